@@ -1,0 +1,32 @@
+package io.convopt.solvers.conv;
+
+import io.convopt.kernel.Box;
+
+/** What the two zigzag walks share: choosing and building the lift's shift source. */
+final class Zigzag {
+
+  private Zigzag() {}
+
+  static ZigzagShift resolveShift(ZigzagShift requested, Box box, double eta) {
+    if (requested != null) {
+      return requested;
+    }
+    double cells = 1;
+    for (int i = 0; i < box.dimension(); i++) {
+      cells *= Math.floor(box.width(i) / eta + 1e-9);
+    }
+    return cells <= ZigzagShift.MAX_BOX_GRID ? ZigzagShift.BOX_GRID : ZigzagShift.RUNNING;
+  }
+
+  static LineSlope.LiftSource liftSource(ZigzagShift source, RunContext run, Box box, double[] start,
+      ConvolutionSettings s) {
+    if (source == ZigzagShift.BOX_GRID) {
+      LiftScale fixed = new BoxLattice(run, box, start, s).lift;
+      return () -> fixed;
+    }
+    LineSlope.RunningLift r = new LineSlope.RunningLift(s.shift(), s.power());
+    double f0 = run.f.value(start.clone());
+    r.observe(f0);
+    return r;
+  }
+}
