@@ -94,4 +94,10 @@ final class RunContext {
     return new Optimum(solver, x, value, iteration, evals + 1, System.nanoTime() - startNanos, reason, trajectory,
         settings);
   }
+
+  /** For solvers without an iteration loop of their own (surrogate solves): sets the count and finishes. */
+  Optimum finishAfter(String solver, double[] x, long iterations, StopReason reason, Map<String, String> settings) {
+    this.iteration = iterations;
+    return finish(solver, x, reason, settings);
+  }
 }
