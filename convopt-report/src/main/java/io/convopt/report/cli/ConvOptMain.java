@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ConvOptMain.Version.class,
     description = "ConvOpt: global optimization through convexity.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      ReproduceCommand.class,
+      io.convopt.experiments.cli.TablesCommand.class,
+      io.convopt.experiments.cli.SweepCommand.class,
+      io.convopt.experiments.cli.CalibrateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ConvOptMain implements Runnable {
 
   /** Exit code for bad arguments (picocli's convention, kept for scripts). */
@@ -25,9 +31,25 @@ public final class ConvOptMain implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
-  /** Builds the command line with every subcommand registered. */
+  /** Exit code for a run that failed after its arguments were accepted. */
+  public static final int EXIT_FAILURE = 1;
+
+  /**
+   * Builds the command line with every subcommand registered. Bad values found while running
+   * (IllegalArgumentException: a start outside the box, eta <= 0, a malformed file) are usage
+   * errors: a one-line message and exit code 2; anything else is a failure: message and exit 1.
+   */
   public static CommandLine commandLine() {
-    return new CommandLine(new ConvOptMain());
+    CommandLine cl = new CommandLine(new ConvOptMain());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      boolean usage = ex instanceof IllegalArgumentException;
+      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + ex.getMessage());
+      if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
+        ex.printStackTrace(cmd.getErr());
+      }
+      return usage ? EXIT_USAGE : EXIT_FAILURE;
+    });
+    return cl;
   }
 
   public static void main(String[] args) {

@@ -4,26 +4,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ConvOptMainTest {
 
-  @Test
-  void helpExitsZeroAndNamesTheProgram() {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
     StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
     CommandLine cl = ConvOptMain.commandLine();
     cl.setOut(new PrintWriter(out));
-    assertThat(cl.execute("--help")).isZero();
-    assertThat(out.toString()).contains("Usage: convopt");
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpExitsZeroAndListsTheSubcommands() {
+    Run r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: convopt").contains("reproduce").contains("tables").contains("sweep")
+        .contains("calibrate");
+  }
+
+  @Test
+  void everySubcommandDocumentsEveryOption() {
+    CommandLine cl = ConvOptMain.commandLine();
+    for (var e : cl.getSubcommands().entrySet()) {
+      String usage = e.getValue().getUsageMessage();
+      for (CommandLine.Model.OptionSpec o : e.getValue().getCommandSpec().options()) {
+        assertThat(usage).as(e.getKey() + " --help mentions " + o.longestName()).contains(o.longestName());
+        assertThat(o.description()).as(e.getKey() + " " + o.longestName() + " has a description").isNotEmpty();
+      }
+    }
   }
 
   @Test
   void unknownOptionIsAUsageError() {
-    StringWriter err = new StringWriter();
-    CommandLine cl = ConvOptMain.commandLine();
-    cl.setErr(new PrintWriter(err));
-    assertThat(cl.execute("--no-such-option")).isEqualTo(ConvOptMain.EXIT_USAGE);
-    assertThat(err.toString()).contains("--no-such-option");
+    Run r = run("--no-such-option");
+    assertThat(r.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(r.err()).contains("--no-such-option");
+  }
+
+  @Test
+  void badValuesAreUsageErrorsWithAMessage() {
+    Run t = run("tables", "--table", "3", "--out", dir.toString());
+    assertThat(t.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(t.err()).contains("--table must be 1, 2 or all");
+    Run s = run("sweep", "--function", "POLY1", "--algorithm", "alg1", "--eta", "-0.1", "--power", "3",
+        "--start", "0.5", "--out", dir.toString());
+    assertThat(s.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(s.err()).contains("eta");
+    Run m = run("sweep", "--function", "POLY1");
+    assertThat(m.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(m.err()).contains("Missing required options");
+    Run c = run("calibrate", "--function", "LOG1", "--out", dir.toString());
+    assertThat(c.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(c.err()).contains("POLY1");
   }
 }
