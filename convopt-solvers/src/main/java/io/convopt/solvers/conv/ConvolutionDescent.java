@@ -63,11 +63,7 @@ public final class ConvolutionDescent implements Solver {
     problem.requireStart(start);
     Box box = problem.box();
     int n = box.dimension();
-    StoppingRule stop = StoppingRule.maxIterations(settings.iterations(box));
-    if (extraStop != null) {
-      stop = stop.or(extraStop);
-    }
-    RunContext run = new RunContext(problem, stop, listener, settings.recordTrajectory());
+    RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
     BoxLattice lat = new BoxLattice(run, box, start, settings);
     FineBall ball = new FineBall(run, box, start, settings);
     double eta = settings.eta();
@@ -80,12 +76,7 @@ public final class ConvolutionDescent implements Solver {
       double[] next = new double[n];
       if (stepRule == StepRule.SIGN) {
         for (int i = 0; i < n; i++) {
-          long ki = k[i] - (long) Math.signum(grad[i]);
-          double xi = start[i] + ki * eta;
-          if (xi >= box.lower(i) - 1e-12 * eta && xi <= box.upper(i) + 1e-12 * eta) {
-            k[i] = ki; // a step that would leave the box is not taken (clipping to the lattice)
-          }
-          next[i] = start[i] + k[i] * eta;
+          next[i] = RunContext.latticeSignStep(k, i, grad[i], start, eta, box);
         }
       } else {
         double norm = 0;

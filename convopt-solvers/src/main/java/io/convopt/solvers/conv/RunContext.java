@@ -37,6 +37,31 @@ final class RunContext {
     this.record = record;
   }
 
+  /** A run stopped by the settings' iteration budget T, or earlier by {@code extra} (may be null). */
+  static RunContext forIterations(Problem problem, ConvolutionSettings settings, StoppingRule extra,
+      IterationListener listener) {
+    StoppingRule stop = StoppingRule.maxIterations(settings.iterations(problem.box()));
+    if (extra != null) {
+      stop = stop.or(extra);
+    }
+    return new RunContext(problem, stop, listener, settings.recordTrajectory());
+  }
+
+  /**
+   * One sign step along axis i on the lattice start + kη: k[i] moves by −sign unless that would
+   * leave the box (then the step is not taken). Returns the new coordinate, computed from the
+   * integer index so that lattice points are exact and repeatable.
+   */
+  static double latticeSignStep(long[] k, int i, double slope, double[] start, double eta,
+      io.convopt.kernel.Box box) {
+    long ki = k[i] - (long) Math.signum(slope);
+    double xi = start[i] + ki * eta;
+    if (xi >= box.lower(i) - 1e-12 * eta && xi <= box.upper(i) + 1e-12 * eta) {
+      k[i] = ki;
+    }
+    return start[i] + k[i] * eta;
+  }
+
   long evaluations() {
     return f.evaluations();
   }

@@ -69,12 +69,7 @@ public final class SignDescent1D implements Solver {
           + "' has dimension " + problem.dimension() + " (use ConvolutionDescent or a zigzag solver)");
     }
     problem.requireStart(start);
-    long t = settings.iterations(problem.box());
-    StoppingRule stop = StoppingRule.maxIterations(t);
-    if (extraStop != null) {
-      stop = stop.or(extraStop);
-    }
-    RunContext run = new RunContext(problem, stop, listener, settings.recordTrajectory());
+    RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
     Lattice1D lat = new Lattice1D(run, problem.box().lower(0), problem.box().upper(0), start[0], settings);
 
     long k = 0; // iterate index: theta = theta0 + k * eta

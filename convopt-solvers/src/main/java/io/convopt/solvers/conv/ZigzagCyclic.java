@@ -67,11 +67,7 @@ public final class ZigzagCyclic implements Solver {
     problem.requireStart(start);
     Box box = problem.box();
     int n = box.dimension();
-    StoppingRule stop = StoppingRule.maxIterations(settings.iterations(box));
-    if (extraStop != null) {
-      stop = stop.or(extraStop);
-    }
-    RunContext run = new RunContext(problem, stop, listener, settings.recordTrajectory());
+    RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
     ZigzagShift source = Zigzag.resolveShift(shift, box, settings.eta());
     LineSlope.LiftSource lift = Zigzag.liftSource(source, run, box, start, settings);
     LineSlope.RunningLift running = lift instanceof LineSlope.RunningLift r ? r : null;
@@ -108,12 +104,7 @@ public final class ZigzagCyclic implements Solver {
           });
         });
         slopes[i] = d;
-        long ki = k[i] - (long) Math.signum(d);
-        double xi = start[i] + ki * eta;
-        if (xi >= box.lower(i) - 1e-12 * eta && xi <= box.upper(i) + 1e-12 * eta) {
-          k[i] = ki;
-        }
-        x[i] = start[i] + k[i] * eta;
+        x[i] = RunContext.latticeSignStep(k, i, d, start, eta, box);
         double sign = Math.signum(d);
         if (unit == ZigzagUnit.UNTIL_SIGN_FLIP) {
           if (lastSign != 0 && sign != lastSign) {

@@ -91,11 +91,7 @@ public final class ZigzagSampled implements Solver {
     Box box = problem.box();
     int n = box.dimension();
     long t = settings.iterations(box);
-    StoppingRule stop = StoppingRule.maxIterations(t);
-    if (extraStop != null) {
-      stop = stop.or(extraStop);
-    }
-    RunContext run = new RunContext(problem, stop, listener, settings.recordTrajectory());
+    RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
     ZigzagShift source = Zigzag.resolveShift(shift, box, settings.eta());
     LineSlope.LiftSource lift = Zigzag.liftSource(source, run, box, start, settings);
     LineSlope.RunningLift running = lift instanceof LineSlope.RunningLift r ? r : null;
