@@ -18,8 +18,8 @@ package io.convopt.kernel;
  * façade uses the SIMD path when the number of points is at least
  * {@link KernelTunables#VECTOR_THRESHOLD}. The two paths add the same terms in a different order
  * (and the SIMD path evaluates the kernel in branch-free form, e.g. (r·(1/δ)) instead of r/δ), so
- * they agree to within about (size + 2)·u·h·Σ|term<sub>j</sub>| with u = 2<sup>−53</sup>; the
- * tests check that bound.
+ * they agree to within 2·(size + 4)·u·h·Σ|term<sub>j</sub>| with u = 2<sup>−53</sup> (the
+ * recursive-summation bound of each path plus a few ulps per term); the tests check that bound.
  *
  * <p>The sums are Riemann sums, not integrals: with points at cell midpoints and a smooth w, the
  * error of F and ∇F is O(s²) in the grid step s (the integrand is C¹ and piecewise smooth), that of

@@ -145,12 +145,21 @@ public final class VectorConvolutionSums {
     return h * acc.reduceLanes(VectorOperators.ADD);
   }
 
-  /** ∇F (eq. (20)) into out (length n); a fused single pass for n = 2. */
+  /**
+   * ∇F (eq. (20)) into out (length n). Dispatches to a fused single pass for n = 2 and to a
+   * general pass otherwise; each is its own small method so that the JIT compiles (and
+   * intrinsifies) it on its own rather than inside one large method.
+   */
   public static double[] gradient(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
     if (theta.length == 2) {
       return gradient2D(kernel, theta, x[0], x[1], w, h, out);
     }
+    return gradientND(kernel, theta, x, w, h, out);
+  }
+
+  private static double[] gradientND(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
     int dim = theta.length;
     DoubleVector dv = DoubleVector.broadcast(SPECIES, kernel.delta());
     double[] acc = new double[dim * LANES];

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "1 fork, short warm-up/measurement, 1e3..1e6 points (~1-2 min).")
+  @Option(names = "--quick", description = "1 fork, short warm-up/measurement, 1e3..1e6 points (~2 min).")
   boolean quick;
 
   @Option(

@@ -31,8 +31,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * the max is not counted). sqrt and divide are counted as one flop although they cost far more.
  *
  * <p>Presets: full = the annotations (2 forks, 5 × 1 s warm-up and measurement, all sizes up to
- * 10⁷), about 10 minutes; {@code --quick} = 1 fork, 2 × 0.3 s warm-up, 3 × 0.3 s measurement,
- * 10³ … 10⁶ points, about 1–2 minutes. Quick numbers are indicative only.
+ * 10⁷), about 10 minutes; {@code --quick} = 1 fork, 4 × 0.5 s warm-up, 3 × 0.5 s measurement,
+ * 10³ … 10⁶ points, about 2 minutes. Quick numbers are indicative only. The warm-up must outlast
+ * the interpreted and C1-compiled first calls: Vector API code runs hundreds of times slower
+ * before C2 intrinsifies it (a 10⁵-point 2-D gradient took 365 ms interpreted vs 0.1 ms compiled),
+ * so shorter warm-ups measure the compiler, not the kernel.
  */
 public final class KernelBenchmarkRunner {
 
@@ -107,10 +110,10 @@ public final class KernelBenchmarkRunner {
             .shouldFailOnError(true);
     if (config.quick()) {
       opt.forks(1)
-          .warmupIterations(2)
-          .warmupTime(TimeValue.milliseconds(300))
+          .warmupIterations(4)
+          .warmupTime(TimeValue.milliseconds(500))
           .measurementIterations(3)
-          .measurementTime(TimeValue.milliseconds(300))
+          .measurementTime(TimeValue.milliseconds(500))
           .param("points", QUICK_POINTS);
     }
     Collection<RunResult> results = new Runner(opt.build()).run();
