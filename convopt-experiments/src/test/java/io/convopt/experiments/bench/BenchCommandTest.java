@@ -22,7 +22,7 @@ class BenchCommandTest {
         .contains("--quick")
         .contains("--include=REGEX")
         .contains("--out=FILE")
-        .contains("kernel-jmh.json");
+        .contains("(default: results/bench/");
   }
 
   @Test
