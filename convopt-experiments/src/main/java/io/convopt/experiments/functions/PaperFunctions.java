@@ -65,7 +65,7 @@ public final class PaperFunctions {
   }
 
   private static TestFunction fromJson(String name, JsonNode n) {
-    Box box = new Box(doubles(n, "lower"), doubles(n, "upper"));
+    Box box = Box.of(doubles(n, "lower"), doubles(n, "upper"));
     Map<String, Double> params = new LinkedHashMap<>();
     n.get("parameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asDouble()));
     return build(name, require(n, "family").asText(), require(n, "formula").asText(), box, params,

@@ -267,7 +267,7 @@ public final class StandardFunctions {
     String label = d.name() + (moved ? "_SHIFTED" : "") + (d.anyDimension() ? "_" + n + "D" : "")
         + (benchmark ? "" : "_CENTRED_DEMO");
     // The other global maximisers are listed as "local maxima": they have the same value.
-    return new TestFunction(label, "maximise -g, g = " + d.formula(), f, new Box(lo, hi), best, others, params,
+    return new TestFunction(label, "maximise -g, g = " + d.formula(), f, Box.of(lo, hi), best, others, params,
         false, false, "textbook function" + (!benchmark ? " (centred: demo only)"
             : moved ? ", shifted off-centre by shiftVector x half-width" : " (optimum already off-centre)"));
   }

@@ -84,7 +84,7 @@ public final class Calibration {
           for (double half : new double[] {1.5, 2.0, 2.5}) {
             Map<String, Double> p = new LinkedHashMap<>(base.parameters());
             p.put("transform", transform);
-            out.add(Map.entry(p, new Box(new double[] {-half, -half}, new double[] {half, half})));
+            out.add(Map.entry(p, Box.of(new double[] {-half, -half}, new double[] {half, half})));
           }
         }
       }

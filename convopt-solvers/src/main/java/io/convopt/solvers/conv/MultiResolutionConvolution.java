@@ -98,7 +98,7 @@ public final class MultiResolutionConvolution implements Solver {
       if (run.evaluations() + cells + 1 > budget) {
         break;
       }
-      Box box = new Box(lo, hi);
+      Box box = Box.of(lo, hi);
       double eta = Double.POSITIVE_INFINITY;
       double[] origin = new double[n];
       for (int i = 0; i < n; i++) {

@@ -13,7 +13,7 @@ final class TwoPeaks {
 
   /** 1-D: global bump at 0.35 (height 1), local bump at −0.5 (height 0.6), width 0.05, on [−1, 1]. */
   static Problem oneD() {
-    Box box = new Box(new double[] {-1}, new double[] {1});
+    Box box = Box.of(new double[] {-1}, new double[] {1});
     return Problem.of("two-peaks-1d", x -> bump(x[0] - G1, 0.05) + 0.6 * bump(x[0] - L1, 0.05), box)
         .withKnownOptimum(new double[] {G1}, 1.0);
   }
@@ -23,7 +23,7 @@ final class TwoPeaks {
 
   /** 2-D: global bump at (0.3, 0.2), local at (−0.5, −0.4) (height 0.6), width 0.15, on [−1, 1]². */
   static Problem twoD() {
-    Box box = new Box(new double[] {-1, -1}, new double[] {1, 1});
+    Box box = Box.of(new double[] {-1, -1}, new double[] {1, 1});
     return Problem.of("two-peaks-2d", x -> bump2(x, G2, 0.15) + 0.6 * bump2(x, L2, 0.15), box)
         .withKnownOptimum(G2.clone(), 1.0);
   }

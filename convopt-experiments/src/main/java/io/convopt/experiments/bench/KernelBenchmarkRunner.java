@@ -1,0 +1,208 @@
+package io.convopt.experiments.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.incubator.vector.DoubleVector;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the kernel JMH benchmarks ({@link KernelSumBenchmark}, {@link FmaPeakBenchmark},
+ * {@link IncrementalStepBenchmark}) through the JMH {@link Runner}, writes JMH's JSON to a file and
+ * prints a summary of ratios measured in the same run: vector speed-up over scalar per size, terms
+ * and GFLOP/s against the measured FMA peak, incremental step against full re-summation.
+ *
+ * <p>Flop counts assumed per term: 1-D derivative {@value #FLOPS_PER_TERM_1D} (θ − x, ·1/δ, the
+ * FMA into the accumulator = 2; the two clamps are not counted); 2-D gradient
+ * {@value #FLOPS_PER_TERM_2D} (2 subtractions, r₀² + r₁² = 3, sqrt 1, divide 1, two FMAs = 4;
+ * the max is not counted). sqrt and divide are counted as one flop although they cost far more.
+ *
+ * <p>Presets: full = the annotations (2 forks, 5 × 1 s warm-up and measurement, all sizes up to
+ * 10⁷), about 10 minutes; {@code --quick} = 1 fork, 4 × 0.5 s warm-up, 3 × 0.5 s measurement,
+ * 10³ … 10⁶ points, about 2 minutes. Quick numbers are indicative only. The warm-up must outlast
+ * the interpreted and C1-compiled first calls: Vector API code runs hundreds of times slower
+ * before C2 intrinsifies it (a 10⁵-point 2-D gradient took 365 ms interpreted vs 0.1 ms compiled),
+ * so shorter warm-ups measure the compiler, not the kernel.
+ */
+public final class KernelBenchmarkRunner {
+
+  /** Default JSON output file (relative to the working directory). */
+  public static final Path DEFAULT_OUTPUT = Path.of("results", "bench", "kernel-jmh.json");
+
+  /** Default include regex: every benchmark of this package. */
+  public static final String DEFAULT_INCLUDE = "io\\.convopt\\.experiments\\.bench\\.";
+
+  /** Flops per term of the 1-D derivative sum. */
+  public static final int FLOPS_PER_TERM_1D = 4;
+
+  /** Flops per term of the 2-D gradient sum. */
+  public static final int FLOPS_PER_TERM_2D = 11;
+
+  private static final String[] QUICK_POINTS = {"1000", "10000", "100000", "1000000"};
+
+  /** What to run. */
+  public record Config(boolean quick, Path output, String include) {
+    public Config {
+      if (output == null) {
+        output = DEFAULT_OUTPUT;
+      }
+      if (include == null || include.isBlank()) {
+        include = DEFAULT_INCLUDE;
+      }
+    }
+  }
+
+  private KernelBenchmarkRunner() {}
+
+  /** Command line: {@code [--quick] [--out FILE] [--include REGEX]}. */
+  public static void main(String[] args) throws IOException, RunnerException {
+    boolean quick = false;
+    Path out = DEFAULT_OUTPUT;
+    String include = DEFAULT_INCLUDE;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick":
+          quick = true;
+          break;
+        case "--out":
+          out = Path.of(args[++i]);
+          break;
+        case "--include":
+          include = args[++i];
+          break;
+        default:
+          throw new IllegalArgumentException(
+              "unknown argument " + args[i] + "; usage: [--quick] [--out FILE] [--include REGEX]");
+      }
+    }
+    System.exit(run(new Config(quick, out, include), System.out));
+  }
+
+  /**
+   * Runs the benchmarks, writes the JSON file and prints the summary.
+   *
+   * @return 0 on success, 1 if no benchmark matched or JMH failed
+   */
+  public static int run(Config config, PrintStream out) throws IOException, RunnerException {
+    Path file = config.output().toAbsolutePath();
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    ChainedOptionsBuilder opt =
+        new OptionsBuilder()
+            .include(config.include())
+            .resultFormat(ResultFormatType.JSON)
+            .result(file.toString())
+            .jvmArgsAppend("--add-modules", "jdk.incubator.vector")
+            .shouldFailOnError(true);
+    if (config.quick()) {
+      opt.forks(1)
+          .warmupIterations(4)
+          .warmupTime(TimeValue.milliseconds(500))
+          .measurementIterations(3)
+          .measurementTime(TimeValue.milliseconds(500))
+          .param("points", QUICK_POINTS);
+    }
+    Collection<RunResult> results = new Runner(opt.build()).run();
+    if (results.isEmpty()) {
+      out.println("bench: no benchmark matched --include " + config.include());
+      return 1;
+    }
+    out.println();
+    out.print(summary(results));
+    out.println("JMH JSON: " + file);
+    return 0;
+  }
+
+  /** Mean time in ns per invocation, keyed by short benchmark name and parameter value. */
+  private static Map<String, Map<Long, Double>> table(Collection<RunResult> results) {
+    Map<String, Map<Long, Double>> t = new TreeMap<>();
+    for (RunResult r : results) {
+      String full = r.getParams().getBenchmark();
+      String name = full.substring(full.lastIndexOf('.') + 1);
+      String p = r.getParams().getParam("points");
+      if (p == null) {
+        p = r.getParams().getParam("cells");
+      }
+      long size = p == null ? 0 : Long.parseLong(p);
+      double ns = toNanos(r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreUnit());
+      t.computeIfAbsent(name, k -> new TreeMap<>()).put(size, ns);
+    }
+    return t;
+  }
+
+  private static double toNanos(double score, String unit) {
+    switch (unit) {
+      case "ns/op":
+        return score;
+      case "us/op":
+        return score * 1e3;
+      case "ms/op":
+        return score * 1e6;
+      case "s/op":
+        return score * 1e9;
+      default:
+        throw new IllegalStateException("unexpected JMH score unit " + unit);
+    }
+  }
+
+  /** The human-readable summary (public for the CLI and tests). */
+  public static String summary(Collection<RunResult> results) {
+    Map<String, Map<Long, Double>> t = table(results);
+    StringBuilder sb = new StringBuilder();
+    Double peakNs = t.getOrDefault("fmaPeak", Map.of()).get(0L);
+    double peak = peakNs == null ? Double.NaN : FmaPeakBenchmark.FLOPS_PER_INVOCATION / peakNs;
+    sb.append(String.format(Locale.ROOT, "Kernel benchmarks (%d-bit preferred species, %d double lanes)%n",
+        DoubleVector.SPECIES_PREFERRED.vectorBitSize(), DoubleVector.SPECIES_PREFERRED.length()));
+    sb.append(String.format(Locale.ROOT, "FMA peak (measured, one core): %.1f GFLOP/s%n", peak));
+    sums(sb, t, "1-D derivative sum  Σ w g'(θ − x)", "derivative1D", FLOPS_PER_TERM_1D, peak);
+    sums(sb, t, "2-D gradient sum  Σ w ∇g(θ − x)", "gradient2D", FLOPS_PER_TERM_2D, peak);
+    Map<Long, Double> inc = t.get("incrementalStep");
+    if (inc != null) {
+      sb.append("One Algorithm-1 step on L, R: incremental (eq. 18) vs full re-summation\n");
+      sb.append(String.format(Locale.ROOT, "%10s %14s %14s %14s %12s %12s%n",
+          "cells", "incr ns", "full loop ns", "full SIMD ns", "loop/incr", "SIMD/incr"));
+      for (Map.Entry<Long, Double> e : inc.entrySet()) {
+        double full = t.getOrDefault("fullResummation", Map.of()).getOrDefault(e.getKey(), Double.NaN);
+        double simd = t.getOrDefault("fullVectorSum", Map.of()).getOrDefault(e.getKey(), Double.NaN);
+        sb.append(String.format(Locale.ROOT, "%10d %14.1f %14.1f %14.1f %12.0f %12.0f%n",
+            e.getKey(), e.getValue(), full, simd, full / e.getValue(), simd / e.getValue()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void sums(
+      StringBuilder sb, Map<String, Map<Long, Double>> t, String title, String prefix, int flops,
+      double peak) {
+    Map<Long, Double> scalar = t.get(prefix + "Scalar");
+    Map<Long, Double> vector = t.get(prefix + "Vector");
+    if (scalar == null && vector == null) {
+      return;
+    }
+    sb.append(title).append(String.format(Locale.ROOT, " (%d flop/term)%n", flops));
+    sb.append(String.format(Locale.ROOT, "%10s %14s %14s %10s %12s %12s %10s %10s%n",
+        "points", "scalar ns", "vector ns", "speed-up", "scalar Gt/s", "vector Gt/s", "GFLOP/s", "% peak"));
+    List<Long> sizes = new ArrayList<>((scalar != null ? scalar : vector).keySet());
+    for (long n : sizes) {
+      double s = scalar == null ? Double.NaN : scalar.getOrDefault(n, Double.NaN);
+      double v = vector == null ? Double.NaN : vector.getOrDefault(n, Double.NaN);
+      double gflops = flops * n / v;
+      sb.append(String.format(Locale.ROOT, "%10d %14.0f %14.0f %10.2f %12.3f %12.3f %10.2f %10.1f%n",
+          n, s, v, s / v, n / s, n / v, gflops, 100 * gflops / peak));
+    }
+  }
+}
