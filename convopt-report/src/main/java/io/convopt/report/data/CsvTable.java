@@ -59,28 +59,38 @@ public final class CsvTable {
       throw new ReportException(displayName + ": the file is empty (a header row is required)");
     }
     try (Reader reader = new java.io.StringReader(text)) {
+      // header(false): Tablesaw treats column names case-insensitively, which would make the
+      // contract's "f" and "F" columns collide, so the header is read as the first data row.
       CsvReadOptions options =
           CsvReadOptions.builder(reader)
               .tableName(displayName)
-              .header(true)
+              .header(false)
               .separator(',')
               .quoteChar('"')
               .maxCharsPerColumn(1 << 20)
               .columnTypes(col -> ColumnType.STRING)
+              // Keep "NaN", "NA", "*" etc. as written: by default Tablesaw turns them into "".
+              .missingValueIndicator("\u0000")
               .build();
       Table t = Table.read().usingOptions(options);
-      List<String> cols = new ArrayList<>(t.columnNames());
-      List<List<String>> data = new ArrayList<>(t.rowCount());
-      for (int r = 0; r < t.rowCount(); r++) {
-        List<String> row = new ArrayList<>(cols.size());
-        for (int c = 0; c < cols.size(); c++) {
+      int width = t.columnCount();
+      List<String> trimmed = new ArrayList<>(width);
+      for (int c = 0; c < width; c++) {
+        trimmed.add(t.stringColumn(c).get(0).trim());
+      }
+      for (int c = 0; c < width; c++) {
+        String col = trimmed.get(c);
+        if (col.isEmpty() || trimmed.indexOf(col) != c) {
+          throw new ReportException(displayName + ": header column " + (c + 1) + " is empty or repeated ('" + col + "')");
+        }
+      }
+      List<List<String>> data = new ArrayList<>(Math.max(0, t.rowCount() - 1));
+      for (int r = 1; r < t.rowCount(); r++) {
+        List<String> row = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
           row.add(t.stringColumn(c).get(r).trim());
         }
         data.add(row);
-      }
-      List<String> trimmed = new ArrayList<>(cols.size());
-      for (String c : cols) {
-        trimmed.add(c.trim());
       }
       return new CsvTable(displayName, trimmed, data);
     } catch (IOException | RuntimeException e) {
