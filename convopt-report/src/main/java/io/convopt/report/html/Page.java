@@ -32,7 +32,7 @@ public final class Page {
       .table-summary { font-weight:600; }
       .table-wrap { overflow-x:auto; margin:8px 0 16px; }
       table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums; }
-      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top; }
+      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top; white-space:pre-line; }
       thead th { background:var(--panel); position:sticky; top:0; }
       td.num { text-align:right; }
       td.paper { background:#f1f3f8; }

@@ -58,7 +58,8 @@ public record CategoryHeatmap(
     double plotW = cellW * nx;
     double plotH = cellH * ny;
     double barX = left + plotW + 20;
-    double width = barX + 110;
+    // Wide enough for the title, which is longer than a one-cell heatmap.
+    double width = Math.max(barX + 110, left + 8.5 * title.length());
     double height = top + Math.max(plotH, 120) + 56;
 
     double lo = Double.POSITIVE_INFINITY;

@@ -229,7 +229,9 @@ public record XYPlot(
         yt = Ticks.linearExact(f.yAt(0), f.yAt(f.ny() - 1), 6);
         return;
       }
-      xt = p.xDomain != null ? Ticks.linearExact(p.xDomain.lo(), p.xDomain.hi(), 6) : Ticks.linear(x0, x1, 6);
+      // x spans exactly the data (curves and iteration counts need no padding); y gets nice bounds.
+      xt = p.xDomain != null ? Ticks.linearExact(p.xDomain.lo(), p.xDomain.hi(), 6)
+          : x1 > x0 ? Ticks.linearExact(x0, x1, 6) : Ticks.linear(x0, x1, 6);
       if (p.logY) {
         yt = p.yDomain != null ? Ticks.log(p.yDomain.lo(), p.yDomain.hi()) : Ticks.log(y0, y1);
       } else {

@@ -19,7 +19,7 @@ public final class BenchmarkSection {
   private BenchmarkSection() {}
 
   /** A matched scalar/vector pair; speed-up > 1 means the vector variant is faster. */
-  public record Pair(String key, BenchmarkResult scalar, BenchmarkResult vector) {
+  public record Pair(String key, String params, BenchmarkResult scalar, BenchmarkResult vector) {
     public double speedup() {
       return scalar.timeMode() ? scalar.score() / vector.score() : vector.score() / scalar.score();
     }
@@ -59,7 +59,7 @@ public final class BenchmarkSection {
             return switch (c) {
               case 0 -> Html.td(p.key());
               case 1 -> Html.td(p.scalar().mode());
-              case 2 -> Html.td(p.scalar().paramText());
+              case 2 -> Html.td(p.params());
               case 3 -> "<td class=\"num\">" + Html.esc(Svg.value(p.scalar().score()) + " " + p.scalar().unit()) + "</td>";
               case 4 -> "<td class=\"num\">" + Html.esc(Svg.value(p.vector().score()) + " " + p.vector().unit()) + "</td>";
               default -> "<td class=\"num ratio\">" + Html.esc(Svg.value(p.speedup())) + "\u00d7</td>";
@@ -101,14 +101,17 @@ public final class BenchmarkSection {
         continue;
       }
       String shortName = name.substring(name.lastIndexOf('.') + 1);
-      String key = shortName + "\u0000" + b.mode() + "\u0000" + rest;
+      StringBuilder restText = new StringBuilder();
+      rest.forEach((k, v) -> restText.append(restText.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+      String key = shortName + "\u0000" + b.mode() + "\u0000" + restText;
       BenchmarkResult[] slot = byKey.computeIfAbsent(key, k -> new BenchmarkResult[2]);
       slot[variant.equals("scalar") ? 0 : 1] = b;
     }
     List<Pair> out = new ArrayList<>();
     for (Map.Entry<String, BenchmarkResult[]> e : byKey.entrySet()) {
       if (e.getValue()[0] != null && e.getValue()[1] != null) {
-        out.add(new Pair(e.getKey().substring(0, e.getKey().indexOf('\u0000')), e.getValue()[0], e.getValue()[1]));
+        String[] parts = e.getKey().split("\u0000", -1);
+        out.add(new Pair(parts[0], parts[2], e.getValue()[0], e.getValue()[1]));
       }
     }
     return out;

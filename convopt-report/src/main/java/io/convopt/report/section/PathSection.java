@@ -129,7 +129,7 @@ public final class PathSection {
         k++;
       }
       if (bi >= 0) {
-        plot.marker(Marker.of("max f on grid", xs[bi], ys[bj], MarkerShape.STAR, "#ffffff", true)
+        plot.marker(Marker.of("max f on grid", xs[bi], ys[bj], MarkerShape.STAR, "#000000", true)
             .withTooltip("largest f on the grid at (" + Svg.value(xs[bi]) + ", " + Svg.value(ys[bj]) + ")"));
       }
       String caption = fn.getKey() + ": " + runs.size() + " run(s)" + (ends.length() > 0 ? "; " + ends : "") + ".";
