@@ -195,6 +195,19 @@ class ReportGeneratorTest {
   }
 
   @Test
+  void textFromTheDataIsEscapedEverywhere(@TempDir Path tmp) throws Exception {
+    Path in = tmp.resolve("in");
+    Files.createDirectories(in.resolve("curves"));
+    Files.writeString(in.resolve("curves/evil.csv"),
+        "function,power,x,f,F\n\"<script>alert(1)</script>&\",1,0,0,1\n\"<script>alert(1)</script>&\",1,1,1,0\n");
+    ReportSummary s = ReportGenerator.generate(in, tmp.resolve("out"));
+    String page = Files.readString(s.indexHtml());
+    assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;");
+    assertThat(s.figures()).containsExactly("curves-script-alert-1-script");
+    Fixtures.xml(Files.readString(tmp.resolve("out/figures/curves-script-alert-1-script.svg")));
+  }
+
+  @Test
   void emptyFolderGivesAReportWithNotes(@TempDir Path tmp) throws Exception {
     Path in = Files.createDirectories(tmp.resolve("empty"));
     ReportSummary s = ReportGenerator.generate(in, tmp.resolve("out"));

@@ -307,13 +307,24 @@ public record XYPlot(
     private void drawLine(Line l) {
       StringBuilder d = new StringBuilder();
       boolean pen = false;
+      double lastX = Double.NaN;
+      double lastY = Double.NaN;
       for (int i = 0; i < l.size(); i++) {
         if (!usable(l.xAt(i), l.yAt(i))) {
           pen = false;
           continue;
         }
-        d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(Svg.px(sx(l.xAt(i)))).append(' ')
-            .append(Svg.px(sy(l.yAt(i))));
+        double px = sx(l.xAt(i));
+        double py = sy(l.yAt(i));
+        // Long runs (thousands of iterations) collapse onto few pixels: skip points that would not
+        // move the pen visibly, but always keep the last one so the line ends where the data ends.
+        boolean last = i == l.size() - 1 || !usable(l.xAt(i + 1), l.yAt(i + 1));
+        if (pen && !last && Math.abs(px - lastX) < 0.3 && Math.abs(py - lastY) < 0.3) {
+          continue;
+        }
+        d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(Svg.px(px)).append(' ').append(Svg.px(py));
+        lastX = px;
+        lastY = py;
         pen = true;
       }
       if (d.length() == 0) {

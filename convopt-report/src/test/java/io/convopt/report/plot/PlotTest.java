@@ -85,6 +85,23 @@ class PlotTest {
   }
 
   @Test
+  void denseLinesAreThinnedToVisiblePixels() throws Exception {
+    int n = 100_000;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = Math.sin(i * 1e-4);
+    }
+    String svg = XYPlot.builder("dense").line(Line.of(null, "#000", x, y)).build().toSvg();
+    String d = svg.substring(svg.indexOf("class=\"series\" d=\"") + 18);
+    d = d.substring(0, d.indexOf('"'));
+    // 520 px wide plot: a few thousand points instead of 100 000, and the last point is kept.
+    assertThat(d.split("L").length).isBetween(500, 5000);
+    assertThat(d).endsWith(" L596 " + d.substring(d.lastIndexOf(' ') + 1));
+  }
+
+  @Test
   void logPlotLeavesOutNonPositiveValues() throws Exception {
     XYPlot p = XYPlot.builder("log").logY(true)
         .line(Line.of(null, "#000", new double[] {0, 1, 2}, new double[] {1, 0, 0.01}))
