@@ -113,7 +113,8 @@ class ReportGeneratorTest {
     Document doc = Fixtures.xml(svg);
     assertThat(countClass(doc, "cell")).isEqualTo(4);
     assertThat(svg).contains("\u03b7 (step size)=0.01, N (power)=1: 0.6", "=0.001, N (power)=3: 0.001");
-    assertThat(html).contains("LOG1 / alg1: mean final error over 8 run(s) (1 non-finite left out)");
+    assertThat(html).contains(
+        "LOG1 / alg1: mean final error over 8 run(s) (1 non-finite left out); best \u03b7 = 0.001, N = 3 (0.001)");
     assertThat(section(html, "sweeps")).contains("<h3>sweeps/log1-alg1.csv</h3>");
   }
 

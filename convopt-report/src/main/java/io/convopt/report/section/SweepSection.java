@@ -4,6 +4,7 @@ import io.convopt.report.data.CsvTable;
 import io.convopt.report.html.Html;
 import io.convopt.report.plot.CategoryHeatmap;
 import io.convopt.report.plot.Figure;
+import io.convopt.report.plot.Svg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,15 @@ public final class SweepSection {
     double[][] mean = new double[py.size()][ex.size()];
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
+    String best = "";
     for (int j = 0; j < py.size(); j++) {
       for (int i = 0; i < ex.size(); i++) {
         mean[j][i] = n[j][i] == 0 ? Double.NaN : sum[j][i] / n[j][i];
         if (n[j][i] > 0) {
+          if (mean[j][i] < lo) {
+            best = "; best \u03b7 = " + etas.get(ex.get(i)) + ", N = " + powers.get(py.get(j)) + " ("
+                + Svg.value(mean[j][i]) + ")";
+          }
           lo = Math.min(lo, mean[j][i]);
           hi = Math.max(hi, mean[j][i]);
         }
@@ -85,7 +91,7 @@ public final class SweepSection {
     }
     boolean log = lo > 0 && hi / lo > 100;
     String caption = key + ": mean final error over " + rows.size() + " run(s)"
-        + (dropped > 0 ? " (" + dropped + " non-finite left out)" : "") + "; lower is better.";
+        + (dropped > 0 ? " (" + dropped + " non-finite left out)" : "") + best + "; lower is better.";
     return new CategoryHeatmap(
         names.unique("sweep", key),
         key + ": mean final error",
