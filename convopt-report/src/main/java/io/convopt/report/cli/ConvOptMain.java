@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.cli.SweepCommand.class,
       io.convopt.experiments.cli.CalibrateCommand.class,
       io.convopt.experiments.bench.BenchCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ConvOptMain implements Runnable {

@@ -1,0 +1,199 @@
+package io.convopt.report;
+
+import io.convopt.report.data.BenchmarkResult;
+import io.convopt.report.data.CsvTable;
+import io.convopt.report.html.Html;
+import io.convopt.report.html.Page;
+import io.convopt.report.plot.Figure;
+import io.convopt.report.section.BenchmarkSection;
+import io.convopt.report.section.CurveSection;
+import io.convopt.report.section.Names;
+import io.convopt.report.section.PaperTableSection;
+import io.convopt.report.section.PathSection;
+import io.convopt.report.section.PlainSection;
+import io.convopt.report.section.Section;
+import io.convopt.report.section.SweepSection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the self-contained HTML report from the CSV tables (and JMH JSON files) that the
+ * experiments write into a results folder.
+ *
+ * <p>Input layout (every part optional): {@code table1.csv}, {@code table2.csv},
+ * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
+ * {@code paths/*.csv}, {@code bench/*.json}; any other CSV is shown under "Other tables". The output
+ * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
+ * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
+ *
+ * <p>Folders that hold an {@code index.html} (earlier reports) and the output folder itself are not
+ * read as input. Output is deterministic: no timestamps, files visited in sorted order.
+ */
+public final class ReportGenerator {
+  private ReportGenerator() {}
+
+  static final String NOTE =
+      "<div class=\"note\" role=\"note\"><strong>Reconstructed test functions.</strong> The paper's definitions of "
+          + "LOG1, POLY1, LOG2 and the transform applied to the Rosenbrock function were lost; ConvOpt uses documented "
+          + "reconstructions chosen to be consistent with the published tables. Agreement with the paper is therefore "
+          + "qualitative, and rows say so in their <code>reconstruction</code> and <code>calibrated</code> columns "
+          + "where present.</div>\n";
+
+  /**
+   * Generates the report.
+   *
+   * @param in the results folder (must exist)
+   * @param out the report folder (created if needed; must not be the input folder itself)
+   * @return the index page, figure names, copied files and summary lines
+   * @throws ReportException on missing input, malformed tables (the message names file, row and
+   *     column) or I/O failures
+   */
+  public static ReportSummary generate(Path in, Path out) {
+    Path input = in.toAbsolutePath().normalize();
+    Path output = out.toAbsolutePath().normalize();
+    if (!Files.isDirectory(input)) {
+      throw new ReportException("input folder not found: " + in);
+    }
+    if (output.equals(input)) {
+      throw new ReportException("the output folder must differ from the input folder: " + in);
+    }
+    List<String> files = scan(input, output);
+
+    CsvTable table1 = null;
+    CsvTable table2 = null;
+    CsvTable provenance = null;
+    List<CsvTable> sweeps = new ArrayList<>();
+    List<CsvTable> curves = new ArrayList<>();
+    List<CsvTable> contours = new ArrayList<>();
+    List<CsvTable> paths = new ArrayList<>();
+    List<CsvTable> others = new ArrayList<>();
+    Map<String, List<BenchmarkResult>> bench = new LinkedHashMap<>();
+    for (String rel : files) {
+      Path file = input.resolve(rel);
+      if (rel.endsWith(".json")) {
+        bench.put(rel, BenchmarkResult.read(file, rel));
+        continue;
+      }
+      CsvTable t = CsvTable.read(file, rel);
+      String folder = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
+      switch (folder.isEmpty() ? rel : folder) {
+        case "table1.csv" -> table1 = t;
+        case "table2.csv" -> table2 = t;
+        case "provenance.csv" -> provenance = t;
+        case "sweeps" -> sweeps.add(t);
+        case "curves" -> curves.add(t);
+        case "contours" -> contours.add(t);
+        case "paths" -> paths.add(t);
+        default -> others.add(t);
+      }
+    }
+
+    Names names = new Names();
+    List<Section> sections = new ArrayList<>();
+    sections.add(PaperTableSection.build("table1", "Table 1",
+        "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.", table1));
+    sections.add(PaperTableSection.build("table2", "Table 2",
+        "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2));
+    sections.add(CurveSection.build(curves, names));
+    sections.addAll(PathSection.build(contours, paths, names));
+    sections.add(SweepSection.build(sweeps, names));
+    sections.add(BenchmarkSection.build(bench));
+    sections.add(PlainSection.others(others));
+    sections.add(PlainSection.provenance(provenance));
+
+    List<String> summaryLines = new ArrayList<>();
+    for (Section s : sections) {
+      if (!s.summary().isEmpty()) {
+        summaryLines.add(s.summary());
+      }
+    }
+    if (summaryLines.isEmpty()) {
+      summaryLines.add("The input folder holds no recognised results.");
+    }
+    StringBuilder summaryHtml = new StringBuilder(Html.p(files.size() + " input file(s) from " + input.getFileName() + "."));
+    summaryHtml.append("<ul class=\"summary\">\n");
+    for (String line : summaryLines) {
+      summaryHtml.append("<li>").append(Html.esc(line)).append("</li>\n");
+    }
+    summaryHtml.append("</ul>\n");
+    sections.add(0, new Section("summary", "Summary", summaryHtml.toString(), List.of(), ""));
+
+    List<Figure> figures = new ArrayList<>();
+    sections.forEach(s -> figures.addAll(s.figures()));
+    String page = Page.render("ConvOpt report", "Results folder: " + input.getFileName() + " \u00b7 " + figures.size()
+        + " figures \u00b7 " + files.size() + " data files", NOTE, sections);
+
+    List<String> figureNames = new ArrayList<>();
+    try {
+      Files.createDirectories(output);
+      Path figDir = output.resolve("figures");
+      Files.createDirectories(figDir);
+      // Remove figures of an earlier run so the folder matches the page; only our own *.svg files.
+      try (DirectoryStream<Path> old = Files.newDirectoryStream(figDir, "*.svg")) {
+        for (Path p : old) {
+          Files.delete(p);
+        }
+      }
+      for (Figure f : figures) {
+        Files.writeString(figDir.resolve(f.name() + ".svg"), f.toSvg(), StandardCharsets.UTF_8);
+        figureNames.add(f.name());
+      }
+      Path dataDir = output.resolve("data");
+      for (String rel : files) {
+        Path target = dataDir.resolve(rel);
+        Files.createDirectories(target.getParent());
+        Files.copy(input.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Path index = output.resolve("index.html");
+      Files.writeString(index, page, StandardCharsets.UTF_8);
+      return new ReportSummary(index, figureNames, files, summaryLines);
+    } catch (IOException e) {
+      throw new ReportException("cannot write the report to " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Relative paths ('/'-separated, sorted) of the input CSV files and bench/*.json files. */
+  static List<String> scan(Path input, Path output) {
+    List<String> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(input, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          boolean hidden = !dir.equals(input) && dir.getFileName().toString().startsWith(".");
+          if (dir.equals(output) || hidden || (!dir.equals(input) && Files.exists(dir.resolve("index.html")))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String rel = input.relativize(file).toString().replace('\\', '/');
+          String name = file.getFileName().toString();
+          if (name.startsWith(".")) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (name.endsWith(".csv") || (rel.startsWith("bench/") && name.endsWith(".json"))) {
+            files.add(rel);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new ReportException("cannot read the input folder " + input + ": " + e.getMessage(), e);
+    }
+    files.sort(null);
+    return files;
+  }
+}

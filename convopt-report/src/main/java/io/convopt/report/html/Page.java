@@ -1,0 +1,104 @@
+package io.convopt.report.html;
+
+import io.convopt.report.section.Section;
+import java.util.List;
+
+/**
+ * The report page: inline CSS, a table of contents, the sections, and a small inline script that
+ * checks every figure rendered (an {@code <svg>} with non-zero size and drawn content) and records
+ * the result and any script errors as attributes of {@code <body>} for the browser test.
+ */
+public final class Page {
+  private Page() {}
+
+  static final String CSS =
+      """
+      :root { --ink:#1d1d1f; --muted:#5f6368; --rule:#d9dce1; --bg:#ffffff; --panel:#f6f7f9; }
+      * { box-sizing: border-box; }
+      body { margin:0; font:15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color:var(--ink); background:var(--bg); }
+      header { padding:24px 40px 12px; border-bottom:1px solid var(--rule); }
+      header h1 { margin:0 0 4px; font-size:26px; }
+      header .meta { color:var(--muted); font-size:13px; }
+      nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel); position:sticky; top:0; z-index:2; }
+      nav a { margin-right:16px; color:#0b57d0; text-decoration:none; font-size:14px; white-space:nowrap; }
+      nav a:hover { text-decoration:underline; }
+      main { padding:8px 40px 48px; max-width:1280px; }
+      section { margin-top:28px; }
+      h2 { font-size:21px; border-bottom:2px solid var(--rule); padding-bottom:4px; }
+      h3 { font-size:16px; margin:20px 0 6px; }
+      h3 .rows { color:var(--muted); font-weight:normal; font-size:13px; }
+      .note { border-left:5px solid #b26b00; background:#fff6e5; padding:10px 16px; margin:16px 0; }
+      .absent { color:var(--muted); font-style:italic; }
+      .table-summary { font-weight:600; }
+      .table-wrap { overflow-x:auto; margin:8px 0 16px; }
+      table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums; }
+      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top; white-space:pre-line; }
+      thead th { background:var(--panel); position:sticky; top:0; }
+      td.num { text-align:right; }
+      td.paper { background:#f1f3f8; }
+      td.ours { background:#eef7f1; font-weight:600; }
+      td.verdict { font-weight:700; white-space:nowrap; }
+      td.verdict-match { background:#d8f0dd; color:#0b5a1e; }
+      td.verdict-near { background:#fdf0c4; color:#6b4a00; }
+      td.verdict-differs { background:#f9d6d5; color:#8a1212; text-decoration:underline wavy #8a1212; }
+      table.provenance th { background:var(--panel); font-weight:600; }
+      details { margin:8px 0 16px; }
+      summary { cursor:pointer; color:#0b57d0; }
+      figure { margin:16px 0 28px; padding:12px; border:1px solid var(--rule); border-radius:6px; background:#fff; max-width:100%; overflow-x:auto; }
+      figure svg { display:block; max-width:100%; height:auto; }
+      figcaption { color:var(--muted); font-size:13px; margin-top:6px; }
+      figure.figure-failed { border-color:#c00; }
+      ul.summary li { margin:2px 0; }
+      @media print { nav { display:none; } figure { break-inside:avoid; } }
+      """;
+
+  // Runs without network. Errors are collected from the very start (the handler is installed
+  // before anything else), then the figure check runs once layout is complete.
+  static final String SCRIPT =
+      """
+      (function () {
+        var errors = [];
+        function mark() {
+          if (document.body) { document.body.setAttribute('data-script-errors', String(errors.length)); }
+        }
+        window.onerror = function (message) { errors.push(String(message)); mark(); };
+        window.addEventListener('load', function () {
+          var figures = document.querySelectorAll('figure');
+          var ok = 0;
+          for (var i = 0; i < figures.length; i++) {
+            var svg = figures[i].querySelector('svg');
+            var box = svg ? svg.getBoundingClientRect() : null;
+            var drawn = svg ? svg.querySelectorAll('path, rect, circle, polygon, line').length : 0;
+            if (box && box.width > 0 && box.height > 0 && drawn > 0) { ok++; }
+            else { figures[i].classList.add('figure-failed'); }
+          }
+          document.body.setAttribute('data-figures-ok', String(ok));
+          document.body.setAttribute('data-figures-total', String(figures.length));
+          mark();
+          document.body.setAttribute('data-check', 'done');
+        });
+      })();
+      """;
+
+  /** Assembles the page. */
+  public static String render(String title, String meta, String note, List<Section> sections) {
+    StringBuilder sb = new StringBuilder(1 << 16);
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(Html.esc(title)).append("</title>\n")
+        .append("<style>\n").append(CSS).append("</style>\n")
+        .append("<script>\n").append(SCRIPT).append("</script>\n</head>\n")
+        .append("<body data-script-errors=\"0\">\n<header><h1>").append(Html.esc(title)).append("</h1>\n<div class=\"meta\">")
+        .append(Html.esc(meta)).append("</div></header>\n<nav aria-label=\"Sections\">");
+    for (Section s : sections) {
+      sb.append("<a href=\"#").append(Html.esc(s.id())).append("\">").append(Html.esc(s.title())).append("</a>");
+    }
+    sb.append("</nav>\n<main>\n").append(note);
+    for (Section s : sections) {
+      sb.append("<section id=\"").append(Html.esc(s.id())).append("\">\n<h2>").append(Html.esc(s.title()))
+          .append("</h2>\n").append(s.html()).append("</section>\n");
+    }
+    sb.append("</main>\n</body>\n</html>\n");
+    return sb.toString();
+  }
+}
