@@ -97,12 +97,13 @@ public final class BobyqaMultistart implements Solver {
       double[] u = run.toUnit(start);
       while (true) { // ends by the budget's exception
         runs[0]++;
-        new BOBYQAOptimizer(2 * d + 1, initialRadius, finalRadius).optimize(
+        double[] from = u;
+        run.localRun(() -> new BOBYQAOptimizer(2 * d + 1, initialRadius, finalRadius).optimize(
             new MaxEval(Integer.MAX_VALUE),
             new ObjectiveFunction(run.negatedOnUnitCube()),
             GoalType.MINIMIZE,
-            new InitialGuess(u),
-            new SimpleBounds(zeros, ones));
+            new InitialGuess(from),
+            new SimpleBounds(zeros, ones)));
         u = new double[d];
         for (int i = 0; i < d; i++) {
           u[i] = rng.nextDouble();
@@ -115,6 +116,7 @@ public final class BobyqaMultistart implements Solver {
     settings.put("interpolationPoints", Integer.toString(2 * d + 1));
     settings.put("initialRadius", Double.toString(initialRadius));
     settings.put("finalRadius", Double.toString(finalRadius));
+    settings.put("failedLocalRuns", Long.toString(run.failedLocalRuns()));
     return run.result(name(), runs[0], StopReason.EVALUATION_BUDGET, settings);
   }
 }

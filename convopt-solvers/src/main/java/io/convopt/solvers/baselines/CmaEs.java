@@ -102,7 +102,6 @@ public final class CmaEs implements Solver {
     EvaluationBudget run = new EvaluationBudget(problem, budget);
     SplittableRandom rng = new SplittableRandom(seed);
     long[] generations = {0};
-    int[] restarts = {0};
     double[] sigma = new double[d];
     Arrays.fill(sigma, sigmaFraction);
     double[] zeros = new double[d];
@@ -119,19 +118,20 @@ public final class CmaEs implements Solver {
         };
         CMAESOptimizer cma = new CMAESOptimizer(Integer.MAX_VALUE, 0.0, true, 0, 0,
             new MersenneTwister(rng.nextLong()), false, counting);
+        double[] from = u;
+        int population = (int) Math.min(lambda, Integer.MAX_VALUE / 2);
         try {
-          cma.optimize(
+          run.localRun(() -> cma.optimize(
               new MaxEval(Integer.MAX_VALUE),
               new ObjectiveFunction(run.negatedOnUnitCube()),
               GoalType.MINIMIZE,
-              new InitialGuess(u),
+              new InitialGuess(from),
               new SimpleBounds(zeros, ones),
               new CMAESOptimizer.Sigma(sigma),
-              new CMAESOptimizer.PopulationSize((int) Math.min(lambda, Integer.MAX_VALUE / 2)));
+              new CMAESOptimizer.PopulationSize(population)));
         } finally {
           generations[0] += last[0];
         }
-        restarts[0]++;
         lambda *= 2;
         u = new double[d];
         for (int i = 0; i < d; i++) {
@@ -145,7 +145,7 @@ public final class CmaEs implements Solver {
     settings.put("sigmaFraction", Double.toString(sigmaFraction));
     settings.put("initialPopulation", Integer.toString(lambda0));
     settings.put("restarts", "IPOP (population doubled, random start)");
-    settings.put("completedRuns", Integer.toString(restarts[0]));
+    settings.put("failedLocalRuns", Long.toString(run.failedLocalRuns()));
     return run.result(name(), generations[0], StopReason.EVALUATION_BUDGET, settings);
   }
 }

@@ -40,6 +40,7 @@ final class EvaluationBudget {
   private final long startNanos;
   private double[] bestPoint;
   private double bestValue = Double.NEGATIVE_INFINITY;
+  private long failedLocalRuns;
 
   EvaluationBudget(Problem problem, long budget) {
     if (budget < 1) {
@@ -103,6 +104,30 @@ final class EvaluationBudget {
     } catch (Exhausted e) {
       return true;
     }
+  }
+
+  /**
+   * Runs one local search of a multistart method. An exception thrown by Commons Math itself (a
+   * degenerate model, simplex or covariance, e.g. BOBYQA's "trust region step has failed to reduce
+   * Q" on a plateau) ends that local run only and is counted ({@link #failedLocalRuns}); the
+   * budget's own signal and every other exception (from f, or a bug) propagate.
+   */
+  void localRun(Runnable body) {
+    try {
+      body.run();
+    } catch (Exhausted e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (!e.getClass().getName().startsWith("org.apache.commons.math3.")) {
+        throw e;
+      }
+      failedLocalRuns++;
+    }
+  }
+
+  /** Local runs ended by an exception of Commons Math (see {@link #localRun}). */
+  long failedLocalRuns() {
+    return failedLocalRuns;
   }
 
   /** x = clip(lower + u·width), a fresh array. */

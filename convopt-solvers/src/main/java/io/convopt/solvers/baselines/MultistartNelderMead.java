@@ -105,7 +105,8 @@ public final class MultistartNelderMead implements Solver {
     run.runUntilExhausted(() -> {
       double[] u = run.toUnit(start);
       while (true) { // ends by the budget's exception
-        localRun(run, u, iterations);
+        double[] from = u.clone();
+        run.localRun(() -> localRun(run, from, iterations));
         for (int i = 0; i < d; i++) {
           u[i] = rng.nextDouble();
         }
@@ -118,6 +119,7 @@ public final class MultistartNelderMead implements Solver {
     settings.put("relativeTolerance", Double.toString(relativeTolerance));
     settings.put("absoluteTolerance", Double.toString(absoluteTolerance));
     settings.put("bounds", "clip into the box before evaluation");
+    settings.put("failedLocalRuns", Long.toString(run.failedLocalRuns()));
     return run.result(name(), iterations[0], StopReason.EVALUATION_BUDGET, settings);
   }
 

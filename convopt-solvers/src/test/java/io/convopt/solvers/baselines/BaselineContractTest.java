@@ -189,4 +189,23 @@ class BaselineContractTest {
     assertThat(opt.evaluations()).isEqualTo(10_000);
     assertThat(opt.point()[0]).isCloseTo(0.3, within(1e-4));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("solvers")
+  void survivesPlateausAndStepsAndSpendsTheWholeBudget(String name, Factory factory, boolean stochastic) {
+    // A constant function and a staircase: degenerate simplices, zero gradients, flat CMA-ES
+    // fitness and flat BOBYQA models must end local runs, not the solver.
+    Objective flat = x -> 1.0;
+    Objective stairs = x -> Math.floor(2 * x[0]) + Math.floor(x[1]);
+    for (Objective f : List.of(flat, stairs)) {
+      Probe probe = new Probe(f, BOX);
+      Optimum opt = factory.make(9, 1_500).optimize(Problem.of("plateau", probe, BOX), new double[] {0.2, 1.1});
+      assertThat(probe.outside.get()).isZero();
+      assertThat(opt.evaluations()).isEqualTo(probe.calls.get());
+      if (!name.equals("grid")) {
+        assertThat(opt.evaluations()).isEqualTo(1_500);
+      }
+      assertThat(opt.value()).isEqualTo(f.value(opt.point()));
+    }
+  }
 }
