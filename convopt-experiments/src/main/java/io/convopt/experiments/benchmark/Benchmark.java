@@ -199,9 +199,14 @@ public final class Benchmark {
     for (int i = 0; i < hits.length; i++) {
       hits[i] = scoring.firstHit(i);
     }
+    double distance = nearestMaximiserDistance(function, opt.point(), fStar);
+    double maxWidth = 0;
+    for (int i = 0; i < d; i++) {
+      maxWidth = Math.max(maxWidth, function.box().width(i));
+    }
     return new RunRecord(function.name(), d, solverName, run, seed, budget, scoring.calls(), opt.value(), fStar,
-        error, error <= tolerance, nearestMaximiserDistance(function, opt.point(), fStar),
-        scoring.firstHit(RunRecord.TARGETS.length), hits, wallMs);
+        error, error <= tolerance, distance, distance <= 1e-2 * maxWidth, scoring.firstHit(RunRecord.TARGETS.length),
+        hits, wallMs);
   }
 
   /**
@@ -361,7 +366,7 @@ public final class Benchmark {
         IntColumn.create("run"), LongColumn.create("seed"), LongColumn.create("budget"),
         LongColumn.create("evaluations"), DoubleColumn.create("best_f"), DoubleColumn.create("f_star"),
         DoubleColumn.create("error"), BooleanColumn.create("success"), DoubleColumn.create("distance"),
-        LongColumn.create("evals_to_success"), LongColumn.create("evals_to_1e-1"),
+        BooleanColumn.create("localised"), LongColumn.create("evals_to_success"), LongColumn.create("evals_to_1e-1"),
         LongColumn.create("evals_to_1e-3"), LongColumn.create("evals_to_1e-5"),
         LongColumn.create("evals_to_1e-8"), LongColumn.create("wall_ms"));
     for (RunRecord r : records) {
@@ -377,6 +382,7 @@ public final class Benchmark {
       t.doubleColumn("error").append(r.error());
       t.booleanColumn("success").append(r.success());
       t.doubleColumn("distance").append(r.distance());
+      t.booleanColumn("localised").append(r.localised());
       t.longColumn("evals_to_success").append(r.evalsToSuccess());
       long[] h = r.hits();
       t.longColumn("evals_to_1e-1").append(h[0]);
@@ -426,7 +432,8 @@ public final class Benchmark {
   /**
    * Per solver × function: runs, successes, success rate (f* − f ≤ 1e-3·max(1,|f*|)) at the full
    * budget and at 10²·d and 10³·d evaluations, rates at the absolute targets 1e-5 and 1e-8, ERT,
-   * median and best error, median distance to the nearest global maximiser.
+   * median and best error, median distance to the nearest global maximiser, and the fraction of
+   * runs localised (distance ≤ 1e-2 × largest box width).
    */
   public static Table summary(List<RunRecord> records) {
     Table t = Table.create("summary",
@@ -435,7 +442,8 @@ public final class Benchmark {
         DoubleColumn.create("success_rate"), DoubleColumn.create("success_rate_at_100d"),
         DoubleColumn.create("success_rate_at_1000d"), DoubleColumn.create("rate_1e-5"),
         DoubleColumn.create("rate_1e-8"), DoubleColumn.create("ert"), DoubleColumn.create("median_error"),
-        DoubleColumn.create("best_error"), DoubleColumn.create("median_distance"));
+        DoubleColumn.create("best_error"), DoubleColumn.create("median_distance"),
+        DoubleColumn.create("localised_rate"));
     for (List<RunRecord> g : bySolverAndFunction(records).values()) {
       RunRecord first = g.get(0);
       int n = g.size();
@@ -444,6 +452,7 @@ public final class Benchmark {
       int at1000 = 0;
       int t5 = 0;
       int t8 = 0;
+      int localised = 0;
       double[] errors = new double[n];
       double[] distances = new double[n];
       for (int i = 0; i < n; i++) {
@@ -454,6 +463,7 @@ public final class Benchmark {
         at1000 += e >= 0 && e <= 1000L * r.dimension() ? 1 : 0;
         t5 += r.hits()[2] >= 0 ? 1 : 0;
         t8 += r.hits()[3] >= 0 ? 1 : 0;
+        localised += r.localised() ? 1 : 0;
         errors[i] = r.error();
         distances[i] = r.distance();
       }
@@ -472,6 +482,7 @@ public final class Benchmark {
       t.doubleColumn("median_error").append(median(errors));
       t.doubleColumn("best_error").append(Arrays.stream(errors).min().orElse(Double.NaN));
       t.doubleColumn("median_distance").append(median(distances));
+      t.doubleColumn("localised_rate").append((double) localised / n);
     }
     return t;
   }

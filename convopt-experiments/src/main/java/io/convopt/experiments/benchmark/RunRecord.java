@@ -17,6 +17,8 @@ import java.util.List;
  * @param error f* − bestF
  * @param success error ≤ {@link #successTolerance}(f*)
  * @param distance Euclidean distance from the returned point to the nearest known global maximiser
+ * @param localised distance ≤ 1e-2 × the largest box width (the protocol's secondary,
+ *     localisation-only criterion)
  * @param evalsToSuccess first evaluation at which the best-so-far error met the success tolerance
  *     (−1: never)
  * @param hits first evaluation at which the best-so-far error was ≤ 1e-1, 1e-3, 1e-5, 1e-8
@@ -36,6 +38,7 @@ public record RunRecord(
     double error,
     boolean success,
     double distance,
+    boolean localised,
     long evalsToSuccess,
     long[] hits,
     long wallMs) {
@@ -45,7 +48,7 @@ public record RunRecord(
 
   /** Column names of runs.csv, in order; "key" first. */
   public static final List<String> HEADER = List.of("key", "function", "dimension", "solver", "run", "seed",
-      "budget", "evaluations", "best_f", "f_star", "error", "success", "distance", "evals_to_success",
+      "budget", "evaluations", "best_f", "f_star", "error", "success", "distance", "localised", "evals_to_success",
       "evals_to_1e-1", "evals_to_1e-3", "evals_to_1e-5", "evals_to_1e-8", "wall_ms");
 
   public RunRecord {
@@ -79,7 +82,7 @@ public record RunRecord(
     return List.of(key(), function, Integer.toString(dimension), solver, Integer.toString(run),
         Long.toString(seed), Long.toString(budget), Long.toString(evaluations), Double.toString(bestF),
         Double.toString(fStar), Double.toString(error), Boolean.toString(success), Double.toString(distance),
-        Long.toString(evalsToSuccess), Long.toString(hits[0]), Long.toString(hits[1]), Long.toString(hits[2]),
+        Boolean.toString(localised), Long.toString(evalsToSuccess), Long.toString(hits[0]), Long.toString(hits[1]), Long.toString(hits[2]),
         Long.toString(hits[3]), Long.toString(wallMs));
   }
 
@@ -92,16 +95,17 @@ public record RunRecord(
     return new RunRecord(row.get(1), Integer.parseInt(row.get(2)), row.get(3), Integer.parseInt(row.get(4)),
         Long.parseLong(row.get(5)), Long.parseLong(row.get(6)), Long.parseLong(row.get(7)),
         Double.parseDouble(row.get(8)), Double.parseDouble(row.get(9)), Double.parseDouble(row.get(10)),
-        Boolean.parseBoolean(row.get(11)), Double.parseDouble(row.get(12)), Long.parseLong(row.get(13)),
-        new long[] {Long.parseLong(row.get(14)), Long.parseLong(row.get(15)), Long.parseLong(row.get(16)),
-            Long.parseLong(row.get(17))},
-        Long.parseLong(row.get(18)));
+        Boolean.parseBoolean(row.get(11)), Double.parseDouble(row.get(12)), Boolean.parseBoolean(row.get(13)),
+        Long.parseLong(row.get(14)),
+        new long[] {Long.parseLong(row.get(15)), Long.parseLong(row.get(16)), Long.parseLong(row.get(17)),
+            Long.parseLong(row.get(18))},
+        Long.parseLong(row.get(19)));
   }
 
   /** The same record without its wall time (for comparisons across reruns). */
   public RunRecord withoutWallTime() {
     return new RunRecord(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error,
-        success, distance, evalsToSuccess, hits, 0);
+        success, distance, localised, evalsToSuccess, hits, 0);
   }
 
   @Override

@@ -25,7 +25,8 @@ public final class SolverRegistry {
   private static final Map<String, SolverFactory> FACTORIES = new LinkedHashMap<>();
 
   static {
-    add("grid", (f, seed, budget) -> start(new GridSearch().withMaxEvaluations(budget), f, seed));
+    add("grid",
+        (f, seed, budget) -> start(new GridSearch().withRandomOffset(seed).withMaxEvaluations(budget), f, seed));
     add("random", (f, seed, budget) -> start(new RandomSearch().withSeed(seed).withMaxEvaluations(budget), f, seed));
     add("nelder-mead",
         (f, seed, budget) -> start(new MultistartNelderMead().withSeed(seed).withMaxEvaluations(budget), f, seed));

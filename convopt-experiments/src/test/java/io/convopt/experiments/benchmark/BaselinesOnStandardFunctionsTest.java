@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * meet the headline success criterion f* − f ≤ 1e-3·max(1, |f*|). Grid and random search get a
  * tolerance derived from the function's curvature at its maximiser, not from their results:
  * f* − f ≤ ½·‖H‖_F·r² ×2 (second-order Taylor with a factor 2 for higher-order terms), where r is
- * the half-diagonal of a grid cell, or, for random search, the radius within which at least one
+ * the half-diagonal of a grid cell (the registry's grid is offset inside its cells at random, which
+ * keeps every interior maximiser within half a cell per axis of a grid point as long as it lies
+ * more than a cell away from the faces, true here), or, for random search, the radius within which at least one
  * of N uniform samples falls with probability 1 − 1e-6 (π r² N / area = ln 1e6).
  */
 class BaselinesOnStandardFunctionsTest {

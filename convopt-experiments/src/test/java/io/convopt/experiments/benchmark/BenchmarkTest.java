@@ -60,6 +60,8 @@ class BenchmarkTest {
       }
       assertThat(r.evalsToSuccess() >= 0).isEqualTo(r.success());
       assertThat(r.distance()).isGreaterThanOrEqualTo(0);
+      double width = r.function().equals("BRANIN") ? 20 : 6; // boxes [-5,15]^2 and [-3,3]^2
+      assertThat(r.localised()).isEqualTo(r.distance() <= 1e-2 * width);
     }
     assertThat(keys).containsExactly("BRANIN/nelder-mead/0", "BRANIN/nelder-mead/1", "BRANIN/nelder-mead/2",
         "BRANIN/random/0", "BRANIN/random/1", "BRANIN/random/2", "SIX_HUMP_CAMEL_SHIFTED/nelder-mead/0",
@@ -68,7 +70,7 @@ class BenchmarkTest {
 
     assertThat(res.summary().columnNames()).containsExactly("solver", "function", "dimension", "budget", "runs",
         "successes", "success_rate", "success_rate_at_100d", "success_rate_at_1000d", "rate_1e-5", "rate_1e-8",
-        "ert", "median_error", "best_error", "median_distance");
+        "ert", "median_error", "best_error", "median_distance", "localised_rate");
     assertThat(res.summary().rowCount()).isEqualTo(4);
     assertThat(res.summary().intColumn("runs").asList()).containsOnly(3);
     assertThat(Files.exists(folder.resolve("summary.csv"))).isTrue();
@@ -100,11 +102,11 @@ class BenchmarkTest {
   @Test
   void ertChargesFailuresTheBudgetAndDividesBySuccesses() {
     long[] none = {-1, -1, -1, -1};
-    RunRecord s1 = new RunRecord("F", 2, "x", 0, 1, 1000, 1000, -0.5, -0.4999, 1e-4, true, 0.01, 120,
+    RunRecord s1 = new RunRecord("F", 2, "x", 0, 1, 1000, 1000, -0.5, -0.4999, 1e-4, true, 0.01, true, 120,
         new long[] {40, 120, -1, -1}, 5);
-    RunRecord s2 = new RunRecord("F", 2, "x", 1, 2, 1000, 1000, -0.4, -0.4, 0.0, true, 0.0, 380,
+    RunRecord s2 = new RunRecord("F", 2, "x", 1, 2, 1000, 1000, -0.4, -0.4, 0.0, true, 0.0, true, 380,
         new long[] {100, 380, 600, 900}, 5);
-    RunRecord fail = new RunRecord("F", 2, "x", 2, 3, 1000, 1000, -3, -0.4, 2.6, false, 1.2, -1, none, 5);
+    RunRecord fail = new RunRecord("F", 2, "x", 2, 3, 1000, 1000, -3, -0.4, 2.6, false, 1.2, false, -1, none, 5);
     // (120 + 380 + 1000) / 2 = 750
     assertThat(Benchmark.ert(List.of(s1, s2, fail))).isEqualTo(750.0);
     // one success among three: (380 + 1000 + 1000) / 1
@@ -119,6 +121,7 @@ class BenchmarkTest {
     assertThat(summary.doubleColumn("success_rate_at_1000d").get(0)).isEqualTo(2.0 / 3);
     assertThat(summary.doubleColumn("rate_1e-8").get(0)).isEqualTo(1.0 / 3);
     assertThat(summary.doubleColumn("median_error").get(0)).isEqualTo(1e-4);
+    assertThat(summary.doubleColumn("localised_rate").get(0)).isEqualTo(2.0 / 3);
   }
 
   @Test

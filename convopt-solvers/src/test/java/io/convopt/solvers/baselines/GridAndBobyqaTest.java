@@ -58,6 +58,42 @@ class GridAndBobyqaTest {
   }
 
   @Test
+  void randomOffsetShiftsTheWholeGridInsideItsCellsReproducibly() {
+    Box box = new Box(new double[] {0, 0}, new double[] {1, 2});
+    List<double[]> a = new ArrayList<>();
+    List<double[]> b = new ArrayList<>();
+    List<double[]> c = new ArrayList<>();
+    GridSearch grid = new GridSearch().withMaxEvaluations(20); // 5 x 4 cells
+    grid.withRandomOffset(7).optimize(Problem.of("p", x -> {
+      a.add(x.clone());
+      return x[0];
+    }, box), new double[] {0, 0});
+    grid.withRandomOffset(7).optimize(Problem.of("p", x -> {
+      b.add(x.clone());
+      return x[0];
+    }, box), new double[] {0, 0});
+    grid.withRandomOffset(8).optimize(Problem.of("p", x -> {
+      c.add(x.clone());
+      return x[0];
+    }, box), new double[] {0, 0});
+    assertThat(a).hasSize(20);
+    assertThat(b).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(a);
+    assertThat(c.get(0)).isNotEqualTo(a.get(0));
+    // one offset per axis: every point is lower + (k + theta_i) * cell with theta_i in [0.05, 0.95]
+    double theta0 = a.get(0)[0] / 0.2;
+    double theta1 = a.get(0)[1] / 0.5;
+    assertThat(theta0).isBetween(0.05, 0.95);
+    assertThat(theta1).isBetween(0.05, 0.95);
+    for (double[] x : a) {
+      double k0 = x[0] / 0.2 - theta0;
+      double k1 = x[1] / 0.5 - theta1;
+      assertThat(Math.abs(k0 - Math.rint(k0))).isLessThan(1e-9);
+      assertThat(Math.abs(k1 - Math.rint(k1))).isLessThan(1e-9);
+      assertThat(box.contains(x)).isTrue();
+    }
+  }
+
+  @Test
   void bobyqaRefusesOneDimension() {
     Box box = new Box(new double[] {0}, new double[] {1});
     assertThatThrownBy(() -> new BobyqaMultistart().optimize(Problem.of("line", x -> -x[0] * x[0], box),
