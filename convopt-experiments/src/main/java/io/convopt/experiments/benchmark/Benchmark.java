@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -242,6 +243,14 @@ public final class Benchmark {
    * this configuration's runs.
    */
   public Result run(Path out) {
+    return run(out, r -> {});
+  }
+
+  /**
+   * As {@link #run(Path)}, calling {@code onRun} (from the worker threads, so it must be
+   * thread-safe) after each run's row has been written — for progress reports.
+   */
+  public Result run(Path out, Consumer<RunRecord> onRun) {
     Path folder = out.resolve("benchmark");
     Path runsFile = folder.resolve("runs.csv");
     Set<String> done = CsvRowWriter.completedKeys(runsFile, "key");
@@ -259,7 +268,7 @@ public final class Benchmark {
       }
     }
     try (CsvRowWriter writer = CsvRowWriter.open(runsFile, RunRecord.HEADER)) {
-      execute(todo, writer);
+      execute(todo, writer, onRun);
     }
     List<RunRecord> all = readRecords(runsFile);
     all.sort(ORDER);
@@ -286,7 +295,7 @@ public final class Benchmark {
 
   private record Task(TestFunction function, String solver, int run) {}
 
-  private void execute(List<Task> todo, CsvRowWriter writer) {
+  private void execute(List<Task> todo, CsvRowWriter writer, Consumer<RunRecord> onRun) {
     if (todo.isEmpty()) {
       return;
     }
@@ -300,7 +309,11 @@ public final class Benchmark {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Task t : todo) {
-        futures.add(pool.submit(() -> writer.append(runOne(t.function(), t.solver(), t.run()).toRow())));
+        futures.add(pool.submit(() -> {
+          RunRecord r = runOne(t.function(), t.solver(), t.run());
+          writer.append(r.toRow());
+          onRun.accept(r);
+        }));
       }
       for (Future<?> f : futures) {
         try {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +108,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
     o.printf("benchmark: %d functions x %d solvers x %d runs, budget %d*d, %d threads -> %s%n", suite.size(),
         chosen.size(), r, b, t, out.resolve("benchmark"));
     o.flush();
-    Benchmark.Result res = bench.run(out);
+    int total = suite.size() * chosen.size() * r;
+    AtomicInteger finished = new AtomicInteger();
+    PrintWriter err = cl.getErr();
+    Benchmark.Result res;
+    try {
+      res = bench.run(out, rec -> {
+        int k = finished.incrementAndGet();
+        if (k % Math.max(1, total / 20) == 0) {
+          synchronized (err) {
+            err.printf("  %d runs done (%s %s run %d)%n", k, rec.solver(), rec.function(), rec.run());
+            err.flush();
+          }
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      // a solver refusing a function (e.g. BOBYQA in 1-D) or an output folder of another schema
+      throw new ParameterException(cl, e.getMessage(), e);
+    }
     o.printf("%d runs executed, %d resumed from %s%n", res.executed(), res.skipped(),
         res.folder().resolve("runs.csv"));
     o.println(res.summary().selectColumns("solver", "function", "dimension", "runs", "successes", "success_rate", "ert",

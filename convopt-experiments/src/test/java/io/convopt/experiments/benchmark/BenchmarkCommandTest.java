@@ -47,6 +47,11 @@ class BenchmarkCommandTest {
     assertThat(exec(new BenchmarkCommand(), "--solvers", "nope", "--out", o).err())
         .contains("unknown solver 'nope'").contains("cmaes");
     assertThat(Files.exists(dir.resolve("benchmark/runs.csv"))).isFalse();
+    // a solver that refuses the problem (BOBYQA in 1-D) is a usage error too
+    Outcome oneD = exec(new BenchmarkCommand(), "--dim", "1", "--functions", "RASTRIGIN", "--solvers", "bobyqa",
+        "--runs", "1", "--budget-per-dim", "10", "--threads", "1", "--out", o);
+    assertThat(oneD.code()).isEqualTo(2);
+    assertThat(oneD.err()).contains("BOBYQA needs dimension >= 2");
   }
 
   @Test
