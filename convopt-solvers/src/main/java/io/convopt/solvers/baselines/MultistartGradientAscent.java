@@ -23,9 +23,13 @@ import java.util.SplittableRandom;
  *       trial); after an accepted step t is doubled;</li>
  *   <li>the first trial step of a run has length 0.1 (t = 0.1/|g|);</li>
  *   <li>the run ends when the projected step is shorter than {@code stepTolerance} (a stationary or
- *       KKT point within tolerance) or the gradient vanishes.</li>
+ *       KKT point within tolerance), when an accepted step raised f by at most
+ *       {@code functionTolerance}·(1 + |f|) (without this, finite-difference noise near a maximum
+ *       keeps a run alive with ever smaller useless steps and no restart ever happens), or when the
+ *       gradient vanishes.</li>
  * </ol>
- * Defaults: h = 1e-6, c = 1e-4, stepTolerance = 1e-10 (all in unit-cube lengths). Iterations are
+ * Defaults: h = 1e-6, c = 1e-4, stepTolerance = 1e-10 (unit-cube lengths), functionTolerance =
+ * 1e-12. Iterations are
  * accepted steps summed over runs; the stop reason is always {@link StopReason#EVALUATION_BUDGET}.
  *
  * <p>Every probe is inside the box. Immutable and thread-safe; equal seeds give bit-identical
@@ -40,29 +44,31 @@ public final class MultistartGradientAscent implements Solver {
   private final double differenceStep;
   private final double armijo;
   private final double stepTolerance;
+  private final double functionTolerance;
 
-  /** Budget 10^4·d, seed {@link #DEFAULT_SEED}, h = 1e-6, c = 1e-4, step tolerance 1e-10. */
+  /** Budget 10^4·d, seed {@link #DEFAULT_SEED}, h = 1e-6, c = 1e-4, tolerances 1e-10 (step), 1e-12 (f). */
   public MultistartGradientAscent() {
-    this(0, DEFAULT_SEED, 1e-6, 1e-4, 1e-10);
+    this(0, DEFAULT_SEED, 1e-6, 1e-4, 1e-10, 1e-12);
   }
 
-  private MultistartGradientAscent(long maxEvaluations, long seed, double h, double c, double tol) {
+  private MultistartGradientAscent(long maxEvaluations, long seed, double h, double c, double tol, double ftol) {
     this.maxEvaluations = maxEvaluations;
     this.seed = seed;
     this.differenceStep = h;
     this.armijo = c;
     this.stepTolerance = tol;
+    this.functionTolerance = ftol;
   }
 
   public MultistartGradientAscent withMaxEvaluations(long budget) {
     if (budget < 1) {
       throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
     }
-    return new MultistartGradientAscent(budget, seed, differenceStep, armijo, stepTolerance);
+    return new MultistartGradientAscent(budget, seed, differenceStep, armijo, stepTolerance, functionTolerance);
   }
 
   public MultistartGradientAscent withSeed(long newSeed) {
-    return new MultistartGradientAscent(maxEvaluations, newSeed, differenceStep, armijo, stepTolerance);
+    return new MultistartGradientAscent(maxEvaluations, newSeed, differenceStep, armijo, stepTolerance, functionTolerance);
   }
 
   /** Finite-difference step h as a fraction of the box width, in (0, 0.1]. */
@@ -70,7 +76,7 @@ public final class MultistartGradientAscent implements Solver {
     if (!(h > 0 && h <= 0.1)) {
       throw new IllegalArgumentException("difference step must be in (0, 0.1] (fraction of the box width), got " + h);
     }
-    return new MultistartGradientAscent(maxEvaluations, seed, h, armijo, stepTolerance);
+    return new MultistartGradientAscent(maxEvaluations, seed, h, armijo, stepTolerance, functionTolerance);
   }
 
   /** Armijo sufficient-increase constant c, in (0, 1). */
@@ -78,7 +84,7 @@ public final class MultistartGradientAscent implements Solver {
     if (!(c > 0 && c < 1)) {
       throw new IllegalArgumentException("Armijo constant must be in (0, 1), got " + c);
     }
-    return new MultistartGradientAscent(maxEvaluations, seed, differenceStep, c, stepTolerance);
+    return new MultistartGradientAscent(maxEvaluations, seed, differenceStep, c, stepTolerance, functionTolerance);
   }
 
   /** A local run ends when its projected step is shorter than this (unit-cube length), > 0. */
@@ -86,7 +92,15 @@ public final class MultistartGradientAscent implements Solver {
     if (!(tol > 0 && tol < 1)) {
       throw new IllegalArgumentException("step tolerance must be in (0, 1), got " + tol);
     }
-    return new MultistartGradientAscent(maxEvaluations, seed, differenceStep, armijo, tol);
+    return new MultistartGradientAscent(maxEvaluations, seed, differenceStep, armijo, tol, functionTolerance);
+  }
+
+  /** A local run ends when an accepted step raises f by at most ftol·(1 + |f|); ftol in [0, 1). */
+  public MultistartGradientAscent withFunctionTolerance(double ftol) {
+    if (!(ftol >= 0 && ftol < 1)) {
+      throw new IllegalArgumentException("function tolerance must be in [0, 1), got " + ftol);
+    }
+    return new MultistartGradientAscent(maxEvaluations, seed, differenceStep, armijo, stepTolerance, ftol);
   }
 
   @Override
@@ -118,6 +132,7 @@ public final class MultistartGradientAscent implements Solver {
     settings.put("differenceStep", Double.toString(differenceStep));
     settings.put("armijo", Double.toString(armijo));
     settings.put("stepTolerance", Double.toString(stepTolerance));
+    settings.put("functionTolerance", Double.toString(functionTolerance));
     return run.result(name(), iterations[0], StopReason.EVALUATION_BUDGET, settings);
   }
 
@@ -150,10 +165,14 @@ public final class MultistartGradientAscent implements Solver {
         }
         double ft = run.valueAtUnit(trial);
         if (ft >= fu + armijo * increase) {
+          double gain = ft - fu;
           System.arraycopy(trial, 0, u, 0, d);
           fu = ft;
           t *= 2;
           iterations[0]++;
+          if (gain <= functionTolerance * (1 + Math.abs(fu))) {
+            return;
+          }
           break;
         }
         t *= 0.5;
