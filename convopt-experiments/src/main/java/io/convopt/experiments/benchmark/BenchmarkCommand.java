@@ -20,11 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "benchmark",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs every solver on every shifted standard test function over R seeded runs under a fixed",
-      "evaluation budget (default 10^4*d) and writes benchmark/runs.csv, summary.csv (success rates,",
-      "ERT) and data_profile.csv under the output folder. Rerunning into the same folder resumes."
-    })
+    description = "Runs every solver on every shifted standard test function over R seeded runs under a"
+        + " fixed evaluation budget (default 10^4*d) and writes benchmark/runs.csv, summary.csv (success"
+        + " rates, ERT) and data_profile.csv under the output folder. Rerunning into the same folder"
+        + " resumes.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
   /** Functions of the --quick preset (2-D). */
