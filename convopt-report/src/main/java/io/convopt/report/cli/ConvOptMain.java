@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.cli.CalibrateCommand.class,
       io.convopt.experiments.bench.BenchCommand.class,
       ReportCommand.class,
+      io.convopt.experiments.benchmark.BenchmarkCommand.class,
+      io.convopt.experiments.benchmark.OptimizeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ConvOptMain implements Runnable {

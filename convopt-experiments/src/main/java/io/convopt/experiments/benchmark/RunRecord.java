@@ -1,0 +1,125 @@
+package io.convopt.experiments.benchmark;
+
+import java.util.List;
+
+/**
+ * One benchmark run, as written to {@code runs.csv}.
+ *
+ * @param function test-function label (e.g. "BRANIN", "RASTRIGIN_SHIFTED_2D")
+ * @param dimension d
+ * @param solver registry name of the solver
+ * @param run run index 0..R−1
+ * @param seed the seed handed to the solver factory, derived from (function, solver, run)
+ * @param budget evaluation budget of the run
+ * @param evaluations evaluations the solver used (counted by the runner's scoring wrapper)
+ * @param bestF f at the returned point (as reported by the solver)
+ * @param fStar known global maximum (scoring only; the solver never sees it)
+ * @param error f* − bestF
+ * @param success error ≤ {@link #successTolerance}(f*)
+ * @param distance Euclidean distance from the returned point to the nearest known global maximiser
+ * @param localised distance ≤ 1e-2 × the largest box width (the protocol's secondary,
+ *     localisation-only criterion)
+ * @param evalsToSuccess first evaluation at which the best-so-far error met the success tolerance
+ *     (−1: never)
+ * @param hits first evaluation at which the best-so-far error was ≤ 1e-1, 1e-3, 1e-5, 1e-8
+ *     ({@link #TARGETS}; −1: never)
+ * @param wallMs wall time of the run in milliseconds (the only column that differs between reruns)
+ */
+public record RunRecord(
+    String function,
+    int dimension,
+    String solver,
+    int run,
+    long seed,
+    long budget,
+    long evaluations,
+    double bestF,
+    double fStar,
+    double error,
+    boolean success,
+    double distance,
+    boolean localised,
+    long evalsToSuccess,
+    long[] hits,
+    long wallMs) {
+
+  /** Absolute error targets whose first-hit evaluations are recorded. */
+  public static final double[] TARGETS = {1e-1, 1e-3, 1e-5, 1e-8};
+
+  /** Column names of runs.csv, in order; "key" first. */
+  public static final List<String> HEADER = List.of("key", "function", "dimension", "solver", "run", "seed",
+      "budget", "evaluations", "best_f", "f_star", "error", "success", "distance", "localised", "evals_to_success",
+      "evals_to_1e-1", "evals_to_1e-3", "evals_to_1e-5", "evals_to_1e-8", "wall_ms");
+
+  public RunRecord {
+    if (hits.length != TARGETS.length) {
+      throw new IllegalArgumentException("need " + TARGETS.length + " hit counts, got " + hits.length);
+    }
+    hits = hits.clone();
+  }
+
+  @Override
+  public long[] hits() {
+    return hits.clone();
+  }
+
+  /** The headline success tolerance: 1e-3·max(1, |f*|). */
+  public static double successTolerance(double fStar) {
+    return 1e-3 * Math.max(1.0, Math.abs(fStar));
+  }
+
+  /** The resume key of a run: function, solver, run index and budget. */
+  public static String key(String function, String solver, int run, long budget) {
+    return function + "|" + solver + "|" + run + "|" + budget;
+  }
+
+  public String key() {
+    return key(function, solver, run, budget);
+  }
+
+  /** The CSV row (doubles in round-trip form, so a re-read record is bit-identical). */
+  public List<String> toRow() {
+    return List.of(key(), function, Integer.toString(dimension), solver, Integer.toString(run),
+        Long.toString(seed), Long.toString(budget), Long.toString(evaluations), Double.toString(bestF),
+        Double.toString(fStar), Double.toString(error), Boolean.toString(success), Double.toString(distance),
+        Boolean.toString(localised), Long.toString(evalsToSuccess), Long.toString(hits[0]), Long.toString(hits[1]), Long.toString(hits[2]),
+        Long.toString(hits[3]), Long.toString(wallMs));
+  }
+
+  /** Parses a row written by {@link #toRow()}. */
+  public static RunRecord fromRow(List<String> row) {
+    if (row.size() != HEADER.size()) {
+      throw new IllegalArgumentException("a runs.csv row has " + HEADER.size() + " fields, got " + row.size()
+          + ": " + row);
+    }
+    return new RunRecord(row.get(1), Integer.parseInt(row.get(2)), row.get(3), Integer.parseInt(row.get(4)),
+        Long.parseLong(row.get(5)), Long.parseLong(row.get(6)), Long.parseLong(row.get(7)),
+        Double.parseDouble(row.get(8)), Double.parseDouble(row.get(9)), Double.parseDouble(row.get(10)),
+        Boolean.parseBoolean(row.get(11)), Double.parseDouble(row.get(12)), Boolean.parseBoolean(row.get(13)),
+        Long.parseLong(row.get(14)),
+        new long[] {Long.parseLong(row.get(15)), Long.parseLong(row.get(16)), Long.parseLong(row.get(17)),
+            Long.parseLong(row.get(18))},
+        Long.parseLong(row.get(19)));
+  }
+
+  /** The same record without its wall time (for comparisons across reruns). */
+  public RunRecord withoutWallTime() {
+    return new RunRecord(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error,
+        success, distance, localised, evalsToSuccess, hits, 0);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RunRecord r && toRow().equals(r.toRow());
+  }
+
+  @Override
+  public int hashCode() {
+    return toRow().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "RunRecord" + toRow();
+  }
+}

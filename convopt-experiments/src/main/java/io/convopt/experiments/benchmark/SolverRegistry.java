@@ -1,0 +1,75 @@
+package io.convopt.experiments.benchmark;
+
+import io.convopt.experiments.functions.TestFunction;
+import io.convopt.solvers.api.Solver;
+import io.convopt.solvers.baselines.BobyqaMultistart;
+import io.convopt.solvers.baselines.CmaEs;
+import io.convopt.solvers.baselines.GridSearch;
+import io.convopt.solvers.baselines.MultistartGradientAscent;
+import io.convopt.solvers.baselines.MultistartNelderMead;
+import io.convopt.solvers.baselines.RandomSearch;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The solvers the benchmark and the {@code optimize} command know, by name. Adding one is one line
+ * in the static block: {@code add("name", (function, seed, budget) -> start(new MySolver()...,
+ * function, seed));}. Every factory must derive all of its randomness from {@code seed} and stop
+ * at {@code budget} evaluations.
+ */
+public final class SolverRegistry {
+
+  private static final Map<String, SolverFactory> FACTORIES = new LinkedHashMap<>();
+
+  static {
+    add("grid",
+        (f, seed, budget) -> start(new GridSearch().withRandomOffset(seed).withMaxEvaluations(budget), f, seed));
+    add("random", (f, seed, budget) -> start(new RandomSearch().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    add("nelder-mead",
+        (f, seed, budget) -> start(new MultistartNelderMead().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    add("gradient",
+        (f, seed, budget) -> start(new MultistartGradientAscent().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    add("cmaes", (f, seed, budget) -> start(new CmaEs().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    add("bobyqa",
+        (f, seed, budget) -> start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed));
+  }
+
+  private SolverRegistry() {}
+
+  private static void add(String name, SolverFactory factory) {
+    if (FACTORIES.putIfAbsent(name, factory) != null) {
+      throw new IllegalStateException("solver '" + name + "' registered twice");
+    }
+  }
+
+  /** The solver with a random start drawn from {@code seed} ({@link SolverFactory#randomStart}). */
+  public static SolverFactory.Configured start(Solver solver, TestFunction function, long seed) {
+    return new SolverFactory.Configured(solver, SolverFactory.randomStart(function.box(), seed));
+  }
+
+  /** Registered names in registration order. */
+  public static List<String> names() {
+    return List.copyOf(FACTORIES.keySet());
+  }
+
+  /** All factories by name (unmodifiable, registration order). */
+  public static Map<String, SolverFactory> all() {
+    return Collections.unmodifiableMap(FACTORIES);
+  }
+
+  /**
+   * The factory called {@code name} (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the known solvers if there is none
+   */
+  public static SolverFactory factory(String name) {
+    SolverFactory f = FACTORIES.get(name.toLowerCase(Locale.ROOT));
+    if (f == null) {
+      throw new IllegalArgumentException("unknown solver '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return f;
+  }
+}
