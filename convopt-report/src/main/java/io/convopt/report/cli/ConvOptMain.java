@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ConvOptMain.Version.class,
     description = "ConvOpt: global optimization through convexity.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, io.convopt.experiments.relu.ReluSolveCommand.class})
 public final class ConvOptMain implements Runnable {
 
   /** Exit code for bad arguments (picocli's convention, kept for scripts). */

@@ -47,7 +47,7 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
     RestartedFista.Outcome out =
         RestartedFista.minimize(
             f, op.d, problem.beta(), u0, 1.0, settings.maxIterations(), settings.checkEvery(),
-            (x, it) -> {
+            (x, it, eta) -> {
               last[0] = ev.certificate(x, null, null);
               return last[0].relativeGap() <= settings.tolerance();
             });

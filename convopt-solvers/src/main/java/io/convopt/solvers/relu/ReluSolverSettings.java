@@ -10,7 +10,7 @@ package io.convopt.solvers.relu;
  * @param maxIterations budget of R-FISTA iterations in total (default 500 000)
  * @param maxOuterIterations budget of augmented-Lagrangian outer iterations (default 200)
  * @param checkEvery R-FISTA iterations between certificate checks (default 10)
- * @param initialPenalty initial augmented-Lagrangian penalty for cones and loss splitting (1.0)
+ * @param initialPenalty initial augmented-Lagrangian penalty for cones and loss splitting (10)
  */
 public record ReluSolverSettings(
     double tolerance,
@@ -38,7 +38,7 @@ public record ReluSolverSettings(
 
   /** Defaults listed above. */
   public static ReluSolverSettings defaults() {
-    return new ReluSolverSettings(1e-6, 1e-10, 500_000, 200, 10, 1.0);
+    return new ReluSolverSettings(1e-6, 1e-10, 500_000, 200, 10, 10.0);
   }
 
   public ReluSolverSettings withTolerance(double t) {
