@@ -19,12 +19,15 @@ import java.util.Arrays;
  * n x d x B products, as for the gated program. Unlike smoothing with a vanishing parameter, the
  * multiplier updates make this converge to the exact optimum with bounded penalties.
  *
- * <p>Outer loop: solve the subproblem to a relative stationarity that is tightened by 5x per
- * outer step; update {@code gamma <- (gamma - delta c)_+} and {@code lambda <- rho (w - s*)};
- * double delta (rho) when the violation (split residual) did not fall by 4x. Stop when the
- * relative duality gap (with the multipliers as dual candidate, see {@link Certificate}) and the
- * relative stationarity and complementarity are at most {@code tolerance} and the scaled cone
- * violation is at most {@code feasibilityTolerance}.
+ * <p>Outer loop: solve the subproblem until the norm of its gradient mapping, taken at the safe
+ * step 1/L (L = c_loss ||A||^2 + delta lambda_max(X^T X), so a step grown by the line search
+ * cannot understate it), is at most {@code tol_k sqrt(B) max(beta, 1e-3 beta_max)}, with tol_k
+ * starting at 1e-2 and multiplied by 0.3 per outer step; then update {@code gamma <- (gamma - delta
+ * c)_+} and {@code lambda <- rho (w - s*)}; double delta (rho) while the scaled violation (split
+ * residual) is above its tolerance and did not at least halve. Stop when the relative duality gap
+ * (multipliers as dual candidate, see {@link Certificate}) is at most {@code tolerance}, the
+ * scaled cone violation at most {@code feasibilityTolerance} and the relative complementarity at
+ * most {@code tolerance}. Defaults: delta = rho = 10 initially.
  *
  * <p>For GATED with a smooth loss there is nothing to augment and the method is plain R-FISTA.
  * Immutable and thread-safe.
