@@ -1,7 +1,5 @@
 package io.convopt.solvers.relu;
 
-import java.util.Arrays;
-
 /**
  * Augmented-Lagrangian method (method of multipliers) with R-FISTA as the inner solver, for every
  * formulation and loss; it is the solver for the constrained ReLU program (CR) and for
@@ -293,9 +291,5 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
       op.adjoint(m, grad);
       return v;
     }
-  }
-
-  static void clear(double[] a) {
-    Arrays.fill(a, 0);
   }
 }
