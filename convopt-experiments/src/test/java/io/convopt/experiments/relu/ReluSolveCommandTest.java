@@ -1,0 +1,82 @@
+package io.convopt.experiments.relu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReluSolveCommandTest {
+  @TempDir Path dir;
+
+  private Path copy(String name) throws Exception {
+    Path p = dir.resolve(name);
+    try (InputStream in =
+        getClass().getResourceAsStream("/fixtures/convex-relu/" + name)) {
+      Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return p;
+  }
+
+  private int run(StringWriter out, StringWriter err, String... args) {
+    CommandLine cl = new CommandLine(new ReluSolveCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void solvesAFixtureAndPrintsJsonOnTheLastLine() throws Exception {
+    Path f = copy("gated_sq_synth1d.json");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, "--problem", f.toString(), "--json");
+    assertThat(code).as(err.toString()).isZero();
+    String[] lines = out.toString().trim().split("\\R");
+    JsonNode j = new ObjectMapper().readTree(lines[lines.length - 1]);
+    for (String key : new String[] {"objective", "certificate", "iterations", "seconds"}) {
+      assertThat(j.has(key)).as(key).isTrue();
+    }
+    double ref = j.get("reference_objective").asDouble();
+    assertThat(Math.abs(j.get("objective").asDouble() - ref) / ref).isLessThanOrEqualTo(1e-6);
+    assertThat(j.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
+  }
+
+  @Test
+  void badFieldIsAUsageErrorNamingTheField() throws Exception {
+    Path f = dir.resolve("bad.json");
+    String text = Files.readString(copy("gated_sq_synth1d.json"));
+    Files.writeString(f, text.replaceFirst("\"beta\": *[0-9.eE+-]+", "\"beta\": -1"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(run(out, err, "--problem", f.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("beta");
+    Files.writeString(f, "{\"formulation\": \"gated\", \"loss\": \"squared\", \"beta\": 1,"
+        + " \"X\": [[1, 2], [3]], \"y\": [1, 2], \"D\": [[1], [1]]}");
+    StringWriter err2 = new StringWriter();
+    assertThat(run(new StringWriter(), err2, "--problem", f.toString())).isEqualTo(2);
+    assertThat(err2.toString()).contains("X").contains("ragged");
+  }
+
+  @Test
+  void missingProblemOptionIsAUsageErrorAndRobustIsNotSupportedYet() throws Exception {
+    assertThat(run(new StringWriter(), new StringWriter())).isEqualTo(2);
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "--problem", copy("relu_robust_hinge_synth.json").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("not supported yet");
+    StringWriter err2 = new StringWriter();
+    assertThat(run(new StringWriter(), err2, "--problem", copy("relu_hinge_synth_xor.json").toString(),
+            "--solver", "fista"))
+        .isEqualTo(2);
+    assertThat(err2.toString()).contains("fista");
+  }
+}

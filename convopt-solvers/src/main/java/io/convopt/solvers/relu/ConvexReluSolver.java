@@ -1,0 +1,40 @@
+package io.convopt.solvers.relu;
+
+/** A solver of the convex ReLU programs. Implementations are immutable and thread-safe. */
+public interface ConvexReluSolver {
+  /** Short name ("fista", "al"). */
+  String name();
+
+  /** The settings in force. */
+  ReluSolverSettings settings();
+
+  /** Solves from zero weights. */
+  default ReluSolution solve(ReluProblem problem) {
+    return solve(problem, null);
+  }
+
+  /**
+   * Solves, starting from {@code warmStart}'s weights when it is non-null and has the same
+   * formulation and shape (regularisation paths); otherwise from zero.
+   */
+  ReluSolution solve(ReluProblem problem, ReluSolution warmStart);
+
+  /** The right solver for a problem: R-FISTA for GATED with a smooth loss, else the AL method. */
+  static ConvexReluSolver forProblem(ReluProblem problem, ReluSolverSettings settings) {
+    if (problem.formulation() == Formulation.GATED && problem.loss().isSmooth()) {
+      return new ProximalGradientSolver(settings);
+    }
+    return new AugmentedLagrangianSolver(settings);
+  }
+
+  /** Initial block weights from a compatible warm start, else zeros. */
+  static double[] initialBlocks(ReluProblem problem, ReluSolution warmStart, int length) {
+    if (warmStart != null
+        && warmStart.formulation() == problem.formulation()
+        && warmStart.blockView().length == length
+        && warmStart.dimension() == problem.dimension()) {
+      return warmStart.blockView().clone();
+    }
+    return new double[length];
+  }
+}

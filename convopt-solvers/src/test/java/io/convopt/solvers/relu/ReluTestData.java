@@ -1,0 +1,48 @@
+package io.convopt.solvers.relu;
+
+import java.util.SplittableRandom;
+
+/** Small seeded synthetic data sets for the relu tests. */
+final class ReluTestData {
+  private ReluTestData() {}
+
+  /** 1-D regression x ~ U(-2, 2), y = sin(2x) + noise, with a bias column. */
+  static double[][] x1d(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] x = new double[n][];
+    for (int k = 0; k < n; k++) {
+      x[k] = new double[] {-2 + 4 * r.nextDouble(), 1.0};
+    }
+    return x;
+  }
+
+  static double[] sinTargets(double[][] x, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] y = new double[x.length];
+    for (int k = 0; k < y.length; k++) {
+      y[k] = Math.sin(2 * x[k][0]) + 0.1 * r.nextGaussian();
+    }
+    return y;
+  }
+
+  /** Gaussian features plus a bias column. */
+  static double[][] gaussian(int n, int features, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] x = new double[n][features + 1];
+    for (int k = 0; k < n; k++) {
+      for (int c = 0; c < features; c++) {
+        x[k][c] = r.nextGaussian();
+      }
+      x[k][features] = 1;
+    }
+    return x;
+  }
+
+  static double[] signLabels(double[][] x) {
+    double[] y = new double[x.length];
+    for (int k = 0; k < y.length; k++) {
+      y[k] = x[k][0] * x[k][1] + 0.1 >= 0 ? 1 : -1;
+    }
+    return y;
+  }
+}
