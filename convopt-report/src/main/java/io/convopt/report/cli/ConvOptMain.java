@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.cli.TablesCommand.class,
       io.convopt.experiments.cli.SweepCommand.class,
       io.convopt.experiments.cli.CalibrateCommand.class,
+      io.convopt.experiments.data.TrainBaselinesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ConvOptMain implements Runnable {
