@@ -1,6 +1,7 @@
 package io.convopt.experiments.data;
 
 import io.convopt.solvers.nonconvex.Loss;
+import io.convopt.solvers.nonconvex.Nd4jSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,10 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
   @Option(names = "--stride", defaultValue = "16", description = "ECG window stride (default: ${DEFAULT-VALUE}).")
   int stride;
 
+  @Option(names = "--nd4j-threads", defaultValue = "1", description = "ND4J OpenMP/BLAS threads (default:"
+      + " ${DEFAULT-VALUE}; one is fastest on shared 2-core machines).")
+  int nd4jThreads;
+
   @Override
   public Integer call() {
     BaselineGrid.Spec q = BaselineGrid.Spec.quick();
@@ -89,6 +94,7 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
         }
       }
     }
+    Nd4jSettings.limitThreads(nd4jThreads);
     Path dir = out.resolve("baselines");
     String suffix = quick ? "-quick" : "";
     Path runs = dir.resolve("runs" + suffix + ".csv");

@@ -238,6 +238,7 @@ class NonConvexTrainerTest {
     ReluTrainingProblem p = ReluTrainingProblem.of(x, new double[] {1, 2});
     assertThatThrownBy(() -> new ReluObjective(p, -3, Loss.SQUARED, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
+    assertThatThrownBy(() -> Nd4jSettings.limitThreads(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TwoLayerReluNetwork.fromFlat(2, 2, new double[5]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 5");
   }
