@@ -50,8 +50,13 @@ public final class BaselineGrid {
   /** Column names of the trajectory file. */
   public static final List<String> TRAJECTORY_HEADER = List.of("run_key", "epoch", "objective", "wall_seconds");
 
-  /** Methods understood by {@link #optimiser}. */
+  /** The default methods: SGD with a fixed rate and Adam. */
   public static final List<String> METHODS = List.of("sgd", "adam");
+  /**
+   * Every method: {@code sgd} (fixed η), {@code sgd-decay} (η_t = η / (1 + t/S), S the steps per
+   * epoch, i.e. η/(1 + epochs done)) and {@code adam} (default β1, β2, ε).
+   */
+  public static final List<String> KNOWN_METHODS = List.of("sgd", "sgd-decay", "adam");
 
   /**
    * The grid. ECG windows use {@code window} and {@code stride} (the other datasets ignore them).
@@ -69,8 +74,8 @@ public final class BaselineGrid {
         throw new IllegalArgumentException("datasets, methods, learning rates and seeds must be non-empty");
       }
       for (String m : methods) {
-        if (!METHODS.contains(m)) {
-          throw new IllegalArgumentException("unknown method '" + m + "'; known: " + METHODS);
+        if (!KNOWN_METHODS.contains(m)) {
+          throw new IllegalArgumentException("unknown method '" + m + "'; known: " + KNOWN_METHODS);
         }
       }
       for (double lr : learningRates) {
@@ -102,15 +107,20 @@ public final class BaselineGrid {
 
   private BaselineGrid() {}
 
-  /** A fresh optimiser for {@code method} at learning rate {@code lr}. */
-  public static Optimiser optimiser(String method, double lr) {
+  /**
+   * A fresh optimiser for {@code method} at learning rate {@code lr}; {@code stepsPerEpoch} sets the
+   * decay of {@code sgd-decay}.
+   */
+  public static Optimiser optimiser(String method, double lr, int stepsPerEpoch) {
     switch (method) {
       case "sgd":
         return Sgd.fixed(lr);
+      case "sgd-decay":
+        return Sgd.inverseTimeDecay(lr, 1.0 / Math.max(1, stepsPerEpoch));
       case "adam":
         return Adam.of(lr);
       default:
-        throw new IllegalArgumentException("unknown method '" + method + "'; known: " + METHODS);
+        throw new IllegalArgumentException("unknown method '" + method + "'; known: " + KNOWN_METHODS);
     }
   }
 
@@ -136,8 +146,9 @@ public final class BaselineGrid {
     double[][] xTr = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[][] xTe = ReluTrainingProblem.appendBiasColumn(data.xTest());
     NonConvexConfig base = NonConvexConfig.defaults().withWidth(spec.width()).withBeta(spec.beta())
-        .withLoss(spec.loss()).withEpochs(spec.epochs()).withBatchFraction(spec.batchFraction())
-        .withOptimiser(optimiser(method, lr));
+        .withLoss(spec.loss()).withEpochs(spec.epochs()).withBatchFraction(spec.batchFraction());
+    int batch = base.batchSize(xTr.length);
+    base = base.withOptimiser(optimiser(method, lr, (xTr.length + batch - 1) / batch));
     List<NonConvexResult> results = new ArrayList<>();
     if (data.task() == Task.REGRESSION) {
       results.add(NonConvexTrainer.train(ReluTrainingProblem.of(xTr, data.yTrain()), base.withSeed(seed)));

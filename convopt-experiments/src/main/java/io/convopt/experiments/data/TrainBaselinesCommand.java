@@ -46,7 +46,7 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
   @Option(names = "--seeds", split = ",", description = "Training seeds (default 1,2,3; quick 1,2).")
   List<Long> seeds;
 
-  @Option(names = "--methods", split = ",", defaultValue = "sgd,adam", description = "sgd and/or adam"
+  @Option(names = "--methods", split = ",", defaultValue = "sgd,adam", description = "sgd, sgd-decay (eta/(1+epoch)) and/or adam"
       + " (default: ${DEFAULT-VALUE}).")
   List<String> methods;
 

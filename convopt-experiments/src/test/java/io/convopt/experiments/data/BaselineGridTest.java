@@ -67,6 +67,23 @@ class BaselineGridTest {
   }
 
   @Test
+  void decayingSgdHalvesItsRateAfterOneEpoch() {
+    io.convopt.solvers.nonconvex.Sgd s = (io.convopt.solvers.nonconvex.Sgd) BaselineGrid.optimiser("sgd-decay", 0.2, 10);
+    s.initialise(1);
+    double[] p = {0};
+    for (int i = 0; i < 10; i++) {
+      s.step(p, new double[] {0});
+    }
+    assertThat(s.currentRate()).isEqualTo(0.1);
+    BaselineGrid.Spec spec = new BaselineGrid.Spec(List.of("iris"), List.of("sgd-decay"), 8, 1e-3, List.of(0.1),
+        List.of(1L), 3, 0.1, Loss.SQUARED, 1995, 0.2, 32, 16);
+    BaselineGrid.Run r = BaselineGrid.run(BaselineGrid.prepare(DataCatalog.open(), "iris", spec), "sgd-decay", spec,
+        0.1, 1);
+    assertThat(r.optimiser()).startsWith("sgd(lr=0.1, decay=0.1");
+    assertThat(r.finalObjective()).isLessThan(r.trajectory().get(0).objective());
+  }
+
+  @Test
   void ecgRunsAsWindowedRegression() {
     BaselineGrid.Spec spec = new BaselineGrid.Spec(List.of("ecg"), List.of("adam"), 8, 1e-3, List.of(0.01),
         List.of(1L), 2, 0.1, Loss.SQUARED, 1995, 0.2, 64, 32);

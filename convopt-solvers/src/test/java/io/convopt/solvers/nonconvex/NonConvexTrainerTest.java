@@ -197,6 +197,16 @@ class NonConvexTrainerTest {
   }
 
   @Test
+  void nd4jPathIsBitReproducible() {
+    ReluTrainingProblem p = randomProblem(200, 10, 13, false);
+    ReluObjective f = new ReluObjective(p, 16, Loss.SQUARED, 0.1, 0);
+    double[] theta = randomTheta(p.columns(), 16, 3);
+    int[] rows = {3, 50, 7, 199, 0, 120};
+    assertThat(f.gradient(theta, rows)).containsExactly(f.gradient(theta, rows));
+    assertThat(f.value(theta)).isEqualTo(f.value(theta));
+  }
+
+  @Test
   void metricHookIsEvaluatedEveryEpoch() {
     ReluTrainingProblem p = randomProblem(40, 2, 12, false);
     double[][] xs = p.features();
