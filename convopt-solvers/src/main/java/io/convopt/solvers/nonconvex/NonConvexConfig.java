@@ -1,0 +1,128 @@
+package io.convopt.solvers.nonconvex;
+
+import java.util.Locale;
+
+/**
+ * Immutable configuration of a non-convex training run; every {@code withX} returns a new
+ * instance and validates its argument ({@link IllegalArgumentException} on bad values).
+ *
+ * <p>Defaults: width m = 32, β = 1e-3, squared loss, {@link Adam} with η = 1e-3, 100 epochs,
+ * mini-batches of 10 % of the rows (at least one row; spec §5.1 item 5), seed 42.
+ *
+ * <p>Learning-rate scale: the optimiser receives (1/n)·ĝ where ĝ is the unbiased mini-batch
+ * estimate of ∇F for the summed objective F (see {@link ReluObjective#gradient(double[], int[])}),
+ * i.e. the gradient of F/n = mean loss + (β/2n)‖θ‖². The objective itself and every recorded value
+ * keep the convex programs' summed scaling; only the step size is normalised, so one learning rate
+ * grid fits datasets of different sizes. The optimiser held here is a prototype: the trainer runs a
+ * {@link Optimiser#copy()} of it.
+ */
+public final class NonConvexConfig {
+
+  private final int width;
+  private final double beta;
+  private final Loss loss;
+  private final Optimiser optimiser;
+  private final int epochs;
+  private final double batchFraction;
+  private final long seed;
+
+  private NonConvexConfig(int width, double beta, Loss loss, Optimiser optimiser, int epochs, double batchFraction,
+      long seed) {
+    if (width <= 0) {
+      throw new IllegalArgumentException("width must be positive, got " + width);
+    }
+    if (!(beta >= 0) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException("beta must be finite and >= 0, got " + beta);
+    }
+    if (loss == null || optimiser == null) {
+      throw new IllegalArgumentException("loss and optimiser must not be null");
+    }
+    if (epochs < 0) {
+      throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+    }
+    if (!(batchFraction > 0 && batchFraction <= 1)) {
+      throw new IllegalArgumentException("batch fraction must be in (0, 1], got " + batchFraction);
+    }
+    this.width = width;
+    this.beta = beta;
+    this.loss = loss;
+    this.optimiser = optimiser.copy();
+    this.epochs = epochs;
+    this.batchFraction = batchFraction;
+    this.seed = seed;
+  }
+
+  /** The defaults listed in the class comment. */
+  public static NonConvexConfig defaults() {
+    return new NonConvexConfig(32, 1e-3, Loss.SQUARED, Adam.of(1e-3), 100, 0.1, 42L);
+  }
+
+  public NonConvexConfig withWidth(int w) {
+    return new NonConvexConfig(w, beta, loss, optimiser, epochs, batchFraction, seed);
+  }
+
+  public NonConvexConfig withBeta(double b) {
+    return new NonConvexConfig(width, b, loss, optimiser, epochs, batchFraction, seed);
+  }
+
+  public NonConvexConfig withLoss(Loss l) {
+    return new NonConvexConfig(width, beta, l, optimiser, epochs, batchFraction, seed);
+  }
+
+  public NonConvexConfig withOptimiser(Optimiser o) {
+    return new NonConvexConfig(width, beta, loss, o, epochs, batchFraction, seed);
+  }
+
+  public NonConvexConfig withEpochs(int e) {
+    return new NonConvexConfig(width, beta, loss, optimiser, e, batchFraction, seed);
+  }
+
+  /** Mini-batch size as a fraction of n (rounded, at least 1); 1 gives full-batch steps. */
+  public NonConvexConfig withBatchFraction(double f) {
+    return new NonConvexConfig(width, beta, loss, optimiser, epochs, f, seed);
+  }
+
+  public NonConvexConfig withSeed(long s) {
+    return new NonConvexConfig(width, beta, loss, optimiser, epochs, batchFraction, s);
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public double beta() {
+    return beta;
+  }
+
+  public Loss loss() {
+    return loss;
+  }
+
+  /** A fresh copy of the optimiser prototype. */
+  public Optimiser optimiser() {
+    return optimiser.copy();
+  }
+
+  public int epochs() {
+    return epochs;
+  }
+
+  public double batchFraction() {
+    return batchFraction;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The batch size used for {@code n} rows: max(1, round(fraction · n)). */
+  public int batchSize(int n) {
+    return (int) Math.max(1, Math.min(n, Math.round(batchFraction * n)));
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "NonConvexConfig[width=%d, beta=%s, loss=%s, optimiser=%s, epochs=%d,"
+        + " batchFraction=%s, seed=%d]", width, beta, loss, optimiser.describe(), epochs, batchFraction, seed);
+  }
+}
