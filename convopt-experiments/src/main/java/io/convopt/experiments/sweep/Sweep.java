@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -72,17 +74,33 @@ public final class Sweep {
       f.problem().requireStart(c.start());
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    // After the first failure no new cell starts; cells already running still finish and are
+    // written (finished work is never thrown away), and the writer closes only after they end.
+    AtomicBoolean failed = new AtomicBoolean();
     try (CsvRowWriter w = CsvRowWriter.open(csv, COLUMNS)) {
-      List<Future<?>> fs = new ArrayList<>();
-      for (SweepSpec.Cell c : todo) {
-        fs.add(pool.submit(() -> {
-          List<String> row = runCell(spec, f, c);
-          w.append(row);
-          onRow.accept(row);
-        }));
-      }
-      for (Future<?> x : fs) {
-        x.get();
+      try {
+        List<Future<?>> fs = new ArrayList<>();
+        for (SweepSpec.Cell c : todo) {
+          fs.add(pool.submit(() -> {
+            if (failed.get()) {
+              return;
+            }
+            try {
+              List<String> row = runCell(spec, f, c);
+              w.append(row);
+              onRow.accept(row);
+            } catch (RuntimeException | Error e) {
+              failed.set(true);
+              throw e;
+            }
+          }));
+        }
+        for (Future<?> x : fs) {
+          x.get();
+        }
+      } finally {
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.DAYS);
       }
       return todo.size();
     } catch (InterruptedException e) {

@@ -174,7 +174,7 @@ class ConvolutionSolversTest {
         .hasMessageContaining("outside the box");
     assertThatThrownBy(() -> new SignDescent1D(S1).optimize(TwoPeaks.twoD(), new double[] {0, 0}))
         .hasMessageContaining("one-dimensional");
-    assertThatThrownBy(() -> Box.of(new double[] {1}, new double[] {1})).hasMessageContaining("lower < upper");
+    assertThatThrownBy(() -> Box.of(new double[] {1}, new double[] {1})).hasMessageContaining("empty or inverted box");
     Problem nan = Problem.of("nan", x -> x[0] > 0.5 ? Double.NaN : 1.0, p.box());
     assertThatThrownBy(() -> new SignDescent1D(S1).optimize(nan, new double[] {0.0}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
