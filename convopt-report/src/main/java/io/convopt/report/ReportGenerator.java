@@ -7,6 +7,7 @@ import io.convopt.report.html.Page;
 import io.convopt.report.plot.Figure;
 import io.convopt.report.section.BenchmarkSection;
 import io.convopt.report.section.CurveSection;
+import io.convopt.report.section.GlobalBenchmarkSection;
 import io.convopt.report.section.Names;
 import io.convopt.report.section.PaperTableSection;
 import io.convopt.report.section.PathSection;
@@ -73,6 +74,8 @@ public final class ReportGenerator {
     CsvTable table1 = null;
     CsvTable table2 = null;
     CsvTable provenance = null;
+    CsvTable benchmarkSummary = null;
+    CsvTable benchmarkProfile = null;
     List<CsvTable> sweeps = new ArrayList<>();
     List<CsvTable> curves = new ArrayList<>();
     List<CsvTable> contours = new ArrayList<>();
@@ -91,6 +94,13 @@ public final class ReportGenerator {
         case "table1.csv" -> table1 = t;
         case "table2.csv" -> table2 = t;
         case "provenance.csv" -> provenance = t;
+        case "benchmark" -> {
+          switch (rel) {
+            case "benchmark/summary.csv" -> benchmarkSummary = t;
+            case "benchmark/data_profile.csv" -> benchmarkProfile = t;
+            default -> others.add(t);
+          }
+        }
         case "sweeps" -> sweeps.add(t);
         case "curves" -> curves.add(t);
         case "contours" -> contours.add(t);
@@ -108,6 +118,7 @@ public final class ReportGenerator {
     sections.add(CurveSection.build(curves, names));
     sections.addAll(PathSection.build(contours, paths, names));
     sections.add(SweepSection.build(sweeps, names));
+    sections.add(GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names));
     sections.add(BenchmarkSection.build(bench));
     sections.add(PlainSection.others(others));
     sections.add(PlainSection.provenance(provenance));

@@ -27,7 +27,18 @@ import picocli.CommandLine.Spec;
 public final class BenchmarkCommand implements Callable<Integer> {
 
   /** Functions of the --quick preset (2-D). */
-  static final List<String> QUICK_FUNCTIONS = List.of("BRANIN", "SIX_HUMP_CAMEL", "RASTRIGIN");
+  /** The --quick preset (also what {@code reproduce} runs): three 2-D functions, 5 runs, 500·d evaluations. */
+  public static final List<String> QUICK_FUNCTIONS = List.of("BRANIN", "SIX_HUMP_CAMEL", "RASTRIGIN");
+
+  public static final int QUICK_RUNS = 5;
+
+  public static final long QUICK_BUDGET_PER_DIMENSION = 500;
+
+  /** The quick preset over every registered solver. */
+  public static Benchmark quickBenchmark(int threads) {
+    return new Benchmark(Benchmark.suite(QUICK_FUNCTIONS, 2), SolverRegistry.all()).withRuns(QUICK_RUNS)
+        .withBudgetPerDimension(QUICK_BUDGET_PER_DIMENSION).withThreads(threads);
+  }
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,8 +75,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
-    int r = runs != null ? runs : quick ? 5 : Benchmark.DEFAULT_RUNS;
-    long b = budgetPerDim != null ? budgetPerDim : quick ? 500 : Benchmark.DEFAULT_BUDGET_PER_DIMENSION;
+    int r = runs != null ? runs : quick ? QUICK_RUNS : Benchmark.DEFAULT_RUNS;
+    long b = budgetPerDim != null ? budgetPerDim : quick ? QUICK_BUDGET_PER_DIMENSION : Benchmark.DEFAULT_BUDGET_PER_DIMENSION;
     int t = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
     if (r < 1) {
       throw new ParameterException(cl, "--runs must be >= 1, got " + r);

@@ -1,6 +1,7 @@
 package io.convopt.experiments.benchmark;
 
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.solvers.api.BudgetedSolver;
 import io.convopt.solvers.api.Solver;
 import io.convopt.solvers.baselines.BobyqaMultistart;
 import io.convopt.solvers.baselines.CmaEs;
@@ -8,6 +9,14 @@ import io.convopt.solvers.baselines.GridSearch;
 import io.convopt.solvers.baselines.MultistartGradientAscent;
 import io.convopt.solvers.baselines.MultistartNelderMead;
 import io.convopt.solvers.baselines.RandomSearch;
+import io.convopt.solvers.conv.ConvolutionDescent;
+import io.convopt.solvers.conv.ConvolutionSettings;
+import io.convopt.solvers.conv.MultiResolutionConvolution;
+import io.convopt.solvers.conv.PowerContinuation;
+import io.convopt.solvers.conv.SignDescent1D;
+import io.convopt.solvers.conv.SurrogateMedianSolver;
+import io.convopt.solvers.conv.ZigzagCyclic;
+import io.convopt.solvers.conv.ZigzagSampled;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +44,22 @@ public final class SolverRegistry {
     add("cmaes", (f, seed, budget) -> start(new CmaEs().withSeed(seed).withMaxEvaluations(budget), f, seed));
     add("bobyqa",
         (f, seed, budget) -> start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    // The convolution solvers: one budget rule for all (ConvolutionBudgetRule), hard cap at the budget.
+    add("conv-descent", (f, seed, budget) -> capped(f.dimension() == 1
+        ? new SignDescent1D(conv(f, budget, seed)) : new ConvolutionDescent(conv(f, budget, seed)), f, seed, budget));
+    add("zigzag1", (f, seed, budget) -> capped(new ZigzagCyclic(conv(f, budget, seed)), f, seed, budget));
+    add("zigzag2", (f, seed, budget) -> capped(new ZigzagSampled(conv(f, budget, seed)), f, seed, budget));
+    add("median", (f, seed, budget) -> capped(new SurrogateMedianSolver(conv(f, budget, seed)), f, seed, budget));
+    add("continuation", (f, seed, budget) -> capped(new PowerContinuation(conv(f, budget, seed)), f, seed, budget));
+    add("conv-multires", (f, seed, budget) -> capped(new MultiResolutionConvolution(budget), f, seed, budget));
+  }
+
+  private static ConvolutionSettings conv(TestFunction f, long budget, long seed) {
+    return ConvolutionBudgetRule.settings(f.box(), budget, seed);
+  }
+
+  private static SolverFactory.Configured capped(Solver solver, TestFunction f, long seed, long budget) {
+    return start(new BudgetedSolver(solver, budget), f, seed);
   }
 
   private SolverRegistry() {}

@@ -1,9 +1,13 @@
 package io.convopt.report.cli;
 
+import io.convopt.experiments.benchmark.Benchmark;
+import io.convopt.experiments.benchmark.BenchmarkCommand;
 import io.convopt.experiments.cli.Progress;
 import io.convopt.experiments.cli.TablesCommand;
 import io.convopt.experiments.sweep.Sweep;
 import io.convopt.experiments.sweep.SweepSpec;
+import io.convopt.report.ReportGenerator;
+import io.convopt.report.ReportSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
     description = {"Reproduce the paper's Tables 1 and 2 (on documented reconstructions of its test functions)",
-        "and the default eta x N sweeps; write CSVs and the HTML report into the output folder."})
+        "the default eta x N sweeps and the quick global-optimization benchmark; write CSVs and the",
+        "HTML report (OUT/report/index.html) into the output folder. Finished rows are kept: a rerun resumes."})
 public final class ReproduceCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -25,7 +30,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "0", description = "Worker threads for sweeps (0 = all cores).")
+  @Option(names = "--threads", defaultValue = "0", description = "Worker threads for sweeps and the benchmark (default ${DEFAULT-VALUE} = all cores).")
   int threads;
 
   @Option(names = "--fresh", description = "Start over instead of resuming rows already in the output folder.")
@@ -33,6 +38,9 @@ public final class ReproduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (threads < 0) {
+      throw new IllegalArgumentException("--threads must be >= 0 (0 = all cores), got " + threads);
+    }
     List<String> summary = TablesCommand.run(List.of(1, 2), out, seed, fresh, System.out);
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     for (SweepSpec spec : defaultSweeps(seed)) {
@@ -46,9 +54,41 @@ public final class ReproduceCommand implements Callable<Integer> {
         Sweep.run(spec, csv, n, r -> p.step());
       }
     }
+    Benchmark bench = BenchmarkCommand.quickBenchmark(n).withBudgetPerDimension(BENCHMARK_BUDGET_PER_DIMENSION);
+    if (fresh) {
+      deleteTree(out.resolve("benchmark"));
+    }
+    int total = bench.functions().size() * bench.solverNames().size() * bench.runs();
+    Benchmark.Result result;
+    try (Progress p = new Progress("benchmark", total, System.out)) {
+      result = bench.run(out, r -> p.step());
+    }
+    ReportSummary report = ReportGenerator.generate(out, out.resolve("report"));
     System.out.println();
     summary.forEach(System.out::println);
+    System.out.printf(java.util.Locale.ROOT, "benchmark: %d runs (%d resumed) -> %s%n", result.executed() + result.skipped(),
+        result.skipped(), result.folder());
+    report.summaryLines().forEach(l -> System.out.println("  " + l));
+    System.out.println("report: " + report.indexHtml().toAbsolutePath());
     return 0;
+  }
+
+  /**
+   * Evaluations per dimension in the benchmark part of {@code reproduce}: four times the --quick
+   * preset, so the grid-based convolution solvers get a lattice of more than 40 points per axis
+   * in 2-D, while the whole job stays within a few minutes on two cores.
+   */
+  public static final long BENCHMARK_BUDGET_PER_DIMENSION = 2000;
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var walk = java.nio.file.Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    }
   }
 
   /** The η × N grids the report shows as heatmaps: the paper's own functions and starts. */

@@ -26,7 +26,7 @@ public final class BenchmarkSection {
   }
 
   public static Section build(Map<String, List<BenchmarkResult>> files) {
-    String title = "Benchmarks";
+    String title = "Kernel micro-benchmarks (JMH)";
     if (files.isEmpty()) {
       return new Section("benchmarks", title, Html.absent("bench/*.json"), List.of(), "");
     }

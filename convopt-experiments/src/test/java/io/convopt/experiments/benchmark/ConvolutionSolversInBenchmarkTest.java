@@ -1,0 +1,63 @@
+package io.convopt.experiments.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convopt.experiments.functions.TestFunction;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The convolution solvers take part in the benchmark on the same terms as the peers: one budget
+ * rule, never more evaluations than the budget (the runner refuses an overrun), seeded results.
+ */
+class ConvolutionSolversInBenchmarkTest {
+
+  static final List<String> CONV = List.of("conv-descent", "zigzag1", "zigzag2", "median", "continuation",
+      "conv-multires");
+
+  @Test
+  void everyConvolutionSolverIsRegisteredAndStaysWithinTheBudgetIn1dAnd2d(@TempDir Path dir) {
+    assertThat(SolverRegistry.names()).containsAll(CONV);
+    Map<String, SolverFactory> solvers = new LinkedHashMap<>();
+    for (String s : CONV) {
+      solvers.put(s, SolverRegistry.factory(s));
+    }
+    for (int d : new int[] {1, 2}) {
+      List<TestFunction> suite = Benchmark.suite(List.of("RASTRIGIN"), d);
+      Benchmark.Result res = new Benchmark(suite, solvers).withRuns(2).withBudgetPerDimension(400).withThreads(2)
+          .run(dir.resolve("d" + d));
+      assertThat(res.records()).hasSize(CONV.size() * 2);
+      for (RunRecord r : res.records()) {
+        assertThat(r.evaluations()).as(r.solver() + " in " + d + "-D").isBetween(1L, 400L * d);
+        assertThat(r.bestF()).isLessThanOrEqualTo(r.fStar() + 1e-12);
+      }
+    }
+  }
+
+  @Test
+  void theBudgetRuleDependsOnlyOnTheBoxAndTheBudget() {
+    TestFunction f = Benchmark.suite(List.of("BRANIN"), 2).get(0);
+    var s = ConvolutionBudgetRule.settings(f.box(), 4000, 1);
+    double widest = Math.max(f.box().width(0), f.box().width(1));
+    // m = floor((4000/4)^(1/2)) = 31 cells along the widest side.
+    assertThat(s.eta()).isEqualTo(widest / 31);
+    assertThat(s.power()).isEqualTo(ConvolutionBudgetRule.POWER);
+    var tiny = ConvolutionBudgetRule.settings(f.box(), 5, 1);
+    assertThat(tiny.eta()).isEqualTo(widest / 3);
+  }
+
+  @Test
+  void equalSeedsGiveEqualRuns(@TempDir Path dir) {
+    Map<String, SolverFactory> solvers = Map.of("zigzag2", SolverRegistry.factory("zigzag2"));
+    List<TestFunction> suite = Benchmark.suite(List.of("BRANIN"), 2);
+    var a = new Benchmark(suite, solvers).withRuns(2).withBudgetPerDimension(300).withThreads(1).run(dir.resolve("a"));
+    var b = new Benchmark(suite, solvers).withRuns(2).withBudgetPerDimension(300).withThreads(2).run(dir.resolve("b"));
+    for (int i = 0; i < a.records().size(); i++) {
+      assertThat(b.records().get(i).withoutWallTime()).isEqualTo(a.records().get(i).withoutWallTime());
+    }
+  }
+}
