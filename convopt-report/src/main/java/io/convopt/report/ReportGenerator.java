@@ -12,6 +12,7 @@ import io.convopt.report.section.Names;
 import io.convopt.report.section.PaperTableSection;
 import io.convopt.report.section.PathSection;
 import io.convopt.report.section.PlainSection;
+import io.convopt.report.section.ScalingSection;
 import io.convopt.report.section.Section;
 import io.convopt.report.section.SweepSection;
 import java.io.IOException;
@@ -76,6 +77,7 @@ public final class ReportGenerator {
     CsvTable provenance = null;
     CsvTable benchmarkSummary = null;
     CsvTable benchmarkProfile = null;
+    CsvTable scaling = null;
     List<CsvTable> sweeps = new ArrayList<>();
     List<CsvTable> curves = new ArrayList<>();
     List<CsvTable> contours = new ArrayList<>();
@@ -94,6 +96,12 @@ public final class ReportGenerator {
         case "table1.csv" -> table1 = t;
         case "table2.csv" -> table2 = t;
         case "provenance.csv" -> provenance = t;
+        case "scaling" -> {
+          // The per-cell benchmark folders are the study's raw runs; the report shows the summary.
+          if (rel.equals("scaling/scaling.csv")) {
+            scaling = t;
+          }
+        }
         case "benchmark" -> {
           switch (rel) {
             case "benchmark/summary.csv" -> benchmarkSummary = t;
@@ -119,6 +127,7 @@ public final class ReportGenerator {
     sections.addAll(PathSection.build(contours, paths, names));
     sections.add(SweepSection.build(sweeps, names));
     sections.add(GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names));
+    sections.add(ScalingSection.build(scaling, names));
     sections.add(BenchmarkSection.build(bench));
     sections.add(PlainSection.others(others));
     sections.add(PlainSection.provenance(provenance));

@@ -26,7 +26,6 @@ import picocli.CommandLine.Spec;
         + " resumes.")
 public final class BenchmarkCommand implements Callable<Integer> {
 
-  /** Functions of the --quick preset (2-D). */
   /** The --quick preset (also what {@code reproduce} runs): three 2-D functions, 5 runs, 500·d evaluations. */
   public static final List<String> QUICK_FUNCTIONS = List.of("BRANIN", "SIX_HUMP_CAMEL", "RASTRIGIN");
 

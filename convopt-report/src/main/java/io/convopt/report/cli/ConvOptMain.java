@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       io.convopt.experiments.benchmark.BenchmarkCommand.class,
       io.convopt.experiments.benchmark.OptimizeCommand.class,
+      io.convopt.experiments.benchmark.ScalingCommand.class,
       io.convopt.experiments.relu.ReluSolveCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,
       CommandLine.HelpCommand.class
