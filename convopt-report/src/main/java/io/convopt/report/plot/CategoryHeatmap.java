@@ -53,14 +53,26 @@ public record CategoryHeatmap(
     int ny = yCategories.size();
     double cellW = Math.max(44, Math.min(90, 520.0 / Math.max(1, nx)));
     double cellH = Math.max(26, Math.min(50, 340.0 / Math.max(1, ny)));
-    double left = 86;
+    // Labels wider than their cell are slanted (anchored at the cell centre) and the figure grows to fit.
+    int longestX = 0;
+    for (String c : xCategories) {
+      longestX = Math.max(longestX, c.length());
+    }
+    boolean slanted = longestX * 7 > cellW;
+    double labelDrop = slanted ? longestX * 4.0 : 0;
+    int longestY = 0;
+    for (String c : yCategories) {
+      longestY = Math.max(longestY, c.length());
+    }
+    // Room for the row labels, and for a slanted first column label reaching left of the plot.
+    double left = Math.max(86, Math.max(30 + 6.5 * longestY, slanted ? 0.82 * 6.5 * longestX - cellW / 2 + 8 : 0));
     double top = 44;
     double plotW = cellW * nx;
     double plotH = cellH * ny;
     double barX = left + plotW + 20;
     // Wide enough for the title, which is longer than a one-cell heatmap.
     double width = Math.max(barX + 110, left + 8.5 * title.length());
-    double height = top + Math.max(plotH, 120) + 56;
+    double height = top + Math.max(plotH, 120) + 56 + labelDrop;
 
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -113,16 +125,23 @@ public record CategoryHeatmap(
     }
     sb.append("</g>\n");
     for (int i = 0; i < nx; i++) {
-      sb.append("<text x=\"").append(Svg.px(left + (i + 0.5) * cellW)).append("\" y=\"")
-          .append(Svg.px(top + plotH + 18)).append("\" text-anchor=\"middle\">")
-          .append(Svg.esc(xCategories.get(i))).append("</text>\n");
+      double cx = left + (i + 0.5) * cellW;
+      double cy = top + plotH + (slanted ? 12 : 18);
+      if (slanted) {
+        sb.append("<text transform=\"translate(").append(Svg.px(cx)).append(' ').append(Svg.px(cy))
+            .append(") rotate(-35)\" text-anchor=\"end\">");
+      } else {
+        sb.append("<text x=\"").append(Svg.px(cx)).append("\" y=\"").append(Svg.px(cy))
+            .append("\" text-anchor=\"middle\">");
+      }
+      sb.append(Svg.esc(xCategories.get(i))).append("</text>\n");
     }
     for (int j = 0; j < ny; j++) {
       sb.append("<text x=\"").append(Svg.px(left - 8)).append("\" y=\"")
           .append(Svg.px(top + plotH - (j + 0.5) * cellH + 4)).append("\" text-anchor=\"end\">")
           .append(Svg.esc(yCategories.get(j))).append("</text>\n");
     }
-    sb.append("<text x=\"").append(Svg.px(left + plotW / 2)).append("\" y=\"").append(Svg.px(top + plotH + 40))
+    sb.append("<text x=\"").append(Svg.px(left + plotW / 2)).append("\" y=\"").append(Svg.px(top + plotH + 40 + labelDrop))
         .append("\" text-anchor=\"middle\" font-size=\"13\">").append(Svg.esc(xLabel)).append("</text>\n");
     sb.append("<text transform=\"translate(18 ").append(Svg.px(top + plotH / 2))
         .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">").append(Svg.esc(yLabel)).append("</text>\n");
