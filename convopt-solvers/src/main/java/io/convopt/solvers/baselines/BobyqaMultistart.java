@@ -54,9 +54,7 @@ public final class BobyqaMultistart implements Solver {
   }
 
   public BobyqaMultistart withMaxEvaluations(long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    EvaluationBudget.requirePositive(budget);
     return new BobyqaMultistart(budget, seed, initialRadius, finalRadius);
   }
 
@@ -104,10 +102,7 @@ public final class BobyqaMultistart implements Solver {
             GoalType.MINIMIZE,
             new InitialGuess(from),
             new SimpleBounds(zeros, ones)));
-        u = new double[d];
-        for (int i = 0; i < d; i++) {
-          u[i] = rng.nextDouble();
-        }
+        u = EvaluationBudget.randomUnitPoint(rng, d);
       }
     });
     Map<String, String> settings = new LinkedHashMap<>();

@@ -57,9 +57,7 @@ public final class CmaEs implements Solver {
   }
 
   public CmaEs withMaxEvaluations(long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    EvaluationBudget.requirePositive(budget);
     return new CmaEs(budget, seed, sigmaFraction, initialPopulation);
   }
 
@@ -133,10 +131,7 @@ public final class CmaEs implements Solver {
           generations[0] += last[0];
         }
         lambda *= 2;
-        u = new double[d];
-        for (int i = 0; i < d; i++) {
-          u[i] = rng.nextDouble();
-        }
+        u = EvaluationBudget.randomUnitPoint(rng, d);
       }
     });
     Map<String, String> settings = new LinkedHashMap<>();

@@ -43,13 +43,28 @@ final class EvaluationBudget {
   private long failedLocalRuns;
 
   EvaluationBudget(Problem problem, long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    requirePositive(budget);
     this.box = problem.box();
     this.counter = new CountingObjective(problem.objective(), box);
     this.budget = budget;
     this.startNanos = System.nanoTime();
+  }
+
+  /** The check behind every {@code withMaxEvaluations}: a budget is at least one call of f. */
+  static long requirePositive(long budget) {
+    if (budget < 1) {
+      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
+    }
+    return budget;
+  }
+
+  /** A uniform point of the unit cube [0,1]^d: the next restart of a multistart method. */
+  static double[] randomUnitPoint(java.util.SplittableRandom rng, int d) {
+    double[] u = new double[d];
+    for (int i = 0; i < d; i++) {
+      u[i] = rng.nextDouble();
+    }
+    return u;
   }
 
   /**

@@ -56,9 +56,7 @@ public final class GridSearch implements Solver {
 
   /** The evaluation budget B from which the resolution is derived; must be ≥ 1. */
   public GridSearch withMaxEvaluations(long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    EvaluationBudget.requirePositive(budget);
     return new GridSearch(budget, offsetSeed);
   }
 

@@ -61,9 +61,7 @@ public final class MultistartGradientAscent implements Solver {
   }
 
   public MultistartGradientAscent withMaxEvaluations(long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    EvaluationBudget.requirePositive(budget);
     return new MultistartGradientAscent(budget, seed, differenceStep, armijo, stepTolerance, functionTolerance);
   }
 
@@ -120,10 +118,7 @@ public final class MultistartGradientAscent implements Solver {
       double[] u = run.toUnit(start);
       while (true) { // ends by the budget's exception
         localRun(run, u, iterations);
-        u = new double[d];
-        for (int i = 0; i < d; i++) {
-          u[i] = rng.nextDouble();
-        }
+        u = EvaluationBudget.randomUnitPoint(rng, d);
       }
     });
     Map<String, String> settings = new LinkedHashMap<>();

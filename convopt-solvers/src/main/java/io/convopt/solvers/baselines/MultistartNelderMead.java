@@ -61,9 +61,7 @@ public final class MultistartNelderMead implements Solver {
   }
 
   public MultistartNelderMead withMaxEvaluations(long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    EvaluationBudget.requirePositive(budget);
     return new MultistartNelderMead(budget, seed, initialEdge, relativeTolerance, absoluteTolerance);
   }
 

@@ -35,9 +35,7 @@ public final class RandomSearch implements Solver {
 
   /** Number of samples (the start included); must be ≥ 1. */
   public RandomSearch withMaxEvaluations(long budget) {
-    if (budget < 1) {
-      throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
-    }
+    EvaluationBudget.requirePositive(budget);
     return new RandomSearch(budget, seed);
   }
 
