@@ -6,6 +6,7 @@ import io.convopt.report.html.Html;
 import io.convopt.report.html.Page;
 import io.convopt.report.plot.Figure;
 import io.convopt.report.section.BenchmarkSection;
+import io.convopt.report.section.CompareSection;
 import io.convopt.report.section.CurveSection;
 import io.convopt.report.section.GlobalBenchmarkSection;
 import io.convopt.report.section.Names;
@@ -35,7 +36,8 @@ import java.util.Map;
  *
  * <p>Input layout (every part optional): {@code table1.csv}, {@code table2.csv},
  * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
- * {@code paths/*.csv}, {@code bench/*.json}; any other CSV is shown under "Other tables". The output
+ * {@code paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
+ * section per such folder, see {@link CompareSection}); any other CSV is shown under "Other tables". The output
  * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
  * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
  *
@@ -84,6 +86,7 @@ public final class ReportGenerator {
     List<CsvTable> paths = new ArrayList<>();
     List<CsvTable> others = new ArrayList<>();
     Map<String, List<BenchmarkResult>> bench = new LinkedHashMap<>();
+    Map<String, Map<String, CsvTable>> compare = new LinkedHashMap<>();
     for (String rel : files) {
       Path file = input.resolve(rel);
       if (rel.endsWith(".json")) {
@@ -113,7 +116,13 @@ public final class ReportGenerator {
         case "curves" -> curves.add(t);
         case "contours" -> contours.add(t);
         case "paths" -> paths.add(t);
-        default -> others.add(t);
+        default -> {
+          if (folder.startsWith("compare") && rel.indexOf('/') == rel.lastIndexOf('/')) {
+            compare.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
+          } else {
+            others.add(t);
+          }
+        }
       }
     }
 
@@ -129,6 +138,9 @@ public final class ReportGenerator {
     sections.add(GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names));
     sections.add(ScalingSection.build(scaling, names));
     sections.add(BenchmarkSection.build(bench));
+    for (Map.Entry<String, Map<String, CsvTable>> c : compare.entrySet()) {
+      sections.add(CompareSection.build(c.getKey(), c.getValue(), names));
+    }
     sections.add(PlainSection.others(others));
     sections.add(PlainSection.provenance(provenance));
 

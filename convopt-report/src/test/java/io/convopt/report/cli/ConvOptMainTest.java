@@ -68,4 +68,20 @@ class ConvOptMainTest {
     assertThat(c.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
     assertThat(c.err()).contains("POLY1");
   }
+
+  @Test
+  void compareTrainingRejectsBadArgumentsWithExitCode2() {
+    Run b = run("compare-training", "--quick", "--betas", "-1", "--out", dir.toString());
+    assertThat(b.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(b.err()).contains("--betas");
+    Run d = run("compare-training", "--quick", "--datasets", "no_such_data", "--out", dir.toString());
+    assertThat(d.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(d.err()).contains("no_such_data");
+    Run m = run("compare-training", "--quick", "--methods", "cr-robust", "--out", dir.toString());
+    assertThat(m.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(m.err()).contains("not available yet");
+    Run h = run("compare-training", "--help");
+    assertThat(h.code()).isZero();
+    assertThat(h.out()).contains("--quick", "--seed", "--datasets", "--betas", "--out");
+  }
 }

@@ -1,0 +1,192 @@
+package io.convopt.experiments.compare;
+
+import io.convopt.experiments.data.BaselineGrid;
+import io.convopt.experiments.data.DataCatalog;
+import io.convopt.experiments.data.PreparedData;
+import io.convopt.experiments.data.Task;
+import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.Provenance;
+import io.convopt.solvers.nonconvex.EpochRecord;
+import io.convopt.solvers.nonconvex.Loss;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs every cell of a {@link CompareSpec} and appends one row per finished cell to the runs file
+ * and its objective-vs-time trace to the traces file (trace rows first, so every run row has a
+ * trace). Cells already in the runs file (by {@code run_key}) are skipped: an interrupted run is
+ * resumed by running the same command again. A partial trace left by an interrupted cell is
+ * followed by the rerun's full trace; readers keep the last block (point 0 starts a block).
+ *
+ * <p>SGD/Adam cells are the non-convex baselines of {@link BaselineGrid#run} with width 2P and the
+ * same β (their seeds: initialisation and batch order; multi-class: K one-vs-all networks with
+ * sub-seeds). Convex cells are {@link ConvexTraining#train} with pattern seed = the cell's seed.
+ * Only training data is used for training and for any choice made later (learning-rate selection
+ * in {@link Summaries} uses the training objective); the test part gives the reported metric only.
+ */
+public final class CompareGrid {
+
+  /** Columns of the runs file. */
+  public static final List<String> RUNS_HEADER = List.of("run_key", "dataset", "task", "classes", "method", "model",
+      "beta", "learning_rate", "seed", "pattern_seed", "split_seed", "test_fraction", "width", "patterns",
+      "epochs", "batch_fraction", "n_train", "n_test", "final_objective", "convex_objective", "test_accuracy",
+      "test_mse", "diverged", "stop_reason", "iterations", "relative_gap", "constraint_violation", "wall_seconds",
+      "cell_seconds", "convopt_version");
+  /** Columns of the traces file. */
+  public static final List<String> TRACES_HEADER = List.of("run_key", "dataset", "method", "beta",
+      "learning_rate", "seed", "point", "iterations", "wall_seconds", "objective");
+
+  /** One finished cell (a row of the runs file). */
+  public record Row(String key, String dataset, Task task, int classes, Method method, double beta,
+      double learningRate, long seed, int width, int patterns, int nTrain, int nTest, double finalObjective,
+      double convexObjective, double testAccuracy, double testMse, boolean diverged, String stopReason,
+      long iterations, double relativeGap, double constraintViolation, double wallSeconds, double cellSeconds,
+      List<ConvexTraining.TracePoint> trace) {
+
+    public Row {
+      trace = List.copyOf(trace);
+    }
+  }
+
+  private CompareGrid() {}
+
+  /** The resume key: every parameter that changes the cell's result. */
+  public static String key(CompareSpec spec, String dataset, Method method, double beta, double lr, long seed) {
+    String common = String.join("|", dataset, method.id(), "beta" + beta, "seed" + seed,
+        "split" + spec.splitSeed() + "/" + spec.testFraction(), "win" + spec.window() + "/" + spec.stride());
+    if (method.isConvex()) {
+      return common + "|P" + spec.patternDraws() + "|tol" + spec.convexTolerance() + "|it"
+          + spec.convexMaxIterations() + "|t" + spec.convexTimeBudget();
+    }
+    return common + "|lr" + lr + "|m" + spec.width() + "|ep" + spec.epochs() + "|bf" + spec.batchFraction();
+  }
+
+  /** Every run key of the grid. */
+  public static java.util.Set<String> keys(CompareSpec spec, DataCatalog catalog) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    for (String ds : spec.datasets()) {
+      String name = catalog.entry(ds).name();
+      for (double beta : spec.betas()) {
+        for (long seed : spec.seeds()) {
+          for (Method m : spec.methods()) {
+            for (double lr : m.isConvex() ? List.of(Double.NaN) : spec.learningRates()) {
+              keys.add(key(spec, name, m, beta, lr, seed));
+            }
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The baseline-grid spec of the SGD/Adam cells on one dataset and β. */
+  static BaselineGrid.Spec baselineSpec(CompareSpec spec, String dataset, double beta) {
+    return new BaselineGrid.Spec(List.of(dataset), List.of("sgd", "adam"), spec.width(), beta,
+        spec.learningRates().isEmpty() ? List.of(0.01) : spec.learningRates(), spec.seeds(), spec.epochs(),
+        spec.batchFraction(), Loss.SQUARED, spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride());
+  }
+
+  /** Trains one cell; {@code name} is the dataset's catalog name (rows and keys use it). */
+  public static Row run(CompareSpec spec, PreparedData data, String name, Method method, double beta, double lr,
+      long seed) {
+    String key = key(spec, name, method, beta, lr, seed);
+    int nTr = data.xTrain().length;
+    int nTe = data.xTest().length;
+    if (method.isConvex()) {
+      ConvexTraining.Outcome o = ConvexTraining.train(data, method, beta, spec.patternDraws(), seed,
+          spec.solverSettings(), spec.convexTimeBudget());
+      return new Row(key, name, data.task(), data.classCount(), method, beta, Double.NaN, seed, o.width(),
+          o.patterns(), nTr, nTe, o.objective(), o.convexObjective(), o.testAccuracy(), o.testMse(),
+          !Double.isFinite(o.objective()), o.stopReason().name().toLowerCase(Locale.ROOT), o.iterations(),
+          o.relativeGap(), o.constraintViolation(), o.wallSeconds(), o.cellSeconds(), o.trace());
+    }
+    BaselineGrid.Spec b = baselineSpec(spec, data.name(), beta);
+    long t0 = System.nanoTime();
+    BaselineGrid.Run r = BaselineGrid.run(data, method.id(), b, lr, seed);
+    double cell = (System.nanoTime() - t0) * 1e-9;
+    List<ConvexTraining.TracePoint> trace = new ArrayList<>();
+    for (EpochRecord e : r.trajectory()) {
+      trace.add(new ConvexTraining.TracePoint(e.epoch(), e.steps(), e.wallSeconds(), e.objective()));
+    }
+    int classes = data.signedProblems();
+    return new Row(key, name, data.task(), data.classCount(), method, beta, lr, seed,
+        spec.width() * Math.max(1, classes), 0, nTr, nTe, r.finalObjective(), Double.NaN, r.testAccuracy(),
+        r.testMse(), r.diverged(), r.diverged() ? "diverged" : "epochs", r.trajectory().isEmpty() ? 0
+            : r.trajectory().get(r.trajectory().size() - 1).steps(), Double.NaN, Double.NaN, r.wallSeconds(), cell,
+        trace);
+  }
+
+  /**
+   * Runs every missing cell, appending to the two files; returns the rows done now.
+   *
+   * @param onCell called after every cell (done or skipped), for a progress bar
+   */
+  public static List<Row> runGrid(DataCatalog catalog, CompareSpec spec, Path runsCsv, Path tracesCsv,
+      Consumer<String> log, Runnable onCell) {
+    Set<String> done = CsvRowWriter.completedKeys(runsCsv, "run_key");
+    List<Row> rows = new ArrayList<>();
+    try (CsvRowWriter rw = CsvRowWriter.open(runsCsv, RUNS_HEADER);
+        CsvRowWriter tw = CsvRowWriter.open(tracesCsv, TRACES_HEADER)) {
+      for (String ds : spec.datasets()) {
+        String name = catalog.entry(ds).name();
+        PreparedData data = BaselineGrid.prepare(catalog, ds, baselineSpec(spec, ds, spec.betas().get(0)));
+        for (double beta : spec.betas()) {
+          for (long seed : spec.seeds()) {
+            for (Method m : spec.methods()) {
+              List<Double> lrs = m.isConvex() ? List.of(Double.NaN) : spec.learningRates();
+              for (double lr : lrs) {
+                String key = key(spec, name, m, beta, lr, seed);
+                if (done.contains(key)) {
+                  log.accept("skip (done) " + key);
+                  onCell.run();
+                  continue;
+                }
+                Row r = run(spec, data, name, m, beta, lr, seed);
+                for (ConvexTraining.TracePoint p : r.trace()) {
+                  tw.append(List.of(r.key(), r.dataset(), m.id(), num(beta), num(r.learningRate()),
+                      Long.toString(seed), Integer.toString(p.point()), Long.toString(p.iterations()),
+                      num(p.wallSeconds()), num(p.objective())));
+                }
+                rw.append(row(r, spec));
+                rows.add(r);
+                log.accept(describe(r));
+                onCell.run();
+              }
+            }
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  static String describe(Row r) {
+    String metric = r.task() == Task.REGRESSION ? String.format(Locale.ROOT, "test_mse=%.4f", r.testMse())
+        : String.format(Locale.ROOT, "test_acc=%.4f", r.testAccuracy());
+    return String.format(Locale.ROOT, "%-20s %-4s beta=%-5s lr=%-6s seed=%-2d objective=%-12.6g %s %s %.2fs",
+        r.dataset(), r.method().id(), r.beta(), r.method().isConvex() ? "-" : Double.toString(r.learningRate()),
+        r.seed(), r.finalObjective(), metric, r.stopReason(), r.wallSeconds());
+  }
+
+  static List<String> row(Row r, CompareSpec spec) {
+    boolean convex = r.method().isConvex();
+    return List.of(r.key(), r.dataset(), r.task().name().toLowerCase(Locale.ROOT), Integer.toString(r.classes()),
+        r.method().id(), r.method().model(), num(r.beta()), num(r.learningRate()), Long.toString(r.seed()),
+        convex ? Long.toString(r.seed()) : "", Long.toString(spec.splitSeed()), num(spec.testFraction()),
+        Integer.toString(r.width()), convex ? Integer.toString(r.patterns()) : "",
+        convex ? "" : Integer.toString(spec.epochs()), convex ? "" : num(spec.batchFraction()), Integer.toString(r.nTrain()),
+        Integer.toString(r.nTest()), num(r.finalObjective()), num(r.convexObjective()), num(r.testAccuracy()),
+        num(r.testMse()), Boolean.toString(r.diverged()), r.stopReason(), Long.toString(r.iterations()),
+        num(r.relativeGap()), num(r.constraintViolation()), String.format(Locale.ROOT, "%.4f", r.wallSeconds()),
+        String.format(Locale.ROOT, "%.4f", r.cellSeconds()), Provenance.version());
+  }
+
+  /** A number as written to the CSV files: empty for NaN and infinities (diverged runs say so). */
+  static String num(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
+  }
+}

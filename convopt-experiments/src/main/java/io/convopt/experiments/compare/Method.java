@@ -1,0 +1,92 @@
+package io.convopt.experiments.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The training methods compared by {@code compare-training}.
+ *
+ * <ul>
+ *   <li>{@link #CG}: the gated ReLU program (CG, spec §1.5) solved by R-FISTA; its recovered model is
+ *       a <em>gated</em> network with the sampled gates, so its objective is that of a different
+ *       (relaxed) model, a lower bound of (CR) on the same patterns.
+ *   <li>{@link #CR}: the constrained ReLU program (CR, spec §1.3) solved by the augmented Lagrangian;
+ *       the recovered network is an ordinary two-layer ReLU network whose non-convex objective (NC)
+ *       equals the convex objective at a feasible solution.
+ *   <li>{@link #SGD}, {@link #ADAM}: the same ReLU network trained on (NC) by mini-batch SGD with a
+ *       fixed rate and by Adam.
+ *   <li>{@link #CR_ROBUST}: hook for convex adversarial training (spec §2.6), which is being built
+ *       in {@code io.convopt.solvers.relu}; recognised by the parser, rejected with a clear message
+ *       until that solver exists.
+ * </ul>
+ */
+public enum Method {
+  CG("cg", true, "gated"),
+  CR("cr", true, "relu"),
+  SGD("sgd", false, "relu"),
+  ADAM("adam", false, "relu"),
+  CR_ROBUST("cr-robust", true, "relu");
+
+  private final String id;
+  private final boolean convex;
+  private final String model;
+
+  Method(String id, boolean convex, String model) {
+    this.id = id;
+    this.convex = convex;
+    this.model = model;
+  }
+
+  /** The CLI and CSV spelling. */
+  public String id() {
+    return id;
+  }
+
+  /** True for the convex programs (no learning rate; seeds select the sampled patterns). */
+  public boolean isConvex() {
+    return convex;
+  }
+
+  /** {@code relu} when the trained model is an ordinary ReLU network (same objective as SGD/Adam), else {@code gated}. */
+  public String model() {
+    return model;
+  }
+
+  /** True when the method's objective is the non-convex ReLU training objective (NC). */
+  public boolean trainsReluNetwork() {
+    return "relu".equals(model);
+  }
+
+  /** The methods run by default. */
+  public static List<Method> defaults() {
+    return List.of(CG, CR, SGD, ADAM);
+  }
+
+  /** Parses an id (case-insensitive); throws {@link IllegalArgumentException} naming the known ids. */
+  public static Method parse(String s) {
+    String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+    for (Method m : values()) {
+      if (m.id.equals(t)) {
+        if (m == CR_ROBUST) {
+          throw new IllegalArgumentException("method cr-robust (convex adversarial training) is not available yet;"
+              + " it is being built in io.convopt.solvers.relu. Known methods: cg, cr, sgd, adam");
+        }
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("unknown method '" + s + "'; known: cg, cr, sgd, adam");
+  }
+
+  /** Parses a list of ids. */
+  public static List<Method> parseAll(List<String> ids) {
+    List<Method> out = new ArrayList<>();
+    for (String s : ids) {
+      Method m = parse(s);
+      if (!out.contains(m)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+}
