@@ -163,6 +163,31 @@ public final class ConvolutionSums {
   }
 
   /**
+   * The outer integral of eq. (20) alone: h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ − x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub>
+   * (points in the open δ-ball are skipped). This is the spec's split discretization of ∇F: the
+   * outer integral on the coarse grid, the ball integral (1/δ)∫<sub>‖θ−x‖&lt;δ</sub>(θ − x) w on a finer
+   * grid, e.g. {@link #gradient} over {@link FineGrid#midpointBall} points (which all lie inside the
+   * ball, where ∇g<sub>δ</sub>(r) = r/δ). Identity: {@code gradient} over all points =
+   * {@code outerGradient} over all points + {@code gradient} over the points inside the ball.
+   * Same accuracy contract between the paths as {@link #gradient}. O(n·size).
+   *
+   * @param out length n, or null to allocate
+   */
+  public static double[] outerGradient(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
+    checkND(kernel, theta, x, w, h);
+    double[] g = output(out, theta.length, "out");
+    return vector(w.length)
+        ? VectorConvolutionSums.outerGradient(kernel, theta, x, w, h, g)
+        : ScalarConvolutionSums.outerGradient(kernel, theta, x, w, h, g);
+  }
+
+  /** n-D outer part of ∇F over lifted samples (see {@link #outerGradient(ConvexKernel, double[], double[][], double[], double, double[])}). */
+  public static double[] outerGradient(ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
+    return outerGradient(kernel, theta, s.points().raw(), s.rawWeights(), s.points().cellVolume(), out);
+  }
+
+  /**
    * ∇²F(θ) (eq. (21)) as a row-major n×n array; O(n³·size) on the SIMD path, O(n²·size) scalar.
    *
    * @param out length n·n, or null to allocate

@@ -30,6 +30,21 @@ import java.util.function.DoubleUnaryOperator;
  * size of the moves before. Only M costs O(δ/s) evaluations of w per position (through the
  * caller's cache).
  *
+ * <p><b>Two layouts.</b> {@link #create} uses the <em>node</em> layout above: the coarse samples are the
+ * lattice points themselves and M uses the closed fine window {@link FineGrid#window}.
+ * {@link #createMidpoint} uses the <em>cell-midpoint</em> layout: the coarse samples are the
+ * midpoints θ<sub>0</sub> + (j + ½)η of the whole lattice cells ({@link LatticeGrid1D#midpoints()}),
+ * the iterates stay on the lattice points, and M uses the fine midpoint rule
+ * {@link FineGrid#midpointWindow} on the fine lattice θ<sub>0</sub> + sZ. With c = ⌊δ/η + ½⌋ (δ/η
+ * snapped as above), L covers the cells j &lt; i − c (exactly those with midpoint &lt; θ − δ) and R the
+ * cells j ≥ i + c (midpoint &gt; θ + δ); for δ = mη the 2m window cells tile [θ − δ, θ + δ] and
+ * the fine window covers the same interval, so nothing is counted twice or left out. This layout
+ * never samples a lattice point, which is what targets with poles on the iterate lattice need
+ * (spec §5, LOG1), and its Riemann error is O(η²) + O(s²).
+ *
+ * <p>M is computed by {@link ConvolutionSums#derivative} over the window points with cell volume s:
+ * inside the window g<sub>δ</sub>'(θ − x) = (θ − x)/δ, so that sum is M exactly (up to rounding).
+ *
  * <p>Positions are lattice indices restricted to the grid ({@link LatticeGrid1D#firstIndex()} …
  * {@link LatticeGrid1D#lastIndex()}): a move past the end stops at the last lattice point inside
  * [a, b], which differs from clipping to a or b by less than η when the end is off the lattice.
@@ -53,9 +68,11 @@ public final class IncrementalMasses1D {
     final double[] prefix;
     final double[] suffix;
     final long cellsPerDelta;
+    final boolean midpoint;
 
     Tables(LatticeGrid1D grid, double[] w, ConvexKernel kernel, double fineStep,
-        DoubleUnaryOperator weightAt) {
+        DoubleUnaryOperator weightAt, boolean midpoint) {
+      this.midpoint = midpoint;
       this.grid = grid;
       this.kernel = kernel;
       this.fineStep = fineStep;
@@ -81,17 +98,20 @@ public final class IncrementalMasses1D {
         s = t;
         suffix[k] = s;
       }
-      cellsPerDelta = (long) Math.floor(FineGrid.stepsPerDelta(kernel.delta(), grid.step()));
+      double r = FineGrid.stepsPerDelta(kernel.delta(), grid.step());
+      cellsPerDelta = (long) Math.floor(midpoint ? r + 0.5 : r);
     }
   }
 
   private IncrementalMasses1D(Tables tables, long index) {
     this.tables = tables;
     this.index = index;
-    int n = tables.grid.size();
+    int n = tables.prefix.length - 1;
     long k = index - tables.grid.firstIndex();
-    int lo = (int) Math.max(0, Math.min(n, k - tables.cellsPerDelta));
-    int hi = (int) Math.max(0, Math.min(n, k + tables.cellsPerDelta + 1));
+    long c = tables.cellsPerDelta;
+    // Node layout: window = points k − c … k + c; midpoint layout: cells k − c … k + c − 1.
+    int lo = (int) Math.max(0, Math.min(n, k - c));
+    int hi = (int) Math.max(0, Math.min(n, tables.midpoint ? k + c : k + c + 1));
     double eta = tables.grid.step();
     this.left = eta * tables.prefix[lo];
     this.right = eta * tables.suffix[hi];
@@ -125,7 +145,47 @@ public final class IncrementalMasses1D {
     }
     Checks.positive("fineStep", fineStep);
     checkIndex(grid, startIndex, "startIndex");
-    return new IncrementalMasses1D(new Tables(grid, weights, kernel, fineStep, weightAt), startIndex);
+    return new IncrementalMasses1D(
+        new Tables(grid, weights, kernel, fineStep, weightAt, false), startIndex);
+  }
+
+  /**
+   * Cell-midpoint layout (see the class comment): builds the tables (O(cells)) and places θ at
+   * lattice index {@code startIndex}.
+   *
+   * @param grid the iterate lattice θ<sub>0</sub> + ηZ ∩ [a, b]; its whole cells are the coarse cells
+   * @param cellWeights lifted weights at {@code grid.midpoints()}, finite and ≥ 0, length
+   *     grid.cellCount()
+   * @param kernel g<sub>δ</sub>
+   * @param fineStep step s of the fine lattice θ<sub>0</sub> + sZ for M
+   * @param weightAt lifted weight w(x) at any x in [a, b]
+   * @param startIndex lattice index of the start, within the grid
+   * @throws IllegalArgumentException as {@link #create}, and if the grid has no whole cell
+   */
+  public static IncrementalMasses1D createMidpoint(
+      LatticeGrid1D grid, double[] cellWeights, ConvexKernel kernel, double fineStep,
+      DoubleUnaryOperator weightAt, long startIndex) {
+    if (grid == null || cellWeights == null || kernel == null || weightAt == null) {
+      throw new IllegalArgumentException("grid, cellWeights, kernel and weightAt must not be null");
+    }
+    if (grid.cellCount() < 1) {
+      throw new IllegalArgumentException(
+          "the lattice " + grid + " has a single point: the midpoint layout needs at least one"
+              + " whole cell (eta must be smaller than the interval)");
+    }
+    Checks.sameLength("cellWeights", cellWeights.length, "grid cell count", grid.cellCount());
+    for (int k = 0; k < cellWeights.length; k++) {
+      if (!(cellWeights[k] >= 0) || cellWeights[k] == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(
+            "cellWeights[" + k + "] = " + cellWeights[k] + " at x = "
+                + grid.midpointAt(grid.firstIndex() + k)
+                + " is not allowed: weights must be finite and >= 0");
+      }
+    }
+    Checks.positive("fineStep", fineStep);
+    checkIndex(grid, startIndex, "startIndex");
+    return new IncrementalMasses1D(
+        new Tables(grid, cellWeights, kernel, fineStep, weightAt, true), startIndex);
   }
 
   /** {@link #create} with the weights of lifted samples of {@code grid.points()}. */
@@ -209,8 +269,9 @@ public final class IncrementalMasses1D {
   }
 
   /**
-   * M(θ) = (s/δ) Σ (θ − x) w(x) over the fine window grid θ + k·s, |k·s| ≤ δ, inside [a, b]
-   * (eq. (16), third term). O(δ/s) calls of the weight function.
+   * M(θ) = (s/δ) Σ (θ − x) w(x) over the fine window grid inside [a, b] (eq. (16), third term):
+   * θ + k·s, |k·s| ≤ δ in the node layout, the fine cell midpoints of {@link FineGrid#midpointWindow}
+   * in the midpoint layout. O(δ/s) calls of the weight function.
    *
    * @throws IllegalArgumentException if the weight function returns a negative, NaN or infinite
    *     value (naming x), or rethrows its own error
@@ -218,19 +279,22 @@ public final class IncrementalMasses1D {
   public double windowTerm() {
     double theta = theta();
     double delta = tables.kernel.delta();
-    PointSet window =
-        FineGrid.window(theta, delta, tables.fineStep, tables.grid.lower(), tables.grid.upper());
+    LatticeGrid1D g = tables.grid;
+    PointSet window = tables.midpoint
+        ? FineGrid.midpointWindow(theta, delta, g.theta0(), tables.fineStep, g.lower(), g.upper())
+        : FineGrid.window(theta, delta, tables.fineStep, g.lower(), g.upper());
     double[] x = window.raw()[0];
-    double s = 0;
+    double[] w = new double[x.length];
     for (int k = 0; k < x.length; k++) {
       double wx = tables.weightAt.applyAsDouble(x[k]);
       if (!(wx >= 0) || wx == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
             "weightAt(x) = " + wx + " at x = " + x[k] + ": weights must be finite and >= 0");
       }
-      s += (theta - x[k]) * wx;
+      w[k] = wx;
     }
-    return tables.fineStep / delta * s;
+    // Every window point has |θ − x| ≤ δ, where g_δ'(θ − x) = (θ − x)/δ: this sum is M.
+    return ConvolutionSums.derivative(tables.kernel, theta, x, w, tables.fineStep);
   }
 
   /** D = L − R + M ≈ F'(θ) (eq. (16)); its sign is the sign-descent direction. */

@@ -126,6 +126,37 @@ public final class LatticeGrid1D {
     return Math.round((Checks.finite("x", x) - theta0) / eta);
   }
 
+  /**
+   * The midpoint θ<sub>0</sub> + (j + ½)η of the lattice cell [x<sub>j</sub>, x<sub>j+1</sub>], for any
+   * lattice index j (computed from the index, never accumulated).
+   */
+  public double midpointAt(long j) {
+    return theta0 + (j + 0.5) * eta;
+  }
+
+  /**
+   * The number of whole lattice cells [x<sub>j</sub>, x<sub>j+1</sub>] with both ends in the grid:
+   * size() − 1 (0 for a one-point grid).
+   */
+  public int cellCount() {
+    return size - 1;
+  }
+
+  /**
+   * The midpoints of the {@link #cellCount()} whole cells, k-th = {@link #midpointAt}(firstIndex() + k),
+   * with cell volume η: the midpoint-rule grid of [x<sub>first</sub>, x<sub>last</sub>]. Unlike
+   * {@link #points()} it never samples a lattice point, so a target with poles on the iterate lattice
+   * (spec §5, LOG1) can be sampled. Empty (a zero-length coordinate array) for a one-point grid.
+   */
+  public PointSet midpoints() {
+    int n = cellCount();
+    double[] x = new double[n];
+    for (int k = 0; k < n; k++) {
+      x[k] = midpointAt(first + k);
+    }
+    return new PointSet(new double[][] {x}, eta);
+  }
+
   /** All grid points with cell volume η. */
   public PointSet points() {
     double[] x = new double[size];

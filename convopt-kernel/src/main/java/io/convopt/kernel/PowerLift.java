@@ -16,7 +16,8 @@ package io.convopt.kernel;
  * signs.
  *
  * <p>Errors ({@link IllegalArgumentException}): N not finite or ≤ 0; a NaN/±∞ value; f + C &lt; 0
- * (the power of a negative base is not a lift); overflow in plain mode. f + C = 0 gives weight 0.
+ * (the power of a negative base is not a lift) unless {@link #zeroBelowShift()} is set; overflow in
+ * plain mode. f + C = 0 gives weight 0.
  * Immutable and thread-safe; {@link #fit} is O(samples), {@link LiftFunction#weight} O(1).
  */
 public final class PowerLift implements Lift {
@@ -24,8 +25,14 @@ public final class PowerLift implements Lift {
   private final double power;
   private final ShiftRule shiftRule;
   private final boolean logDomain;
+  private final boolean zeroBelow;
 
   private PowerLift(double power, ShiftRule shiftRule, boolean logDomain) {
+    this(power, shiftRule, logDomain, false);
+  }
+
+  private PowerLift(double power, ShiftRule shiftRule, boolean logDomain, boolean zeroBelow) {
+    this.zeroBelow = zeroBelow;
     this.power = Checks.positive("N", power);
     if (shiftRule == null) {
       throw new IllegalArgumentException("shiftRule must not be null");
@@ -42,6 +49,23 @@ public final class PowerLift implements Lift {
   /** Log-domain (f + C)<sup>N</sup> / (max f + C)<sup>N</sup>; safe for N in the hundreds. */
   public static PowerLift logDomain(double n, ShiftRule shiftRule) {
     return new PowerLift(n, shiftRule, true);
+  }
+
+  /**
+   * This lift with weight 0 instead of an error where f + C &lt; 0, i.e. w = max(f + C, 0)<sup>N</sup>
+   * (scaled as before in log-domain mode). The positive part keeps the lift non-negative and
+   * non-decreasing, so F stays convex (Lemma 1 needs only w ≥ 0); it is what a solver wants when
+   * C is fitted on coarse samples and points sampled later (fine windows, lines) may fall below
+   * the coarse minimum: they carry no mass, exactly like the lowest coarse sample with
+   * {@code ShiftRule.minShift(0)}. NaN/±∞ values and overflow still throw.
+   */
+  public PowerLift zeroBelowShift() {
+    return new PowerLift(power, shiftRule, logDomain, true);
+  }
+
+  /** Whether f + C &lt; 0 gives weight 0 (see {@link #zeroBelowShift()}) rather than an error. */
+  public boolean isZeroBelowShift() {
+    return zeroBelow;
   }
 
   /** The power N. */
@@ -67,7 +91,7 @@ public final class PowerLift implements Lift {
       throw new IllegalArgumentException("shift C = " + c + " from " + shiftRule + " is not finite");
     }
     if (!logDomain) {
-      return new Plain(power, c);
+      return new Plain(power, c, zeroBelow);
     }
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < samples.length; i++) {
@@ -79,7 +103,7 @@ public final class PowerLift implements Lift {
           "max f + C = " + top + " (max f = " + max + ", C = " + c
               + ") must be > 0 for the log-domain lift: every weight would be 0");
     }
-    return new Log(power, c, power * Math.log(top));
+    return new Log(power, c, power * Math.log(top), zeroBelow);
   }
 
   static void checkSamples(double[] samples) {
@@ -89,11 +113,14 @@ public final class PowerLift implements Lift {
     Checks.finiteVector("samples", samples);
   }
 
-  private static double base(double f, double c) {
+  private static double base(double f, double c, boolean zeroBelow) {
     if (!Double.isFinite(f)) {
       throw new IllegalArgumentException("f = " + f + " is not allowed: the lift needs a finite value");
     }
     double s = f + c;
+    if (s < 0 && zeroBelow) {
+      return 0;
+    }
     if (s < 0) {
       throw new IllegalArgumentException(
           "f + C = " + s + " < 0 (f = " + f + ", C = " + c + "): the power lift needs f + C >= 0;"
@@ -106,15 +133,17 @@ public final class PowerLift implements Lift {
   private static final class Plain implements LiftFunction {
     private final double n;
     private final double c;
+    private final boolean zeroBelow;
 
-    Plain(double n, double c) {
+    Plain(double n, double c, boolean zeroBelow) {
       this.n = n;
       this.c = c;
+      this.zeroBelow = zeroBelow;
     }
 
     @Override
     public double weight(double f) {
-      double s = base(f, c);
+      double s = base(f, c, zeroBelow);
       double w = Math.pow(s, n);
       if (w == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
@@ -131,7 +160,7 @@ public final class PowerLift implements Lift {
 
     @Override
     public String toString() {
-      return "PowerLift[N=" + n + ", C=" + c + "]";
+      return "PowerLift[N=" + n + ", C=" + c + (zeroBelow ? ", zeroBelowShift" : "") + "]";
     }
   }
 
@@ -139,16 +168,18 @@ public final class PowerLift implements Lift {
     private final double n;
     private final double c;
     private final double ref;
+    private final boolean zeroBelow;
 
-    Log(double n, double c, double ref) {
+    Log(double n, double c, double ref, boolean zeroBelow) {
       this.n = n;
       this.c = c;
       this.ref = ref;
+      this.zeroBelow = zeroBelow;
     }
 
     @Override
     public double weight(double f) {
-      double s = base(f, c);
+      double s = base(f, c, zeroBelow);
       if (s == 0) {
         return 0;
       }
@@ -168,7 +199,8 @@ public final class PowerLift implements Lift {
 
     @Override
     public String toString() {
-      return "PowerLift.logDomain[N=" + n + ", C=" + c + ", logScale=" + ref + "]";
+      return "PowerLift.logDomain[N=" + n + ", C=" + c + ", logScale=" + ref
+          + (zeroBelow ? ", zeroBelowShift" : "") + "]";
     }
   }
 }

@@ -86,6 +86,36 @@ public final class ScalarConvolutionSums {
     return out;
   }
 
+  /**
+   * Outer part of ∇F (eq. (20), first integral): h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ − x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub>
+   * into out (length n); points inside the open δ-ball contribute nothing.
+   */
+  public static double[] outerGradient(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
+    int n = theta.length;
+    double delta = kernel.delta();
+    double[] r = new double[n];
+    java.util.Arrays.fill(out, 0);
+    for (int j = 0; j < w.length; j++) {
+      double r2 = 0;
+      for (int i = 0; i < n; i++) {
+        r[i] = theta[i] - x[i][j];
+        r2 += r[i] * r[i];
+      }
+      double rho = Math.sqrt(r2);
+      if (rho >= delta) {
+        double c = w[j] / rho;
+        for (int i = 0; i < n; i++) {
+          out[i] += c * r[i];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] *= h;
+    }
+    return out;
+  }
+
   /** ∇²F = h Σ ∇²g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub> (eq. (21)), row-major n×n into out. */
   public static double[] hessian(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {

@@ -80,6 +80,36 @@ public final class TensorGrid {
     return new PointSet(c, cellVolume());
   }
 
+  /**
+   * The midpoints of the whole cells of the lattice (per axis {@link LatticeGrid1D#midpoints()}),
+   * structure-of-arrays, row-major order, cell volume Π η<sub>i</sub>: the midpoint-rule grid of the
+   * lattice-covered part of the box, which never samples a lattice point. Empty when some axis has a
+   * single lattice point. O(n · cells).
+   */
+  public PointSet midpoints() {
+    int n = axes.length;
+    long total = 1;
+    for (int i = 0; i < n; i++) {
+      total *= axes[i].cellCount();
+    }
+    int cells = (int) total; // at most size, which fits an int
+    double[][] c = new double[n][cells];
+    int stride = cells;
+    for (int i = 0; i < n; i++) {
+      int m = axes[i].cellCount();
+      if (m == 0) {
+        break;
+      }
+      stride /= m;
+      double[] ci = c[i];
+      long first = axes[i].firstIndex();
+      for (int k = 0; k < cells; k++) {
+        ci[k] = axes[i].midpointAt(first + (k / stride) % m);
+      }
+    }
+    return new PointSet(c, cellVolume());
+  }
+
   @Override
   public String toString() {
     return "TensorGrid[n=" + axes.length + ", size=" + size + "]";

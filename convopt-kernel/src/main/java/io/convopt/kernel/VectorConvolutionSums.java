@@ -223,6 +223,85 @@ public final class VectorConvolutionSums {
   }
 
   /**
+   * Outer part of ∇F (eq. (20), first integral) into out (length n): as {@link #gradient} with the
+   * coefficient w<sub>j</sub>/ρ<sub>j</sub> blended to 0 where ρ<sub>j</sub> &lt; δ. Fused single pass
+   * for n = 2, general pass otherwise.
+   */
+  public static double[] outerGradient(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
+    if (theta.length == 2) {
+      return outerGradient2D(kernel, theta, x[0], x[1], w, h, out);
+    }
+    return outerGradientND(kernel, theta, x, w, h, out);
+  }
+
+  private static double[] outerGradientND(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
+    int dim = theta.length;
+    double delta = kernel.delta();
+    double[] acc = new double[dim * LANES];
+    int n = w.length;
+    int ub = SPECIES.loopBound(n);
+    int j = 0;
+    for (; j < ub; j += LANES) {
+      outerGradientChunk(delta, theta, x, w, j, null, acc);
+    }
+    if (j < n) {
+      outerGradientChunk(delta, theta, x, w, j, SPECIES.indexInRange(j, n), acc);
+    }
+    for (int i = 0; i < dim; i++) {
+      out[i] = h * DoubleVector.fromArray(SPECIES, acc, i * LANES).reduceLanes(VectorOperators.ADD);
+    }
+    return out;
+  }
+
+  private static void outerGradientChunk(
+      double delta, double[] theta, double[][] x, double[] w, int j, VectorMask<Double> m,
+      double[] acc) {
+    DoubleVector rho = squaredDistance(theta, x, j, m).sqrt();
+    // Inside the ball (and in masked-off lanes, where ρ may be anything but w is 0) c = 0.
+    DoubleVector c = load(w, j, m).div(rho).blend(0.0, rho.compare(VectorOperators.LT, delta));
+    for (int i = 0; i < theta.length; i++) {
+      DoubleVector r = DoubleVector.broadcast(SPECIES, theta[i]).sub(load(x[i], j, m));
+      r.fma(c, DoubleVector.fromArray(SPECIES, acc, i * LANES)).intoArray(acc, i * LANES);
+    }
+  }
+
+  private static double[] outerGradient2D(
+      ConvexKernel kernel, double[] theta, double[] x0, double[] x1, double[] w, double h, double[] out) {
+    DoubleVector th0 = DoubleVector.broadcast(SPECIES, theta[0]);
+    DoubleVector th1 = DoubleVector.broadcast(SPECIES, theta[1]);
+    double delta = kernel.delta();
+    DoubleVector acc0 = DoubleVector.zero(SPECIES);
+    DoubleVector acc1 = DoubleVector.zero(SPECIES);
+    int n = w.length;
+    int ub = SPECIES.loopBound(n);
+    int j = 0;
+    for (; j < ub; j += LANES) {
+      DoubleVector r0 = th0.sub(DoubleVector.fromArray(SPECIES, x0, j));
+      DoubleVector r1 = th1.sub(DoubleVector.fromArray(SPECIES, x1, j));
+      DoubleVector rho = r0.fma(r0, r1.mul(r1)).sqrt();
+      DoubleVector c = DoubleVector.fromArray(SPECIES, w, j).div(rho)
+          .blend(0.0, rho.compare(VectorOperators.LT, delta));
+      acc0 = r0.fma(c, acc0);
+      acc1 = r1.fma(c, acc1);
+    }
+    if (j < n) {
+      VectorMask<Double> m = SPECIES.indexInRange(j, n);
+      DoubleVector r0 = th0.sub(DoubleVector.fromArray(SPECIES, x0, j, m));
+      DoubleVector r1 = th1.sub(DoubleVector.fromArray(SPECIES, x1, j, m));
+      DoubleVector rho = r0.fma(r0, r1.mul(r1)).sqrt();
+      DoubleVector c = DoubleVector.fromArray(SPECIES, w, j, m).div(rho)
+          .blend(0.0, rho.compare(VectorOperators.LT, delta).or(m.not()));
+      acc0 = r0.fma(c, acc0);
+      acc1 = r1.fma(c, acc1);
+    }
+    out[0] = h * acc0.reduceLanes(VectorOperators.ADD);
+    out[1] = h * acc1.reduceLanes(VectorOperators.ADD);
+    return out;
+  }
+
+  /**
    * ∇²F (eq. (21)) into out (row-major n×n): one pass per upper-triangle entry (p, q), each
    * accumulating Σ w<sub>j</sub>/max(ρ, δ) on the diagonal and Σ [ρ &gt; δ] w<sub>j</sub> r<sub>p</sub>
    * r<sub>q</sub>/ρ³. O(n³·size) work, meant for small n.

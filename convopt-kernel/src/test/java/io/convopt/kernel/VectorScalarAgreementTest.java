@@ -112,8 +112,11 @@ class VectorScalarAgreementTest {
       double[] gs = ScalarConvolutionSums.gradient(k, theta, x, w, h, new double[dim]);
       double[] hv = VectorConvolutionSums.hessian(k, theta, x, w, h, new double[dim * dim]);
       double[] hs = ScalarConvolutionSums.hessian(k, theta, x, w, h, new double[dim * dim]);
+      double[] ov = VectorConvolutionSums.outerGradient(k, theta, x, w, h, new double[dim]);
+      double[] os = ScalarConvolutionSums.outerGradient(k, theta, x, w, h, new double[dim]);
       for (int i = 0; i < dim; i++) {
         assertThat(gv[i]).as("dim %d grad %d", dim, i).isCloseTo(gs[i], within(bound(n, absG)));
+        assertThat(ov[i]).as("dim %d outer grad %d", dim, i).isCloseTo(os[i], within(bound(n, absG)));
       }
       for (int i = 0; i < dim * dim; i++) {
         assertThat(hv[i]).as("dim %d hess %d", dim, i).isCloseTo(hs[i], within(bound(n, absH)));

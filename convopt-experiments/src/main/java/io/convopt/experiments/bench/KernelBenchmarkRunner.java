@@ -21,9 +21,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the kernel JMH benchmarks ({@link KernelSumBenchmark}, {@link FmaPeakBenchmark},
- * {@link IncrementalStepBenchmark}) through the JMH {@link Runner}, writes JMH's JSON to a file and
+ * {@link IncrementalStepBenchmark}, {@link SolverGradientBenchmark}) through the JMH {@link Runner}, writes JMH's JSON to a file and
  * prints a summary of ratios measured in the same run: vector speed-up over scalar per size, terms
- * and GFLOP/s against the measured FMA peak, incremental step against full re-summation.
+ * and GFLOP/s against the measured FMA peak, incremental step against full re-summation, and one
+ * Algorithm-2 gradient evaluation on the kernel's scalar vs vector path.
  *
  * <p>Flop counts assumed per term: 1-D derivative {@value #FLOPS_PER_TERM_1D} (θ − x, ·1/δ, the
  * FMA into the accumulator = 2; the two clamps are not counted); 2-D gradient
@@ -32,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Presets: full = the annotations (2 forks, 5 × 1 s warm-up and measurement, all sizes up to
  * 10⁷), about 10 minutes; {@code --quick} = 1 fork, 4 × 0.5 s warm-up, 3 × 0.5 s measurement,
- * 10³ … 10⁶ points, about 2 minutes. Quick numbers are indicative only. The warm-up must outlast
+ * 10³ … 10⁶ points, Algorithm-2 gradient at 400 cells per axis only, about 2 minutes. Quick
+ * numbers are indicative only. The warm-up must outlast
  * the interpreted and C1-compiled first calls: Vector API code runs hundreds of times slower
  * before C2 intrinsifies it (a 10⁵-point 2-D gradient took 365 ms interpreted vs 0.1 ms compiled),
  * so shorter warm-ups measure the compiler, not the kernel.
@@ -52,6 +54,9 @@ public final class KernelBenchmarkRunner {
   public static final int FLOPS_PER_TERM_2D = 11;
 
   private static final String[] QUICK_POINTS = {"1000", "10000", "100000", "1000000"};
+
+  /** Quick preset of {@link SolverGradientBenchmark}: the 160 000-cell grid only (about 12 s). */
+  private static final String[] QUICK_CELLS_PER_AXIS = {"400"};
 
   /** What to run. */
   public record Config(boolean quick, Path output, String include) {
@@ -114,7 +119,8 @@ public final class KernelBenchmarkRunner {
           .warmupTime(TimeValue.milliseconds(500))
           .measurementIterations(3)
           .measurementTime(TimeValue.milliseconds(500))
-          .param("points", QUICK_POINTS);
+          .param("points", QUICK_POINTS)
+          .param("cellsPerAxis", QUICK_CELLS_PER_AXIS);
     }
     Collection<RunResult> results = new Runner(opt.build()).run();
     if (results.isEmpty()) {
@@ -136,6 +142,9 @@ public final class KernelBenchmarkRunner {
       String p = r.getParams().getParam("points");
       if (p == null) {
         p = r.getParams().getParam("cells");
+      }
+      if (p == null) {
+        p = r.getParams().getParam("cellsPerAxis");
       }
       long size = p == null ? 0 : Long.parseLong(p);
       double ns = toNanos(r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreUnit());
@@ -180,6 +189,18 @@ public final class KernelBenchmarkRunner {
         double simd = t.getOrDefault("fullVectorSum", Map.of()).getOrDefault(e.getKey(), Double.NaN);
         sb.append(String.format(Locale.ROOT, "%10d %14.1f %14.1f %14.1f %12.0f %12.0f%n",
             e.getKey(), e.getValue(), full, simd, full / e.getValue(), simd / e.getValue()));
+      }
+    }
+    Map<Long, Double> gs = t.get("solverGradientScalar");
+    Map<Long, Double> gv = t.get("solverGradientVector");
+    if (gs != null && gv != null) {
+      sb.append("Algorithm-2 gradient (eq. 20: outer coarse sum + fine ball), kernel scalar vs vector path\n");
+      sb.append(String.format(Locale.ROOT, "%14s %14s %14s %12s%n",
+          "cells/axis", "scalar ns", "vector ns", "scalar/vector"));
+      for (Map.Entry<Long, Double> e : gs.entrySet()) {
+        double v = gv.getOrDefault(e.getKey(), Double.NaN);
+        sb.append(String.format(Locale.ROOT, "%14d %14.0f %14.0f %12.2f%n",
+            e.getKey(), e.getValue(), v, e.getValue() / v));
       }
     }
     return sb.toString();

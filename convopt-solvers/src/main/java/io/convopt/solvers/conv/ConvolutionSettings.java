@@ -1,6 +1,7 @@
 package io.convopt.solvers.conv;
 
 import io.convopt.kernel.Box;
+import io.convopt.kernel.ShiftRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,9 @@ import java.util.Map;
  * change one with a {@code withX} method.
  *
  * <p>Defaults (ours, not the paper's, which lost them; spec §7): δ = η, fine window step δ/10,
- * T = ⌈largest box side / η⌉ + 50, C = −min of the sampled f, seed 42.
+ * T = ⌈largest box side / η⌉ + 50, C = −min of the sampled f (the kernel's
+ * {@code ShiftRule.minShift(0)} applied to the solver's coarse samples; samples found later below
+ * that minimum get weight 0), seed 42.
  */
 public final class ConvolutionSettings {
 
@@ -55,7 +58,7 @@ public final class ConvolutionSettings {
 
   /** Settings with step η and power N, everything else at its default. */
   public static ConvolutionSettings of(double eta, double power) {
-    return new ConvolutionSettings(eta, power, Double.NaN, 10, 0, ShiftRule.sampledMinimum(), 42L, false);
+    return new ConvolutionSettings(eta, power, Double.NaN, 10, 0, ShiftRule.minShift(0), 42L, false);
   }
 
   public ConvolutionSettings withEta(double v) {

@@ -1,6 +1,7 @@
 package io.convopt.solvers.conv;
 
 import io.convopt.kernel.Box;
+import io.convopt.kernel.ShiftRule;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Problem;
 import io.convopt.solvers.api.Solver;
@@ -110,7 +111,7 @@ public final class MultiResolutionConvolution implements Solver {
       if (run.evaluations() + estimateCells(box, origin, eta) + 1 > budget) {
         break;
       }
-      BoxLattice lat = new BoxLattice(run, box, origin, s);
+      BoxLattice lat = new BoxLattice(run.samples, box, origin, s);
       double gridBestF = lat.f[lat.bestCell];
       double[] gridBest = lat.midpoint(lat.bestCell);
       if (gridBestF > bestF) {
@@ -177,11 +178,7 @@ public final class MultiResolutionConvolution implements Solver {
     double[] current = lat.midpoint(lat.bestCell);
     double[] previous = null;
     for (double nPow = 1; nPow <= 4096; nPow *= 2) {
-      LiftScale lift = new LiftScale(fmin, fmax, ShiftRule.sampledMinimum(), nPow);
-      double[] w = new double[lat.cells];
-      for (int c = 0; c < w.length; c++) {
-        w[c] = lift.weight(lat.f[c]);
-      }
+      double[] w = Lifts.fit(ShiftRule.minShift(0), nPow, fmin, fmax).weights(lat.f, null);
       current = SurrogateMedianSolver.solve(lat.mid, w, box, eta, current, 1e-9, 10_000).point();
       if (previous != null) {
         double d = 0;

@@ -57,7 +57,7 @@ public final class PowerContinuation implements Solver {
     problem.requireStart(start);
     Box box = problem.box();
     RunContext run = new RunContext(problem, s -> java.util.Optional.empty(), s -> null, false);
-    BoxLattice lat = new BoxLattice(run, box, start, settings.withPower(initialPower));
+    BoxLattice lat = new BoxLattice(run.samples, box, start, settings.withPower(initialPower));
     double eta = settings.eta();
     double[] current = start.clone();
     double[] previous = null;
@@ -66,11 +66,7 @@ public final class PowerContinuation implements Solver {
     int stages = 0;
     for (double n = initialPower; n <= maxPower * (1 + 1e-12); n *= factor) {
       stages++;
-      LiftScale lift = new LiftScale(min(lat.f), max(lat.f), settings.shift(), n);
-      double[] w = new double[lat.cells];
-      for (int c = 0; c < w.length; c++) {
-        w[c] = lift.weight(lat.f[c]);
-      }
+      double[] w = Lifts.fit(settings.shift(), n, Lifts.min(lat.f), Lifts.max(lat.f)).weights(lat.f, null);
       SurrogateMedianSolver.Solution sol = SurrogateMedianSolver.solve(lat.mid, w, box, settings.delta(), current,
           1e-10, 100_000);
       current = sol.point();
@@ -96,21 +92,5 @@ public final class PowerContinuation implements Solver {
       s += (a[i] - b[i]) * (a[i] - b[i]);
     }
     return Math.sqrt(s);
-  }
-
-  private static double min(double[] a) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double v : a) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  private static double max(double[] a) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double v : a) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 }

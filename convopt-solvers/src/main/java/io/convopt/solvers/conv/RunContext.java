@@ -1,5 +1,6 @@
 package io.convopt.solvers.conv;
 
+import io.convopt.kernel.SampleCache;
 import io.convopt.solvers.api.CountingObjective;
 import io.convopt.solvers.api.IterationListener;
 import io.convopt.solvers.api.IterationState;
@@ -21,6 +22,8 @@ final class RunContext {
 
   final Problem problem;
   final CountingObjective f;
+  /** f through the counted objective, once per distinct sample point (kernel cache keyed by bits). */
+  final SampleCache samples;
   private final StoppingRule stop;
   private final IterationListener listener;
   private final boolean record;
@@ -32,6 +35,7 @@ final class RunContext {
   RunContext(Problem problem, StoppingRule stop, IterationListener listener, boolean record) {
     this.problem = problem;
     this.f = new CountingObjective(problem.objective(), problem.box());
+    this.samples = SampleCache.of(f::value, problem.dimension());
     this.stop = stop;
     this.listener = listener;
     this.record = record;

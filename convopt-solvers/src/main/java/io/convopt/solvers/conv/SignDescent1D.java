@@ -1,25 +1,30 @@
 package io.convopt.solvers.conv;
 
+import io.convopt.kernel.Box;
+import io.convopt.kernel.ConvexKernel;
+import io.convopt.kernel.IncrementalMasses1D;
+import io.convopt.kernel.LatticeGrid1D;
+import io.convopt.kernel.LiftFunction;
 import io.convopt.solvers.api.IterationListener;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Problem;
 import io.convopt.solvers.api.Solver;
 import io.convopt.solvers.api.StopReason;
 import io.convopt.solvers.api.StoppingRule;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Algorithm 1: one-dimensional convolutional sign descent on F = g_δ * (f + C)^N (spec §4).
  *
- * <p>The iterates live on the lattice θ₀ + ηℤ. The coarse Riemann grid is the cells
- * [θ₀ + jη, θ₀ + (j+1)η] inside the box, sampled at their <em>midpoints</em>, so a pole on the
- * lattice (LOG1's are) is never sampled. With δ = η the cells that touch [θ − δ, θ + δ] are exactly
- * the window, integrated instead on a fine grid of step δ/k (fine midpoints, cached). The slope is
- * eq. (16): F'(θ) = L(θ) − R(θ) + M(θ); L and R come from prefix sums of the lifted samples, so
- * each step costs O(1) for them (eq. 17/18: any move, large or small, is one subtraction of prefix
- * sums, with no drift), plus O(k) for the window.
+ * <p>The iterates live on the lattice θ₀ + ηℤ ({@link LatticeGrid1D}). The coarse Riemann grid is
+ * the cells [θ₀ + jη, θ₀ + (j+1)η] inside the box, sampled at their <em>midpoints</em>, so a pole
+ * on the lattice (LOG1's are) is never sampled. With δ = η the cells that touch [θ − δ, θ + δ] are
+ * exactly the window, integrated instead on a fine grid of step δ/k (fine midpoints, each evaluated
+ * once per run through the run's sample cache). The slope is eq. (16), F'(θ) = L(θ) − R(θ) + M(θ),
+ * from the kernel's {@link IncrementalMasses1D} in its cell-midpoint layout: L and R are read off
+ * compensated prefix/suffix tables (eq. 17/18: O(1) per move, no drift), M is the kernel's
+ * Riemann sum over the fine window, O(k) per step.
  *
  * <p>Returns the final iterate θ_T, as the paper's tables do (sign descent ends oscillating
  * between two neighbouring lattice points).
@@ -70,18 +75,27 @@ public final class SignDescent1D implements Solver {
     }
     problem.requireStart(start);
     RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
-    Lattice1D lat = new Lattice1D(run, problem.box().lower(0), problem.box().upper(0), start[0], settings);
+    double origin = start[0];
+    double eta = settings.eta();
+    // Iterates: the lattice θ₀ + ηℤ in the box; coarse cells: its whole cells, at their midpoints.
+    Box span = BoxLattice.snappedBox(problem.box(), start, eta);
+    LatticeGrid1D grid = LatticeGrid1D.of(origin, eta, span.lower(0), span.upper(0));
+    double[] values = run.samples.values(grid.midpoints());
+    double fmin = Lifts.min(values);
+    double fmax = Lifts.max(values);
+    LiftFunction lift = Lifts.fit(settings.shift(), settings.power(), fmin, fmax);
+    IncrementalMasses1D state = IncrementalMasses1D.createMidpoint(grid, lift.weights(values, null),
+        ConvexKernel.of(settings.delta()), settings.fineStep(),
+        IncrementalMasses1D.weightFunction(run.samples, lift), grid.nearestIndex(origin));
 
-    long k = 0; // iterate index: theta = theta0 + k * eta
-    double theta = lat.point(k);
+    double theta = grid.pointAt(state.index());
     run.recordStart(new double[] {theta});
     StopReason reason;
     while (true) {
-      double d = lat.slope(k);
-      long next = lat.clampIndex(k - (long) Math.signum(d));
-      double thetaNext = lat.point(next);
+      double d = state.slope(); // eq. (16): L − R (O(1) from the kernel's tables) + M (fine window)
+      state = state.moveBy(-(long) Math.signum(d)); // eq. (18), stopped at the ends of the lattice
+      double thetaNext = grid.pointAt(state.index());
       Optional<StopReason> r = run.step(new double[] {theta}, new double[] {d}, new double[] {thetaNext});
-      k = next;
       theta = thetaNext;
       if (r.isPresent()) {
         reason = r.get();
@@ -89,142 +103,8 @@ public final class SignDescent1D implements Solver {
       }
     }
     Map<String, String> s = settings.describe(problem.box());
-    s.put("shift_C", Double.toString(lat.lift.shift));
-    s.put("coarse_cells", Integer.toString(lat.cells()));
+    s.put("shift_C", Double.toString(Lifts.shift(settings.shift(), fmin, fmax)));
+    s.put("coarse_cells", Integer.toString(grid.cellCount()));
     return run.finish(name(), new double[] {theta}, reason, s);
-  }
-
-  /**
-   * The coarse cells, their lifted weights and prefix sums, and the fine window samples of one run.
-   */
-  static final class Lattice1D {
-    private final RunContext run;
-    private final double origin;
-    private final double eta;
-    private final double delta;
-    private final double fineStep;
-    private final int fineCount;
-    private final double lo;
-    private final double hi;
-    private final long jMin; // first cell index inside the box
-    private final double[] prefix; // prefix[i] = sum of weights of cells jMin .. jMin+i-1
-    private final long kMin;
-    private final long kMax;
-    final LiftScale lift;
-    private final Map<Long, Double> fineCache = new HashMap<>();
-
-    Lattice1D(RunContext run, double lo, double hi, double origin, ConvolutionSettings s) {
-      this.run = run;
-      this.origin = origin;
-      this.eta = s.eta();
-      this.delta = s.delta();
-      this.fineStep = s.fineStep();
-      this.fineCount = 2 * s.fineStepsPerDelta();
-      this.lo = lo;
-      this.hi = hi;
-      this.jMin = (long) Math.ceil((lo - origin) / eta - 1e-9);
-      long jEnd = (long) Math.floor((hi - origin) / eta + 1e-9); // exclusive
-      long cells = jEnd - jMin;
-      if (cells < 1) {
-        throw new IllegalArgumentException("step eta = " + eta + " is larger than the box [" + lo + ", " + hi
-            + "]: no lattice cell fits");
-      }
-      if (cells > ConvolutionSettings.MAX_CELLS) {
-        throw new IllegalArgumentException("the coarse grid would have " + cells + " cells (box width / eta),"
-            + " more than the limit " + ConvolutionSettings.MAX_CELLS + "; use a larger eta");
-      }
-      int n = (int) cells;
-      double[] f = new double[n];
-      double fmin = Double.POSITIVE_INFINITY;
-      double fmax = Double.NEGATIVE_INFINITY;
-      double[] x = new double[1];
-      for (int i = 0; i < n; i++) {
-        x[0] = origin + (jMin + i + 0.5) * eta;
-        f[i] = run.f.value(x);
-        fmin = Math.min(fmin, f[i]);
-        fmax = Math.max(fmax, f[i]);
-      }
-      this.lift = new LiftScale(fmin, fmax, s.shift(), s.power());
-      this.prefix = new double[n + 1];
-      // Kahan-compensated prefix sums: with large N the weights span many orders of magnitude.
-      double sum = 0;
-      double comp = 0;
-      for (int i = 0; i < n; i++) {
-        double y = lift.weight(f[i]) - comp;
-        double tSum = sum + y;
-        comp = (tSum - sum) - y;
-        sum = tSum;
-        prefix[i + 1] = sum;
-      }
-      this.kMin = (long) Math.ceil((lo - origin) / eta - 1e-9);
-      this.kMax = (long) Math.floor((hi - origin) / eta + 1e-9);
-    }
-
-    int cells() {
-      return prefix.length - 1;
-    }
-
-    double point(long k) {
-      return origin + k * eta;
-    }
-
-    long clampIndex(long k) {
-      return Math.max(kMin, Math.min(kMax, k));
-    }
-
-    /** Number of cells (from jMin) whose midpoint is strictly below x. */
-    private int cellsBelow(double x) {
-      // midpoint origin + (j + 0.5) eta < x  <=>  j < (x - origin)/eta - 0.5
-      double u = (x - origin) / eta - 0.5;
-      long j = (long) Math.ceil(u - 1e-9) - jMin; // cells jMin .. jMin+j-1 qualify
-      return (int) Math.max(0, Math.min(cells(), j));
-    }
-
-    /** Number of cells whose midpoint is at most x. */
-    private int cellsAtOrBelow(double x) {
-      double u = (x - origin) / eta - 0.5;
-      long j = (long) Math.floor(u + 1e-9) + 1 - jMin;
-      return (int) Math.max(0, Math.min(cells(), j));
-    }
-
-    /** F'(θ_k) by eq. (16): L − R from the prefix sums, M on the fine window grid. */
-    double slope(long k) {
-      double theta = point(k);
-      int nl = cellsBelow(theta - delta);
-      int nr = cellsAtOrBelow(theta + delta);
-      double left = eta * prefix[nl];
-      double right = eta * (prefix[cells()] - prefix[nr]);
-      return left - right + window(theta, k);
-    }
-
-    /**
-     * M(θ) = (1/δ) ∫_{θ−δ}^{θ+δ} (θ − x) w(x) dx by the fine midpoint rule, inside the box only.
-     * Fine points are indexed on the global grid origin + (i + ½)·h so that neighbouring windows
-     * share samples (each point is evaluated once per run).
-     */
-    private double window(double theta, long k) {
-      double m = 0;
-      double[] x = new double[1];
-      long first = Math.round((theta - delta - origin) / fineStep);
-      for (int i = 0; i < fineCount; i++) {
-        long idx = first + i;
-        double xi = origin + (idx + 0.5) * fineStep;
-        if (xi < lo || xi > hi) {
-          continue;
-        }
-        x[0] = xi;
-        m += (theta - xi) * lift.weight(fineValue(idx, x));
-      }
-      return m * fineStep / delta;
-    }
-
-    private double fineValue(long idx, double[] x) {
-      Double v = fineCache.get(idx);
-      if (v == null) {
-        v = run.f.value(x);
-        fineCache.put(idx, v);
-      }
-      return v;
-    }
   }
 }

@@ -55,10 +55,10 @@ public final class SurrogateMedianSolver implements Solver {
     problem.requireStart(start);
     Box box = problem.box();
     RunContext run = new RunContext(problem, s -> java.util.Optional.empty(), s -> null, false);
-    BoxLattice lat = new BoxLattice(run, box, start, settings);
+    BoxLattice lat = new BoxLattice(run.samples, box, start, settings);
     Solution sol = solve(lat.mid, lat.w, box, settings.delta(), start, tolerance, maxIterations);
     Map<String, String> s = settings.describe(box);
-    s.put("shift_C", Double.toString(lat.lift.shift));
+    s.put("shift_C", Double.toString(lat.shift));
     s.put("coarse_cells", Integer.toString(lat.cells));
     s.put("method", box.dimension() == 1 ? "weighted-median-bisection" : "weiszfeld");
     return run.finishAfter(name(), sol.point, sol.iterations, sol.converged ? StopReason.CONVERGED

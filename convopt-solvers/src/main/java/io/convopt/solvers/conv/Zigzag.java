@@ -1,6 +1,7 @@
 package io.convopt.solvers.conv;
 
 import io.convopt.kernel.Box;
+import io.convopt.kernel.LiftFunction;
 
 /** What the two zigzag walks share: choosing and building the lift's shift source. */
 final class Zigzag {
@@ -18,13 +19,23 @@ final class Zigzag {
     return cells <= ZigzagShift.MAX_BOX_GRID ? ZigzagShift.BOX_GRID : ZigzagShift.RUNNING;
   }
 
-  static LineSlope.LiftSource liftSource(ZigzagShift source, RunContext run, Box box, double[] start,
+  static LineSamples.LiftSource liftSource(ZigzagShift source, RunContext run, Box box, double[] start,
       ConvolutionSettings s) {
     if (source == ZigzagShift.BOX_GRID) {
-      LiftScale fixed = new BoxLattice(run, box, start, s).lift;
-      return () -> fixed;
+      BoxLattice lat = new BoxLattice(run.samples, box, start, s);
+      return new LineSamples.LiftSource() {
+        @Override
+        public LiftFunction current() {
+          return lat.lift;
+        }
+
+        @Override
+        public double shift() {
+          return lat.shift;
+        }
+      };
     }
-    LineSlope.RunningLift r = new LineSlope.RunningLift(s.shift(), s.power());
+    LineSamples.RunningLift r = new LineSamples.RunningLift(s.shift(), s.power());
     double f0 = run.f.value(start.clone());
     r.observe(f0);
     return r;

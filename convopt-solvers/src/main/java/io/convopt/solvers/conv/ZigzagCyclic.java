@@ -1,6 +1,7 @@
 package io.convopt.solvers.conv;
 
 import io.convopt.kernel.Box;
+import io.convopt.kernel.ConvexKernel;
 import io.convopt.solvers.api.IterationListener;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Problem;
@@ -69,8 +70,9 @@ public final class ZigzagCyclic implements Solver {
     int n = box.dimension();
     RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
     ZigzagShift source = Zigzag.resolveShift(shift, box, settings.eta());
-    LineSlope.LiftSource lift = Zigzag.liftSource(source, run, box, start, settings);
-    LineSlope.RunningLift running = lift instanceof LineSlope.RunningLift r ? r : null;
+    LineSamples.LiftSource lift = Zigzag.liftSource(source, run, box, start, settings);
+    LineSamples.RunningLift running = lift instanceof LineSamples.RunningLift r ? r : null;
+    ConvexKernel kernel = ConvexKernel.of(settings.delta());
     double eta = settings.eta();
     double h = settings.fineStep();
     double delta = settings.delta();
@@ -91,11 +93,11 @@ public final class ZigzagCyclic implements Solver {
         double[] v = new double[n];
         v[i] = 1.0;
         long fineBase = Math.round((x[i] - delta - start[i]) / h);
-        double d = LineSlope.slope(box, x, v, settings, lift, (fine, index, p) -> {
+        LineSamples line = LineSamples.sample(box, x, v, settings, (fine, index, p) -> {
           long[] key = k.clone();
           // Coarse line cells: half-integer lattice along axis i; fine points: the global fine grid.
           key[i] = fine ? fineBase + index : 2 * k[i] + 2 * index + 1;
-          return LineSlope.cached(cache, new Key(fine ? i : -1 - i, key), () -> {
+          return LineSamples.cached(cache, new Key(fine ? i : -1 - i, key), () -> {
             double f = run.f.value(p);
             if (running != null) {
               running.observe(f);
@@ -103,6 +105,7 @@ public final class ZigzagCyclic implements Solver {
             return f;
           });
         });
+        double d = line.slope(kernel, lift.current(), eta, h);
         slopes[i] = d;
         x[i] = RunContext.latticeSignStep(k, i, d, start, eta, box);
         double sign = Math.signum(d);
@@ -126,7 +129,7 @@ public final class ZigzagCyclic implements Solver {
     Map<String, String> s = settings.describe(box);
     s.put("unit", unit.name());
     s.put("shift_source", source.name());
-    s.put("shift_C", Double.toString(lift.current().shift));
+    s.put("shift_C", Double.toString(lift.shift()));
     return run.finish(name(), x, reason, s);
   }
 

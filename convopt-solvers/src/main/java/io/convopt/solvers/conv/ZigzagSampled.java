@@ -1,6 +1,7 @@
 package io.convopt.solvers.conv;
 
 import io.convopt.kernel.Box;
+import io.convopt.kernel.ConvexKernel;
 import io.convopt.solvers.api.IterationListener;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Problem;
@@ -93,8 +94,9 @@ public final class ZigzagSampled implements Solver {
     long t = settings.iterations(box);
     RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
     ZigzagShift source = Zigzag.resolveShift(shift, box, settings.eta());
-    LineSlope.LiftSource lift = Zigzag.liftSource(source, run, box, start, settings);
-    LineSlope.RunningLift running = lift instanceof LineSlope.RunningLift r ? r : null;
+    LineSamples.LiftSource lift = Zigzag.liftSource(source, run, box, start, settings);
+    LineSamples.RunningLift running = lift instanceof LineSamples.RunningLift r ? r : null;
+    ConvexKernel kernel = ConvexKernel.of(settings.delta());
     double smallest = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       smallest = Math.min(smallest, box.width(i));
@@ -126,13 +128,14 @@ public final class ZigzagSampled implements Solver {
         }
       }
       double[] v = best;
-      double d = LineSlope.slope(box, x, v, settings, lift, (fine, index, p) -> {
+      LineSamples line = LineSamples.sample(box, x, v, settings, (fine, index, p) -> {
         double f = run.f.value(p);
         if (running != null) {
           running.observe(f);
         }
         return f;
       });
+      double d = line.slope(kernel, lift.current(), eta, settings.fineStep());
       double[] next = new double[n];
       double sgn = Math.signum(d);
       for (int i = 0; i < n; i++) {
