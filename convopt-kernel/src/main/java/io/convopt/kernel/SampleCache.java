@@ -1,7 +1,9 @@
 package io.convopt.kernel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
@@ -22,26 +24,54 @@ import java.util.function.ToDoubleFunction;
  */
 public final class SampleCache {
 
+  /**
+   * Evaluates f at many points in one call: {@code out[k] = f(points[k])}. The cache hands a whole
+   * grid's missing points to it at once, so a vectorised or parallel objective can use its own
+   * batch path (see {@link #of(ToDoubleFunction, Batch, int)}).
+   */
+  @FunctionalInterface
+  public interface Batch {
+    void evaluate(double[][] points, double[] out);
+  }
+
   private final ToDoubleFunction<double[]> f;
+  private final Batch batch;
   private final int dimension;
   private final Map<Key, Double> values = new HashMap<>();
   private long evaluations;
 
-  private SampleCache(ToDoubleFunction<double[]> f, int dimension) {
-    if (f == null) {
-      throw new IllegalArgumentException("f must not be null");
+  private SampleCache(ToDoubleFunction<double[]> f, Batch batch, int dimension) {
+    if (f == null || batch == null) {
+      throw new IllegalArgumentException("f and its batch form must not be null");
     }
     if (dimension < 1) {
       throw new IllegalArgumentException(
           "dimension = " + dimension + " is not allowed: it must be >= 1");
     }
     this.f = f;
+    this.batch = batch;
     this.dimension = dimension;
   }
 
-  /** A cache for an n-D target. */
+  /** A cache for an n-D target; grids are evaluated point by point. */
   public static SampleCache of(ToDoubleFunction<double[]> f, int dimension) {
-    return new SampleCache(f, dimension);
+    if (f == null) {
+      throw new IllegalArgumentException("f must not be null");
+    }
+    return new SampleCache(f, (points, out) -> {
+      for (int k = 0; k < points.length; k++) {
+        out[k] = f.applyAsDouble(points[k]);
+      }
+    }, dimension);
+  }
+
+  /**
+   * A cache for an n-D target with a batch form: {@link #values(PointSet)} passes all of a grid's
+   * not-yet-cached points (each distinct point once) to {@code batch} in one call; single lookups
+   * use {@code f}. Both must compute the same function.
+   */
+  public static SampleCache of(ToDoubleFunction<double[]> f, Batch batch, int dimension) {
+    return new SampleCache(f, batch, dimension);
   }
 
   /** A cache for a 1-D target. */
@@ -49,7 +79,7 @@ public final class SampleCache {
     if (f == null) {
       throw new IllegalArgumentException("f must not be null");
     }
-    return new SampleCache(x -> f.applyAsDouble(x[0]), 1);
+    return of(x -> f.applyAsDouble(x[0]), 1);
   }
 
   /** The dimension of the points. */
@@ -91,17 +121,63 @@ public final class SampleCache {
     return value(new double[] {x});
   }
 
-  /** f at every point of the set, in order. */
+  /**
+   * f at every point of the set, in order. The points not yet cached are evaluated in one batch
+   * call (each distinct point once); if any of them gives NaN or ±∞ nothing of the batch is cached
+   * and the error names the first such point.
+   */
   public double[] values(PointSet points) {
     Checks.sameLength("points dimension", points.dimension(), "dimension", dimension);
-    double[] out = new double[points.size()];
-    double[] p = new double[dimension];
+    int n = points.size();
+    double[] out = new double[n];
     double[][] c = points.raw();
-    for (int k = 0; k < out.length; k++) {
+    Map<Key, Integer> pending = new HashMap<>(); // missing point -> its slot in the batch
+    int[] slot = new int[n]; // -1: cached; else the batch slot
+    List<double[]> missing = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      double[] p = new double[dimension];
       for (int i = 0; i < dimension; i++) {
         p[i] = c[i][k];
       }
-      out[k] = value(p);
+      Key key = new Key(p);
+      Double v = values.get(key);
+      if (v != null) {
+        out[k] = v;
+        slot[k] = -1;
+        continue;
+      }
+      Integer s = pending.get(key);
+      if (s == null) {
+        s = missing.size();
+        pending.put(key, s);
+        missing.add(p);
+      }
+      slot[k] = s;
+    }
+    if (missing.isEmpty()) {
+      return out;
+    }
+    double[][] batchPoints = new double[missing.size()][];
+    for (int m = 0; m < batchPoints.length; m++) {
+      batchPoints[m] = missing.get(m).clone(); // f receives copies, as in value(x)
+    }
+    double[] fresh = new double[batchPoints.length];
+    batch.evaluate(batchPoints, fresh);
+    evaluations += batchPoints.length;
+    for (int m = 0; m < fresh.length; m++) {
+      if (!Double.isFinite(fresh[m])) {
+        throw new IllegalArgumentException(
+            "f(x) = " + fresh[m] + " at x = " + Arrays.toString(missing.get(m))
+                + ": f must be finite at every sample point (offset the grid away from poles)");
+      }
+    }
+    for (int m = 0; m < fresh.length; m++) {
+      values.put(new Key(missing.get(m)), fresh[m]);
+    }
+    for (int k = 0; k < n; k++) {
+      if (slot[k] >= 0) {
+        out[k] = fresh[slot[k]];
+      }
     }
     return out;
   }

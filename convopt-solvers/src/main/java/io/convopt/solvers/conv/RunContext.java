@@ -35,7 +35,7 @@ final class RunContext {
   RunContext(Problem problem, StoppingRule stop, IterationListener listener, boolean record) {
     this.problem = problem;
     this.f = new CountingObjective(problem.objective(), problem.box());
-    this.samples = SampleCache.of(f::value, problem.dimension());
+    this.samples = SampleCache.of(f::value, f::values, problem.dimension());
     this.stop = stop;
     this.listener = listener;
     this.record = record;
