@@ -203,6 +203,19 @@ public final class KernelBenchmarkRunner {
             e.getKey(), e.getValue(), v, e.getValue() / v));
       }
     }
+    Map<Long, Double> ps = t.get("samplingSequential");
+    Map<Long, Double> pp = t.get("samplingParallel");
+    if (ps != null && pp != null) {
+      sb.append(String.format(Locale.ROOT, "Grid sampling of a ~1 us objective through the cache, batch on one thread"
+          + " vs ParallelObjective on %d cores%n", Runtime.getRuntime().availableProcessors()));
+      sb.append(String.format(Locale.ROOT, "%14s %14s %14s %12s%n", "cells/axis", "sequential ns", "parallel ns",
+          "speed-up"));
+      for (Map.Entry<Long, Double> e : ps.entrySet()) {
+        double v = pp.getOrDefault(e.getKey(), Double.NaN);
+        sb.append(String.format(Locale.ROOT, "%14d %14.0f %14.0f %12.2f%n", e.getKey(), e.getValue(), v,
+            e.getValue() / v));
+      }
+    }
     return sb.toString();
   }
 
