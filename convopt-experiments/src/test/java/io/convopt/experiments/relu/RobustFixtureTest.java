@@ -45,13 +45,14 @@ class RobustFixtureTest {
 
   /**
    * PGD (seeded, 20 steps x 5 starts, step 2.5 eps / 20) on the recovered robust network: no active
-   * neuron changes sign on any iterate (ties |x . w1| <= 1e-9 max|X w1| are counted as ties: a
-   * robust constraint that is active puts a ball corner exactly on the hyperplane, where the ReLU is
-   * 0 from both sides), and every sample's worst hinge found is at most its closed-form robust hinge
-   * (+1e-9: the blocks below 1e-6 x the largest norm are dropped, changing predictions by ~1e-9).
+   * neuron changes sign on any iterate (|x . w1| <= 1e-8 max|X w1| counts as a tie: a robust
+   * constraint that is active puts a ball corner exactly on the hyperplane, where the ReLU is 0 from
+   * both sides, and the solver satisfies the constraints only to a scaled violation <= 1e-9 of
+   * max |X v| ~ 18, i.e. ~2e-8 absolute, ~1e-8 relative in network units), and every sample's worst hinge found is at most its closed-form robust hinge
+   * (+1e-9 for rounding).
    */
   void pgdNeitherFlipsPatternsNorBeatsTheClosedFormBound(RobustReluProblem p, RobustSolution s) {
-    TwoLayerReluFunction f = TwoLayerReluFunction.of(s, 1e-6);
+    TwoLayerReluFunction f = TwoLayerReluFunction.of(s, 0);
     double[][] x = p.features();
     double[] y = p.targets();
     double eps = p.eps();
@@ -62,13 +63,21 @@ class RobustFixtureTest {
         scale[j] = Math.max(scale[j], Math.abs(f.preActivation(row, j)));
       }
     }
+    double tie = 0;
+    for (double sc : scale) {
+      tie = Math.max(tie, 1e-8 * sc);
+    }
+    final double tieTol = tie;
     PgdAttack pgd = new PgdAttack(eps, 20, 5, 2.5 * eps / 20, 7L);
     PgdAttack.Result r = pgd.attack(f, x, y, p.perturbed(), Loss.HINGE, (k, pt) -> {
       for (int j = 0; j < f.width(); j++) {
         double a = f.preActivation(x[k], j);
         double b = f.preActivation(pt, j);
-        if (Math.abs(b) > 1e-9 * scale[j] && Math.abs(a) > 1e-9 * scale[j] && (a > 0) != (b > 0)) {
+        if (Math.abs(b) > tieTol && Math.abs(a) > tieTol && (a > 0) != (b > 0)) {
           flips[0]++;
+          if (flips[0] < 4) {
+            System.out.printf("flip k=%d j=%d a=%.3e b=%.3e scale=%.3e%n", k, j, a, b, scale[j]);
+          }
         }
       }
     });

@@ -33,7 +33,9 @@ import io.convopt.solvers.relu.StopReason;
  * ({@code w - Pi_C(w)}), setting {@code y_copy = -(M_pred^T y_pred + M_cone^T y_cone)} and scaling
  * everything by {@code s = min(1, beta / max_j ||y_copy,j||)}. Its value bounds the optimum from
  * below; stop when {@code (objective(x) - bound)/objective <= tolerance} and the scaled robust-cone
- * violation of x is at most {@code feasibilityTolerance}.
+ * violation of x is at most {@code feasibilityTolerance}. The objective, violation and returned
+ * weights use x restricted to the support of the copy block (blocks that group soft-thresholding
+ * sets to zero are zeroed; they carry only O(residual) noise in x).
  *
  * <p>Immutable and thread-safe; every run is deterministic (no randomness).
  */
@@ -225,7 +227,7 @@ public final class RobustAdmmSolver {
       }
       rNorm = Math.sqrt(r2);
       sNorm = Math.sqrt(s2);
-      double[] eval = op.evaluate(x);
+      double[] eval = op.evaluate(support(x, zc, op.d));
       bound = op.dualBound(up, uk, rho);
       double obj = eval[0] + eval[1];
       double rel = (obj - bound) / Math.max(Math.abs(obj), 1e-300);
@@ -249,12 +251,31 @@ public final class RobustAdmmSolver {
         scale(uk, 1 / factor);
       }
     }
+    x = support(x, zc, op.d);
     double[] eval = op.evaluate(x);
     if (reason != StopReason.CONVERGED) {
       bound = op.dualBound(up, uk, rho);
     }
     return new RobustSolution(op.matrix(x, 0), op.matrix(x, op.patterns), eval[0], eval[1], bound,
         eval[2], rNorm, sNorm, it, (System.nanoTime() - t0) * 1e-9, reason, settings);
+  }
+
+  /**
+   * x with the blocks zeroed whose group-soft-thresholded copy is exactly zero: the copy block
+   * identifies the support, and x carries O(residual) noise on inactive blocks.
+   */
+  private static double[] support(double[] x, double[] zc, int d) {
+    double[] out = x.clone();
+    for (int j = 0; j < x.length / d; j++) {
+      boolean zero = true;
+      for (int c = 0; c < d && zero; c++) {
+        zero = zc[j * d + c] == 0;
+      }
+      if (zero) {
+        java.util.Arrays.fill(out, j * d, (j + 1) * d, 0.0);
+      }
+    }
+    return out;
   }
 
   private static double sq(double a) {
