@@ -82,6 +82,9 @@ public final class ReluSolveCommand implements Callable<Integer> {
     ReluProblem p;
     try {
       fx = ReluFixture.read(problem);
+      if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
+        return RobustSolve.run(problem, tol, maxIterations, json, out, err);
+      }
       p = fx.problem();
     } catch (IllegalArgumentException e) {
       err.println("relu-solve: bad problem file " + problem + ": " + e.getMessage());
@@ -129,6 +132,10 @@ public final class ReluSolveCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "iterations   %d (outer %d), %s%n",
         sol.iterations(), sol.outerIterations(), sol.stopReason());
     out.printf(Locale.ROOT, "seconds      %.4f%n", sol.wallSeconds());
+    if (p.formulation() == io.convopt.solvers.relu.Formulation.GATED) {
+      // patterns given without a draw count: P draws is a lower bound on N, so the bound is conservative
+      out.println(io.convopt.solvers.relu.sampling.ScenarioBound.of(p.patterns(), 1e-3));
+    }
     if (!Double.isNaN(fx.referenceObjective())) {
       out.printf(Locale.ROOT, "reference    %.12g (relative difference %.3e; reference solver %.3f s)%n",
           fx.referenceObjective(),
@@ -155,6 +162,10 @@ public final class ReluSolveCommand implements Callable<Integer> {
       o.put("outer_iterations", sol.outerIterations());
       o.put("seconds", sol.wallSeconds());
       o.put("stop_reason", sol.stopReason().name());
+      if (p.formulation() == io.convopt.solvers.relu.Formulation.GATED) {
+        o.put("scenario_epsilon",
+            io.convopt.solvers.relu.sampling.ScenarioBound.of(p.patterns(), 1e-3).epsilon());
+      }
       if (!Double.isNaN(fx.referenceObjective())) {
         o.put("reference_objective", fx.referenceObjective());
         o.put("reference_seconds", fx.referenceSeconds());

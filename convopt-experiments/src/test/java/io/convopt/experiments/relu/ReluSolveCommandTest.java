@@ -67,12 +67,17 @@ class ReluSolveCommandTest {
   }
 
   @Test
-  void missingProblemOptionIsAUsageErrorAndRobustIsNotSupportedYet() throws Exception {
+  void missingProblemOptionIsAUsageErrorAndRobustIsSolvedByAdmm() throws Exception {
     assertThat(run(new StringWriter(), new StringWriter())).isEqualTo(2);
-    StringWriter err = new StringWriter();
-    assertThat(run(new StringWriter(), err, "--problem", copy("relu_robust_hinge_synth.json").toString()))
-        .isEqualTo(1);
-    assertThat(err.toString()).contains("not supported yet");
+    StringWriter rout = new StringWriter();
+    // tolerance 1e-5: the certified gap then bounds the distance to the reference by 1e-5
+    assertThat(run(rout, new StringWriter(), "--problem",
+            copy("relu_robust_hinge_synth.json").toString(), "--tol", "1e-5", "--json"))
+        .isEqualTo(0);
+    assertThat(rout.toString()).contains("relu_robust").contains("admm").contains("duality gap");
+    String last = rout.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+    double obj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last).get("objective").asDouble();
+    assertThat(Math.abs(obj - 7.08245435793) / 7.08245435793).isLessThanOrEqualTo(1e-5);
     StringWriter err2 = new StringWriter();
     assertThat(run(new StringWriter(), err2, "--problem", copy("relu_hinge_synth_xor.json").toString(),
             "--solver", "fista"))

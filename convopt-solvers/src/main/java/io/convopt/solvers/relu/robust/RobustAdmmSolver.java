@@ -1,0 +1,608 @@
+package io.convopt.solvers.relu.robust;
+
+import io.convopt.solvers.relu.ActivationPatterns;
+import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.StopReason;
+
+/**
+ * ADMM for convex adversarial training ({@link RobustReluProblem}, spec §2.6). Consensus splitting
+ * {@code min_x sum_b g_b(z_b) s.t. z_b = M_b x} over the weights {@code x = (v_1..v_P, w_1..w_P)}
+ * with three blocks, each with a cheap exact proximal map:
+ *
+ * <ul>
+ *   <li>prediction block {@code M_pred x = (yhat_k, z_k[J])_k}, g = closed-form robust loss ({@link
+ *       RobustLossProx});
+ *   <li>copy block {@code M_copy = I}, g = {@code beta sum_j ||x_j||} (group soft-thresholding);
+ *   <li>cone block {@code M_cone x = ((2D_j - I) X x_j, x_j[J])_j}, g = indicator of the robust
+ *       cones ({@link RobustConeProjection}).
+ * </ul>
+ *
+ * Scaled ADMM with over-relaxation alpha (Boyd et al., <i>Distributed Optimization and Statistical
+ * Learning via ADMM</i>, 2011, §3.1, §3.4.3): {@code x = K^{-1} sum_b M_b^T (z_b - u_b)} with the
+ * constant matrix {@code K = M_pred^T M_pred + I + M_cone^T M_cone} (one penalty rho for all blocks,
+ * so rho cancels and K is factored once by Cholesky); {@code z_b = prox_{g_b/rho}(alpha M_b x +
+ * (1 - alpha) z_b + u_b)}; {@code u_b += alpha M_b x + (1 - alpha) z_b_old - z_b}. Converges for
+ * any rho > 0 and alpha in (0, 2) since the g_b are closed proper convex and M has full column
+ * rank. rho is rebalanced (x2 or /2, u rescaled) every {@code checkEvery} iterations when the
+ * primal and dual residuals differ by more than a factor 10.
+ *
+ * <p><b>Certificate.</b> With multipliers {@code y_b = rho u_b}, the dual is {@code max -sum_b
+ * g_b*(y_b) s.t. sum_b M_b^T y_b = 0}. The candidate is made dual feasible by mapping {@code
+ * y_pred} into the domain of the loss conjugate (hinge: {@code y_pred,k = theta_k (-y_k, beta_k)},
+ * theta in [0, 1], {@code ||beta_k||_inf <= theta_k eps}), {@code y_cone} onto the polar cone
+ * ({@code w - Pi_C(w)}), setting {@code y_copy = -(M_pred^T y_pred + M_cone^T y_cone)} and scaling
+ * everything by {@code s = min(1, beta / max_j ||y_copy,j||)}. Its value bounds the optimum from
+ * below; stop when {@code (objective(x) - bound)/objective <= tolerance} and the scaled robust-cone
+ * violation of x is at most {@code feasibilityTolerance}. The objective, violation and returned
+ * weights use x restricted to the support of the copy block (blocks that group soft-thresholding
+ * sets to zero are zeroed; they carry only O(residual) noise in x).
+ *
+ * <p>Immutable and thread-safe; every run is deterministic (no randomness).
+ */
+public final class RobustAdmmSolver {
+
+  /**
+   * @param tolerance relative duality gap to stop at (default 1e-8)
+   * @param feasibilityTolerance scaled robust-cone violation to stop at (default 1e-9)
+   * @param maxIterations ADMM iteration budget (default 200 000)
+   * @param checkEvery iterations between certificate checks / rho updates (default 50)
+   * @param initialRho initial penalty (default 1)
+   * @param relaxation over-relaxation alpha in (0, 2) (default 1.6)
+   */
+  public record Settings(double tolerance, double feasibilityTolerance, int maxIterations,
+      int checkEvery, double initialRho, double relaxation) {
+    public Settings {
+      if (!(tolerance > 0)) {
+        throw new IllegalArgumentException("tolerance: must be > 0, got " + tolerance);
+      }
+      if (!(feasibilityTolerance > 0)) {
+        throw new IllegalArgumentException("feasibilityTolerance: must be > 0, got " + feasibilityTolerance);
+      }
+      if (maxIterations <= 0 || checkEvery <= 0) {
+        throw new IllegalArgumentException("maxIterations, checkEvery: must be positive");
+      }
+      if (!(initialRho > 0) || !Double.isFinite(initialRho)) {
+        throw new IllegalArgumentException("initialRho: must be finite and > 0, got " + initialRho);
+      }
+      if (!(relaxation > 0 && relaxation < 2)) {
+        throw new IllegalArgumentException("relaxation: must be in (0, 2), got " + relaxation);
+      }
+    }
+
+    public static Settings defaults() {
+      return new Settings(1e-8, 1e-9, 200_000, 50, 1.0, 1.6);
+    }
+
+    public Settings withTolerance(double t) {
+      return new Settings(t, feasibilityTolerance, maxIterations, checkEvery, initialRho, relaxation);
+    }
+
+    public Settings withMaxIterations(int m) {
+      return new Settings(tolerance, feasibilityTolerance, m, checkEvery, initialRho, relaxation);
+    }
+  }
+
+  private final Settings settings;
+
+  public RobustAdmmSolver(Settings settings) {
+    if (settings == null) {
+      throw new IllegalArgumentException("settings: missing");
+    }
+    this.settings = settings;
+  }
+
+  public RobustAdmmSolver() {
+    this(Settings.defaults());
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Solves from zero. */
+  public RobustSolution solve(RobustReluProblem problem) {
+    long t0 = System.nanoTime();
+    Ops op = new Ops(problem);
+    int nx = op.nx;
+    double[] k = op.gram();
+    if (!cholesky(k, nx)) {
+      throw new IllegalStateException("K is not positive definite (cannot happen: it contains I)");
+    }
+    double alpha = settings.relaxation();
+    double rho = settings.initialRho();
+    double[] x = new double[nx];
+    double[] zp = new double[op.np];
+    double[] zc = new double[nx];
+    double[] zk = new double[op.nc];
+    double[] up = new double[op.np];
+    double[] uc = new double[nx];
+    double[] uk = new double[op.nc];
+    double[] mp = new double[op.np];
+    double[] mk = new double[op.nc];
+    double[] rhs = new double[nx];
+    double[] tmp = new double[nx];
+    double[] zpOld = new double[op.np];
+    double[] zcOld = new double[nx];
+    double[] zkOld = new double[op.nc];
+    int it = 0;
+    StopReason reason = StopReason.MAX_ITERATIONS;
+    double rNorm = Double.NaN;
+    double sNorm = Double.NaN;
+    double bound = Double.NEGATIVE_INFINITY;
+    while (it < settings.maxIterations()) {
+      it++;
+      // x-update
+      for (int i = 0; i < op.np; i++) {
+        mp[i] = zp[i] - up[i];
+      }
+      for (int i = 0; i < op.nc; i++) {
+        mk[i] = zk[i] - uk[i];
+      }
+      op.predAdjoint(mp, rhs);
+      op.coneAdjoint(mk, tmp);
+      for (int i = 0; i < nx; i++) {
+        rhs[i] += tmp[i] + zc[i] - uc[i];
+      }
+      solveCholesky(k, nx, rhs, x);
+      boolean check = it % settings.checkEvery() == 0;
+      if (check) {
+        System.arraycopy(zp, 0, zpOld, 0, op.np);
+        System.arraycopy(zc, 0, zcOld, 0, nx);
+        System.arraycopy(zk, 0, zkOld, 0, op.nc);
+      }
+      // z- and u-updates per block
+      op.pred(x, mp);
+      for (int i = 0; i < op.np; i++) {
+        double arg = alpha * mp[i] + (1 - alpha) * zp[i] + up[i];
+        zp[i] = arg;
+        up[i] = arg; // u_new = arg - z_new, finished after the prox
+      }
+      for (int s = 0; s < op.n; s++) {
+        RobustLossProx.prox(op.loss, op.y[s], op.eps, 1.0 / rho, zp, s * op.q, op.m);
+      }
+      for (int i = 0; i < op.np; i++) {
+        up[i] -= zp[i];
+      }
+      op.cone(x, mk);
+      for (int i = 0; i < op.nc; i++) {
+        double h = alpha * mk[i] + (1 - alpha) * zk[i];
+        double arg = h + uk[i];
+        zk[i] = arg;
+        uk[i] = arg; // u_new = arg - z_new, finished after the projection
+      }
+      for (int j = 0; j < op.blocks; j++) {
+        RobustConeProjection.project(zk, j * op.cb, op.n, op.m, op.eps);
+      }
+      for (int i = 0; i < op.nc; i++) {
+        uk[i] -= zk[i];
+      }
+      double thr = op.beta / rho;
+      for (int j = 0; j < op.blocks; j++) {
+        double nn = 0;
+        for (int c = 0; c < op.d; c++) {
+          int i = j * op.d + c;
+          double h = alpha * x[i] + (1 - alpha) * zc[i];
+          tmp[i] = h + uc[i];
+          nn += tmp[i] * tmp[i];
+        }
+        nn = Math.sqrt(nn);
+        double f = nn > thr ? 1 - thr / nn : 0;
+        for (int c = 0; c < op.d; c++) {
+          int i = j * op.d + c;
+          zc[i] = f * tmp[i];
+          uc[i] = tmp[i] - zc[i];
+        }
+      }
+      if (!check) {
+        continue;
+      }
+      // residuals: r = ||M x - z||, s = rho ||M^T (z - z_old)||
+      op.pred(x, mp);
+      op.cone(x, mk);
+      double r2 = 0;
+      double mx2 = 0;
+      double z2 = 0;
+      for (int i = 0; i < op.np; i++) {
+        r2 += sq(mp[i] - zp[i]);
+        mx2 += sq(mp[i]);
+        z2 += sq(zp[i]);
+        zpOld[i] = zp[i] - zpOld[i];
+      }
+      for (int i = 0; i < op.nc; i++) {
+        r2 += sq(mk[i] - zk[i]);
+        mx2 += sq(mk[i]);
+        z2 += sq(zk[i]);
+        zkOld[i] = zk[i] - zkOld[i];
+      }
+      for (int i = 0; i < nx; i++) {
+        r2 += sq(x[i] - zc[i]);
+        mx2 += sq(x[i]);
+        z2 += sq(zc[i]);
+      }
+      op.predAdjoint(zpOld, rhs);
+      op.coneAdjoint(zkOld, tmp);
+      double s2 = 0;
+      for (int i = 0; i < nx; i++) {
+        s2 += sq(rho * (rhs[i] + tmp[i] + zc[i] - zcOld[i]));
+      }
+      rNorm = Math.sqrt(r2);
+      sNorm = Math.sqrt(s2);
+      double[] eval = op.evaluate(support(x, zc, op.d));
+      bound = op.dualBound(up, uk, rho);
+      double obj = eval[0] + eval[1];
+      double rel = (obj - bound) / Math.max(Math.abs(obj), 1e-300);
+      if (rel <= settings.tolerance() && eval[2] <= settings.feasibilityTolerance()) {
+        reason = StopReason.CONVERGED;
+        break;
+      }
+      // residual balancing (rho cancels in the x-update, so only u is rescaled)
+      double rRel = rNorm / Math.max(Math.sqrt(Math.max(mx2, z2)), 1e-300);
+      double sRel = sNorm / Math.max(rho * Math.sqrt(normSq(up) + normSq(uc) + normSq(uk)), 1e-300);
+      double factor = 1;
+      if (rRel > 10 * sRel) {
+        factor = 2;
+      } else if (sRel > 10 * rRel) {
+        factor = 0.5;
+      }
+      if (factor != 1 && rho * factor < 1e8 && rho * factor > 1e-8) {
+        rho *= factor;
+        scale(up, 1 / factor);
+        scale(uc, 1 / factor);
+        scale(uk, 1 / factor);
+      }
+    }
+    x = support(x, zc, op.d);
+    double[] eval = op.evaluate(x);
+    if (reason != StopReason.CONVERGED) {
+      bound = op.dualBound(up, uk, rho);
+    }
+    return new RobustSolution(op.matrix(x, 0), op.matrix(x, op.patterns), eval[0], eval[1], bound,
+        eval[2], rNorm, sNorm, it, (System.nanoTime() - t0) * 1e-9, reason, settings);
+  }
+
+  /**
+   * x with the blocks zeroed whose group-soft-thresholded copy is exactly zero: the copy block
+   * identifies the support, and x carries O(residual) noise on inactive blocks.
+   */
+  private static double[] support(double[] x, double[] zc, int d) {
+    double[] out = x.clone();
+    for (int j = 0; j < x.length / d; j++) {
+      boolean zero = true;
+      for (int c = 0; c < d && zero; c++) {
+        zero = zc[j * d + c] == 0;
+      }
+      if (zero) {
+        java.util.Arrays.fill(out, j * d, (j + 1) * d, 0.0);
+      }
+    }
+    return out;
+  }
+
+  private static double sq(double a) {
+    return a * a;
+  }
+
+  private static double normSq(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v * v;
+    }
+    return s;
+  }
+
+  private static void scale(double[] a, double f) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= f;
+    }
+  }
+
+  /** In-place lower Cholesky of the row-major n x n SPD matrix a; false if not positive definite. */
+  static boolean cholesky(double[] a, int n) {
+    for (int j = 0; j < n; j++) {
+      double s = a[j * n + j];
+      for (int p = 0; p < j; p++) {
+        s -= a[j * n + p] * a[j * n + p];
+      }
+      if (!(s > 0)) {
+        return false;
+      }
+      double l = Math.sqrt(s);
+      a[j * n + j] = l;
+      for (int i = j + 1; i < n; i++) {
+        double t = a[i * n + j];
+        for (int p = 0; p < j; p++) {
+          t -= a[i * n + p] * a[j * n + p];
+        }
+        a[i * n + j] = t / l;
+      }
+    }
+    return true;
+  }
+
+  /** Solves L L^T x = b with the factor from {@link #cholesky}. */
+  static void solveCholesky(double[] l, int n, double[] b, double[] x) {
+    for (int i = 0; i < n; i++) {
+      double s = b[i];
+      for (int p = 0; p < i; p++) {
+        s -= l[i * n + p] * x[p];
+      }
+      x[i] = s / l[i * n + i];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double s = x[i];
+      for (int p = i + 1; p < n; p++) {
+        s -= l[p * n + i] * x[p];
+      }
+      x[i] = s / l[i * n + i];
+    }
+  }
+
+  /** The linear maps of the splitting and the objective/dual evaluations. */
+  static final class Ops {
+    final int n;
+    final int d;
+    final int patterns;
+    final int blocks;
+    final int m;
+    final int q;
+    final int cb;
+    final int nx;
+    final int np;
+    final int nc;
+    final double[][] x;
+    final double[] y;
+    final boolean[] act; // n x P
+    final int[] jIdx;
+    final double eps;
+    final double beta;
+    final Loss loss;
+
+    Ops(RobustReluProblem p) {
+      this.x = p.xView();
+      this.y = p.yView();
+      this.n = x.length;
+      this.d = x[0].length;
+      ActivationPatterns pats = p.patterns();
+      this.patterns = pats.count();
+      this.blocks = 2 * patterns;
+      boolean[] pert = p.perturbedView();
+      int cnt = 0;
+      for (boolean b : pert) {
+        cnt += b ? 1 : 0;
+      }
+      this.m = cnt;
+      this.jIdx = new int[m];
+      int t = 0;
+      for (int c = 0; c < d; c++) {
+        if (pert[c]) {
+          jIdx[t++] = c;
+        }
+      }
+      this.q = 1 + m;
+      this.cb = n + m;
+      this.nx = blocks * d;
+      this.np = n * q;
+      this.nc = blocks * cb;
+      this.act = new boolean[n * patterns];
+      for (int k = 0; k < n; k++) {
+        for (int i = 0; i < patterns; i++) {
+          act[k * patterns + i] = pats.active(k, i);
+        }
+      }
+      this.eps = p.eps();
+      this.beta = p.beta();
+      this.loss = p.loss();
+    }
+
+    /** out[k*q] = yhat_k, out[k*q + 1 + l] = z_k[J_l]. */
+    void pred(double[] w, double[] out) {
+      java.util.Arrays.fill(out, 0);
+      for (int i = 0; i < patterns; i++) {
+        int vo = i * d;
+        int wo = (patterns + i) * d;
+        for (int k = 0; k < n; k++) {
+          if (!act[k * patterns + i]) {
+            continue;
+          }
+          double s = 0;
+          for (int c = 0; c < d; c++) {
+            s += x[k][c] * (w[vo + c] - w[wo + c]);
+          }
+          out[k * q] += s;
+          for (int l = 0; l < m; l++) {
+            out[k * q + 1 + l] += w[vo + jIdx[l]] - w[wo + jIdx[l]];
+          }
+        }
+      }
+    }
+
+    void predAdjoint(double[] in, double[] out) {
+      java.util.Arrays.fill(out, 0);
+      double[] g = new double[d];
+      for (int i = 0; i < patterns; i++) {
+        java.util.Arrays.fill(g, 0);
+        for (int k = 0; k < n; k++) {
+          if (!act[k * patterns + i]) {
+            continue;
+          }
+          double a = in[k * q];
+          for (int c = 0; c < d; c++) {
+            g[c] += a * x[k][c];
+          }
+          for (int l = 0; l < m; l++) {
+            g[jIdx[l]] += in[k * q + 1 + l];
+          }
+        }
+        for (int c = 0; c < d; c++) {
+          out[i * d + c] = g[c];
+          out[(patterns + i) * d + c] = -g[c];
+        }
+      }
+    }
+
+    /** Block j: out[j*cb + k] = (2D_kj - 1) x_k . w_j, out[j*cb + n + l] = w_j[J_l]. */
+    void cone(double[] w, double[] out) {
+      for (int j = 0; j < blocks; j++) {
+        int pj = j < patterns ? j : j - patterns;
+        int wo = j * d;
+        int oo = j * cb;
+        for (int k = 0; k < n; k++) {
+          double s = 0;
+          for (int c = 0; c < d; c++) {
+            s += x[k][c] * w[wo + c];
+          }
+          out[oo + k] = act[k * patterns + pj] ? s : -s;
+        }
+        for (int l = 0; l < m; l++) {
+          out[oo + n + l] = w[wo + jIdx[l]];
+        }
+      }
+    }
+
+    void coneAdjoint(double[] in, double[] out) {
+      java.util.Arrays.fill(out, 0);
+      for (int j = 0; j < blocks; j++) {
+        int pj = j < patterns ? j : j - patterns;
+        int wo = j * d;
+        int io = j * cb;
+        for (int k = 0; k < n; k++) {
+          double a = act[k * patterns + pj] ? in[io + k] : -in[io + k];
+          for (int c = 0; c < d; c++) {
+            out[wo + c] += a * x[k][c];
+          }
+        }
+        for (int l = 0; l < m; l++) {
+          out[wo + jIdx[l]] += in[io + n + l];
+        }
+      }
+    }
+
+    /** K = M_pred^T M_pred + I + M_cone^T M_cone, row-major nx x nx. */
+    double[] gram() {
+      double[] k = new double[nx * nx];
+      double[] e = new double[nx];
+      double[] a = new double[np];
+      double[] b = new double[nc];
+      double[] c1 = new double[nx];
+      double[] c2 = new double[nx];
+      for (int col = 0; col < nx; col++) {
+        e[col] = 1;
+        pred(e, a);
+        predAdjoint(a, c1);
+        cone(e, b);
+        coneAdjoint(b, c2);
+        for (int r = 0; r < nx; r++) {
+          k[r * nx + col] = c1[r] + c2[r] + (r == col ? 1 : 0);
+        }
+        e[col] = 0;
+      }
+      return k;
+    }
+
+    /** {data term, penalty, scaled violation} at w. */
+    double[] evaluate(double[] w) {
+      double[] pr = new double[np];
+      pred(w, pr);
+      double data = 0;
+      for (int k = 0; k < n; k++) {
+        double l1 = 0;
+        for (int l = 0; l < m; l++) {
+          l1 += Math.abs(pr[k * q + 1 + l]);
+        }
+        data += RobustLoss.value(loss, y[k], pr[k * q], eps * l1);
+      }
+      double pen = 0;
+      for (int j = 0; j < blocks; j++) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+          s += w[j * d + c] * w[j * d + c];
+        }
+        pen += Math.sqrt(s);
+      }
+      double[] cv = new double[nc];
+      cone(w, cv);
+      double viol = 0;
+      double scale = 0;
+      for (int j = 0; j < blocks; j++) {
+        double l1 = 0;
+        for (int l = 0; l < m; l++) {
+          l1 += Math.abs(cv[j * cb + n + l]);
+        }
+        for (int k = 0; k < n; k++) {
+          double c = cv[j * cb + k];
+          scale = Math.max(scale, Math.abs(c));
+          viol = Math.max(viol, eps * l1 - c);
+        }
+      }
+      return new double[] {data, beta * pen, scale > 0 ? Math.max(0, viol) / scale : 0};
+    }
+
+    /** Dual lower bound from the scaled multipliers (see the class comment). */
+    double dualBound(double[] up, double[] uk, double rho) {
+      double[] yp = new double[np];
+      for (int k = 0; k < n; k++) {
+        int o = k * q;
+        if (loss == Loss.HINGE) {
+          double theta = Math.min(1, Math.max(0, -y[k] * rho * up[o]));
+          yp[o] = -theta * y[k];
+          for (int l = 1; l <= m; l++) {
+            yp[o + l] = Math.max(-theta * eps, Math.min(theta * eps, rho * up[o + l]));
+          }
+        } else {
+          for (int l = 0; l < q; l++) {
+            yp[o + l] = (eps > 0 || l == 0) ? rho * up[o + l] : 0;
+          }
+        }
+      }
+      double[] yk = new double[nc];
+      for (int i = 0; i < nc; i++) {
+        yk[i] = rho * uk[i];
+      }
+      double[] proj = yk.clone();
+      for (int j = 0; j < blocks; j++) {
+        RobustConeProjection.project(proj, j * cb, n, m, eps);
+      }
+      for (int i = 0; i < nc; i++) {
+        yk[i] -= proj[i]; // polar-cone component
+      }
+      double[] a = new double[nx];
+      double[] b = new double[nx];
+      predAdjoint(yp, a);
+      coneAdjoint(yk, b);
+      double maxNorm = 0;
+      for (int j = 0; j < blocks; j++) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+          double v = a[j * d + c] + b[j * d + c];
+          s += v * v;
+        }
+        maxNorm = Math.max(maxNorm, Math.sqrt(s));
+      }
+      double s = maxNorm > beta ? beta / maxNorm : 1;
+      double val = 0;
+      for (int k = 0; k < n; k++) {
+        int o = k * q;
+        if (loss == Loss.HINGE) {
+          val += s * (-y[k] * yp[o]); // theta_k
+        } else {
+          double dn = Math.abs(s * yp[o]);
+          for (int l = 1; l <= m; l++) {
+            dn = Math.max(dn, Math.abs(s * yp[o + l]) / eps);
+          }
+          val += -s * yp[o] * y[k] - 0.5 * dn * dn;
+        }
+      }
+      return val;
+    }
+
+    double[][] matrix(double[] w, int first) {
+      double[][] out = new double[d][patterns];
+      for (int i = 0; i < patterns; i++) {
+        for (int c = 0; c < d; c++) {
+          out[c][i] = w[(first + i) * d + c];
+        }
+      }
+      return out;
+    }
+  }
+}
