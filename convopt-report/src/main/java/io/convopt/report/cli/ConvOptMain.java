@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.benchmark.BenchmarkCommand.class,
       io.convopt.experiments.benchmark.OptimizeCommand.class,
       io.convopt.experiments.relu.ReluSolveCommand.class,
+      io.convopt.experiments.relu.AdmmCostCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,
       CommandLine.HelpCommand.class
     })

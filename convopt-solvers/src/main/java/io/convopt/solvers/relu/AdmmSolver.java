@@ -39,7 +39,7 @@ package io.convopt.solvers.relu;
  * not depend on rho.
  *
  * <p><b>Result.</b> The weights are v (exactly group-sparse), moved into their cones by {@link
- * GateShift} (RELU with gates), and the {@link Certificate} is the AL solver's: duality gap with
+ * ConeRestoration} (RELU with gates), and the {@link Certificate} is the AL solver's: duality gap with
  * the scaled residual (squared) or {@code -rho mu} (split) as dual candidate and {@code gamma =
  * -rho nu >= 0} as cone multipliers, plus the KKT residuals. {@code iterations()} counts ADMM
  * iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
@@ -92,10 +92,12 @@ public final class AdmmSolver implements ConvexReluSolver {
   private final double penalty;
   private final boolean adaptive;
   private final AdmmListener listener;
+  private final double constraintScale;
+  private final double relaxation;
 
   /** Defaults: AUTO u-step, rho = 1, adaptive, no listener. */
   public AdmmSolver(ReluSolverSettings settings) {
-    this(settings, UStepMethod.AUTO, 1.0, true, AdmmListener.none());
+    this(settings, UStepMethod.AUTO, 1.0, true, AdmmListener.none(), Double.NaN, 1.6);
   }
 
   public AdmmSolver() {
@@ -104,7 +106,7 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   private AdmmSolver(
       ReluSolverSettings settings, UStepMethod uStep, double penalty, boolean adaptive,
-      AdmmListener listener) {
+      AdmmListener listener, double constraintScale, double relaxation) {
     if (settings == null) {
       throw new IllegalArgumentException("settings: missing");
     }
@@ -122,28 +124,51 @@ public final class AdmmSolver implements ConvexReluSolver {
     this.penalty = penalty;
     this.adaptive = adaptive;
     this.listener = listener;
+    if (!(constraintScale > 0) && !Double.isNaN(constraintScale) || Double.isInfinite(constraintScale)) {
+      throw new IllegalArgumentException(
+          "constraintScale: must be finite and > 0 (or NaN for automatic), got " + constraintScale);
+    }
+    if (!(relaxation > 0 && relaxation < 2)) {
+      throw new IllegalArgumentException("relaxation: must be in (0, 2), got " + relaxation);
+    }
+    this.constraintScale = constraintScale;
+    this.relaxation = relaxation;
   }
 
   public AdmmSolver withSettings(ReluSolverSettings s) {
-    return new AdmmSolver(s, uStep, penalty, adaptive, listener);
+    return new AdmmSolver(s, uStep, penalty, adaptive, listener, constraintScale, relaxation);
   }
 
   public AdmmSolver withUStep(UStepMethod m) {
-    return new AdmmSolver(settings, m, penalty, adaptive, listener);
+    return new AdmmSolver(settings, m, penalty, adaptive, listener, constraintScale, relaxation);
   }
 
   /** Initial penalty rho (> 0). */
   public AdmmSolver withPenalty(double rho) {
-    return new AdmmSolver(settings, uStep, rho, adaptive, listener);
+    return new AdmmSolver(settings, uStep, rho, adaptive, listener, constraintScale, relaxation);
   }
 
   /** Whether rho is re-balanced from the residuals. */
   public AdmmSolver withAdaptivePenalty(boolean on) {
-    return new AdmmSolver(settings, uStep, penalty, on, listener);
+    return new AdmmSolver(settings, uStep, penalty, on, listener, constraintScale, relaxation);
   }
 
   public AdmmSolver withListener(AdmmListener l) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, l);
+    return new AdmmSolver(settings, uStep, penalty, adaptive, l, constraintScale, relaxation);
+  }
+
+  /**
+   * Weight sigma of the cone constraints relative to {@code u = v}: the constraint is written
+   * {@code sqrt(sigma) G u = s}, which leaves the program unchanged but balances the two splits
+   * (NaN, the default: {@code sigma = 1 / lambda_max(X^T X)}, so that both have unit scale).
+   */
+  public AdmmSolver withConstraintScale(double sigma) {
+    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, sigma, relaxation);
+  }
+
+  /** Over-relaxation alpha in (0, 2) (Boyd et al. §3.4.3; default 1.6, 1 = plain ADMM). */
+  public AdmmSolver withRelaxation(double alpha) {
+    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, constraintScale, alpha);
   }
 
   public UStepMethod uStep() {
@@ -178,15 +203,23 @@ public final class AdmmSolver implements ConvexReluSolver {
     return n > WOODBURY_MAX_SAMPLES ? UStepMethod.CONJUGATE_GRADIENT : UStepMethod.WOODBURY;
   }
 
-  static UStep create(UStepMethod m, PatternOperator op, double kappa) {
+  static UStep create(UStepMethod m, PatternOperator op, double kappa, double sigma) {
     switch (m) {
       case DENSE:
-        return new DenseUStep(op, kappa);
+        return new DenseUStep(op, kappa, sigma);
       case CONJUGATE_GRADIENT:
-        return new ConjugateGradientUStep(op, kappa);
+        return new ConjugateGradientUStep(op, kappa, sigma);
       default:
-        return new WoodburyUStep(op, kappa);
+        return new WoodburyUStep(op, kappa, sigma);
     }
+  }
+
+  private double sigma(PatternOperator op) {
+    if (!Double.isNaN(constraintScale)) {
+      return constraintScale;
+    }
+    double l = op.constrained ? op.dataNormSquared() : 0;
+    return l > 0 ? 1.0 / l : 1.0;
   }
 
   /**
@@ -196,7 +229,7 @@ public final class AdmmSolver implements ConvexReluSolver {
   public int[] cachedFactorShape(ReluProblem problem) {
     check(problem);
     PatternOperator op = new PatternOperator(problem);
-    return create(resolve(problem), op, 1.0).cachedShape();
+    return create(resolve(problem), op, 1.0, sigma(op)).cachedShape();
   }
 
   private static void check(ReluProblem problem) {
@@ -226,7 +259,10 @@ public final class AdmmSolver implements ConvexReluSolver {
     boolean cons = op.constrained;
     boolean split = loss != Loss.SQUARED;
     double rho = penalty;
-    UStep us = create(resolve(problem), op, split ? 1.0 : 1.0 / rho);
+    double sigma = sigma(op);
+    double rs = Math.sqrt(sigma);
+    double alpha = relaxation;
+    UStep us = create(resolve(problem), op, split ? 1.0 : 1.0 / rho, sigma);
 
     double[] v = ConvexReluSolver.initialBlocks(problem, warmStart, len);
     double[] u = v.clone();
@@ -254,7 +290,7 @@ public final class AdmmSolver implements ConvexReluSolver {
     if (cons) {
       op.slacks(xu, c);
       for (int i = 0; i < nb; i++) {
-        s[i] = Math.max(0.0, c[i]);
+        s[i] = Math.max(0.0, rs * c[i]);
       }
     }
     if (split) {
@@ -281,7 +317,7 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
       if (cons) {
         for (int i = 0; i < nb; i++) {
-          sn[i] = s[i] - nu[i];
+          sn[i] = rs * (s[i] - nu[i]);
         }
       }
       op.combine(q, sn, m);
@@ -299,12 +335,12 @@ public final class AdmmSolver implements ConvexReluSolver {
       if (split) {
         System.arraycopy(z, 0, zOld, 0, n);
         for (int k = 0; k < n; k++) {
-          q[k] = yh[k] + mu[k];
+          q[k] = alpha * yh[k] + (1 - alpha) * zOld[k] + mu[k];
         }
         loss.prox(q, y, 1.0 / rho, z);
         for (int k = 0; k < n; k++) {
           double r = yh[k] - z[k];
-          mu[k] += r;
+          mu[k] += alpha * yh[k] + (1 - alpha) * zOld[k] - z[k];
           pri += r * r;
           dz[k] = z[k] - zOld[k];
           scaleA += yh[k] * yh[k];
@@ -313,13 +349,13 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
       System.arraycopy(v, 0, vOld, 0, len);
       for (int i = 0; i < len; i++) {
-        v[i] = u[i] + lam[i];
+        v[i] = alpha * u[i] + (1 - alpha) * vOld[i] + lam[i];
       }
       RestartedFista.groupShrink(v, d, beta / rho);
       double lamNorm = 0;
       for (int i = 0; i < len; i++) {
         double r = u[i] - v[i];
-        lam[i] += r;
+        lam[i] += alpha * u[i] + (1 - alpha) * vOld[i] - v[i];
         pri += r * r;
         scaleA += u[i] * u[i];
         scaleB += v[i] * v[i];
@@ -329,12 +365,14 @@ public final class AdmmSolver implements ConvexReluSolver {
         op.slacks(xu, c);
         System.arraycopy(s, 0, sOld, 0, nb);
         for (int i = 0; i < nb; i++) {
-          double t = c[i] + nu[i];
+          c[i] *= rs;
+          double ch = alpha * c[i] + (1 - alpha) * sOld[i];
+          double t = ch + nu[i];
           s[i] = t > 0 ? t : 0.0;
           double r = c[i] - s[i];
-          nu[i] += r;
+          nu[i] += ch - s[i];
           pri += r * r;
-          ds[i] = s[i] - sOld[i];
+          ds[i] = rs * (s[i] - sOld[i]);
           scaleA += c[i] * c[i];
           scaleB += s[i] * s[i];
         }
@@ -392,13 +430,13 @@ public final class AdmmSolver implements ConvexReluSolver {
     }
     double[] w = v.clone();
     if (cons) {
-      GateShift.restore(op, problem.patterns(), w);
+      ConeRestoration.restore(op, problem.patterns(), w);
     }
     double[] gamma = null;
     if (cons) {
       gamma = new double[nb];
       for (int i = 0; i < nb; i++) {
-        gamma[i] = Math.max(0.0, -rho * nu[i]);
+        gamma[i] = Math.max(0.0, -rho * rs * nu[i]);
       }
     }
     double[] zc = null;

@@ -27,11 +27,11 @@ final class ConjugateGradientUStep implements UStep {
   private final double[] yh;
   private final double[] m;
 
-  ConjugateGradientUStep(PatternOperator op, double kappa) {
+  ConjugateGradientUStep(PatternOperator op, double kappa, double sigma) {
     this.op = op;
     int len = op.blocks * op.d;
-    this.gram = op.constrained ? UStep.gram(op) : null;
-    this.h = new CholeskyFactor(UStep.baseBlock(op), op.d).inverse();
+    this.gram = op.constrained ? scaled(UStep.gram(op), sigma) : null;
+    this.h = new CholeskyFactor(UStep.baseBlock(op, sigma), op.d).inverse();
     this.x = new double[len];
     this.r = new double[len];
     this.z = new double[len];
@@ -41,6 +41,13 @@ final class ConjugateGradientUStep implements UStep {
     this.yh = new double[op.n];
     this.m = new double[op.n * op.blocks];
     setKappa(kappa);
+  }
+
+  private static double[] scaled(double[] a, double f) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= f;
+    }
+    return a;
   }
 
   @Override

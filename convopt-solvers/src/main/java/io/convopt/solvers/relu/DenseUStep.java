@@ -13,7 +13,7 @@ final class DenseUStep implements UStep {
   private CholeskyFactor factor;
   private int factorizations;
 
-  DenseUStep(PatternOperator op, double kappa) {
+  DenseUStep(PatternOperator op, double kappa, double sigma) {
     int n = op.n;
     int d = op.d;
     int blocks = op.blocks;
@@ -47,7 +47,7 @@ final class DenseUStep implements UStep {
       }
     }
     this.base = new double[dim * dim];
-    double[] blk = UStep.baseBlock(op);
+    double[] blk = UStep.baseBlock(op, sigma);
     for (int j = 0; j < blocks; j++) {
       for (int a = 0; a < d; a++) {
         for (int b = 0; b < d; b++) {

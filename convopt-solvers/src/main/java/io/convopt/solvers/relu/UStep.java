@@ -1,9 +1,9 @@
 package io.convopt.solvers.relu;
 
 /**
- * The linear solve of the ADMM u-step (spec §2.4): {@code (I + kappa F^T F + g G^T G) u = b},
+ * The linear solve of the ADMM u-step (spec §2.4): {@code (I + kappa F^T F + g sigma G^T G) u = b},
  * with F: blocks -> yhat the prediction map, G the cone map (g = 1 for RELU, 0 for GATED, where
- * there are no cones). Because {@code (2D_i - I)^2 = I}, {@code G^T G = blockdiag(X^T X)}; the
+ * there are no cones) and sigma > 0 the weight of the cone constraints. Because {@code (2D_i - I)^2 = I}, {@code G^T G = blockdiag(X^T X)}; the
  * matrix is constant except through kappa, which only changes when the ADMM penalty is
  * re-balanced. Implementations: {@link WoodburyUStep} (n x n factor), {@link DenseUStep}
  * ((Bd) x (Bd) factor) and {@link ConjugateGradientUStep} (matrix-free). Not thread-safe.
@@ -63,10 +63,13 @@ interface UStep {
     }
   }
 
-  /** The block matrix {@code I + g X^T X}. */
-  static double[] baseBlock(PatternOperator op) {
+  /** The block matrix {@code I + g sigma X^T X}. */
+  static double[] baseBlock(PatternOperator op, double sigma) {
     int d = op.d;
     double[] b = op.constrained ? gram(op) : new double[d * d];
+    for (int i = 0; i < b.length; i++) {
+      b[i] *= sigma;
+    }
     for (int a = 0; a < d; a++) {
       b[a * d + a] += 1.0;
     }

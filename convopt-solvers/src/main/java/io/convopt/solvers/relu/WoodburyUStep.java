@@ -1,8 +1,8 @@
 package io.convopt.solvers.relu;
 
 /**
- * ADMM u-step by the Woodbury identity (spec §2.4): with {@code B = blockdiag(I + g X^T X)} and
- * {@code H = (I + g X^T X)^{-1}} (d x d),
+ * ADMM u-step by the Woodbury identity (spec §2.4): with {@code B = blockdiag(I + g sigma X^T X)} and
+ * {@code H = (I + g sigma X^T X)^{-1}} (d x d),
  *
  * <pre>
  *   A = B + kappa F^T F,
@@ -30,11 +30,11 @@ final class WoodburyUStep implements UStep {
   private final double[] m;
   private final double[] g;
 
-  WoodburyUStep(PatternOperator op, double kappa) {
+  WoodburyUStep(PatternOperator op, double kappa, double sigma) {
     this.op = op;
     int n = op.n;
     int d = op.d;
-    this.h = new CholeskyFactor(UStep.baseBlock(op), d).inverse();
+    this.h = new CholeskyFactor(UStep.baseBlock(op, sigma), d).inverse();
     this.c0 = capacitanceCore(op, h);
     this.w = new double[op.blocks * d];
     this.xu = new double[n * op.blocks];

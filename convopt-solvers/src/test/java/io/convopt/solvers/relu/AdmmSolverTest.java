@@ -46,9 +46,9 @@ class AdmmSolverTest {
       int len = op.blocks * op.d;
       double[] b = randomVector(len, 7);
       for (double kappa : new double[] {0.1, 1.0, 10.0}) {
-        WoodburyUStep wb = new WoodburyUStep(op, kappa);
-        DenseUStep dn = new DenseUStep(op, kappa);
-        ConjugateGradientUStep cg = new ConjugateGradientUStep(op, kappa);
+        WoodburyUStep wb = new WoodburyUStep(op, kappa, 0.3);
+        DenseUStep dn = new DenseUStep(op, kappa, 0.3);
+        ConjugateGradientUStep cg = new ConjugateGradientUStep(op, kappa, 0.3);
         cg.setAccuracy(1e-13);
         double[] a1 = new double[len];
         double[] a2 = new double[len];
