@@ -2,6 +2,7 @@ package io.convopt.experiments.relu;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.convopt.solvers.relu.AdmmSolver;
 import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code convopt relu-solve --problem FILE.json [--solver fista|al] [--tol 1e-6] [--json]}: solves
+ * {@code convopt relu-solve --problem FILE.json [--solver fista|al|admm] [--u-step auto|woodbury|dense|cg]
+ * [--tol 1e-6] [--json]}: solves
  * a convex two-layer ReLU program given in the fixture JSON format and prints the objective, its
  * certificate, iterations and seconds; with {@code --json} the last line is one JSON object.
  *
@@ -41,7 +43,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
   /** Solver choices. */
   public enum SolverChoice {
     fista,
-    al
+    al,
+    admm
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,17 +53,22 @@ public final class ReluSolveCommand implements Callable<Integer> {
       description = "problem file (fields X, y, D, G, beta, loss, formulation)")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "fista|al",
-      description = "fista (gated, smooth loss) or al (augmented Lagrangian, any);"
-          + " default: fista where it applies, else al")
+  @Option(names = "--solver", paramLabel = "fista|al|admm",
+      description = "fista (gated, smooth loss), al (augmented Lagrangian, any) or admm"
+          + " (gated/relu, any loss); default: fista where it applies, else al")
   SolverChoice solver;
+
+  @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
+      description = "admm only: how the u-step system is solved (default ${DEFAULT-VALUE})")
+  String uStep;
 
   @Option(names = "--tol", defaultValue = "1e-6",
       description = "relative duality-gap / KKT tolerance (default ${DEFAULT-VALUE})")
   double tol;
 
   @Option(names = "--max-iterations", defaultValue = "500000",
-      description = "R-FISTA iteration budget (default ${DEFAULT-VALUE})")
+      description = "iteration budget: R-FISTA iterations (fista, al) or ADMM iterations"
+          + " (default ${DEFAULT-VALUE})")
   int maxIterations;
 
   @Option(names = "--json", description = "print one JSON object on the last line")
@@ -103,6 +111,13 @@ public final class ReluSolveCommand implements Callable<Integer> {
       s = ConvexReluSolver.forProblem(p, settings);
     } else if (solver == SolverChoice.fista) {
       s = new ProximalGradientSolver(settings);
+    } else if (solver == SolverChoice.admm) {
+      try {
+        s = new AdmmSolver(settings).withUStep(AdmmSolver.UStepMethod.parse(uStep));
+      } catch (IllegalArgumentException e) {
+        err.println("relu-solve: --u-step: " + e.getMessage());
+        return 2;
+      }
     } else {
       s = new AugmentedLagrangianSolver(settings);
     }

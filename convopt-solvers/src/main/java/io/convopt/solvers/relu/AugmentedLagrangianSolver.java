@@ -34,7 +34,6 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
   private static final double PENALTY_MAX = 1e8;
   private static final double DELTA_GROW = 0.5;
   private static final double TOL_DECAY = 0.3;
-  private static final boolean DEBUG = Boolean.getBoolean("convopt.relu.debug");
   private final ReluSolverSettings settings;
 
   public AugmentedLagrangianSolver(ReluSolverSettings settings) {
@@ -165,10 +164,6 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         }
       }
       cert = ev.certificate(u, z, gamma);
-      if (DEBUG) {
-        System.err.printf("outer %d inner %d viol %.3g split %.3g delta %.3g rho %.3g innerTol %.3g %s%n",
-            outer, out.iterations(), violation, splitResidual, f.delta, f.rho, innerTol, cert);
-      }
       boolean done =
           cert.relativeGap() <= settings.tolerance()
               && cert.constraintViolation() <= settings.feasibilityTolerance()

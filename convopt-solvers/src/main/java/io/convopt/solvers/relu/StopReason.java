@@ -7,5 +7,7 @@ public enum StopReason {
   /** The budget of (inner) iterations was used up. */
   MAX_ITERATIONS,
   /** The budget of augmented-Lagrangian outer iterations was used up. */
-  MAX_OUTER_ITERATIONS
+  MAX_OUTER_ITERATIONS,
+  /** An iteration listener asked the solver to stop. */
+  STOPPED_BY_LISTENER
 }
