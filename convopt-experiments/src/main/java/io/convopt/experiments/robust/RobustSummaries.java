@@ -270,8 +270,8 @@ public final class RobustSummaries {
         }
       }
       if (k > 0) {
-        parts.add(String.format(Locale.ROOT, "%s: %d of %d certified, largest relative gap %.3g, largest scaled"
-            + " violation %.3g", m, c, k, gap, viol));
+        parts.add(String.format(Locale.ROOT, "%s: %d of %d certified, largest relative gap %.2e, largest scaled"
+            + " violation %.2e", m, c, k, gap, viol));
       }
       converged += c;
       n += k;
