@@ -30,7 +30,8 @@ public final class RobustGrid {
   public static final List<String> RUNS_HEADER = List.of("run_key", "dataset", "method", "seed", "pattern_seed",
       "eps_train", "beta", "width", "patterns", "learning_rate", "epochs", "batch_fraction", "train_pgd_steps",
       "n_train", "n_train_used", "n_test", "clean_train_objective", "solver_objective", "train_accuracy",
-      "clean_accuracy", "stop_reason", "iterations", "relative_gap", "constraint_violation", "train_seconds",
+      "clean_accuracy", "stop_reason", "iterations", "relative_gap", "constraint_violation", "linear_share",
+      "train_seconds",
       "attack_seconds", "attack_seed", "pgd_steps", "pgd_restarts", "split_seed", "test_fraction",
       "convopt_version");
   /** Columns of {@code robustness.csv}. */
@@ -184,7 +185,7 @@ public final class RobustGrid {
         r.method() == RobustMethod.SGD_PGD ? Integer.toString(spec.trainPgdSteps()) : "",
         Integer.toString(r.nTrain()), Integer.toString(r.nUsed()), Integer.toString(r.nTest()),
         num(t.cleanObjective()), num(t.solverObjective()), num(t.trainAccuracy()), num(r.accuracies().clean()),
-        t.stopReason(), Long.toString(t.iterations()), num(t.relativeGap()), num(t.constraintViolation()),
+        t.stopReason(), Long.toString(t.iterations()), num(t.relativeGap()), num(t.constraintViolation()), num(t.linearShare()),
         String.format(Locale.ROOT, "%.4f", t.seconds()), String.format(Locale.ROOT, "%.4f", r.accuracies().seconds()),
         Long.toString(spec.attackSeed()), Integer.toString(spec.evalPgdSteps()), Integer.toString(spec.evalRestarts()),
         Long.toString(spec.splitSeed()), num(spec.testFraction()), Provenance.version());

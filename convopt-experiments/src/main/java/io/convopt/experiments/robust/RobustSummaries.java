@@ -34,7 +34,7 @@ public final class RobustSummaries {
 
   /** One run as read back (the fields the summaries need). */
   public record Run(String key, String dataset, String method, long seed, double cleanAccuracy, String stopReason,
-      double relativeGap, double violation, double trainSeconds) {}
+      double relativeGap, double violation, double trainSeconds, double linearShare) {}
 
   /** The run as read from disk. */
   public record Data(List<Run> runs, List<Point> points) {
@@ -81,7 +81,7 @@ public final class RobustSummaries {
         Run r = new Run(get(h, v, "run_key"), get(h, v, "dataset"), get(h, v, "method"),
             Long.parseLong(get(h, v, "seed")), number(get(h, v, "clean_accuracy")), get(h, v, "stop_reason"),
             number(get(h, v, "relative_gap")), number(get(h, v, "constraint_violation")),
-            number(get(h, v, "train_seconds")));
+            number(get(h, v, "train_seconds")), number(get(h, v, "linear_share")));
         runs.put(r.key(), r);
       }
     }
@@ -224,6 +224,7 @@ public final class RobustSummaries {
         verdict(lower, n), lower + " of " + n + " datasets" + (detail.isEmpty() ? "" : " (" + String.join("; ", detail)
             + ")")));
     out.add(solverReach(d));
+    out.add(nonlinear(d));
     return out;
   }
 
@@ -279,6 +280,41 @@ public final class RobustSummaries {
     return new Findings.Finding("The convex programs were solved to their certificate tolerance within the budget"
         + " (otherwise the networks are what the budget reached)", verdict(converged, n), parts.isEmpty()
             ? "no convex runs" : String.join("; ", parts));
+  }
+
+  /**
+   * Whether cr-robust's networks use more than the all-active (linear) pattern: a network counts as
+   * nonlinear when less than 99 % of its group norm sits on that pattern.
+   */
+  private static Findings.Finding nonlinear(Data d) {
+    List<String> parts = new ArrayList<>();
+    int nonlinear = 0;
+    int n = 0;
+    for (String m : List.of("cr-robust", "cr")) {
+      int k = 0;
+      int c = 0;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (Run r : d.runs()) {
+        if (r.method().equals(m) && Double.isFinite(r.linearShare())) {
+          k++;
+          c += r.linearShare() < 0.99 ? 1 : 0;
+          lo = Math.min(lo, r.linearShare());
+          hi = Math.max(hi, r.linearShare());
+        }
+      }
+      if (k > 0) {
+        parts.add(String.format(Locale.ROOT, "%s: %d of %d networks nonlinear, share of the group norm on the"
+            + " all-active pattern %.4f..%.4f", m, c, k, lo, hi));
+      }
+      if (m.equals("cr-robust")) {
+        nonlinear = c;
+        n = k;
+      }
+    }
+    return new Findings.Finding("cr-robust's networks use ReLU patterns beyond the all-active (linear) one (less"
+        + " than 99% of the group norm on it); otherwise its robustness is that of a robust linear hinge model",
+        verdict(nonlinear, n), parts.isEmpty() ? "no convex runs" : String.join("; ", parts));
   }
 
   private static String verdict(int yes, int total) {

@@ -50,13 +50,19 @@ public final class RobustTraining {
    * @param relativeGap relative duality gap reached (NaN for SGD)
    * @param constraintViolation scaled cone violation reached (NaN for SGD)
    * @param seconds training wall time
+   * @param linearShare convex methods: the share of the group norm {@code sum_i (||v_i|| + ||w_i||)}
+   *     carried by the all-active pattern (the bias gate's linear neuron pair), 1 when the network is
+   *     linear on the training rows; NaN for SGD or a zero solution
    */
   public record Trained(TwoLayerReluFunction function, int width, int patterns, double cleanObjective,
       double solverObjective, double trainAccuracy, String stopReason, long iterations, double relativeGap,
-      double constraintViolation, double seconds) {}
+      double constraintViolation, double seconds, double linearShare) {}
 
   /** The training rows used: ±1 labels, bias column appended, subsampled as the spec says. */
   public record TrainingSet(double[][] x, double[] y, int available) {}
+
+  /** Relative norm below which a robust-ADMM block is not recovered as a neuron. */
+  static final double NEURON_THRESHOLD = 1e-9;
 
   private RobustTraining() {}
 
@@ -152,7 +158,7 @@ public final class RobustTraining {
     double clean = hingeSum(f, t) + net.weightDecay(spec.beta());
     return new Trained(f, net.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
         s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.certificate().relativeGap(),
-        s.certificate().constraintViolation(), seconds);
+        s.certificate().constraintViolation(), seconds, linearShare(patterns, s.v(), s.w()));
   }
 
   private static Trained robustConvex(TrainingSet t, RobustSpec spec, long seed) {
@@ -164,12 +170,13 @@ public final class RobustTraining {
         .withMaxIterations(spec.admmMaxIterations());
     RobustSolution s = new RobustAdmmSolver(settings).solve(p);
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    TwoLayerReluFunction f = TwoLayerReluFunction.of(s, 0.0);
+    // blocks below 1e-9 of the largest are ADMM residue (the group prox zeroes the others exactly)
+    TwoLayerReluFunction f = TwoLayerReluFunction.of(s, NEURON_THRESHOLD);
     // recovered neurons w1 = v/sqrt|v|, w2 = ±sqrt|v|: (beta/2)(|w1|^2 + w2^2) = beta |v|, the convex penalty
     double clean = hingeSum(f, t) + s.penalty();
     return new Trained(f, f.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
         s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.relativeGap(), s.constraintViolation(),
-        seconds);
+        seconds, linearShare(patterns, s.v(), s.w()));
   }
 
   private static Trained sgd(RobustMethod method, TrainingSet t, RobustSpec spec, long seed) {
@@ -200,7 +207,31 @@ public final class RobustTraining {
     TwoLayerReluFunction f = TwoLayerReluFunction.of(net);
     double clean = diverged ? Double.NaN : hingeSum(f, t) + net.weightDecay(spec.beta());
     return new Trained(f, net.width(), 0, clean, objective, diverged ? Double.NaN : accuracy(f, t),
-        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds);
+        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds, Double.NaN);
+  }
+
+  /** See {@link Trained#linearShare}. */
+  static double linearShare(ActivationPatterns patterns, double[][] v, double[][] w) {
+    double all = 0;
+    double linear = 0;
+    for (int i = 0; i < patterns.count(); i++) {
+      boolean allActive = true;
+      for (int k = 0; k < patterns.samples() && allActive; k++) {
+        allActive = patterns.active(k, i);
+      }
+      double b = columnNorm(v, i) + columnNorm(w, i);
+      all += b;
+      linear += allActive ? b : 0;
+    }
+    return all > 0 ? linear / all : Double.NaN;
+  }
+
+  private static double columnNorm(double[][] m, int i) {
+    double s = 0;
+    for (int c = 0; c < m.length; c++) {
+      s += m[c][i] * m[c][i];
+    }
+    return Math.sqrt(s);
   }
 
   private static double hingeSum(TwoLayerReluFunction f, TrainingSet t) {

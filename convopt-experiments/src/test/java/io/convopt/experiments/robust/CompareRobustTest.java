@@ -107,8 +107,10 @@ class CompareRobustTest {
       if (convex) {
         assertThat(r.get("stop_reason")).isIn("converged", "max_iterations", "stalled", "time_limit");
         assertThat(Double.parseDouble(r.get("constraint_violation"))).isGreaterThanOrEqualTo(0);
+        assertThat(Double.parseDouble(r.get("linear_share"))).isBetween(0.0, 1.0);
       } else {
         assertThat(r.get("stop_reason")).isEqualTo("epochs");
+        assertThat(r.get("linear_share")).isEmpty();
       }
     }
   }
