@@ -21,7 +21,10 @@ import java.util.TreeSet;
  * Differences that the formulations force: the convex programs restrict the network to the P
  * sampled patterns (the robust one additionally keeps each training pattern constant on the ball,
  * spec §2.6, and minimises the closed-form worst-case hinge, an upper bound of the adversarial
- * loss), while SGD-PGD minimises a PGD estimate of the adversarial loss (a lower bound of it).
+ * loss), while SGD-PGD minimises a PGD estimate of the adversarial loss (a lower bound of it). The
+ * convex programs' first gate is the bias-only gate (all-active pattern, see {@link
+ * RobustTraining#patterns}); without it the robust program's optimum was the zero network on
+ * ionosphere, since the robust cones of random patterns on a few hundred rows are {0}.
  *
  * <p><b>Radii.</b> ε is in the units of the standardised features (training mean and s.d.), ℓ∞
  * over every feature column.
