@@ -13,6 +13,7 @@ import io.convopt.report.section.Names;
 import io.convopt.report.section.PaperTableSection;
 import io.convopt.report.section.PathSection;
 import io.convopt.report.section.PlainSection;
+import io.convopt.report.section.RobustSection;
 import io.convopt.report.section.ScalingSection;
 import io.convopt.report.section.Section;
 import io.convopt.report.section.SweepSection;
@@ -37,7 +38,8 @@ import java.util.Map;
  * <p>Input layout (every part optional): {@code table1.csv}, {@code table2.csv},
  * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
  * {@code paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
- * section per such folder, see {@link CompareSection}); any other CSV is shown under "Other tables". The output
+ * section per such folder, see {@link CompareSection}), {@code robust*}{@code /*.csv} (one adversarial-robustness
+ * section per folder, see {@link RobustSection}); any other CSV is shown under "Other tables". The output
  * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
  * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
  *
@@ -87,6 +89,7 @@ public final class ReportGenerator {
     List<CsvTable> others = new ArrayList<>();
     Map<String, List<BenchmarkResult>> bench = new LinkedHashMap<>();
     Map<String, Map<String, CsvTable>> compare = new LinkedHashMap<>();
+    Map<String, Map<String, CsvTable>> robust = new LinkedHashMap<>();
     for (String rel : files) {
       Path file = input.resolve(rel);
       if (rel.endsWith(".json")) {
@@ -119,6 +122,8 @@ public final class ReportGenerator {
         default -> {
           if (folder.startsWith("compare") && rel.indexOf('/') == rel.lastIndexOf('/')) {
             compare.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
+          } else if (folder.startsWith("robust") && rel.indexOf('/') == rel.lastIndexOf('/')) {
+            robust.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
           } else {
             others.add(t);
           }
@@ -140,6 +145,9 @@ public final class ReportGenerator {
     sections.add(BenchmarkSection.build(bench));
     for (Map.Entry<String, Map<String, CsvTable>> c : compare.entrySet()) {
       sections.add(CompareSection.build(c.getKey(), c.getValue(), names));
+    }
+    for (Map.Entry<String, Map<String, CsvTable>> c : robust.entrySet()) {
+      sections.add(RobustSection.build(c.getKey(), c.getValue(), names));
     }
     sections.add(PlainSection.others(others));
     sections.add(PlainSection.provenance(provenance));

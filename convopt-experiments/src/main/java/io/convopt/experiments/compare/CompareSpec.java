@@ -70,7 +70,7 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
       }
     }
     if (methods.contains(Method.CR_ROBUST)) {
-      Method.parse(Method.CR_ROBUST.id()); // throws the "not available yet" message
+      Method.parse(Method.CR_ROBUST.id()); // throws the message pointing to compare-robust
     }
     if (patternDraws < 1 || patternDraws > 100_000) {
       throw new IllegalArgumentException("--patterns: must be in 1..100000, got " + patternDraws);

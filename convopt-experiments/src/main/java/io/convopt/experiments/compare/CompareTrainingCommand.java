@@ -63,7 +63,7 @@ public final class CompareTrainingCommand implements Callable<Integer> {
   List<Double> betas;
 
   @Option(names = "--methods", split = ",", paramLabel = "m1,m2", description = "Subset of cg, cr, sgd, adam"
-      + " (default: all four; cr-robust is reserved for convex adversarial training, not available yet).")
+      + " (default: all four; convex adversarial training, cr-robust, runs in compare-robust).")
   List<String> methods;
 
   @Option(names = "--lr", split = ",", paramLabel = "lr1,lr2", description = "SGD/Adam learning rates"
@@ -212,8 +212,7 @@ public final class CompareTrainingCommand implements Callable<Integer> {
     sb.append("Notes: CG trains a gated network (a relaxation of CR on the same patterns), so its objective is not"
         + " that of a ReLU network; it is measured against the best ReLU objective but does not define it."
         + " Convex wall times include pattern sampling and solver setup; SGD/Adam times exclude the per-epoch"
-        + " objective evaluation. Adversarial robustness is not part of this comparison (method cr-robust is"
-        + " reserved).\n");
+        + " objective evaluation. Adversarial robustness (method cr-robust) is measured by compare-robust.\n");
     return sb.toString();
   }
 }

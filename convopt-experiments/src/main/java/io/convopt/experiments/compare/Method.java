@@ -16,9 +16,10 @@ import java.util.Locale;
  *       equals the convex objective at a feasible solution.
  *   <li>{@link #SGD}, {@link #ADAM}: the same ReLU network trained on (NC) by mini-batch SGD with a
  *       fixed rate and by Adam.
- *   <li>{@link #CR_ROBUST}: hook for convex adversarial training (spec §2.6), which is being built
- *       in {@code io.convopt.solvers.relu}; recognised by the parser, rejected with a clear message
- *       until that solver exists.
+ *   <li>{@link #CR_ROBUST}: convex adversarial training (spec §2.6); its measure is robust accuracy,
+ *       not training objective, so it runs in {@code compare-robust}
+ *       ({@code io.convopt.experiments.robust}); recognised by this parser and rejected with a message
+ *       pointing there.
  * </ul>
  */
 public enum Method {
@@ -69,8 +70,9 @@ public enum Method {
     for (Method m : values()) {
       if (m.id.equals(t)) {
         if (m == CR_ROBUST) {
-          throw new IllegalArgumentException("method cr-robust (convex adversarial training) is not available yet;"
-              + " it is being built in io.convopt.solvers.relu. Known methods: cg, cr, sgd, adam");
+          throw new IllegalArgumentException("method cr-robust (convex adversarial training) is compared by"
+              + " 'convopt compare-robust' (robust accuracy under PGD), not by compare-training."
+              + " Known methods here: cg, cr, sgd, adam");
         }
         return m;
       }

@@ -79,9 +79,26 @@ class ConvOptMainTest {
     assertThat(d.err()).contains("no_such_data");
     Run m = run("compare-training", "--quick", "--methods", "cr-robust", "--out", dir.toString());
     assertThat(m.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
-    assertThat(m.err()).contains("not available yet");
+    assertThat(m.err()).contains("compare-robust");
     Run h = run("compare-training", "--help");
     assertThat(h.code()).isZero();
     assertThat(h.out()).contains("--quick", "--seed", "--datasets", "--betas", "--out");
+  }
+
+  @Test
+  void compareRobustIsRegisteredAndRejectsBadArgumentsWithExitCode2() {
+    Run h = run("compare-robust", "--help");
+    assertThat(h.code()).isZero();
+    assertThat(h.out()).contains("--quick", "--out", "--seed", "--eps", "--eps-train", "--datasets", "--methods",
+        "--max-train");
+    Run e = run("compare-robust", "--quick", "--eps", "0,-1", "--out", dir.toString());
+    assertThat(e.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(e.err()).contains("--eps");
+    Run d = run("compare-robust", "--quick", "--datasets", "iris", "--out", dir.toString());
+    assertThat(d.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(d.err()).contains("binary");
+    Run n = run("compare-robust", "--quick", "--datasets", "no_such_data", "--out", dir.toString());
+    assertThat(n.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(n.err()).contains("no_such_data");
   }
 }
