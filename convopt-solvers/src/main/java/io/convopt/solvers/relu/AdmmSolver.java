@@ -53,6 +53,10 @@ public final class AdmmSolver implements ConvexReluSolver {
   public static final int DENSE_MAX_DIMENSION = 400;
   /** AUTO picks conjugate gradients above this many samples (2 n^2 doubles would exceed 128 MB). */
   public static final int WOODBURY_MAX_SAMPLES = 4000;
+  /** Iterations between certificate evaluations. */
+  static final int CERTIFY_EVERY = 50;
+  /** The certificate is evaluated only once both relative residuals are at most this. */
+  static final double CERTIFY_BELOW = 1e-3;
 
   /** How the u-step system is solved. */
   public enum UStepMethod {
@@ -309,6 +313,11 @@ public final class AdmmSolver implements ConvexReluSolver {
     int changes = 0;
     int it = 0;
     double cgAccuracy = 1e-2;
+    ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
+    ProjectedCertificate.Result certified = null;
+    int certifyEvery = CERTIFY_EVERY;
+    long certNanos = 0;
+    boolean debug = Boolean.getBoolean("convopt.debug");
     while (it < settings.maxIterations()) {
       it++;
       // right-hand side kappa F^T q + G^T (s - nu) + v - lambda
@@ -395,9 +404,21 @@ public final class AdmmSolver implements ConvexReluSolver {
       double relD = rd / Math.max(rho * Math.sqrt(lamNorm), dualFloor);
       AdmmListener.Action action =
           listener.iteration(new AdmmListener.Progress(it, rp, rd, relP, relD, rho));
-      if (relP <= settings.tolerance() && relD <= settings.tolerance()) {
-        reason = StopReason.CONVERGED;
-        break;
+      if (it % certifyEvery == 0 && Math.max(relP, relD) <= CERTIFY_BELOW) {
+        long tc = System.nanoTime();
+        ProjectedCertificate.Result pc = pcert.evaluate(v, dualCandidate(split, mu, rho, n),
+            coneMultipliers(cons, nu, rho, rs, nb));
+        certNanos += System.nanoTime() - tc;
+        if (debug && it % 1000 == 0) {
+          System.err.printf("cert time %.3f s of %.3f%n", certNanos * 1e-9, (System.nanoTime() - t0) * 1e-9);
+          System.err.printf("ADMM it %d rho %.3g relP %.3g relD %.3g %s%n", it, rho, relP, relD, pc.certificate());
+        }
+        if (pc.certificate().relativeGap() <= settings.tolerance()
+            && (pc.restored() || pc.certificate().constraintViolation() <= settings.feasibilityTolerance())) {
+          certified = pc;
+          reason = StopReason.CONVERGED;
+          break;
+        }
       }
       if (action == AdmmListener.Action.STOP) {
         reason = StopReason.STOPPED_BY_LISTENER;
@@ -428,28 +449,38 @@ public final class AdmmSolver implements ConvexReluSolver {
         }
       }
     }
-    double[] w = v.clone();
-    if (cons) {
-      ConeRestoration.restore(op, problem.patterns(), w);
+    if (certified == null) {
+      certified = pcert.evaluate(v, dualCandidate(split, mu, rho, n),
+          coneMultipliers(cons, nu, rho, rs, nb));
     }
-    double[] gamma = null;
-    if (cons) {
-      gamma = new double[nb];
-      for (int i = 0; i < nb; i++) {
-        gamma[i] = Math.max(0.0, -rho * rs * nu[i]);
-      }
-    }
-    double[] zc = null;
-    if (split) {
-      zc = new double[n];
-      for (int k = 0; k < n; k++) {
-        zc[k] = -rho * mu[k];
-      }
-    }
-    Certificate cert = ev.certificate(w, zc, gamma);
+    double[] w = certified.w();
+    Certificate cert = certified.certificate();
     double data = ev.dataTerm(w);
     return new ReluSolution(
         problem, w, ev.yhat, data, ev.penalty(w), cert, it, us.factorizations(),
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
+  }
+
+  private static double[] dualCandidate(boolean split, double[] mu, double rho, int n) {
+    if (!split) {
+      return null;
+    }
+    double[] zc = new double[n];
+    for (int k = 0; k < n; k++) {
+      zc[k] = -rho * mu[k];
+    }
+    return zc;
+  }
+
+  private static double[] coneMultipliers(
+      boolean cons, double[] nu, double rho, double rs, int nb) {
+    if (!cons) {
+      return null;
+    }
+    double[] gamma = new double[nb];
+    for (int i = 0; i < nb; i++) {
+      gamma[i] = Math.max(0.0, -rho * rs * nu[i]);
+    }
+    return gamma;
   }
 }

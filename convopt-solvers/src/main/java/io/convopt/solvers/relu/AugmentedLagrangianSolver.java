@@ -34,6 +34,8 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
   private static final double PENALTY_MAX = 1e8;
   private static final double DELTA_GROW = 0.5;
   private static final double TOL_DECAY = 0.3;
+  /** Scaled raw cone violation below which the active face is polished. */
+  private static final double POLISH_BELOW = 1e-3;
   private final ReluSolverSettings settings;
 
   public AugmentedLagrangianSolver(ReluSolverSettings settings) {
@@ -97,6 +99,10 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     double step = 1.0;
     StopReason reason = StopReason.MAX_OUTER_ITERATIONS;
     Certificate cert = null;
+    double[] result = u;
+    ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
+    ActiveFacePolish polish = new ActiveFacePolish(op, problem);
+    boolean debug = Boolean.getBoolean("convopt.debug");
     double[] gScratch = new double[u.length];
     double[] xu = new double[nb];
     double[] c = new double[nb];
@@ -163,11 +169,25 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
           z[k] = -lambda[k];
         }
       }
-      cert = ev.certificate(u, z, gamma);
-      boolean done =
-          cert.relativeGap() <= settings.tolerance()
-              && cert.constraintViolation() <= settings.feasibilityTolerance()
-              && (!cons || cert.complementarity() <= settings.tolerance());
+      boolean done;
+      if (plain) {
+        cert = ev.certificate(u, null, null);
+        result = u;
+        done = cert.relativeGap() <= settings.tolerance();
+      } else {
+        ProjectedCertificate.Result pc = pcert.evaluate(u, z, gamma);
+        if (cons && !split && violation <= POLISH_BELOW) {
+          double[] pol = polish.polish(u, gamma, step, 1e-3 * settings.tolerance() * gradScale);
+          pc = ProjectedCertificate.better(pc, pcert.evaluate(pol, z, gamma));
+        }
+        cert = pc.certificate();
+        result = pc.w();
+        done = cert.relativeGap() <= settings.tolerance()
+            && (pc.restored() || cert.constraintViolation() <= settings.feasibilityTolerance());
+      }
+      if (debug) {
+        System.err.printf("AL outer %d it %d delta %.3g viol %.3g %s%n", outer, total, f.delta, violation, cert);
+      }
       if (done || plain && out.converged()) {
         reason = StopReason.CONVERGED;
         break;
@@ -188,9 +208,9 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
       prevSplit = splitResidual;
       innerTol = Math.max(innerTol * TOL_DECAY, 1e-13);
     }
-    double data = ev.dataTerm(u);
+    double data = ev.dataTerm(result);
     return new ReluSolution(
-        problem, u, ev.yhat, data, ev.penalty(u), cert, total, outer,
+        problem, result, ev.yhat, data, ev.penalty(result), cert, total, outer,
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
   }
 
