@@ -24,6 +24,8 @@ package io.convopt.solvers.relu;
 final class ActiveFacePolish {
   /** R-FISTA iterations per polish. */
   static final int MAX_ITERATIONS = 3000;
+  /** Active-set rounds (rows violated by a polished point are added to the face). */
+  static final int ROUNDS = 2;
   private final PatternOperator op;
   private final Loss loss;
   private final double[] y;
@@ -47,14 +49,42 @@ final class ActiveFacePolish {
     if (!loss.isSmooth()) {
       return null;
     }
-    int d = op.d;
     int blocks = op.blocks;
     int n = op.n;
     double gmax = 0;
     for (double g : gamma) {
       gmax = Math.max(gmax, g);
     }
-    double threshold = 1e-9 * gmax;
+    boolean[] active = new boolean[n * blocks];
+    for (int i = 0; i < active.length; i++) {
+      active[i] = gamma[i] > 1e-9 * gmax;
+    }
+    double[] xu = new double[n * blocks];
+    double[] c = new double[n * blocks];
+    double[] w = u;
+    for (int round = 0; round < ROUNDS; round++) {
+      w = polishOnFace(u, active, step, tolerance);
+      // rows the face left out but the polished point violates join the face (active-set step)
+      op.products(w, xu);
+      op.slacks(xu, c);
+      boolean added = false;
+      for (int i = 0; i < c.length; i++) {
+        if (c[i] < 0 && !active[i]) {
+          active[i] = true;
+          added = true;
+        }
+      }
+      if (!added) {
+        break;
+      }
+    }
+    return w;
+  }
+
+  private double[] polishOnFace(double[] u, boolean[] active, double step, double tolerance) {
+    int d = op.d;
+    int blocks = op.blocks;
+    int n = op.n;
     double[][] proj = new double[blocks][];
     double[] t0 = new double[u.length];
     double[] q = new double[d * d];
@@ -65,7 +95,7 @@ final class ActiveFacePolish {
       }
       int rank = 0;
       for (int k = 0; k < n && rank < d; k++) {
-        if (gamma[k * blocks + j] <= threshold) {
+        if (!active[k * blocks + j]) {
           continue;
         }
         double rn0 = 0;

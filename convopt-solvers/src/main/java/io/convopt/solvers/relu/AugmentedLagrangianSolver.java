@@ -22,10 +22,13 @@ package io.convopt.solvers.relu;
  * cannot understate it), is at most {@code tol_k sqrt(B) max(beta, 1e-3 beta_max)}, with tol_k
  * starting at 1e-2 and multiplied by 0.3 per outer step; then update {@code gamma <- (gamma - delta
  * c)_+} and {@code lambda <- rho (w - s*)}; double delta (rho) while the scaled violation (split
- * residual) is above its tolerance and did not at least halve. Stop when the relative duality gap
- * (multipliers as dual candidate, see {@link Certificate}) is at most {@code tolerance}, the
- * scaled cone violation at most {@code feasibilityTolerance} and the relative complementarity at
- * most {@code tolerance}. Defaults: delta = rho = 10 initially.
+ * residual) is above its tolerance and did not at least halve. Stop when the certified relative
+ * gap of {@link ProjectedCertificate} is at most {@code tolerance}: the iterate projected onto its
+ * cones is a feasible point (upper bound), the residual/multipliers give an exact cone-dual lower
+ * bound; with a smooth loss, once the scaled violation is below 1e-3, the {@link
+ * ActiveFacePolish} point is a second feasible candidate. The returned weights are that feasible
+ * point (violation at rounding level when the problem has gates; without gates the raw violation
+ * must also be at most {@code feasibilityTolerance}). Defaults: delta = rho = 10 initially.
  *
  * <p>For GATED with a smooth loss there is nothing to augment and the method is plain R-FISTA.
  * Immutable and thread-safe.
@@ -102,7 +105,6 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     double[] result = u;
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
     ActiveFacePolish polish = new ActiveFacePolish(op, problem);
-    boolean debug = Boolean.getBoolean("convopt.debug");
     double[] gScratch = new double[u.length];
     double[] xu = new double[nb];
     double[] c = new double[nb];
@@ -178,15 +180,13 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         ProjectedCertificate.Result pc = pcert.evaluate(u, z, gamma);
         if (cons && !split && violation <= POLISH_BELOW) {
           double[] pol = polish.polish(u, gamma, step, 1e-3 * settings.tolerance() * gradScale);
-          pc = ProjectedCertificate.better(pc, pcert.evaluate(pol, z, gamma));
+          ProjectedCertificate.Result pp = pcert.evaluate(pol, z, gamma);
+          pc = ProjectedCertificate.better(pc, pp);
         }
         cert = pc.certificate();
         result = pc.w();
         done = cert.relativeGap() <= settings.tolerance()
             && (pc.restored() || cert.constraintViolation() <= settings.feasibilityTolerance());
-      }
-      if (debug) {
-        System.err.printf("AL outer %d it %d delta %.3g viol %.3g %s%n", outer, total, f.delta, violation, cert);
       }
       if (done || plain && out.converged()) {
         reason = StopReason.CONVERGED;
