@@ -18,16 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every public (non-robust) fixture: the solver reaches the CLARABEL reference optimum to 1e-6
  * relative and certifies it. Tolerances: the fixture README's suggested acceptance thresholds
  * (references agree among CLARABEL/ECOS/SCS to 3e-9, so 1e-6 is far above reference noise); the
- * solve is run at tolerance 1e-7 so that the certified bound (gap <= 1e-7 x objective) leaves
- * room under 1e-6 for the RELU programs, whose gap is exact only up to the (<= 1e-10 scaled)
- * cone violation.
+ * solve is run at tolerance 1e-7. For RELU the gap is taken at a feasible (projected) point with
+ * an exact cone-dual bound, so it is a true bound.
  */
 class FixtureSolveTest {
   /**
    * (fixture, formulation) pairs checked. Every fixture is solved as GATED (its own formulation or
-   * its same_pattern_optima entry); as RELU only where the AL method converges within the test's
-   * budget of 200 000 R-FISTA iterations: iris-vv, wdbc100 and synth_teacher (relu) do not yet
-   * (see the branch report), so they are not asserted here.
+   * its same_pattern_optima entry). The constrained program (RELU) is checked, with AL and ADMM
+   * and their certified gaps, in {@link ConstrainedFixtureSolveTest}; synth1d stays here as the
+   * one RELU case through the default dispatch ({@link ConvexReluSolver#forProblem}).
    */
   static final String[][] CASES = {
     {"gated_sq_synth1d.json", "gated"},
@@ -38,8 +37,6 @@ class FixtureSolveTest {
     {"relu_sq_synth_teacher.json", "gated"},
     {"relu_hinge_synth_xor.json", "gated"},
     {"gated_sq_synth1d.json", "relu"},
-    {"relu_sq_synth_circle.json", "relu"},
-    {"relu_hinge_synth_xor.json", "relu"},
   };
 
   static ReluFixture load(String file) throws Exception {
@@ -74,9 +71,10 @@ class FixtureSolveTest {
     assertThat(s.certificate().relativeGap()).isLessThanOrEqualTo(1e-6);
     assertThat(s.certificate().gap()).isGreaterThanOrEqualTo(-1e-9 * s.objective());
     if (f == Formulation.RELU) {
-      assertThat(s.certificate().constraintViolation()).isLessThanOrEqualTo(1e-9);
-      assertThat(s.certificate().stationarity()).isLessThanOrEqualTo(1e-6);
-      assertThat(s.certificate().complementarity()).isLessThanOrEqualTo(1e-6);
+      // the returned point is the feasible projection the certified gap is computed at; the
+      // stationarity / complementarity fields are reported for it with the AL multipliers and are
+      // not the stopping test any more (the certified gap is), so they are not asserted
+      assertThat(s.certificate().constraintViolation()).isLessThanOrEqualTo(1e-12);
       // min(CG) <= min(CR): our CR optimum is not below the gated reference on the same patterns
       assertThat(s.objective()).isGreaterThanOrEqualTo(fx.samePatternOptima().get("gated") * (1 - 1e-6));
     } else {

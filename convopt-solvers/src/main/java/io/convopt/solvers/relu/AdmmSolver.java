@@ -29,20 +29,21 @@ package io.convopt.solvers.relu;
  * preconditioned CG for large n ({@link UStepMethod}). Every iteration costs five n x d x B
  * products (u-step 2, residuals and right-hand side 3).
  *
- * <p><b>Stopping.</b> Both relative residuals of {@link AdmmListener.Progress} at most
- * {@code settings.tolerance()}, or {@code settings.maxIterations()} ADMM iterations, or the
- * listener says stop. <b>Penalty.</b> rho starts at {@code withPenalty} (default: 1) and, when
+ * <p><b>Stopping.</b> Once both relative residuals of {@link AdmmListener.Progress} are at most
+ * 1e-3, the {@link ProjectedCertificate} of v (feasible projection, exact cone-dual bound) is
+ * evaluated every {@link #CERTIFY_EVERY} or more iterations (spaced so that it costs at most about
+ * a fifth of the run); stop when its relative gap is at most {@code settings.tolerance()}, or
+ * after {@code settings.maxIterations()} ADMM iterations, or when the listener says stop. ADMM
+ * never calls the AL solver. <b>Penalty.</b> rho starts at {@code withPenalty} (default: 1) and, when
  * adaptive (default), is doubled/halved every {@code settings.checkEvery()} iterations while one
  * relative residual exceeds ten times the other (residual balancing, Boyd et al. §3.4.1), at most
  * {@link #MAX_PENALTY_CHANGES} times so that convergence theory for fixed rho applies afterwards;
  * with the squared loss each change refactors the n x n matrix (O(n^3)), with a split loss A does
  * not depend on rho.
  *
- * <p><b>Result.</b> The weights are v (exactly group-sparse), moved into their cones by {@link
- * ConeRestoration} (RELU with gates), and the {@link Certificate} is the AL solver's: duality gap with
- * the scaled residual (squared) or {@code -rho mu} (split) as dual candidate and {@code gamma =
- * -rho nu >= 0} as cone multipliers, plus the KKT residuals. {@code iterations()} counts ADMM
- * iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
+ * <p><b>Result.</b> The weights are v (exactly group-sparse) moved into their cones by {@link
+ * ConeRestoration}, and the certificate is the {@link ProjectedCertificate} there (KKT fields with
+ * {@code gamma = -rho nu >= 0}). {@code iterations()} counts ADMM iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
  *
  * <p>Immutable and thread-safe (all state is per solve); configure with the {@code withX} methods.
  */
@@ -53,6 +54,10 @@ public final class AdmmSolver implements ConvexReluSolver {
   public static final int DENSE_MAX_DIMENSION = 400;
   /** AUTO picks conjugate gradients above this many samples (2 n^2 doubles would exceed 128 MB). */
   public static final int WOODBURY_MAX_SAMPLES = 4000;
+  /** Minimal number of iterations between certificate evaluations. */
+  static final int CERTIFY_EVERY = 50;
+  /** The certificate is evaluated only once both relative residuals are at most this. */
+  static final double CERTIFY_BELOW = 1e-3;
 
   /** How the u-step system is solved. */
   public enum UStepMethod {
@@ -309,6 +314,9 @@ public final class AdmmSolver implements ConvexReluSolver {
     int changes = 0;
     int it = 0;
     double cgAccuracy = 1e-2;
+    ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
+    ProjectedCertificate.Result certified = null;
+    int nextCertify = CERTIFY_EVERY;
     while (it < settings.maxIterations()) {
       it++;
       // right-hand side kappa F^T q + G^T (s - nu) + v - lambda
@@ -395,9 +403,21 @@ public final class AdmmSolver implements ConvexReluSolver {
       double relD = rd / Math.max(rho * Math.sqrt(lamNorm), dualFloor);
       AdmmListener.Action action =
           listener.iteration(new AdmmListener.Progress(it, rp, rd, relP, relD, rho));
-      if (relP <= settings.tolerance() && relD <= settings.tolerance()) {
-        reason = StopReason.CONVERGED;
-        break;
+      if (it >= nextCertify && Math.max(relP, relD) <= CERTIFY_BELOW) {
+        long tc = System.nanoTime();
+        ProjectedCertificate.Result pc = pcert.evaluate(v, dualCandidate(split, mu, rho, n),
+            coneMultipliers(cons, nu, rho, rs, nb));
+        long spent = System.nanoTime() - tc;
+        // spacing: at least CERTIFY_EVERY iterations, and at least four times the certificate's
+        // cost in ADMM iterations, so certification stays below about a fifth of the run time
+        double perIteration = Math.max((tc - t0) / (double) it, 1.0);
+        nextCertify = it + Math.max(CERTIFY_EVERY, (int) Math.min(1e6, 4 * spent / perIteration));
+        if (pc.certificate().relativeGap() <= settings.tolerance()
+            && (pc.restored() || pc.certificate().constraintViolation() <= settings.feasibilityTolerance())) {
+          certified = pc;
+          reason = StopReason.CONVERGED;
+          break;
+        }
       }
       if (action == AdmmListener.Action.STOP) {
         reason = StopReason.STOPPED_BY_LISTENER;
@@ -428,28 +448,38 @@ public final class AdmmSolver implements ConvexReluSolver {
         }
       }
     }
-    double[] w = v.clone();
-    if (cons) {
-      ConeRestoration.restore(op, problem.patterns(), w);
+    if (certified == null) {
+      certified = pcert.evaluate(v, dualCandidate(split, mu, rho, n),
+          coneMultipliers(cons, nu, rho, rs, nb));
     }
-    double[] gamma = null;
-    if (cons) {
-      gamma = new double[nb];
-      for (int i = 0; i < nb; i++) {
-        gamma[i] = Math.max(0.0, -rho * rs * nu[i]);
-      }
-    }
-    double[] zc = null;
-    if (split) {
-      zc = new double[n];
-      for (int k = 0; k < n; k++) {
-        zc[k] = -rho * mu[k];
-      }
-    }
-    Certificate cert = ev.certificate(w, zc, gamma);
+    double[] w = certified.w();
+    Certificate cert = certified.certificate();
     double data = ev.dataTerm(w);
     return new ReluSolution(
         problem, w, ev.yhat, data, ev.penalty(w), cert, it, us.factorizations(),
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
+  }
+
+  private static double[] dualCandidate(boolean split, double[] mu, double rho, int n) {
+    if (!split) {
+      return null;
+    }
+    double[] zc = new double[n];
+    for (int k = 0; k < n; k++) {
+      zc[k] = -rho * mu[k];
+    }
+    return zc;
+  }
+
+  private static double[] coneMultipliers(
+      boolean cons, double[] nu, double rho, double rs, int nb) {
+    if (!cons) {
+      return null;
+    }
+    double[] gamma = new double[nb];
+    for (int i = 0; i < nb; i++) {
+      gamma[i] = Math.max(0.0, -rho * rs * nu[i]);
+    }
+    return gamma;
   }
 }

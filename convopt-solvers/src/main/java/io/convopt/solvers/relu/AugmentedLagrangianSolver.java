@@ -22,10 +22,13 @@ package io.convopt.solvers.relu;
  * cannot understate it), is at most {@code tol_k sqrt(B) max(beta, 1e-3 beta_max)}, with tol_k
  * starting at 1e-2 and multiplied by 0.3 per outer step; then update {@code gamma <- (gamma - delta
  * c)_+} and {@code lambda <- rho (w - s*)}; double delta (rho) while the scaled violation (split
- * residual) is above its tolerance and did not at least halve. Stop when the relative duality gap
- * (multipliers as dual candidate, see {@link Certificate}) is at most {@code tolerance}, the
- * scaled cone violation at most {@code feasibilityTolerance} and the relative complementarity at
- * most {@code tolerance}. Defaults: delta = rho = 10 initially.
+ * residual) is above its tolerance and did not at least halve. Stop when the certified relative
+ * gap of {@link ProjectedCertificate} is at most {@code tolerance}: the iterate projected onto its
+ * cones is a feasible point (upper bound), the residual/multipliers give an exact cone-dual lower
+ * bound; with a smooth loss, once the scaled violation is below 1e-3, the {@link
+ * ActiveFacePolish} point is a second feasible candidate. The returned weights are that feasible
+ * point (violation at rounding level when the problem has gates; without gates the raw violation
+ * must also be at most {@code feasibilityTolerance}). Defaults: delta = rho = 10 initially.
  *
  * <p>For GATED with a smooth loss there is nothing to augment and the method is plain R-FISTA.
  * Immutable and thread-safe.
@@ -34,6 +37,8 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
   private static final double PENALTY_MAX = 1e8;
   private static final double DELTA_GROW = 0.5;
   private static final double TOL_DECAY = 0.3;
+  /** Scaled raw cone violation below which the active face is polished. */
+  private static final double POLISH_BELOW = 1e-3;
   private final ReluSolverSettings settings;
 
   public AugmentedLagrangianSolver(ReluSolverSettings settings) {
@@ -97,6 +102,9 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     double step = 1.0;
     StopReason reason = StopReason.MAX_OUTER_ITERATIONS;
     Certificate cert = null;
+    double[] result = u;
+    ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
+    ActiveFacePolish polish = new ActiveFacePolish(op, problem);
     double[] gScratch = new double[u.length];
     double[] xu = new double[nb];
     double[] c = new double[nb];
@@ -163,11 +171,23 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
           z[k] = -lambda[k];
         }
       }
-      cert = ev.certificate(u, z, gamma);
-      boolean done =
-          cert.relativeGap() <= settings.tolerance()
-              && cert.constraintViolation() <= settings.feasibilityTolerance()
-              && (!cons || cert.complementarity() <= settings.tolerance());
+      boolean done;
+      if (plain) {
+        cert = ev.certificate(u, null, null);
+        result = u;
+        done = cert.relativeGap() <= settings.tolerance();
+      } else {
+        ProjectedCertificate.Result pc = pcert.evaluate(u, z, gamma);
+        if (cons && !split && violation <= POLISH_BELOW) {
+          double[] pol = polish.polish(u, gamma, step, 1e-3 * settings.tolerance() * gradScale);
+          ProjectedCertificate.Result pp = pcert.evaluate(pol, z, gamma);
+          pc = ProjectedCertificate.better(pc, pp);
+        }
+        cert = pc.certificate();
+        result = pc.w();
+        done = cert.relativeGap() <= settings.tolerance()
+            && (pc.restored() || cert.constraintViolation() <= settings.feasibilityTolerance());
+      }
       if (done || plain && out.converged()) {
         reason = StopReason.CONVERGED;
         break;
@@ -188,9 +208,9 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
       prevSplit = splitResidual;
       innerTol = Math.max(innerTol * TOL_DECAY, 1e-13);
     }
-    double data = ev.dataTerm(u);
+    double data = ev.dataTerm(result);
     return new ReluSolution(
-        problem, u, ev.yhat, data, ev.penalty(u), cert, total, outer,
+        problem, result, ev.yhat, data, ev.penalty(result), cert, total, outer,
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
   }
 

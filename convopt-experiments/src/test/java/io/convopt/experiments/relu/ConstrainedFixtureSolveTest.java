@@ -1,0 +1,82 @@
+package io.convopt.experiments.relu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convopt.solvers.relu.AdmmSolver;
+import io.convopt.solvers.relu.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.Certificate;
+import io.convopt.solvers.relu.ConvexReluSolver;
+import io.convopt.solvers.relu.Formulation;
+import io.convopt.solvers.relu.ReluProblem;
+import io.convopt.solvers.relu.ReluSolution;
+import io.convopt.solvers.relu.ReluSolverSettings;
+import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.TwoLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The constrained ReLU program (CR) on the fixtures that carry a CR reference (the relu fixtures'
+ * own reference, the gated fixtures' {@code same_pattern_optima.relu}), solved independently by
+ * the augmented-Lagrangian method and by ADMM from zero: each reaches the reference to 1e-6
+ * relative, each certifies its returned point by a relative duality gap <= 1e-6 (feasible point
+ * from the cone projection, exact cone-dual lower bound; see ProjectedCertificate), the point is
+ * feasible, the two solvers agree to 1e-6, and the recovered network has the convex objective.
+ *
+ * <p><b>Not covered here (documented in the branch report).</b> relu_sq_synth_teacher and
+ * gated_sq_iris_vv as CR with AL: certified 1e-6 is reached but only after about 280 s and 34 s
+ * (the AL inner problem becomes ill-conditioned as the penalty grows, and the active-face polish
+ * does not identify the face on synth_teacher), which is beyond this suite's time budget;
+ * gated_sq_synth_teacher as CR is not run either (n = 300, P = 60, not measured within the budget).
+ */
+class ConstrainedFixtureSolveTest {
+  static final ReluSolverSettings SETTINGS = ReluSolverSettings.defaults().withTolerance(1e-6);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // file, AL budget (R-FISTA iterations), ADMM budget (iterations)
+    "gated_sq_synth1d.json, 100000, 100000",
+    "relu_sq_synth_circle.json, 200000, 200000",
+    "relu_hinge_synth_xor.json, 200000, 400000", // ADMM: ~270 000 iterations, ~40 s
+    "relu_sq_wdbc100.json, 200000, 100000",
+  })
+  void alAndAdmmReachTheReferenceAndAgree(String file, int alBudget, int admmBudget)
+      throws Exception {
+    ReluFixture fx = FixtureSolveTest.load(file);
+    double ref = fx.samePatternOptima().get("relu");
+    ReluProblem p = fx.problem(Formulation.RELU);
+    ReluSolution al =
+        new AugmentedLagrangianSolver(SETTINGS.withMaxIterations(alBudget)).solve(p);
+    ReluSolution admm = new AdmmSolver(SETTINGS.withMaxIterations(admmBudget)).solve(p);
+    for (ReluSolution s : new ReluSolution[] {al, admm}) {
+      double rel = (s.objective() - ref) / ref;
+      System.out.printf("%s CR %s: %s rel %.3g%n", file, s.solver(), s, rel);
+      Certificate c = s.certificate();
+      assertThat(s.stopReason()).as(s.solver()).isEqualTo(StopReason.CONVERGED);
+      assertThat(Math.abs(rel)).as(s.solver() + " relative objective").isLessThanOrEqualTo(1e-6);
+      // the certificate bounds the distance to the optimum and is consistent with the reference:
+      // a feasible point cannot be below the optimum (reference accurate to ~3e-9)
+      assertThat(c.relativeGap()).as(s.solver() + " certified gap").isLessThanOrEqualTo(1e-6);
+      assertThat(c.gap()).isGreaterThanOrEqualTo(0);
+      assertThat(c.dual()).as("dual bound").isLessThanOrEqualTo(ref * (1 + 1e-8));
+      assertThat(rel).isGreaterThanOrEqualTo(-1e-8);
+      assertThat(c.constraintViolation()).as("returned point feasible").isLessThanOrEqualTo(1e-12);
+      assertThat(c.primal()).isEqualTo(s.objective());
+      TwoLayerNetwork net = TwoLayerNetwork.recover(p, s);
+      double nc = net.objective(fx.x(), fx.y(), fx.beta(), fx.loss());
+      assertThat(Math.abs(nc - s.objective()) / s.objective())
+          .as("recovered network").isLessThanOrEqualTo(1e-9);
+    }
+    double agree = Math.abs(al.objective() - admm.objective()) / ref;
+    assertThat(agree).as("AL vs ADMM").isLessThanOrEqualTo(1e-6);
+    // min(CG) <= min(CR) on the same patterns
+    assertThat(al.objective()).isGreaterThanOrEqualTo(fx.samePatternOptima().get("gated"));
+  }
+
+  /** The default solver for CR is the AL method (unchanged dispatch). */
+  @org.junit.jupiter.api.Test
+  void forProblemPicksAl() throws Exception {
+    ReluProblem p = FixtureSolveTest.load("relu_sq_synth_circle.json").problem(Formulation.RELU);
+    assertThat(ConvexReluSolver.forProblem(p, SETTINGS).name()).isEqualTo("al");
+  }
+}
