@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.relu.AdmmCostCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,
       io.convopt.experiments.compare.CompareTrainingCommand.class,
+      CompareAllCommand.class,
       io.convopt.experiments.robust.CompareRobustCommand.class,
       CommandLine.HelpCommand.class
     })
