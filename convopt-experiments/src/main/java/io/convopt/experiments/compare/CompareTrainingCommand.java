@@ -2,19 +2,13 @@ package io.convopt.experiments.compare;
 
 import io.convopt.experiments.cli.Progress;
 import io.convopt.experiments.data.DataCatalog;
-import io.convopt.experiments.io.CsvRowWriter;
-import io.convopt.experiments.io.Provenance;
+import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -144,47 +138,15 @@ public final class CompareTrainingCommand implements Callable<Integer> {
     Table sensitivity = Summaries.sensitivity(data);
     Table metrics = Summaries.metrics(data);
     List<Findings.Finding> findings = Findings.evaluate(data, profile);
-    write(profile, dir.resolve("profile.csv"));
-    write(sensitivity, dir.resolve("sensitivity.csv"));
-    write(metrics, dir.resolve("metrics.csv"));
-    write(Findings.table(findings), dir.resolve("findings.csv"));
-    writeProvenance(spec, dir.resolve("provenance.csv"), seconds, done);
+    RunOutputs.writeTable(profile, dir.resolve("profile.csv"));
+    RunOutputs.writeTable(sensitivity, dir.resolve("sensitivity.csv"));
+    RunOutputs.writeTable(metrics, dir.resolve("metrics.csv"));
+    RunOutputs.writeTable(Findings.table(findings), dir.resolve("findings.csv"));
+    RunOutputs.writeProvenance(spec.parameters(), dir.resolve("provenance.csv"), seconds, done);
     String text = summaryText(spec, data, metrics, findings, seconds);
-    try {
-      Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve("summary.txt"), e);
-    }
+    RunOutputs.writeText(text, dir.resolve("summary.txt"));
     log.print(text);
     return new Result(done, seconds, findings, dir);
-  }
-
-  static void write(Table t, Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      t.write().csv(file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  static void writeProvenance(CompareSpec spec, Path file, double seconds, int done) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + file, e);
-    }
-    try (CsvRowWriter w = CsvRowWriter.open(file, List.of("key", "value"))) {
-      for (Map.Entry<String, String> e : Provenance.environment().entrySet()) {
-        w.append(List.of(e.getKey(), e.getValue()));
-      }
-      for (Map.Entry<String, String> e : spec.parameters().entrySet()) {
-        w.append(List.of(e.getKey(), e.getValue()));
-      }
-      w.append(List.of("nd4j_threads", Integer.toString(Nd4jSettings.threads())));
-      w.append(List.of("runs_done_this_invocation", Integer.toString(done)));
-      w.append(List.of("grid_seconds_this_invocation", String.format(Locale.ROOT, "%.1f", seconds)));
-    }
   }
 
   static String summaryText(CompareSpec spec, Summaries.Data data, Table metrics, List<Findings.Finding> findings,
