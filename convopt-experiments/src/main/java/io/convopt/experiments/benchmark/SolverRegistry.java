@@ -52,6 +52,10 @@ public final class SolverRegistry {
     add("median", (f, seed, budget) -> capped(new SurrogateMedianSolver(conv(f, budget, seed)), f, seed, budget));
     add("continuation", (f, seed, budget) -> capped(new PowerContinuation(conv(f, budget, seed)), f, seed, budget));
     add("conv-multires", (f, seed, budget) -> capped(new MultiResolutionConvolution(budget), f, seed, budget));
+    // Ablation: the same solver with the split-on-symmetric-optima recovery switched off (a split
+    // needs f(θ) below the grid's minimum, which cannot happen), to measure what the recovery buys.
+    add("conv-multires-nosplit", (f, seed, budget) -> capped(
+        new MultiResolutionConvolution(budget).withSplitTolerance(1.0), f, seed, budget));
   }
 
   private static ConvolutionSettings conv(TestFunction f, long budget, long seed) {
