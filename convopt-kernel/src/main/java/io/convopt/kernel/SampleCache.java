@@ -171,8 +171,8 @@ public final class SampleCache {
                 + ": f must be finite at every sample point (offset the grid away from poles)");
       }
     }
-    for (int m = 0; m < fresh.length; m++) {
-      values.put(new Key(missing.get(m)), fresh[m]);
+    for (Map.Entry<Key, Integer> e : pending.entrySet()) {
+      values.put(e.getKey(), fresh[e.getValue()]);
     }
     for (int k = 0; k < n; k++) {
       if (slot[k] >= 0) {
