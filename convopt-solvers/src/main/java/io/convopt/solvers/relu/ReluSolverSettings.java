@@ -5,8 +5,12 @@ package io.convopt.solvers.relu;
  *
  * @param tolerance stop when the relative duality gap (and for RELU the relative stationarity and
  *     complementarity) is at most this (default 1e-6)
- * @param feasibilityTolerance RELU: stop only when the scaled cone violation is at most this
- *     (default 1e-10, so the recovered network reproduces the convex objective to ~1e-9)
+ * @param feasibilityTolerance cone violation allowed at the returned point when it cannot be
+ *     made exactly feasible: RELU patterns without gates (the cone projection has no interior
+ *     point to shift towards) and the robust program. With gates the returned point is restored
+ *     into its cones exactly and this is not consulted for stopping; the augmented Lagrangian
+ *     also uses it as the target of its penalty growth (default 1e-10, so the recovered network
+ *     reproduces the convex objective to ~1e-9)
  * @param maxIterations budget of R-FISTA iterations in total (default 500 000)
  * @param maxOuterIterations budget of augmented-Lagrangian outer iterations (default 200)
  * @param checkEvery R-FISTA iterations between certificate checks (default 10)
