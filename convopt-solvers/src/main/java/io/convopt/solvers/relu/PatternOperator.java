@@ -13,8 +13,8 @@ package io.convopt.solvers.relu;
  * </ul>
  *
  * <p>Dispatches the two GEMMs to ND4J above {@link #ND4J_THRESHOLD} multiply-adds (below it the
- * JNI and copy overhead exceeds the gain; every fixture here is below). Not thread-safe
- * (scratch-free but callers share arrays); one instance per solve.
+ * JNI and copy overhead exceeds the gain; every fixture here is below). Not thread-safe (a d x B
+ * scratch array); one instance per solve and thread.
  */
 final class PatternOperator {
   /** n*d*B above which the GEMMs go to ND4J. */
@@ -28,6 +28,8 @@ final class PatternOperator {
   final double[] x;
   final boolean[] mask;
   private final boolean useNd4j;
+  /** Scratch d x B for the transposed weights/gradient of the plain-Java GEMMs. */
+  private final double[] transposed;
 
   PatternOperator(ReluProblem problem) {
     this(problem, problem.dimension() * (long) problem.samples()
@@ -44,6 +46,7 @@ final class PatternOperator {
     this.x = problem.xView();
     this.mask = problem.patterns().maskView();
     this.useNd4j = useNd4j;
+    this.transposed = useNd4j ? null : new double[d * blocks];
   }
 
   int pattern(int j) {
@@ -64,16 +67,27 @@ final class PatternOperator {
       Nd4jProducts.products(x, u, n, d, blocks, xu);
       return;
     }
+    // row k of XU is sum_c x[k,c] U^T[c,:]: axpys over contiguous rows of length B, which the JIT
+    // vectorises (a dot product of length d per entry would not be)
+    double[] ut = transposed;
+    for (int j = 0; j < blocks; j++) {
+      for (int c = 0; c < d; c++) {
+        ut[c * blocks + j] = u[j * d + c];
+      }
+    }
     for (int k = 0; k < n; k++) {
       int xo = k * d;
       int ro = k * blocks;
+      double x0 = x[xo];
       for (int j = 0; j < blocks; j++) {
-        int uo = j * d;
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += x[xo + c] * u[uo + c];
+        xu[ro + j] = x0 * ut[j];
+      }
+      for (int c = 1; c < d; c++) {
+        double xc = x[xo + c];
+        int to = c * blocks;
+        for (int j = 0; j < blocks; j++) {
+          xu[ro + j] += xc * ut[to + j];
         }
-        xu[ro + j] = s;
       }
     }
   }
@@ -102,18 +116,26 @@ final class PatternOperator {
       Nd4jProducts.adjoint(x, m, n, d, blocks, grad);
       return;
     }
-    java.util.Arrays.fill(grad, 0, blocks * d, 0.0);
+    // accumulate G^T = X^T M (d x B) by axpys over contiguous rows of M, then transpose
+    double[] gt = transposed;
+    java.util.Arrays.fill(gt, 0.0);
     for (int k = 0; k < n; k++) {
       int xo = k * d;
       int ro = k * blocks;
-      for (int j = 0; j < blocks; j++) {
-        double v = m[ro + j];
-        if (v != 0) {
-          int go = j * d;
-          for (int c = 0; c < d; c++) {
-            grad[go + c] += v * x[xo + c];
-          }
+      for (int c = 0; c < d; c++) {
+        double xc = x[xo + c];
+        if (xc == 0) {
+          continue;
         }
+        int to = c * blocks;
+        for (int j = 0; j < blocks; j++) {
+          gt[to + j] += xc * m[ro + j];
+        }
+      }
+    }
+    for (int j = 0; j < blocks; j++) {
+      for (int c = 0; c < d; c++) {
+        grad[j * d + c] = gt[c * blocks + j];
       }
     }
   }
