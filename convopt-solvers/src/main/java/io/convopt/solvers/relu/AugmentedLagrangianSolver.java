@@ -20,13 +20,18 @@ package io.convopt.solvers.relu;
  * <p>Outer loop: solve the subproblem until the norm of its gradient mapping, taken at the safe
  * step 1/L (L = c_loss ||A||^2 + delta lambda_max(X^T X), so a step grown by the line search
  * cannot understate it), is at most {@code tol_k sqrt(B) max(beta, 1e-3 beta_max)}, with tol_k
- * starting at 1e-2 and multiplied by 0.3 per outer step; then update {@code gamma <- (gamma - delta
+ * starting at 1e-2 and multiplied by 0.3 per outer step, or until it has used three times the
+ * previous subproblem's iterations (at least 2000; late subproblems are ill-conditioned by the
+ * grown penalty and would otherwise absorb the whole budget); then update {@code gamma <- (gamma - delta
  * c)_+} and {@code lambda <- rho (w - s*)}; double delta (rho) while the scaled violation (split
  * residual) is above its tolerance and did not at least halve. Stop when the certified relative
  * gap of {@link ProjectedCertificate} is at most {@code tolerance}: the iterate projected onto its
  * cones is a feasible point (upper bound), the residual/multipliers give an exact cone-dual lower
  * bound; with a smooth loss, once the scaled violation is below 1e-3, the {@link
- * ActiveFacePolish} point is a second feasible candidate. The returned weights are that feasible
+ * ActiveFacePolish} point is a second feasible candidate. From then on the certificate is also
+ * evaluated inside the subproblems (spaced so that it costs at most about a fifth of the inner
+ * iterations), because it is exact at any point and often holds long before the inner tolerance
+ * does. The returned weights are that feasible
  * point (violation at rounding level when the problem has gates; without gates the raw violation
  * must also be at most {@code feasibilityTolerance}). Defaults: delta = rho = 10 initially.
  *
@@ -39,6 +44,12 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
   private static final double TOL_DECAY = 0.3;
   /** Scaled raw cone violation below which the active face is polished. */
   private static final double POLISH_BELOW = 1e-3;
+  /** Minimal number of inner iterations between certificate evaluations inside a subproblem. */
+  private static final int CERTIFY_EVERY = 50;
+  /** Inner iterations a subproblem may always use. */
+  private static final int MIN_INNER_BUDGET = 2000;
+  /** Growth allowed of a subproblem's iterations over the previous one's. */
+  private static final int INNER_GROWTH = 3;
   private final ReluSolverSettings settings;
 
   public AugmentedLagrangianSolver(ReluSolverSettings settings) {
@@ -98,6 +109,7 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     double prevViolation = Double.POSITIVE_INFINITY;
     double prevSplit = Double.POSITIVE_INFINITY;
     int total = 0;
+    int lastInner = 0;
     int outer = 0;
     double step = 1.0;
     StopReason reason = StopReason.MAX_OUTER_ITERATIONS;
@@ -118,21 +130,55 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
       // fixed, safe step is a reliable stationarity measure (a grown step would understate it)
       final double safeStep =
           1.0 / Math.max((split ? f.rho : lossCurv) * normA + (cons ? f.delta * normX : 0), 1e-300);
-      RestartedFista.Outcome out;
-      {
-        out =
+      final double[] zNow = split ? negated(lambda) : null;
+      final boolean certifyInside = !plain && prevViolation <= POLISH_BELOW;
+      final long[] nextCheck = {CERTIFY_EVERY};
+      final ProjectedCertificate.Result[] inside = {null};
+      final long start = System.nanoTime();
+      final double gradScaleF = gradScale;
+      // inexact subproblems: a solve may use at most a few times the previous one's iterations
+      // before the multipliers are updated (late subproblems are ill-conditioned by the grown
+      // penalty, and their tolerance would otherwise absorb the whole budget)
+      final int innerBudget = (int) Math.min(settings.maxIterations() - (long) total,
+          Math.max(MIN_INNER_BUDGET, INNER_GROWTH * (long) lastInner));
+      RestartedFista.Outcome out =
           RestartedFista.minimize(
-              f, op.d, beta, u, step, settings.maxIterations() - total, settings.checkEvery(),
+              f, op.d, beta, u, step, plain ? settings.maxIterations() - total : innerBudget,
+              settings.checkEvery(),
               (x, it, eta) -> {
                 if (plain) {
                   return ev.certificate(x, null, null).relativeGap() <= settings.tolerance();
                 }
+                if (certifyInside && it >= nextCheck[0]) {
+                  // the projected certificate is exact at any point, so a long inner solve need
+                  // not run to its own tolerance once the iterate (or its polished face point)
+                  // is already certified
+                  long tc = System.nanoTime();
+                  ProjectedCertificate.Result pc = pcert.evaluate(x, zNow, gamma);
+                  if (!split) {
+                    double[] pol = polish.polish(x, gamma, eta, 1e-3 * settings.tolerance() * gradScaleF);
+                    pc = ProjectedCertificate.better(pc, pcert.evaluate(pol, zNow, gamma));
+                  }
+                  long spent = System.nanoTime() - tc;
+                  double perIteration = Math.max((tc - start) / (double) Math.max(it, 1), 1.0);
+                  nextCheck[0] = it + Math.max(CERTIFY_EVERY, (long) Math.min(1e6, 4 * spent / perIteration));
+                  if (certified(pc)) {
+                    inside[0] = pc;
+                    return true;
+                  }
+                }
                 f.valueAndGradient(x, gScratch);
                 return RestartedFista.gradientMapping(x, gScratch, op.d, beta, safeStep) <= tolAbs;
               });
-      }
       u = out.u();
       total += out.iterations();
+      lastInner = out.iterations();
+      if (inside[0] != null) {
+        cert = inside[0].certificate();
+        result = inside[0].w();
+        reason = StopReason.CONVERGED;
+        break;
+      }
       step = out.step();
       // multiplier updates
       op.products(u, xu);
@@ -185,8 +231,7 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         }
         cert = pc.certificate();
         result = pc.w();
-        done = cert.relativeGap() <= settings.tolerance()
-            && (pc.restored() || cert.constraintViolation() <= settings.feasibilityTolerance());
+        done = certified(pc);
       }
       if (done || plain && out.converged()) {
         reason = StopReason.CONVERGED;
@@ -212,6 +257,20 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     return new ReluSolution(
         problem, result, ev.yhat, data, ev.penalty(result), cert, total, outer,
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
+  }
+
+  private boolean certified(ProjectedCertificate.Result pc) {
+    Certificate c = pc.certificate();
+    return c.relativeGap() <= settings.tolerance()
+        && (pc.restored() || c.constraintViolation() <= settings.feasibilityTolerance());
+  }
+
+  private static double[] negated(double[] a) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = -a[i];
+    }
+    return r;
   }
 
   /** Smooth part of the augmented Lagrangian (constants dropped). */
