@@ -1,6 +1,5 @@
 package io.convopt.solvers.relu;
 
-import io.convopt.solvers.relu.certificate.PolyhedralCone;
 
 /**
  * Certified duality gap for an approximate solution of the constrained program (CR) that need not

@@ -3,6 +3,7 @@ package io.convopt.solvers.relu.certificate;
 import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.PolyhedralCone;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import java.util.ArrayList;

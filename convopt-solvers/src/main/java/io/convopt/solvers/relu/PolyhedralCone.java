@@ -1,4 +1,4 @@
-package io.convopt.solvers.relu.certificate;
+package io.convopt.solvers.relu;
 
 /**
  * Euclidean projection onto a polyhedral cone {@code K = {u in R^d : A u >= 0}} and the support
@@ -172,7 +172,8 @@ public final class PolyhedralCone {
     return s;
   }
 
-  static double norm(double[] a) {
+  /** Euclidean norm. */
+  public static double norm(double[] a) {
     return Math.sqrt(dot(a, a));
   }
 }

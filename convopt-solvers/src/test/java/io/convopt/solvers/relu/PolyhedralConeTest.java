@@ -1,4 +1,4 @@
-package io.convopt.solvers.relu.certificate;
+package io.convopt.solvers.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
