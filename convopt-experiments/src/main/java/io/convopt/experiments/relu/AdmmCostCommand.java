@@ -95,9 +95,12 @@ public final class AdmmCostCommand implements Callable<Integer> {
       "solver", "n", "d", "p_drawn", "p", "blocks", "seed", "iterations", "runs",
       "setup_ms", "iter_ms", "pre_loop_ms", "model_madds_per_iter", "gflops", "gemm_gflops",
       "gemm_pct", "nd4j_products", "cached_rows", "cached_cols", "woodbury_cached_bytes",
-      "dense_factor_bytes", "setup_alloc_bytes", "version", "git_commit");
+      "dense_factor_bytes", "setup_alloc_bytes", "clock", "version", "git_commit");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Whether now() reads the thread's CPU time (set in call()). */
+  private boolean cpuClock;
 
   @Option(names = "--quick", description = "Small preset (about half a minute): n 100,200,400; d 5,20;"
       + " P 10,50; 20 iterations; 2 repeats. Without it: n 200,400,800,1600; d 5,25; P 20,100;"
@@ -127,6 +130,12 @@ public final class AdmmCostCommand implements Callable<Integer> {
       + " iterations, each R-FISTA budget) until it has run S seconds, up to " + MAX_REPEATS + " runs, so that"
       + " cheap cells get enough runs for a best-of on a busy machine (default: quick 0.1, full 0.5).")
   Double minSeconds;
+
+  @Option(names = "--clock", defaultValue = "cpu", paramLabel = "cpu|wall", description = "What is timed:"
+      + " the measuring thread's CPU time (default; unaffected by other processes taking the cores, which"
+      + " on a shared machine otherwise dominate the noise; ND4J runs on the calling thread with"
+      + " --nd4j-threads 1) or wall-clock time.")
+  String clock;
 
   @Option(names = "--seed", defaultValue = "1", description = "Data and gate seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -179,6 +188,13 @@ public final class AdmmCostCommand implements Callable<Integer> {
     if (gemmSize < 16) {
       throw new IllegalArgumentException("--gemm-size: must be >= 16, got " + gemmSize);
     }
+    if (!"cpu".equals(clock) && !"wall".equals(clock)) {
+      throw new IllegalArgumentException("--clock: cpu or wall, got " + clock);
+    }
+    cpuClock = "cpu".equals(clock) && ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported();
+    if (cpuClock && !ManagementFactory.getThreadMXBean().isThreadCpuTimeEnabled()) {
+      ManagementFactory.getThreadMXBean().setThreadCpuTimeEnabled(true);
+    }
     if (nd4jThreads < 1) {
       throw new IllegalArgumentException("--nd4j-threads: must be >= 1, got " + nd4jThreads);
     }
@@ -213,6 +229,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
     params.put("gemm_size", Integer.toString(gemmSize));
     params.put("fit_factor", Double.toString(fitFactor));
     params.put("min_time_s", Double.toString(minTime));
+    params.put("clock", cpuClock ? "thread_cpu" : "wall");
     String summary = run(cells, k, reps, minTime, dir, o);
     RunOutputs.writeText(summary, dir.resolve("summary.txt"));
     RunOutputs.writeProvenance(params, dir.resolve("provenance.csv"), (System.nanoTime() - t0) * 1e-9,
@@ -246,8 +263,8 @@ public final class AdmmCostCommand implements Callable<Integer> {
       admm(c, Math.min(k, 10), 1, 0);
       fista(c, Math.min(k, 10), 1, 0);
     }
-    o.printf(Locale.ROOT, "timing: %d iterations per solve, best of >= %d runs and >= %.2f s per measurement%n", k,
-        reps, minTime);
+    o.printf(Locale.ROOT, "timing (%s clock): %d iterations per solve, best of >= %d runs and >= %.2f s per"
+        + " measurement%n", clockName(), k, reps, minTime);
     o.printf(Locale.ROOT, "%6s %4s %5s | %10s %10s %8s %9s | %10s %8s %9s%n", "n", "d", "P",
         "setup_ms", "admm_it_ms", "GFLOP/s", "%GEMM", "fista_it_ms", "GFLOP/s", "%GEMM");
     o.flush();
@@ -270,11 +287,11 @@ public final class AdmmCostCommand implements Callable<Integer> {
             i(k), i(a.runs()), num(a.setup() * 1e3), num(a.iteration() * 1e3), num(a.preLoop() * 1e3), num(madA),
             num(gA), num(gemmBefore), num(100 * gA / gemmBefore),
             Boolean.toString((long) c.n() * c.d() * bA >= ND4J_THRESHOLD), i(a.shape()[0]), i(a.shape()[1]),
-            Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), version, commit));
+            Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), clockName(), version, commit));
         w.append(List.of("fista", i(c.n()), i(c.d()), i(c.drawn()), i(f.p()), i(f.p()), Long.toString(seed),
             i(k), i(f.runs()), "", num(f.iteration() * 1e3), "", num(madF), num(gF), num(gemmBefore),
             num(100 * gF / gemmBefore), Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD),
-            "", "", "", "", "", version, commit));
+            "", "", "", "", "", clockName(), version, commit));
         o.printf(Locale.ROOT, "%6d %4d %5d | %10.3f %10.4f %8.3f %8.1f%% | %10.4f %8.3f %8.1f%%%n", c.n(), c.d(),
             a.p(), a.setup() * 1e3, a.iteration() * 1e3, gA, 100 * gA / gemmBefore, f.iteration() * 1e3, gF,
             100 * gF / gemmBefore);
@@ -472,9 +489,9 @@ public final class AdmmCostCommand implements Callable<Integer> {
     long until = System.nanoTime() + (long) (minSeconds * 1e9);
     for (int r = 0; r < reps || r < MAX_REPEATS && System.nanoTime() < until; r++) {
       long a0 = allocatedBytes();
-      long t0 = System.nanoTime();
+      long t0 = now();
       shape = base.cachedFactorShape(prob);
-      long t1 = System.nanoTime();
+      long t1 = now();
       long a1 = allocatedBytes();
       bestSetup = Math.min(bestSetup, (t1 - t0) * 1e-9);
       if (a0 >= 0 && a1 >= 0) {
@@ -490,14 +507,15 @@ public final class AdmmCostCommand implements Callable<Integer> {
       long[] stamps = new long[2];
       int[] count = new int[1];
       AdmmSolver s = base.withListener(pr -> {
-        long t = System.nanoTime();
-        if (count[0]++ == 0) {
-          stamps[0] = t;
+        int seen = ++count[0];
+        if (seen == 1) {
+          stamps[0] = now();
+        } else if (seen == k) {
+          stamps[1] = now();
         }
-        stamps[1] = t;
         return AdmmListener.Action.CONTINUE;
       });
-      long t0 = System.nanoTime();
+      long t0 = now();
       ReluSolution sol = s.solve(prob);
       if (count[0] != k || sol.iterations() != k) {
         throw new IllegalStateException("ADMM ran " + sol.iterations() + " iterations (" + count[0]
@@ -528,10 +546,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
     return new FistaTiming(prob.patterns().count(), Math.max((longRun - shortRun) / k, 1e-9), runs);
   }
 
-  private static double fistaSeconds(ReluProblem prob, ReluSolverSettings st) {
-    long t0 = System.nanoTime();
+  private double fistaSeconds(ReluProblem prob, ReluSolverSettings st) {
+    long t0 = now();
     ReluSolution s = new ProximalGradientSolver(st).solve(prob);
-    long t1 = System.nanoTime();
+    long t1 = now();
     if (s.iterations() != st.maxIterations()) {
       throw new IllegalStateException("R-FISTA ran " + s.iterations() + " iterations, expected " + st.maxIterations());
     }
@@ -539,7 +557,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
   }
 
   /** GFLOP/s of ND4J's {@code mmul} of two random size x size matrices, best of {@code reps} after warm-up. */
-  static double gemmGflops(int size, int reps) {
+  double gemmGflops(int size, int reps) {
     INDArray a = Nd4j.rand(DataType.DOUBLE, size, size);
     INDArray b = Nd4j.rand(DataType.DOUBLE, size, size);
     INDArray c = Nd4j.create(DataType.DOUBLE, size, size);
@@ -548,14 +566,19 @@ public final class AdmmCostCommand implements Callable<Integer> {
     }
     double best = Double.POSITIVE_INFINITY;
     for (int r = 0; r < reps; r++) {
-      long t0 = System.nanoTime();
+      long t0 = now();
       a.mmul(b, c);
-      best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
+      best = Math.min(best, (now() - t0) * 1e-9);
     }
     if (!Double.isFinite(c.getDouble(0, 0))) {
       throw new IllegalStateException("GEMM reference produced a non-finite value");
     }
     return 2.0 * size * size * (double) size / best * 1e-9;
+  }
+
+  /** The measuring clock in ns: this thread's CPU time (--clock cpu) or System.nanoTime. */
+  private long now() {
+    return cpuClock ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
   }
 
   /** Bytes allocated so far by this thread, or -1 when the JVM does not tell. */
@@ -584,6 +607,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
     }
     ActivationPatterns pat = ActivationPatterns.sample(x, p, seed + 1);
     return new ReluProblem(x, y, pat, 0.1, Loss.SQUARED, formulation);
+  }
+
+  private String clockName() {
+    return cpuClock ? "thread_cpu" : "wall";
   }
 
   private static String join(int[] a) {
