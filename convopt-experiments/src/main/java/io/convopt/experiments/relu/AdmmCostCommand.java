@@ -59,8 +59,11 @@ import picocli.CommandLine.Option;
  * an accepted step evaluates f at x+ and f and its gradient at y+ (three n x d x P products);
  * every backtrack adds one, so the model's count is a lower bound.
  *
- * <p>The JIT is warmed up by an untimed pass over the whole grid; every time is the best of
- * {@code --repeats}. Throughput is reported in GFLOP/s of the model count (2 flops per
+ * <p>The JIT is warmed up by an untimed pass over the whole grid. Every time is the best of at
+ * least {@code --repeats} runs that together take at least {@code --min-time} (cheap cells get
+ * many runs), read by default from the measuring thread's CPU clock, so that other processes on
+ * the shared cores (the dominant noise there) do not enter; JIT and GC threads are not counted
+ * either. Throughput is reported in GFLOP/s of the model count (2 flops per
  * multiply-add) and as a share of ND4J's {@code mmul} of two square matrices measured in the same
  * run (best of several, before and after the grid). Memory: the Woodbury u-step caches two n x n
  * matrices (C0 and its Cholesky factor), whatever d and P; the bytes allocated by setup are
@@ -71,15 +74,20 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Times ADMM (Woodbury u-step, constrained program) setup and iterations, and R-FISTA iterations",
-      "(gated program), on random problems over a grid of n, d and P; fits the cost models",
-      "setup ~ n^2 (d + P/64) + n^3 + n d^2 and iteration ~ n d P + n^2 (R-FISTA: n d P) by relative",
-      "least squares and prints per-cell predicted vs measured, the worst deviation and whether every",
-      "cell is within --fit-factor; throughput in GFLOP/s and as % of ND4J's square GEMM measured in",
-      "the same run; memory cached by the u-step vs a dense (2dP)^2 factor. An untimed pass over the",
-      "grid warms up the JIT first. Writes to <out>/relu-cost (--quick: <out>/relu-cost-quick):",
-      "cells.csv (one row per cell as it completes), fit.csv (coefficients and per-cell predictions),",
-      "provenance.csv and summary.txt; a run replaces the files of the previous one."
+      "Times ADMM (Woodbury u-step, constrained program) setup and iterations,",
+      "and R-FISTA iterations (gated program), on random problems over a grid of",
+      "n, d and P. Fits the cost models setup ~ n^2 (d + P/64) + n^3 + n d (d+100),",
+      "ADMM iteration ~ n d P + n^2 and R-FISTA iteration ~ n d P (each also with",
+      "an n P term) by relative least squares; prints per-cell predicted vs",
+      "measured, the worst deviation and whether every cell is within",
+      "--fit-factor; throughput in GFLOP/s, as %% of ND4J's square GEMM measured",
+      "in the same run and of ND4J's GEMM at the cell's n x d x B shape; memory",
+      "the u-step caches vs a dense (2dP)^2 factor and the bytes setup allocates.",
+      "An untimed pass over the grid warms up the JIT; times are best-of, on this",
+      "thread's CPU clock by default. Writes to <out>/relu-cost (--quick:",
+      "<out>/relu-cost-quick): cells.csv (a row per cell and solver as it",
+      "completes), fit.csv (coefficients, per-cell predictions), provenance.csv",
+      "and summary.txt; a run replaces the files of the previous one."
     })
 public final class AdmmCostCommand implements Callable<Integer> {
   /** n d B at which PatternOperator sends the products to ND4J (its ND4J_THRESHOLD). */
@@ -96,7 +104,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
   static final List<String> COLUMNS = List.of(
       "solver", "n", "d", "p_drawn", "p", "blocks", "seed", "iterations", "runs",
       "setup_ms", "iter_ms", "pre_loop_ms", "model_madds_per_iter", "gflops", "gemm_gflops",
-      "gemm_pct", "nd4j_products", "cached_rows", "cached_cols", "woodbury_cached_bytes",
+      "gemm_pct", "shape_gemm_gflops", "shape_gemm_pct", "nd4j_products", "cached_rows", "cached_cols", "woodbury_cached_bytes",
       "dense_factor_bytes", "setup_alloc_bytes", "clock", "version", "git_commit");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -104,9 +112,9 @@ public final class AdmmCostCommand implements Callable<Integer> {
   /** Whether now() reads the thread's CPU time (set in call()). */
   private boolean cpuClock;
 
-  @Option(names = "--quick", description = "Small preset (about half a minute): n 100,200,400; d 5,20;"
-      + " P 10,50; 20 iterations; 2 repeats. Without it: n 200,400,800,1600; d 5,25; P 20,100;"
-      + " 40 iterations; 3 repeats.")
+  @Option(names = "--quick", description = "Small preset (under half a minute): n 100,200,400; d 5,20;"
+      + " P 10,50; 20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n 200,400,800,1600;"
+      + " d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5.")
   boolean quick;
 
   @Option(names = "--n", split = ",", paramLabel = "n1,n2", description = "Sample counts (overrides the preset).")
@@ -124,8 +132,8 @@ public final class AdmmCostCommand implements Callable<Integer> {
       + MAX_TIMED_ITERATIONS + " (ADMM certifies in-loop from iteration 50 on; default: quick 20, full 40).")
   Integer iterations;
 
-  @Option(names = "--repeats", paramLabel = "R", description = "Timed runs per cell, the best kept"
-      + " (default: quick 2, full 3).")
+  @Option(names = "--repeats", paramLabel = "R", description = "At least R timed runs per measurement, the"
+      + " best kept (default: quick 2, full 3; see --min-time).")
   Integer repeats;
 
   @Option(names = "--min-time", paramLabel = "S", description = "Keep repeating a measurement (setup, ADMM"
@@ -163,9 +171,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
   record Cell(int n, int d, int drawn) {}
 
   /** What one cell measured (times in seconds, best of the repeats). */
-  record AdmmTiming(int p, double setup, double iteration, double preLoop, int[] shape, long setupAlloc, int runs) {}
+  record AdmmTiming(int p, double setup, double iteration, double preLoop, int[] shape, long setupAlloc, int runs,
+      double shapeGemm) {}
 
-  record FistaTiming(int p, double iteration, int runs) {}
+  record FistaTiming(int p, double iteration, int runs, double shapeGemm) {}
 
   @Override
   public Integer call() {
@@ -288,12 +297,12 @@ public final class AdmmCostCommand implements Callable<Integer> {
         long dense = (bA * c.d()) * (bA * c.d()) * Double.BYTES;
         w.append(List.of("admm", i(c.n()), i(c.d()), i(c.drawn()), i(a.p()), Long.toString(bA), Long.toString(seed),
             i(k), i(a.runs()), num(a.setup() * 1e3), num(a.iteration() * 1e3), num(a.preLoop() * 1e3), num(madA),
-            num(gA), num(gemmBefore), num(100 * gA / gemmBefore),
+            num(gA), num(gemmBefore), num(100 * gA / gemmBefore), num(a.shapeGemm()), num(100 * gA / a.shapeGemm()),
             Boolean.toString((long) c.n() * c.d() * bA >= ND4J_THRESHOLD), i(a.shape()[0]), i(a.shape()[1]),
             Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), clockName(), version, commit));
         w.append(List.of("fista", i(c.n()), i(c.d()), i(c.drawn()), i(f.p()), i(f.p()), Long.toString(seed),
             i(k), i(f.runs()), "", num(f.iteration() * 1e3), "", num(madF), num(gF), num(gemmBefore),
-            num(100 * gF / gemmBefore), Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD),
+            num(100 * gF / gemmBefore), num(f.shapeGemm()), num(100 * gF / f.shapeGemm()), Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD),
             "", "", "", "", "", clockName(), version, commit));
         o.printf(Locale.ROOT, "%6d %4d %5d | %10.3f %10.4f %8.3f %8.1f%% | %10.4f %8.3f %8.1f%%%n", c.n(), c.d(),
             a.p(), a.setup() * 1e3, a.iteration() * 1e3, gA, 100 * gA / gemmBefore, f.iteration() * 1e3, gF,
@@ -351,10 +360,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
     s.append(coefficients("R-FISTA iteration, + elementwise n P", new String[] {"3ndP", "nP"}, fisX));
     s.append(String.format(Locale.ROOT, "%nper cell, measured / predicted (ratio) and throughput of the model count"
         + " (2 flops per multiply-add):%n"));
-    s.append(String.format(Locale.ROOT, "%6s %4s %5s | %9s %9s %6s | %9s %9s %6s %6s %7s %6s | %9s %9s %6s %6s %7s"
-        + " %6s | %9s %9s %9s%n", "n", "d", "P", "setup_ms", "pred", "ratio", "admm_ms", "pred", "ratio", "+nB",
-        "GFLOP/s", "%GEMM", "fista_ms", "pred", "ratio", "+nP", "GFLOP/s", "%GEMM", "cache_MB", "dense_MB",
-        "alloc_MB"));
+    s.append(String.format(Locale.ROOT, "%6s %4s %5s | %9s %9s %6s | %9s %9s %6s %6s %7s %6s %6s | %9s %9s %6s %6s"
+        + " %7s %6s %6s | %9s %9s %9s%n", "n", "d", "P", "setup_ms", "pred", "ratio", "admm_ms", "pred", "ratio", "+nB",
+        "GFLOP/s", "%GEMM", "%shape", "fista_ms", "pred", "ratio", "+nP", "GFLOP/s", "%GEMM", "%shape", "cache_MB",
+        "dense_MB", "alloc_MB"));
     for (int j = 0; j < m; j++) {
       Cell c = cells.get(j);
       AdmmTiming a = admm.get(j);
@@ -362,11 +371,12 @@ public final class AdmmCostCommand implements Callable<Integer> {
       double gA = 2 * admmIterationMadds(c.n(), c.d(), a.p()) / a.iteration() * 1e-9;
       double gF = 2 * fistaIterationMadds(c.n(), c.d(), f.p()) / f.iteration() * 1e-9;
       long bd = 2L * a.p() * c.d();
-      s.append(String.format(Locale.ROOT, "%6d %4d %5d | %9.3f %9.3f %6.2f | %9.4f %9.4f %6.2f %6.2f %7.3f %5.1f%% |"
-          + " %9.4f %9.4f %6.2f %6.2f %7.3f %5.1f%% | %9.3f %9.3f %9.3f%n",
+      s.append(String.format(Locale.ROOT, "%6d %4d %5d | %9.3f %9.3f %6.2f | %9.4f %9.4f %6.2f %6.2f %7.3f %5.1f%%"
+          + " %5.1f%% | %9.4f %9.4f %6.2f %6.2f %7.3f %5.1f%% %5.1f%% | %9.3f %9.3f %9.3f%n",
           c.n(), c.d(), a.p(), a.setup() * 1e3, setup.predicted()[j] * 1e3, setup.ratios()[j],
           a.iteration() * 1e3, iter.predicted()[j] * 1e3, iter.ratios()[j], iterX.ratios()[j], gA, 100 * gA / gemm,
-          f.iteration() * 1e3, fis.predicted()[j] * 1e3, fis.ratios()[j], fisX.ratios()[j], gF, 100 * gF / gemm,
+          100 * gA / a.shapeGemm(), f.iteration() * 1e3, fis.predicted()[j] * 1e3, fis.ratios()[j], fisX.ratios()[j],
+          gF, 100 * gF / gemm, 100 * gF / f.shapeGemm(),
           2.0 * a.shape()[0] * a.shape()[1] * Double.BYTES / 1e6, (double) bd * bd * Double.BYTES / 1e6,
           a.setupAlloc() / 1e6));
     }
@@ -389,13 +399,24 @@ public final class AdmmCostCommand implements Callable<Integer> {
         lo, hi, maxNdp / minNdp));
     s.append(String.format(Locale.ROOT, "%nverdict (a model fits when every cell is within a factor %.2f):%n",
         fitFactor));
-    s.append(verdict("ADMM setup   ~ n^2 (d + P/64) + n^3 + n d^2", setup));
+    s.append(verdict("ADMM setup   ~ n^2 (d + P/64) + n^3 + n d (d+100)", setup));
     s.append(verdict("ADMM iter    ~ n d P + n^2 (spec)", iter));
     s.append(verdict("ADMM iter    ~ n d P + n^2 + n P", iterX));
     s.append(verdict("R-FISTA iter ~ n d P (spec)", fis));
     s.append(verdict("R-FISTA iter ~ n d P + n P", fisX));
     s.append(String.format(Locale.ROOT, "throughput: ADMM iteration %s, R-FISTA iteration %s of the %.2f GFLOP/s"
         + " GEMM%n", range(cells, admm, fista, gemm, true), range(cells, admm, fista, gemm, false), gemm));
+    double sLo = Double.POSITIVE_INFINITY;
+    double sHi = 0;
+    for (int j = 0; j < m; j++) {
+      for (double g : new double[] {admm.get(j).shapeGemm(), fista.get(j).shapeGemm()}) {
+        sLo = Math.min(sLo, g);
+        sHi = Math.max(sHi, g);
+      }
+    }
+    s.append(String.format(Locale.ROOT, "ND4J mmul at the products' own shapes (n x d times d x B, no copies):"
+        + " %.2f..%.2f GFLOP/s = %.1f..%.1f %% of the square GEMM (%%shape: iteration throughput relative to it)%n",
+        sLo, sHi, 100 * sLo / gemm, 100 * sHi / gemm));
     String text = s.toString();
     o.print(text);
     o.flush();
@@ -529,7 +550,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
       bestFirst = Math.min(bestFirst, (stamps[0] - t0) * 1e-9);
     }
     return new AdmmTiming(p, bestSetup, bestIter, Math.max(bestFirst - bestIter, 0), shape,
-        alloc == Long.MAX_VALUE ? -1 : alloc, runs);
+        alloc == Long.MAX_VALUE ? -1 : alloc, runs, shapeGemmGflops(c.n(), c.d(), 2 * p, reps, minSeconds / 4));
   }
 
   /** Times R-FISTA iterations on the gated program of one cell (difference of two budgets). */
@@ -546,7 +567,9 @@ public final class AdmmCostCommand implements Callable<Integer> {
       longRun = Math.min(longRun, fistaSeconds(prob, st.withMaxIterations(FISTA_LEAD_IN + k)));
     }
     // noise can make the difference tiny or negative on a busy machine; floor at 1 ns
-    return new FistaTiming(prob.patterns().count(), Math.max((longRun - shortRun) / k, 1e-9), runs);
+    int p = prob.patterns().count();
+    return new FistaTiming(p, Math.max((longRun - shortRun) / k, 1e-9), runs,
+        shapeGemmGflops(c.n(), c.d(), p, reps, minSeconds / 4));
   }
 
   private double fistaSeconds(ReluProblem prob, ReluSolverSettings st) {
@@ -557,6 +580,27 @@ public final class AdmmCostCommand implements Callable<Integer> {
       throw new IllegalStateException("R-FISTA ran " + s.iterations() + " iterations, expected " + st.maxIterations());
     }
     return (t1 - t0) * 1e-9;
+  }
+
+  /**
+   * GFLOP/s of ND4J's {@code mmul} at the products' own shape, (n x d) times (d x B) into a
+   * preallocated n x B (no copies): the ceiling of the n x d x B products at that shape, whose
+   * inner dimension d is small; best of at least {@code reps} runs and {@code minSeconds}.
+   */
+  double shapeGemmGflops(int n, int d, int b, int reps, double minSeconds) {
+    INDArray x = Nd4j.rand(DataType.DOUBLE, n, d);
+    INDArray u = Nd4j.rand(DataType.DOUBLE, d, b);
+    INDArray r = Nd4j.create(DataType.DOUBLE, n, b);
+    x.mmul(u, r);
+    x.mmul(u, r);
+    double best = Double.POSITIVE_INFINITY;
+    long until = System.nanoTime() + (long) (minSeconds * 1e9);
+    for (int q = 0; q < reps || q < MAX_REPEATS && System.nanoTime() < until; q++) {
+      long t0 = now();
+      x.mmul(u, r);
+      best = Math.min(best, (now() - t0) * 1e-9);
+    }
+    return 2.0 * n * d * (double) b / Math.max(best, 1e-9) * 1e-9;
   }
 
   /** GFLOP/s of ND4J's {@code mmul} of two random size x size matrices, best of {@code reps} after warm-up. */
