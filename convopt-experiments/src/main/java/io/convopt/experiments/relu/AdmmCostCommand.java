@@ -160,7 +160,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
 
   @Option(names = "--nd4j-threads", defaultValue = "1", paramLabel = "T",
       description = "ND4J OpenMP/BLAS threads, for the reference GEMM and the ND4J products (default"
-          + " ${DEFAULT-VALUE}; the solvers' own loops are single-threaded).")
+          + " ${DEFAULT-VALUE}; the solvers' own loops are single-threaded; more than 1 needs --clock wall).")
   int nd4jThreads;
 
   @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
@@ -202,6 +202,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
     if (!"cpu".equals(clock) && !"wall".equals(clock)) {
       throw new IllegalArgumentException("--clock: cpu or wall, got " + clock);
     }
+    if ("cpu".equals(clock) && nd4jThreads > 1) {
+      throw new IllegalArgumentException("--clock cpu needs --nd4j-threads 1 (work on ND4J's other threads is not"
+          + " on this thread's clock); use --clock wall");
+    }
     cpuClock = "cpu".equals(clock) && ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported();
     if (cpuClock && !ManagementFactory.getThreadMXBean().isThreadCpuTimeEnabled()) {
       ManagementFactory.getThreadMXBean().setThreadCpuTimeEnabled(true);
@@ -241,6 +245,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
     params.put("fit_factor", Double.toString(fitFactor));
     params.put("min_time_s", Double.toString(minTime));
     params.put("clock", cpuClock ? "thread_cpu" : "wall");
+    // Nd4jSettings.threads() reads the OpenMP setting back, which setMaxThreads does not change;
+    // the BLAS thread count is what the GEMMs use
+    params.put("nd4j_threads_requested", Integer.toString(nd4jThreads));
+    params.put("nd4j_blas_threads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
     String summary = run(cells, k, reps, minTime, dir, o);
     RunOutputs.writeText(summary, dir.resolve("summary.txt"));
     RunOutputs.writeProvenance(params, dir.resolve("provenance.csv"), (System.nanoTime() - t0) * 1e-9,

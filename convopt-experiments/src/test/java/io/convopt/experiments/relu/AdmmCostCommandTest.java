@@ -69,4 +69,12 @@ class AdmmCostCommandTest {
     assertThat(run(out, err, "--iterations", "51", "--out", dir.toString())).isNotZero();
     assertThat(Files.exists(dir.resolve("relu-cost"))).isFalse();
   }
+
+  @Test
+  void theThreadCpuClockRefusesMultithreadedNd4j() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(run(out, err, "--nd4j-threads", "2", "--out", dir.toString())).isNotZero();
+    assertThat(Files.exists(dir.resolve("relu-cost"))).isFalse();
+  }
 }
