@@ -39,6 +39,31 @@ class AdmmSolverTest {
   }
 
   @Test
+  void woodburyCacheStaysNByNAsDAndPGrow() {
+    // memory O(n^2) (spec §2.4): the cached factor does not grow with d or P, while a dense factor
+    // of the u-step system would be (2dP) x (2dP), up to hundreds of times larger here
+    int n = 40;
+    long largestDense = 0;
+    for (int features : new int[] {2, 12, 60}) {
+      for (int draws : new int[] {4, 32, 256}) {
+        ReluProblem p = random(n, features, draws, 11, Formulation.RELU, Loss.SQUARED);
+        AdmmSolver admm = new AdmmSolver().withUStep(AdmmSolver.UStepMethod.WOODBURY);
+        assertThat(admm.cachedFactorShape(p)).as("d %d, P %d", p.dimension(), p.patterns().count())
+            .containsExactly(n, n);
+        long bd = 2L * p.dimension() * p.patterns().count();
+        largestDense = Math.max(largestDense, bd);
+        if (bd < n) {
+          // AUTO may pick the smaller dense factor only when it is smaller than n x n
+          assertThat(new AdmmSolver().cachedFactorShape(p)).containsExactly((int) bd, (int) bd);
+        } else {
+          assertThat(new AdmmSolver().cachedFactorShape(p)).containsExactly(n, n);
+        }
+      }
+    }
+    assertThat(largestDense).isGreaterThan(100L * n);
+  }
+
+  @Test
   void woodburyEqualsDenseSolveAndCachesAnNxNFactor() {
     for (Formulation f : new Formulation[] {Formulation.RELU, Formulation.GATED}) {
       ReluProblem p = random(12, 2, 20, 3, f, Loss.SQUARED);
