@@ -4,7 +4,8 @@ package io.convopt.solvers.relu;
  * ADMM u-step by a dense Cholesky factor of {@code A = I + kappa F^T F + g blockdiag(X^T X)}, a
  * (Bd) x (Bd) matrix (B blocks of size d): the fallback for tiny problems (Bd below n, where it is
  * smaller than the Woodbury n x n system) and the reference the Woodbury solve is tested against.
- * Setup O(n (Bd)^2 + (Bd)^3 / 3), per solve 2 (Bd)^2, memory 2 (Bd)^2. Not thread-safe.
+ * Setup O(n (Bd)^2 + (Bd)^3 / 3), per solve 2 (Bd)^2, memory 3 (Bd)^2 (F^T F and the constant part
+ * are kept so that a penalty change only refactors). Not thread-safe.
  */
 final class DenseUStep implements UStep {
   private final int dim;

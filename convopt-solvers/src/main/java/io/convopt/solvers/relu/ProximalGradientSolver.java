@@ -2,8 +2,9 @@ package io.convopt.solvers.relu;
 
 /**
  * R-FISTA on the gated ReLU program (CG) with a smooth loss (squared or logistic): a plain group
- * Lasso, {@code min_U L(sum_i D_i X u_i) + beta sum_i ||u_i||}. Each iteration costs two n x d x P
- * products plus line-search evaluations. Stops when the relative duality gap of {@link
+ * Lasso, {@code min_U L(sum_i D_i X u_i) + beta sum_i ||u_i||}. Each iteration costs at least
+ * three n x d x P products (gradient at the extrapolated point, value at the candidate, and its
+ * adjoint) plus one more per line-search backtrack. Stops when the relative duality gap of {@link
  * Certificate} is at most {@code settings.tolerance()} (checked every {@code checkEvery}
  * iterations at the current iterate), which bounds {@code (F(U) - F*) / F(U)}.
  *
