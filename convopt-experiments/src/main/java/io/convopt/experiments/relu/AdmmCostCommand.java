@@ -245,10 +245,8 @@ public final class AdmmCostCommand implements Callable<Integer> {
     params.put("fit_factor", Double.toString(fitFactor));
     params.put("min_time_s", Double.toString(minTime));
     params.put("clock", cpuClock ? "thread_cpu" : "wall");
-    // Nd4jSettings.threads() reads the OpenMP setting back, which setMaxThreads does not change;
-    // the BLAS thread count is what the GEMMs use
     params.put("nd4j_threads_requested", Integer.toString(nd4jThreads));
-    params.put("nd4j_blas_threads", Integer.toString(Nd4j.factory().blas().getMaxThreads()));
+    params.put("nd4j_blas_threads", Integer.toString(Nd4jSettings.threads()));
     String summary = run(cells, k, reps, minTime, dir, o);
     RunOutputs.writeText(summary, dir.resolve("summary.txt"));
     RunOutputs.writeProvenance(params, dir.resolve("provenance.csv"), (System.nanoTime() - t0) * 1e-9,

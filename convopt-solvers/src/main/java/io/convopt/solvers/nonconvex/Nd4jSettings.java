@@ -22,8 +22,11 @@ public final class Nd4jSettings {
     Nd4j.factory().blas().setMaxThreads(threads);
   }
 
-  /** ND4J's current OpenMP thread count. */
+  /**
+   * ND4J's BLAS thread count, the one that governs the GEMMs (the environment's OpenMP count reads
+   * back its old value after {@link #limitThreads(int)}, so it is not reported).
+   */
   public static int threads() {
-    return Nd4j.getEnvironment().maxThreads();
+    return Nd4j.factory().blas().getMaxThreads();
   }
 }
