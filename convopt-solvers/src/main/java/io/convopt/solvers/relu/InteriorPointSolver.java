@@ -53,6 +53,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
   /** Fraction of the largest feasible step. */
   private static final double TO_BOUNDARY = 0.99;
 
+  static final boolean DEBUG = Boolean.getBoolean("convopt.ipm.debug");
   private final ReluSolverSettings settings;
   private final IpmBarrier.Mode mode;
   private final double kappa;
@@ -122,6 +123,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     }
     PatternOperator op = new PatternOperator(problem);
     IpmBarrier bar = new IpmBarrier(op, problem, mode);
+    bar.checkResidual = DEBUG;
     int n = op.n;
     int d = op.d;
     int blocks = op.blocks;
@@ -190,6 +192,9 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         try {
           bar.factor();
         } catch (ArithmeticException e) {
+          if (DEBUG) {
+            System.err.println("factor failed: " + e.getMessage());
+          }
           stalled = true;
           break;
         }
@@ -202,7 +207,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         for (int k = 0; k < gxi.length; k++) {
           rxi[k] = -gxi[k];
         }
-        bar.solve(ru, rt, rxi, bar.du, bar.dt, bar.dxi);
+        double res = bar.solve(ru, rt, rxi, bar.du, bar.dt, bar.dxi);
         double lam2 = 0;
         for (int i = 0; i < gu.length; i++) {
           lam2 -= gu[i] * bar.du[i];
@@ -236,6 +241,10 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           }
           alpha *= 0.5;
         }
+        if (DEBUG) {
+          System.err.printf("  step %d lam2 %.3e res %.2e amax %.3e alpha %.3e%s%n", steps, lam2, res,
+              amax, alpha, accepted ? "" : " REJECTED");
+        }
         if (!accepted) {
           // no decrease resolvable in floating point: nearly centred (small decrement) or stuck
           stalled = lam2 > 1.0;
@@ -254,6 +263,10 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         stalls++;
       }
       Certificate cert = best == null ? null : best.certificate();
+      if (DEBUG) {
+        System.err.printf("centring %d tau %.3e nu/tau %.3e steps %d stalled %s cert %s%n",
+            centrings, bar.tau, bar.nu / bar.tau, steps, stalled, cert);
+      }
       if (cert != null && cert.relativeGap() <= settings.tolerance()
           && (best.restored() || cert.constraintViolation() <= settings.feasibilityTolerance())) {
         reason = StopReason.CONVERGED;

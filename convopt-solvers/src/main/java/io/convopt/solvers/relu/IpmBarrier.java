@@ -161,6 +161,8 @@ final class IpmBarrier {
     this.scrB = new double[blocks];
     this.scrB2 = new double[blocks];
     this.scrXi = new double[hinge ? n : 0];
+    this.rScratch = new double[d * d];
+    this.vScratch = new double[d];
   }
 
   /** Length of u. */
@@ -327,11 +329,13 @@ final class IpmBarrier {
       }
       double sj = s[j];
       double tj = t[j];
+      // (2/s)(I - e e^T) + 2/(t^2 + ||u||^2) e e^T, e = u/||u||: the two eigenvalues separately,
+      // so that the small one is not lost when t ~ ||u|| (2/s huge)
       double f1 = 2.0 / sj;
-      double f2 = 4.0 / (sj * (tj * tj + nu2));
+      double f2 = nu2 > 0 ? (2.0 / (tj * tj + nu2) - f1) / nu2 : 0.0;
       for (int a = 0; a < d; a++) {
         for (int b = 0; b <= a; b++) {
-          gmat[go + a * d + b] = -f2 * u[uo + a] * u[uo + b] + (a == b ? f1 : 0);
+          gmat[go + a * d + b] = f2 * u[uo + a] * u[uo + b] + (a == b ? f1 : 0);
         }
         bvec[uo + a] = -4.0 * tj * u[uo + a] / (sj * sj);
       }
@@ -357,7 +361,7 @@ final class IpmBarrier {
           gmat[go + b * d + a] = gmat[go + a * d + b];
         }
       }
-      cholesky(gmat, rchol, go, d, j);
+      factorBlock(j, f1, nu2 > 0 ? 2.0 / (tj * tj + nu2) : f1, nu2);
     }
     useDense = mode == Mode.DENSE || mode == Mode.AUTO && (long) blocks * (d + 1) < n;
     if (useDense) {
@@ -373,6 +377,99 @@ final class IpmBarrier {
   boolean usedDense() {
     return useDense;
   }
+
+  /**
+   * Lower factor R_j of {@code G_j = R_j R_j^T} by orthogonal (Givens) row updates of the rows of
+   * {@code [V; a_k / c_k]}, {@code V = sqrt(2/s)(I - e e^T) + sqrt(lamSmall) e e^T} the symmetric
+   * square root of the SOC part, the rows taken in order of decreasing norm. Unlike a Cholesky of
+   * the assembled G_j (whose moderate eigenvalues are lost to rounding next to 1/c^2 ~ 1e20 near
+   * the optimum), this is accurate row by row.
+   */
+  private void factorBlock(int j, double lamBig, double lamSmall, double nu2) {
+    int uo = j * d;
+    int go = j * d * d;
+    int rows = d + (cons ? n : 0);
+    if (rowBuf == null || rowBuf.length < rows * d) {
+      rowBuf = new double[rows * d];
+      rowNorm = new double[rows];
+      rowOrder = new Integer[rows];
+    }
+    double sb = Math.sqrt(lamBig);
+    double ss = Math.sqrt(lamSmall);
+    double inv = nu2 > 0 ? 1.0 / nu2 : 0.0;
+    int m = 0;
+    for (int a = 0; a < d; a++) {
+      double nr = 0;
+      for (int b = 0; b < d; b++) {
+        double e = u[uo + a] * u[uo + b] * inv;
+        double v = (ss - sb) * e + (a == b ? sb : 0);
+        rowBuf[m * d + b] = v;
+        nr += v * v;
+      }
+      rowNorm[m++] = nr;
+    }
+    if (cons) {
+      double[] x = op.x;
+      for (int k = 0; k < n; k++) {
+        if (!rowUsed[k]) {
+          continue;
+        }
+        double ic = 1.0 / c[k * blocks + j];
+        double nr = 0;
+        for (int b = 0; b < d; b++) {
+          double v = x[k * d + b] * ic;
+          rowBuf[m * d + b] = v;
+          nr += v * v;
+        }
+        rowNorm[m++] = nr;
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      rowOrder[i] = i;
+    }
+    final double[] rn = rowNorm;
+    java.util.Arrays.sort(rowOrder, 0, m, (p, q) -> Double.compare(rn[q], rn[p]));
+    // R upper (d x d) in scratch, then stored transposed (lower) in rchol
+    double[] rr = rScratch;
+    java.util.Arrays.fill(rr, 0.0);
+    double[] v = vScratch;
+    for (int q = 0; q < m; q++) {
+      int ro = rowOrder[q] * d;
+      System.arraycopy(rowBuf, ro, v, 0, d);
+      for (int i = 0; i < d; i++) {
+        double vi = v[i];
+        if (vi == 0) {
+          continue;
+        }
+        double rii = rr[i * d + i];
+        double h = Math.hypot(rii, vi);
+        double cs = rii / h;
+        double sn = vi / h;
+        rr[i * d + i] = h;
+        for (int l = i + 1; l < d; l++) {
+          double a = rr[i * d + l];
+          double b = v[l];
+          rr[i * d + l] = cs * a + sn * b;
+          v[l] = -sn * a + cs * b;
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      if (!(rr[a * d + a] > 0) || !Double.isFinite(rr[a * d + a])) {
+        throw new ArithmeticException(
+            "factor of block " + j + ": diagonal " + a + " is " + rr[a * d + a]);
+      }
+      for (int b = 0; b < d; b++) {
+        rchol[go + a * d + b] = b <= a ? rr[b * d + a] : 0.0;
+      }
+    }
+  }
+
+  private double[] rowBuf;
+  private double[] rowNorm;
+  private Integer[] rowOrder;
+  private double[] rScratch;
+  private double[] vScratch;
 
   private static void cholesky(double[] a, double[] l, int o, int m, int block) {
     for (int i = 0; i < m; i++) {
@@ -403,10 +500,6 @@ final class IpmBarrier {
     double[] x = op.x;
     double[] yv = new double[d];
     for (int k = 0; k < n; k++) {
-      double ws = Math.sqrt(wdiag[k]);
-      if (ws == 0) {
-        continue;
-      }
       int xo = k * d;
       int mo = k * m;
       for (int j = 0; j < blocks; j++) {
@@ -423,13 +516,13 @@ final class IpmBarrier {
           yv[a] = v / rchol[go + a * d + a];
         }
         for (int a = 0; a < d; a++) {
-          mm[mo + j * d + a] = ws * yv[a];
+          mm[mo + j * d + a] = yv[a];
         }
       }
     }
     double[] cap = lowerGram(mm, n, m);
     for (int k = 0; k < n; k++) {
-      cap[k * n + k] += 1.0;
+      cap[k * n + k] += winv(k);
     }
     capacitance = new CholeskyFactor(cap, n);
   }
@@ -602,29 +695,97 @@ final class IpmBarrier {
       }
       return;
     }
-    // w = H^{-1} r
+    // augmented (quasi-definite) form [[H, F^T], [F, -W^{-1}]] (o; q) = (r; 0), refined on that
+    // system: the reduced matrix H + F^T W F is far worse conditioned when W is huge (hinge margin
+    // samples: W ~ tau^2), and the Woodbury difference w - H^{-1} F^T q loses all digits there
+    double[] q = new double[n];
+    double[] e2 = new double[n];
+    augmentedSolve(ru, rt, e2, ou, ot, q);
+    double[] e1u = new double[ru.length];
+    double[] e1t = new double[blocks];
+    double[] cu = new double[ru.length];
+    double[] ct = new double[blocks];
+    double[] cq = new double[n];
+    for (int round = 0; round < 2; round++) {
+      // e1 = r - H o - F^T q,  e2 = -(F o - W^{-1} q)
+      applyBlocks(ou, ot, e1u, e1t);
+      adjointF(q, cu);
+      double rn = 0;
+      double en = 0;
+      for (int i = 0; i < e1u.length; i++) {
+        e1u[i] = ru[i] - e1u[i] - cu[i];
+        rn += ru[i] * ru[i];
+        en += e1u[i] * e1u[i];
+      }
+      for (int j = 0; j < blocks; j++) {
+        e1t[j] = rt[j] - e1t[j];
+        rn += rt[j] * rt[j];
+        en += e1t[j] * e1t[j];
+      }
+      forward(ou, e2);
+      for (int k = 0; k < n; k++) {
+        e2[k] = -(e2[k] - winv(k) * q[k]);
+        en += e2[k] * e2[k];
+      }
+      if (!(en > 1e-30 * rn)) {
+        break;
+      }
+      augmentedSolve(e1u, e1t, e2, cu, ct, cq);
+      for (int i = 0; i < ou.length; i++) {
+        ou[i] += cu[i];
+      }
+      for (int j = 0; j < blocks; j++) {
+        ot[j] += ct[j];
+      }
+      for (int k = 0; k < n; k++) {
+        q[k] += cq[k];
+      }
+    }
+  }
+
+  /** 1 / W_k (floored so that a vanishing logistic curvature stays finite). */
+  private double winv(int k) {
+    return 1.0 / Math.max(wdiag[k], 1e-250);
+  }
+
+  /**
+   * One solve of {@code [[H, F^T], [F, -W^{-1}]] (o; q) = (r; e2)} through {@code (W^{-1} + F H^{-1}
+   * F^T) q = F H^{-1} r - e2}, {@code o = H^{-1} (r - F^T q)}.
+   */
+  private void augmentedSolve(
+      double[] ru, double[] rt, double[] e2, double[] ou, double[] ot, double[] q) {
     applyBlockInverse(ru, rt, ou, ot);
-    // f = W^{1/2} F w_u; C q = f
-    double[] f = scrN2;
-    forward(ou, f);
+    forward(ou, q);
     for (int k = 0; k < n; k++) {
-      f[k] *= Math.sqrt(wdiag[k]);
+      q[k] -= e2[k];
     }
-    capacitance.solveInPlace(f);
-    for (int k = 0; k < n; k++) {
-      f[k] *= Math.sqrt(wdiag[k]);
-    }
-    // g = F^T W^{1/2} q (t-part 0); out = w - H^{-1} g
+    capacitance.solveInPlace(q);
     double[] g = scrBd2;
-    adjointF(f, g);
-    double[] zt = scrB2;
-    java.util.Arrays.fill(zt, 0.0);
-    applyBlockInverse(g, zt, g, zt);
-    for (int i = 0; i < ou.length; i++) {
-      ou[i] -= g[i];
+    adjointF(q, g);
+    for (int i = 0; i < g.length; i++) {
+      g[i] = ru[i] - g[i];
     }
+    applyBlockInverse(g, rt, ou, ot);
+  }
+
+  /** blockdiag(H) (vu, vt) into (ou, ot). */
+  private void applyBlocks(double[] vu, double[] vt, double[] ou, double[] ot) {
     for (int j = 0; j < blocks; j++) {
-      ot[j] -= zt[j];
+      int uo = j * d;
+      int go = j * d * d;
+      double h = hval[j];
+      double bv = 0;
+      for (int a = 0; a < d; a++) {
+        bv += bvec[uo + a] * vu[uo + a];
+      }
+      for (int a = 0; a < d; a++) {
+        double acc = 0;
+        for (int b = 0; b < d; b++) {
+          acc += gmat[go + a * d + b] * vu[uo + b];
+        }
+        ou[uo + a] = acc + bvec[uo + a] * (bv / h + vt[j]);
+      }
+      ot[j] = bv + h * vt[j];
     }
   }
 
@@ -654,48 +815,35 @@ final class IpmBarrier {
 
   /**
    * Solves {@code K (ou, ot, oxi) = (ru, rt, rxi)} with the full Newton matrix K of f (after
-   * {@link #factor}), with up to two steps of iterative refinement.
+   * {@link #factor}). The reduced system is solved in augmented form with up to two steps of
+   * iterative refinement on that form.
    *
-   * @return the relative residual {@code ||K o - r|| / ||r||} of the result
+   * @return the relative residual {@code ||K o - r|| / ||r||} of the result when {@link
+   *     #checkResidual} is set, else NaN
    */
   double solve(double[] ru, double[] rt, double[] rxi, double[] ou, double[] ot, double[] oxi) {
     solveOnce(ru, rt, rxi, ou, ot, oxi);
+    if (!checkResidual) {
+      return Double.NaN;
+    }
     double[] eu = new double[ru.length];
     double[] et = new double[blocks];
     double[] exi = new double[hinge ? n : 0];
-    double rn = norm(ru, rt, rxi);
-    double res = Double.NaN;
-    for (int round = 0; round <= 2; round++) {
-      applyHessian(ou, ot, oxi, eu, et, exi);
-      for (int i = 0; i < eu.length; i++) {
-        eu[i] = ru[i] - eu[i];
-      }
-      for (int j = 0; j < blocks; j++) {
-        et[j] = rt[j] - et[j];
-      }
-      for (int k = 0; k < exi.length; k++) {
-        exi[k] = rxi[k] - exi[k];
-      }
-      res = norm(eu, et, exi) / Math.max(rn, 1e-300);
-      if (!(res > 1e-14) || round == 2) {
-        break;
-      }
-      double[] cu = new double[eu.length];
-      double[] ct = new double[blocks];
-      double[] cxi = new double[exi.length];
-      solveOnce(eu, et, exi, cu, ct, cxi);
-      for (int i = 0; i < cu.length; i++) {
-        ou[i] += cu[i];
-      }
-      for (int j = 0; j < blocks; j++) {
-        ot[j] += ct[j];
-      }
-      for (int k = 0; k < cxi.length; k++) {
-        oxi[k] += cxi[k];
-      }
+    applyHessian(ou, ot, oxi, eu, et, exi);
+    for (int i = 0; i < eu.length; i++) {
+      eu[i] = ru[i] - eu[i];
     }
-    return res;
+    for (int j = 0; j < blocks; j++) {
+      et[j] = rt[j] - et[j];
+    }
+    for (int k = 0; k < exi.length; k++) {
+      exi[k] = rxi[k] - exi[k];
+    }
+    return norm(eu, et, exi) / Math.max(norm(ru, rt, rxi), 1e-300);
   }
+
+  /** Whether {@link #solve} measures its residual (diagnostics and tests; costs one product). */
+  boolean checkResidual;
 
   private static double norm(double[] a, double[] b, double[] c) {
     double s = 0;
@@ -757,8 +905,22 @@ final class IpmBarrier {
     op.products(du, dxu);
     op.predict(dxu, dyhat);
     double amax = Double.POSITIVE_INFINITY;
+    int argSoc = -1;
     for (int j = 0; j < blocks; j++) {
-      amax = Math.min(amax, socStep(j));
+      double sj = socStep(j);
+      if (sj < amax) {
+        amax = sj;
+        argSoc = j;
+      }
+    }
+    if (InteriorPointSolver.DEBUG && argSoc >= 0) {
+      int j = argSoc;
+      double nu2 = 0;
+      for (int a = 0; a < d; a++) {
+        nu2 += u[j * d + a] * u[j * d + a];
+      }
+      System.err.printf("    soc limit block %d: alpha %.3e t %.3e |u| %.3e dt %.3e%n", j, amax, t[j],
+          Math.sqrt(nu2), dt[j]);
     }
     if (cons) {
       op.slacks(dxu, dc);
@@ -769,8 +931,12 @@ final class IpmBarrier {
         int ro = k * blocks;
         for (int j = 0; j < blocks; j++) {
           double v = dc[ro + j];
-          if (v < 0) {
-            amax = Math.min(amax, -c[ro + j] / v);
+          if (v < 0 && -c[ro + j] / v < amax) {
+            amax = -c[ro + j] / v;
+            if (InteriorPointSolver.DEBUG) {
+              System.err.printf("    cone limit k %d block %d: alpha %.3e c %.3e dc %.3e%n", k, j, amax,
+                  c[ro + j], v);
+            }
           }
         }
       }
