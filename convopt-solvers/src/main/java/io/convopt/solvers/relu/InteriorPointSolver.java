@@ -48,6 +48,10 @@ public final class InteriorPointSolver implements ConvexReluSolver {
   static final double KAPPA = 10;
   /** Squared Newton decrement below which a point counts as centred. */
   static final double CENTRE_TOL = 1e-4;
+  /** Centring tolerance for the final, accurate centring. */
+  static final double TIGHT_CENTRE_TOL = 1e-8;
+  /** Newton steps per centring after which the centring is abandoned. */
+  static final int MAX_CENTRING_STEPS = 100;
   /** Armijo constant. */
   private static final double ARMIJO = 1e-4;
   /** Fraction of the largest feasible step. */
@@ -121,6 +125,11 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           "formulation relu_robust is not supported by the interior-point solver;"
               + " use the robust ADMM (RobustAdmmSolver)");
     }
+    if (!(problem.beta() > 0)) {
+      throw new IllegalArgumentException(
+          "beta: the interior-point solver needs beta > 0 (got " + problem.beta()
+              + "); use the al or admm solver");
+    }
     PatternOperator op = new PatternOperator(problem);
     IpmBarrier bar = new IpmBarrier(op, problem, mode);
     bar.checkResidual = DEBUG;
@@ -128,8 +137,6 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     int d = op.d;
     int blocks = op.blocks;
     double[] u0 = new double[blocks * d];
-    double[] tt0 = new double[blocks];
-    java.util.Arrays.fill(tt0, 1.0);
     if (op.constrained) {
       for (int i = 0; i < op.patterns; i++) {
         double[] g = interiorDirection(op, problem.patterns(), bar.rowUsed, i);
@@ -151,7 +158,6 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           for (int a = 0; a < d; a++) {
             u0[j * d + a] = scale * g[a];
           }
-          tt0[j] = 2 * scale * ng;
         }
       }
     }
@@ -165,7 +171,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         xi0[k] = Math.max(0.0, 1.0 - y[k] * yh[k]) + 1.0;
       }
     }
-    if (!bar.setPoint(u0, tt0, xi0)) {
+    if (!bar.setPoint(u0, xi0)) {
       throw new IllegalStateException("interior-point start is not strictly feasible (bug)");
     }
     Evaluator ev = new Evaluator(op, problem);
@@ -174,21 +180,22 @@ public final class InteriorPointSolver implements ConvexReluSolver {
 
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
     double[] gu = new double[blocks * d];
-    double[] gt = new double[blocks];
     double[] gxi = new double[bar.hinge ? n : 0];
     double[] ru = new double[blocks * d];
-    double[] rt = new double[blocks];
     double[] rxi = new double[gxi.length];
     int steps = 0;
     int centrings = 0;
     int stalls = 0;
+    boolean tight = false;
     ProjectedCertificate.Result best = null;
     StopReason reason;
     outer:
     while (true) {
       boolean stalled = false;
+      double ctol = tight ? TIGHT_CENTRE_TOL : centreTol;
+      int inner = 0;
       while (true) {
-        bar.gradient(gu, gt, gxi);
+        bar.gradient(gu, gxi);
         try {
           bar.factor();
         } catch (ArithmeticException e) {
@@ -201,19 +208,13 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         for (int i = 0; i < gu.length; i++) {
           ru[i] = -gu[i];
         }
-        for (int j = 0; j < blocks; j++) {
-          rt[j] = -gt[j];
-        }
         for (int k = 0; k < gxi.length; k++) {
           rxi[k] = -gxi[k];
         }
-        double res = bar.solve(ru, rt, rxi, bar.du, bar.dt, bar.dxi);
+        double res = bar.solve(ru, rxi, bar.du, bar.dxi);
         double lam2 = 0;
         for (int i = 0; i < gu.length; i++) {
           lam2 -= gu[i] * bar.du[i];
-        }
-        for (int j = 0; j < blocks; j++) {
-          lam2 -= gt[j] * bar.dt[j];
         }
         for (int k = 0; k < gxi.length; k++) {
           lam2 -= gxi[k] * bar.dxi[k];
@@ -222,7 +223,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           stalled = true;
           break;
         }
-        if (lam2 <= 2 * centreTol) {
+        if (lam2 <= 2 * ctol) {
           break;
         }
         if (steps >= settings.maxIterations()) {
@@ -251,6 +252,14 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           break;
         }
         steps++;
+        if (++inner > MAX_CENTRING_STEPS || alpha < 1e-12) {
+          // no real progress (tiny steps): numerical limit reached
+          stalled = lam2 > 1.0;
+          if (!bar.move(alpha)) {
+            throw new IllegalStateException("interior-point step left the domain (bug)");
+          }
+          break;
+        }
         if (!bar.move(alpha)) {
           throw new IllegalStateException("interior-point step left the domain (bug)");
         }
@@ -281,7 +290,16 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         reason = StopReason.MAX_OUTER_ITERATIONS;
         break;
       }
-      bar.tau *= kappa;
+      // near the end, centre accurately before going further: the dual candidate (hence the
+      // certificate) is only as good as the centring, while the primal is already accurate
+      double gapEst = bar.nu / bar.tau;
+      double target = settings.tolerance() * Math.abs(cert == null ? f0 : cert.primal());
+      if (!stalled && !tight && gapEst <= 0.5 * target) {
+        tight = true;
+        continue;
+      }
+      tight = false;
+      bar.tau = Math.min(bar.tau * kappa, Math.max(bar.tau * 2, bar.nu / (0.25 * target)));
     }
     double[] w = best.w();
     double data = ev.dataTerm(w);
@@ -294,6 +312,9 @@ public final class InteriorPointSolver implements ConvexReluSolver {
       ProjectedCertificate pcert, IpmBarrier bar, ProjectedCertificate.Result best) {
     ProjectedCertificate.Result r =
         pcert.evaluate(bar.u, bar.lossMultiplier(), bar.coneMultipliers());
+    if (DEBUG) {
+      System.err.println("   this point: " + r.certificate());
+    }
     return best == null ? r : ProjectedCertificate.better(best, r);
   }
 
