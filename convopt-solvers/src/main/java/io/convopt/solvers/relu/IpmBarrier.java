@@ -116,7 +116,7 @@ final class IpmBarrier {
   private final double[] vScratch;
   private double[] rowBuf;
   private double[] rowNorm;
-  private Integer[] rowOrder;
+  private long[] rowOrder;
 
   IpmBarrier(PatternOperator op, ReluProblem problem, Mode mode) {
     this.op = op;
@@ -388,7 +388,7 @@ final class IpmBarrier {
     if (rowBuf == null || rowBuf.length < rows * d) {
       rowBuf = new double[rows * d];
       rowNorm = new double[rows];
-      rowOrder = new Integer[rows];
+      rowOrder = new long[rows];
     }
     double sb = Math.sqrt(tangential);
     double ss = Math.sqrt(radial);
@@ -420,23 +420,24 @@ final class IpmBarrier {
         rowNorm[m++] = nr;
       }
     }
+    // order by decreasing norm: sort (float bits of the norm, index) packed in a long (the bits
+    // of a non-negative float order like the float)
     for (int i = 0; i < m; i++) {
-      rowOrder[i] = i;
+      rowOrder[i] = ((long) Float.floatToRawIntBits((float) rowNorm[i]) << 32) | i;
     }
-    final double[] rn = rowNorm;
-    java.util.Arrays.sort(rowOrder, 0, m, (p, q) -> Double.compare(rn[q], rn[p]));
+    java.util.Arrays.sort(rowOrder, 0, m);
     double[] rr = rScratch; // upper triangular, G = rr^T rr
     java.util.Arrays.fill(rr, 0.0);
     double[] v = vScratch;
-    for (int q = 0; q < m; q++) {
-      System.arraycopy(rowBuf, rowOrder[q] * d, v, 0, d);
+    for (int q = m - 1; q >= 0; q--) {
+      System.arraycopy(rowBuf, (int) rowOrder[q] * d, v, 0, d);
       for (int i = 0; i < d; i++) {
         double vi = v[i];
         if (vi == 0) {
           continue;
         }
         double rii = rr[i * d + i];
-        double h = Math.hypot(rii, vi);
+        double h = Math.sqrt(rii * rii + vi * vi);
         double cs = rii / h;
         double sn = vi / h;
         rr[i * d + i] = h;
@@ -496,49 +497,15 @@ final class IpmBarrier {
       return Nd4jProducts.gram(mm, n, m);
     }
     double[] out = new double[n * n];
-    int k = 0;
-    for (; k + 1 < n; k += 2) {
-      int r0 = k * m;
-      int r1 = r0 + m;
-      int l = 0;
-      for (; l + 1 <= k; l += 2) {
-        int q0 = l * m;
-        int q1 = q0 + m;
-        double s00 = 0;
-        double s01 = 0;
-        double s10 = 0;
-        double s11 = 0;
-        for (int i = 0; i < m; i++) {
-          double a0 = mm[r0 + i];
-          double a1 = mm[r1 + i];
-          double b0 = mm[q0 + i];
-          double b1 = mm[q1 + i];
-          s00 += a0 * b0;
-          s01 += a0 * b1;
-          s10 += a1 * b0;
-          s11 += a1 * b1;
-        }
-        out[k * n + l] = s00;
-        out[k * n + l + 1] = s01;
-        out[(k + 1) * n + l] = s10;
-        out[(k + 1) * n + l + 1] = s11;
-      }
-      for (; l <= k + 1; l++) {
-        int q = l * m;
-        double s0 = 0;
-        double s1 = 0;
-        for (int i = 0; i < m; i++) {
-          double b = mm[q + i];
-          s0 += mm[r0 + i] * b;
-          s1 += mm[r1 + i] * b;
-        }
-        if (l <= k) {
-          out[k * n + l] = s0;
-        }
-        out[(k + 1) * n + l] = s1;
+    int k0 = 0;
+    for (; k0 + 3 < n; k0 += 4) {
+      int l0 = 0;
+      for (; l0 <= k0; l0 += 4) {
+        gram4x4(mm, m, k0, l0, out, n); // the diagonal tile also fills its (correct) upper part
       }
     }
-    for (; k < n; k++) {
+    // remaining rows one by one
+    for (int k = k0; k < n; k++) {
       int r0 = k * m;
       for (int l = 0; l <= k; l++) {
         int q = l * m;
@@ -550,6 +517,80 @@ final class IpmBarrier {
       }
     }
     return out;
+  }
+
+  /** The 4 x 4 tile of M M^T at rows k0.., columns l0.. (16 dot products sharing loads). */
+  private static void gram4x4(double[] mm, int m, int k0, int l0, double[] out, int n) {
+    int a0 = k0 * m;
+    int a1 = a0 + m;
+    int a2 = a1 + m;
+    int a3 = a2 + m;
+    int b0 = l0 * m;
+    int b1 = b0 + m;
+    int b2 = b1 + m;
+    int b3 = b2 + m;
+    double s00 = 0;
+    double s01 = 0;
+    double s02 = 0;
+    double s03 = 0;
+    double s10 = 0;
+    double s11 = 0;
+    double s12 = 0;
+    double s13 = 0;
+    double s20 = 0;
+    double s21 = 0;
+    double s22 = 0;
+    double s23 = 0;
+    double s30 = 0;
+    double s31 = 0;
+    double s32 = 0;
+    double s33 = 0;
+    for (int i = 0; i < m; i++) {
+      double x0 = mm[a0 + i];
+      double x1 = mm[a1 + i];
+      double x2 = mm[a2 + i];
+      double x3 = mm[a3 + i];
+      double y0 = mm[b0 + i];
+      double y1 = mm[b1 + i];
+      double y2 = mm[b2 + i];
+      double y3 = mm[b3 + i];
+      s00 += x0 * y0;
+      s01 += x0 * y1;
+      s02 += x0 * y2;
+      s03 += x0 * y3;
+      s10 += x1 * y0;
+      s11 += x1 * y1;
+      s12 += x1 * y2;
+      s13 += x1 * y3;
+      s20 += x2 * y0;
+      s21 += x2 * y1;
+      s22 += x2 * y2;
+      s23 += x2 * y3;
+      s30 += x3 * y0;
+      s31 += x3 * y1;
+      s32 += x3 * y2;
+      s33 += x3 * y3;
+    }
+    int o = k0 * n + l0;
+    out[o] = s00;
+    out[o + 1] = s01;
+    out[o + 2] = s02;
+    out[o + 3] = s03;
+    o += n;
+    out[o] = s10;
+    out[o + 1] = s11;
+    out[o + 2] = s12;
+    out[o + 3] = s13;
+    o += n;
+    out[o] = s20;
+    out[o + 1] = s21;
+    out[o + 2] = s22;
+    out[o + 3] = s23;
+    o += n;
+    out[o] = s30;
+    out[o + 1] = s31;
+    out[o + 2] = s32;
+    out[o + 3] = s33;
   }
 
   private void factorDense() {
@@ -689,7 +730,7 @@ final class IpmBarrier {
         e2[k] = -(e2[k] - winv(k) * q[k]);
         en += e2[k] * e2[k];
       }
-      if (!(en > 1e-30 * rn)) {
+      if (!(en > 1e-26 * rn)) {
         break;
       }
       augmentedSolve(e1, e2, cu, cq);
