@@ -980,6 +980,35 @@ final class IpmBarrier {
   }
 
   /**
+   * Loss dual candidate after the Newton step (du, dxi) from the current point, to first order:
+   * {@code z = -grad L(yhat + F du)} for smooth losses, {@code z_k = y_k (1 - dr_k / r_k) / (tau
+   * r_k)} (the linearised multiplier of r_k >= 0) for the hinge. Any z is a valid dual candidate
+   * (the certificate maps it into the dual domain and scales it); this one is the more accurate
+   * the smaller the Newton decrement.
+   */
+  double[] correctedLossMultiplier() {
+    double[] fy = new double[n];
+    forward(du, fy);
+    double[] z = new double[n];
+    if (hinge) {
+      for (int k = 0; k < n; k++) {
+        double drk = dxi[k] + y[k] * fy[k];
+        z[k] = y[k] * (1 - drk / r[k]) / (tau * r[k]);
+      }
+      return z;
+    }
+    double[] yh = new double[n];
+    for (int k = 0; k < n; k++) {
+      yh[k] = yhat[k] + fy[k];
+    }
+    loss.gradient(yh, y, z);
+    for (int k = 0; k < n; k++) {
+      z[k] = -z[k];
+    }
+    return z;
+  }
+
+  /**
    * Hinge dual candidate {@code z_k = y_k / (tau r_k)} (the multiplier of r_k >= 0; at a central
    * point {@code y_k z_k = 1 - 1/(tau xi_k)} lies in [0, 1]), or null for smooth losses.
    */
