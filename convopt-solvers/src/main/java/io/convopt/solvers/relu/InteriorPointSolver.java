@@ -44,12 +44,11 @@ package io.convopt.solvers.relu;
  * result is the point with the best certificate so far (never NaN). {@code iterations()} counts
  * Newton steps, {@code outerIterations()} centrings.
  *
- * <p><b>Known limitation.</b> With the hinge loss the method can stall at tau ~ 1e9 (the line
- * search finds no decrease; the Newton matrix, with W ~ tau^2 at margin points, is then too
- * ill-conditioned): on about half of small random hinge instances it returns {@link
- * StopReason#STALLED} with a certified gap of 2e-5..2e-4 (the objective itself is within ~1e-7 of
- * the optimum). relu_hinge_synth_xor certifies 1e-6. Squared and logistic losses were not seen to
- * stall.
+ * <p><b>Known limitation.</b> With the hinge loss the method can stall at tau ~ 1e8..1e9 (the
+ * line search finds no decrease): on about two thirds of small random hinge instances (n = 25) it
+ * returns {@link StopReason#STALLED} with a certified gap of 2e-6..2e-4, the objective itself
+ * within ~1e-7 of the optimum. relu_hinge_synth_xor certifies 1e-6. With the squared and logistic
+ * losses no stall was seen once the refinement used the matrix-free block product.
  *
  * <p>RELU_ROBUST and beta = 0 are rejected with {@link IllegalArgumentException} (use the robust
  * ADMM, resp. al/admm). Cost per Newton step O(n^2 B d + n^3 + n B d^2), memory O(n B d + n^2).

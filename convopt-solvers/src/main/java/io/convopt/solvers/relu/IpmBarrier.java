@@ -667,17 +667,49 @@ final class IpmBarrier {
     }
   }
 
-  /** blockdiag(G) v into o. */
+  /**
+   * blockdiag(G) v into o, matrix-free from the data: {@code G_j v_j = Hess phi_j v_j + sum_k a_k
+   * (a_k . v_j) / c_kj^2}. Unlike the assembled G_j (entries ~ 1/c^2 ~ tau^2, whose product with a
+   * vector in a free direction cancels catastrophically), this is accurate to the rounding of its
+   * terms, which the iterative refinement needs.
+   */
   private void applyBlocks(double[] v, double[] o) {
+    double p2 = tau * beta * tau * beta;
+    double[] x = op.x;
     for (int j = 0; j < blocks; j++) {
       int uo = j * d;
-      int go = j * d * d;
+      double nu2 = unorm2[j];
+      double q = Math.sqrt(1 + p2 * nu2);
+      double tangential = p2 / (1 + q);
+      double radial = tangential / q;
+      double uv = 0;
       for (int a = 0; a < d; a++) {
-        double acc = 0;
-        for (int b = 0; b < d; b++) {
-          acc += gmat[go + a * d + b] * v[uo + b];
+        uv += u[uo + a] * v[uo + a];
+      }
+      double f = nu2 > 0 ? (radial - tangential) * uv / nu2 : 0.0;
+      for (int a = 0; a < d; a++) {
+        o[uo + a] = tangential * v[uo + a] + f * u[uo + a];
+      }
+    }
+    if (cons) {
+      for (int k = 0; k < n; k++) {
+        if (!rowUsed[k]) {
+          continue;
         }
-        o[uo + a] = acc;
+        int xo = k * d;
+        int ro = k * blocks;
+        for (int j = 0; j < blocks; j++) {
+          int uo = j * d;
+          double av = 0;
+          for (int a = 0; a < d; a++) {
+            av += x[xo + a] * v[uo + a];
+          }
+          double ck = c[ro + j];
+          av /= ck * ck;
+          for (int a = 0; a < d; a++) {
+            o[uo + a] += av * x[xo + a];
+          }
+        }
       }
     }
   }
@@ -706,6 +738,25 @@ final class IpmBarrier {
     if (useDense) {
       System.arraycopy(rv, 0, ov, 0, rv.length);
       dense.solveInPlace(ov);
+      // refinement against the matrix-free product (the assembled K loses the moderate
+      // eigenvalues next to 1/c^2 ~ tau^2)
+      double[] e = new double[rv.length];
+      double[] fy = new double[n];
+      for (int round = 0; round < 2; round++) {
+        applyBlocks(ov, e);
+        forward(ov, fy);
+        for (int k = 0; k < n; k++) {
+          fy[k] *= wdiag[k];
+        }
+        adjointF(fy, scrBd2);
+        for (int i = 0; i < e.length; i++) {
+          e[i] = rv[i] - e[i] - scrBd2[i];
+        }
+        dense.solveInPlace(e);
+        for (int i = 0; i < e.length; i++) {
+          ov[i] += e[i];
+        }
+      }
       return;
     }
     double[] q = new double[n];
