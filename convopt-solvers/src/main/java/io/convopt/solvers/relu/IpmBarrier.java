@@ -218,12 +218,6 @@ final class IpmBarrier {
     return ok;
   }
 
-  /** The epigraph value t_j at the current point (the best t for u_j and tau). */
-  double epigraph(int j) {
-    double p = tau * beta;
-    return (1 + Math.sqrt(1 + p * p * unorm2[j])) / p;
-  }
-
   /** Data term of the barrier problem (unscaled): L(yhat), or sum xi for the hinge. */
   double lossPart() {
     if (!hinge) {
