@@ -1,7 +1,8 @@
 package io.convopt.solvers.relu;
 
 /**
- * Primal log-barrier interior-point method (path following) for the gated (CG) and constrained
+ * Log-barrier interior-point method (path following; primal, with primal-dual weights for the cone
+ * constraints) for the gated (CG) and constrained
  * (CR) convex ReLU programs with the squared, hinge and logistic losses, exploiting the block
  * structure of the Newton system [derived; barrier method as in Boyd &amp; Vandenberghe,
  * <i>Convex Optimization</i>, §11.3, second-order-cone barrier of §11.6].
@@ -19,8 +20,10 @@ package io.convopt.solvers.relu;
  * quarter of the target gap). Once {@code nu / tau} is below half the target gap the point is
  * centred once more to a decrement of {@value #TIGHT_CENTRE_TOL} before the next increase: the dual
  * candidate, hence the certificate, is only as good as the centring (the primal is accurate
- * earlier). kappa and the tolerances were chosen on synthetic data; the step counts are insensitive
- * to kappa in 10..100. Path: ~25-40 Newton steps for CG, ~60-95 for CR on the fixtures.
+ * earlier). For the smooth losses the cone constraints use primal-dual Hessian weights ({@link
+ * IpmBarrier#lam}), which halves the number of steps. kappa and the tolerances are textbook values;
+ * the step counts were insensitive to kappa in 10..100. Path on the fixtures: 20-40 Newton steps
+ * for CG, 30-50 for squared-loss CR, ~90 for the hinge CR.
  *
  * <p><b>Start.</b> GATED: u = 0. RELU: each block starts on the ray of an interior point of its
  * cone — the pattern's gate when it lies strictly inside (fixtures, sampled and enumerated
@@ -188,6 +191,10 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     Evaluator ev = new Evaluator(op, problem);
     double f0 = ev.dataTerm(bar.u) + ev.penalty(bar.u);
     bar.tau = bar.nu / Math.max(f0, 1e-12);
+    if (op.constrained && !bar.hinge && IpmBarrier.PRIMAL_DUAL) {
+      // primal-dual cone weights (smooth losses; with the hinge they made small instances stall)
+      bar.clampDuals();
+    }
 
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
     double[] gu = new double[blocks * d];
@@ -299,7 +306,9 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         continue;
       }
       tight = false;
+      double oldTau = bar.tau;
       bar.tau = Math.min(bar.tau * kappa, Math.max(bar.tau * 2, bar.nu / (0.25 * target)));
+      bar.scaleDuals(bar.tau / oldTau);
     }
     double[] w = best.w();
     double data = ev.dataTerm(w);

@@ -31,7 +31,8 @@ package io.convopt.solvers.relu;
  * only tiny tangential steps); in u alone it does not, and u has no cone of its own to stay in.
  *
  * <p><b>Newton matrix.</b> {@code K = blockdiag(G_j) + F^T W F} after eliminating xi, with {@code
- * G_j = Hess phi_j + sum_k a_k a_k^T / c_kj^2} (a_k the signed rows of X) and W = {@code tau L''}
+ * G_j = Hess phi_j + sum_k a_k a_k^T / c_kj^2} (a_k the signed rows of X; in the solver the
+ * primal-dual weight {@code lam_kj / c_kj} replaces {@code 1 / c_kj^2}, see {@link #lam}) and W = {@code tau L''}
  * (squared: tau; logistic: {@code tau p(1-p)}) or, for the hinge, the Schur complement of the
  * diagonal xi block, {@code W_k = 1 / (xi_k^2 + r_k^2)}, with the right-hand side reduced by {@code
  * F^T (y g_xi / (r^2 h))}, {@code h_k = 1/xi_k^2 + 1/r_k^2}. Each {@code G_j = R_j R_j^T} is factored
@@ -338,7 +339,7 @@ final class IpmBarrier {
             continue;
           }
           double ck = c[k * blocks + j];
-          double w = 1.0 / (ck * ck);
+          double w = coneWeight(k * blocks + j);
           int xo = k * d;
           for (int a = 0; a < d; a++) {
             double wa = w * x[xo + a];
@@ -404,7 +405,7 @@ final class IpmBarrier {
         if (!rowUsed[k]) {
           continue;
         }
-        double ic = 1.0 / c[k * blocks + j];
+        double ic = Math.sqrt(coneWeight(k * blocks + j));
         double nr = 0;
         for (int b = 0; b < d; b++) {
           double v = x[k * d + b] * ic;
@@ -699,7 +700,7 @@ final class IpmBarrier {
             av += x[xo + a] * v[uo + a];
           }
           double ck = c[ro + j];
-          av /= ck * ck;
+          av *= coneWeight(ro + j);
           for (int a = 0; a < d; a++) {
             o[uo + a] += av * x[xo + a];
           }
@@ -967,6 +968,33 @@ final class IpmBarrier {
    * @return whether the new point is strictly inside the domain (recomputed from scratch)
    */
   boolean move(double alpha) {
+    if (lam != null) {
+      // dual step: lam c = 1 linearised, lam + dl = 1/c - (lam/c) dc
+      double ad = 1.0;
+      double[] dl = scrM;
+      for (int k = 0; k < n; k++) {
+        if (!rowUsed[k]) {
+          continue;
+        }
+        int ro = k * blocks;
+        for (int j = 0; j < blocks; j++) {
+          int i = ro + j;
+          double v = 1.0 / c[i] - lam[i] - lam[i] / c[i] * dc[i];
+          dl[i] = v;
+          if (v < 0) {
+            ad = Math.min(ad, -0.99 * lam[i] / v); // dual fraction to the boundary
+          }
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        if (rowUsed[k]) {
+          int ro = k * blocks;
+          for (int j = 0; j < blocks; j++) {
+            lam[ro + j] += ad * dl[ro + j];
+          }
+        }
+      }
+    }
     for (int i = 0; i < u.length; i++) {
       u[i] += alpha * du[i];
     }
@@ -1003,7 +1031,60 @@ final class IpmBarrier {
         ok &= xi[k] > 0 && r[k] > 0;
       }
     }
+    if (lam != null && ok) {
+      clampDuals();
+    }
     return ok;
+  }
+
+  /**
+   * Primal-dual Hessian for the cone constraints: weight {@code lam_kj / c_kj} instead of the
+   * primal {@code 1 / c_kj^2}, with duals lam (scaled: {@code lam c = 1} on the central path)
+   * updated by the linearised centrality condition after every step (own fraction-to-boundary
+   * step), multiplied by the growth of tau when tau grows (the unscaled duals lam / tau converge),
+   * and kept in {@code [1/DUAL_SPREAD, DUAL_SPREAD] / c}. The right-hand side is still the primal
+   * barrier gradient and the line search still the primal barrier objective, so every step remains
+   * a descent step; on the squared-loss CR fixtures this halves the number of Newton steps. Used
+   * for the smooth losses only (with the hinge, small random instances stalled more often).
+   */
+  static final boolean PRIMAL_DUAL = true;
+  /** Bound on how far lam c may leave 1. */
+  static final double DUAL_SPREAD = 1e3;
+  private static final double spread = DUAL_SPREAD;
+  double[] lam;
+
+  /** Hessian weight of cone row i: {@code lam_i / c_i}, or {@code 1 / c_i^2} without duals. */
+  private double coneWeight(int i) {
+    double ci = c[i];
+    return lam != null ? lam[i] / ci : 1.0 / (ci * ci);
+  }
+
+  /** Keeps lam c in [1/spread, spread] (first call: lam = 1/c). */
+  void clampDuals() {
+    if (lam == null) {
+      lam = new double[n * blocks];
+      java.util.Arrays.fill(lam, Double.NaN);
+    }
+    for (int k = 0; k < n; k++) {
+      if (rowUsed[k]) {
+        int ro = k * blocks;
+        for (int j = 0; j < blocks; j++) {
+          double ic = 1.0 / c[ro + j];
+          double v = lam[ro + j];
+          lam[ro + j] = Double.isNaN(v) ? ic : Math.min(spread * ic, Math.max(ic / spread, v));
+        }
+      }
+    }
+  }
+
+  /** Scales the duals by f (tau multiplied by f: the unscaled duals lam / tau stay). */
+  void scaleDuals(double f) {
+    if (lam != null) {
+      for (int i = 0; i < lam.length; i++) {
+        lam[i] *= f;
+      }
+      clampDuals();
+    }
   }
 
   /** Cone multipliers {@code gamma_kj = 1 / (tau c_kj)} (n x B; 0 on zero rows), or null (GATED). */
