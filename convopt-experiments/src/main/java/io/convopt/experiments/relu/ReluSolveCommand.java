@@ -6,6 +6,7 @@ import io.convopt.solvers.relu.AdmmSolver;
 import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
+import io.convopt.solvers.relu.InteriorPointSolver;
 import io.convopt.solvers.relu.ProximalGradientSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code convopt relu-solve --problem FILE.json [--solver fista|al|admm] [--u-step auto|woodbury|dense|cg]
- * [--tol 1e-6] [--json]}: solves
+ * {@code convopt relu-solve --problem FILE.json [--solver fista|al|admm|ipm] [--u-step
+ * auto|woodbury|dense|cg] [--tol 1e-6] [--repeat N] [--json]}: solves
  * a convex two-layer ReLU program given in the fixture JSON format and prints the objective, its
  * certificate, iterations and seconds; with {@code --json} the last line is one JSON object.
  *
@@ -44,7 +45,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
   public enum SolverChoice {
     fista,
     al,
-    admm
+    admm,
+    ipm
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -53,9 +55,10 @@ public final class ReluSolveCommand implements Callable<Integer> {
       description = "problem file (fields X, y, D, G, beta, loss, formulation)")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "fista|al|admm",
-      description = "fista (gated, smooth loss), al (augmented Lagrangian, any) or admm"
-          + " (gated/relu, any loss); default: fista where it applies, else al")
+  @Option(names = "--solver", paramLabel = "fista|al|admm|ipm",
+      description = "fista (gated, smooth loss), al (augmented Lagrangian, any), admm"
+          + " (gated/relu, any loss) or ipm (interior point, gated/relu, any loss, beta > 0);"
+          + " default: fista where it applies, else al")
   SolverChoice solver;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
@@ -67,9 +70,14 @@ public final class ReluSolveCommand implements Callable<Integer> {
   double tol;
 
   @Option(names = "--max-iterations", defaultValue = "500000",
-      description = "iteration budget: R-FISTA iterations (fista, al) or ADMM iterations"
-          + " (default ${DEFAULT-VALUE})")
+      description = "iteration budget: R-FISTA iterations (fista, al), ADMM iterations or"
+          + " Newton steps (ipm) (default ${DEFAULT-VALUE})")
   int maxIterations;
+
+  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+      description = "solve N times in the same JVM and report the last solve (warm timing; the"
+          + " seconds of every solve are printed) (default ${DEFAULT-VALUE})")
+  int repeat;
 
   @Option(names = "--json", description = "print one JSON object on the last line")
   boolean json;
@@ -86,11 +94,20 @@ public final class ReluSolveCommand implements Callable<Integer> {
       err.println("relu-solve: --max-iterations must be positive");
       return 2;
     }
+    if (repeat <= 0) {
+      err.println("relu-solve: --repeat must be positive");
+      return 2;
+    }
     ReluFixture fx;
     ReluProblem p;
     try {
       fx = ReluFixture.read(problem);
       if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
+        if (solver == SolverChoice.ipm) {
+          err.println("relu-solve: --solver ipm does not support relu_robust; omit --solver to"
+              + " use the robust ADMM");
+          return 2;
+        }
         return RobustSolve.run(problem, tol, maxIterations, json, out, err);
       }
       p = fx.problem();
@@ -118,12 +135,18 @@ public final class ReluSolveCommand implements Callable<Integer> {
         err.println("relu-solve: --u-step: " + e.getMessage());
         return 2;
       }
+    } else if (solver == SolverChoice.ipm) {
+      s = new InteriorPointSolver(settings);
     } else {
       s = new AugmentedLagrangianSolver(settings);
     }
     ReluSolution sol;
     try {
       sol = s.solve(p);
+      for (int r = 1; r < repeat; r++) {
+        out.printf(Locale.ROOT, "solve %d      %.4f s%n", r, sol.wallSeconds());
+        sol = s.solve(p);
+      }
     } catch (IllegalArgumentException e) {
       err.println("relu-solve: " + e.getMessage());
       return 2;

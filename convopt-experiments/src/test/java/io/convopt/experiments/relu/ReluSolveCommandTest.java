@@ -84,4 +84,30 @@ class ReluSolveCommandTest {
         .isEqualTo(2);
     assertThat(err2.toString()).contains("fista");
   }
+
+  @Test
+  void ipmSolvesAReluFixtureWithRepeatAndRejectsRobust() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = run(out, err, "--problem", copy("relu_sq_synth_circle.json").toString(),
+        "--solver", "ipm", "--repeat", "2", "--json");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("solve 1").contains("ipm");
+    String[] lines = out.toString().trim().split("\\R");
+    JsonNode j = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertThat(j.get("solver").asText()).isEqualTo("ipm");
+    double ref = j.get("reference_objective").asDouble();
+    assertThat(Math.abs(j.get("objective").asDouble() - ref) / ref).isLessThanOrEqualTo(1e-6);
+    assertThat(j.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
+    StringWriter err2 = new StringWriter();
+    assertThat(run(new StringWriter(), err2, "--problem",
+            copy("relu_robust_hinge_synth.json").toString(), "--solver", "ipm"))
+        .isEqualTo(2);
+    assertThat(err2.toString()).contains("ipm").contains("relu_robust");
+    StringWriter err3 = new StringWriter();
+    assertThat(run(new StringWriter(), err3, "--problem",
+            copy("gated_sq_synth1d.json").toString(), "--repeat", "0"))
+        .isEqualTo(2);
+    assertThat(err3.toString()).contains("--repeat");
+  }
 }

@@ -27,6 +27,18 @@ final class Nd4jProducts {
     copyOut(r, grad, b * d);
   }
 
+  /**
+   * {@code M M^T} (n x n, row-major; both triangles), M n x m row-major: the capacitance product of
+   * {@link IpmBarrier} for large problems.
+   */
+  static double[] gram(double[] m, int n, int cols) {
+    INDArray mm = Nd4j.create(m, new long[] {n, cols}, DataType.DOUBLE);
+    INDArray r = mm.mmul(mm.transpose());
+    double[] out = new double[n * n];
+    copyOut(r, out, n * n);
+    return out;
+  }
+
   private static void copyOut(INDArray r, double[] out, int len) {
     double[] v = r.dup('c').data().asDouble();
     System.arraycopy(v, 0, out, 0, len);

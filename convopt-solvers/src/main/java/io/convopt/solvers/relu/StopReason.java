@@ -9,5 +9,11 @@ public enum StopReason {
   /** The budget of augmented-Lagrangian outer iterations was used up. */
   MAX_OUTER_ITERATIONS,
   /** An iteration listener asked the solver to stop. */
-  STOPPED_BY_LISTENER
+  STOPPED_BY_LISTENER,
+  /**
+   * The method could not make further progress (a factorisation failed or the line search found
+   * no decrease, e.g. at the limit of floating-point accuracy); the result is the best certified
+   * point so far.
+   */
+  STALLED
 }
