@@ -178,7 +178,8 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     m.put("convex_iteration_unit", "cg: R-FISTA iterations; cr: " + crSolver.iterationUnit());
     m.put("convex_time_budget_seconds", Double.toString(convexTimeBudget));
     m.put("convex_tolerance", Double.toString(convexTolerance));
-    m.put("convex_budget_schedule", ConvexTraining.FIRST_BUDGET + " * " + ConvexTraining.BUDGET_GROWTH + "^k");
+    m.put("convex_budget_schedule", "cg: " + ConvexTraining.FIRST_BUDGET + " * " + ConvexTraining.BUDGET_GROWTH
+        + "^k; cr: " + crSolver.firstBudget() + " * " + ConvexTraining.BUDGET_GROWTH + "^k");
     m.put("split_seed", Long.toString(splitSeed));
     m.put("test_fraction", Double.toString(testFraction));
     m.put("ecg_window", Integer.toString(window));

@@ -164,8 +164,9 @@ public final class CompareTrainingCommand implements Callable<Integer> {
         + " width %d (P = %d), grid time this invocation %.1f s%n", data.problems().size(), spec.seeds().size(),
         spec.width(), spec.patternDraws(), seconds));
     sb.append(String.format(Locale.ROOT, "Convex solvers: CG by R-FISTA; CR by %s; iteration budgets %d * %d^k"
-        + " solver iterations (CR: %s), %.3g s per cell, tolerance %.1g%n", spec.crSolver().describe(),
-        ConvexTraining.FIRST_BUDGET, ConvexTraining.BUDGET_GROWTH, spec.crSolver().iterationUnit(),
+        + " solver iterations (CR: %d * %d^k %s), %.3g s per cell, tolerance %.1g%n", spec.crSolver().describe(),
+        ConvexTraining.FIRST_BUDGET, ConvexTraining.BUDGET_GROWTH, spec.crSolver().firstBudget(),
+        ConvexTraining.BUDGET_GROWTH, spec.crSolver().iterationUnit(),
         spec.convexTimeBudget(), spec.convexTolerance()));
     sb.append("Test metric per problem (mean over seeds; SGD/Adam at the learning rate with the lowest training"
         + " objective per seed):\n");

@@ -39,9 +39,9 @@ import java.util.List;
  * to take 4 times the last one) would end after the cell's time budget; the last solve is the
  * result. This is how a solver that is slow to reach high precision on some problems (the augmented
  * Lagrangian) is run on a budget: the row records what it reached (stop reason, relative duality
- * gap, constraint violation). The interior-point method typically certifies within 25–100 Newton
- * steps, i.e. at the first or second budget; a budget it does not finish returns its best
- * certified (strictly feasible) point so far.
+ * gap, constraint violation). The interior-point method starts at 100 Newton steps (it typically
+ * certifies within 20–100 per program); a budget it does not finish returns its best certified
+ * (strictly feasible) point so far.
  *
  * <p><b>Objective recorded.</b> CR: the non-convex objective (NC) of the recovered ReLU network,
  * evaluated by {@link ReluObjective} exactly as for SGD/Adam (equal to the convex objective when the
@@ -50,7 +50,7 @@ import java.util.List;
  */
 public final class ConvexTraining {
 
-  /** First iteration budget of the schedule. */
+  /** First iteration budget of the schedule (CG; CR: {@link CrSolver#firstBudget()}). */
   static final int FIRST_BUDGET = 25;
   /** Growth factor of the budget schedule. */
   static final int BUDGET_GROWTH = 4;
@@ -136,7 +136,7 @@ public final class ConvexTraining {
     long cell0 = System.nanoTime();
     List<TracePoint> trace = new ArrayList<>();
     Solved last = null;
-    int budget = Math.min(FIRST_BUDGET, cap);
+    int budget = Math.min(method == Method.CR ? crSolver.firstBudget() : FIRST_BUDGET, cap);
     for (int point = 0;; point++) {
       ConvexReluSolver solver = solver(method, crSolver, settings.withMaxIterations(budget));
       last = solveAll(problems, solver, xTr, beta, method);

@@ -25,6 +25,16 @@ public enum CrSolver {
     return this == ipm ? new InteriorPointSolver(settings) : new AugmentedLagrangianSolver(settings);
   }
 
+  /**
+   * First budget of {@link ConvexTraining}'s schedule for this solver: 25 R-FISTA iterations for
+   * al (an anytime method: any prefix of the run is useful), 100 Newton steps for ipm (a
+   * barrier run stopped early is far from the optimum, and 100 steps cover every per-program path
+   * measured on the fixtures, 20–92; a truncated run would otherwise end most cells).
+   */
+  public int firstBudget() {
+    return this == ipm ? 100 : ConvexTraining.FIRST_BUDGET;
+  }
+
   /** What one solver iteration is, for the outputs' descriptions. */
   public String iterationUnit() {
     return this == ipm ? "Newton steps" : "R-FISTA iterations";
