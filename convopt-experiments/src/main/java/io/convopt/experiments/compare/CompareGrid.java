@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  *
  * <p>SGD/Adam cells are the non-convex baselines of {@link BaselineGrid#run} with width 2P and the
  * same β (their seeds: initialisation and batch order; multi-class: K one-vs-all networks with
- * sub-seeds). Convex cells are {@link ConvexTraining#train} with pattern seed = the cell's seed.
+ * sub-seeds). Convex cells are {@link ConvexTraining#train} with pattern seed = the cell's seed
+ * (CG by R-FISTA, CR by {@link CompareSpec#crSolver()}); their {@code iterations} (runs and traces)
+ * are solver iterations (R-FISTA iterations or Newton steps), those of SGD/Adam optimiser steps.
  * Only training data is used for training and for any choice made later (learning-rate selection
  * in {@link Summaries} uses the training objective); the test part gives the reported metric only.
  */
@@ -54,13 +56,18 @@ public final class CompareGrid {
 
   private CompareGrid() {}
 
-  /** The resume key: every parameter that changes the cell's result. */
+  /**
+   * The resume key: every parameter that changes the cell's result (for CR also the solver, e.g.
+   * {@code |solver=ipm}, so runs of another CR solver in the same folder are neither resumed nor
+   * summarised).
+   */
   public static String key(CompareSpec spec, String dataset, Method method, double beta, double lr, long seed) {
     String common = String.join("|", dataset, method.id(), "beta" + beta, "seed" + seed,
         "split" + spec.splitSeed() + "/" + spec.testFraction(), "win" + spec.window() + "/" + spec.stride());
     if (method.isConvex()) {
       return common + "|P" + spec.patternDraws() + "|tol" + spec.convexTolerance() + "|it"
-          + spec.convexMaxIterations() + "|t" + spec.convexTimeBudget();
+          + spec.convexMaxIterations() + "|t" + spec.convexTimeBudget()
+          + (method == Method.CR ? "|solver=" + spec.crSolver().name() : "");
     }
     return common + "|lr" + lr + "|m" + spec.width() + "|ep" + spec.epochs() + "|bf" + spec.batchFraction();
   }
@@ -98,7 +105,7 @@ public final class CompareGrid {
     int nTe = data.xTest().length;
     if (method.isConvex()) {
       ConvexTraining.Outcome o = ConvexTraining.train(data, method, beta, spec.patternDraws(), seed,
-          spec.solverSettings(), spec.convexTimeBudget());
+          spec.crSolver(), spec.solverSettings(), spec.convexTimeBudget());
       return new Row(key, name, data.task(), data.classCount(), method, beta, Double.NaN, seed, o.width(),
           o.patterns(), nTr, nTe, o.objective(), o.convexObjective(), o.testAccuracy(), o.testMse(),
           !Double.isFinite(o.objective()), o.stopReason().name().toLowerCase(Locale.ROOT), o.iterations(),

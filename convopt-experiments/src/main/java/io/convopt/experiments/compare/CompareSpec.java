@@ -31,17 +31,19 @@ import java.util.Map;
  * @param patternDraws gates drawn for the convex programs (P)
  * @param epochs SGD/Adam epochs
  * @param batchFraction SGD/Adam mini-batch size as a fraction of the training rows
- * @param convexMaxIterations cap of R-FISTA iterations per convex solve
+ * @param convexMaxIterations cap of solver iterations (R-FISTA iterations or Newton steps) per convex solve
  * @param convexTimeBudget seconds after which a convex cell's budget schedule stops growing
  * @param convexTolerance relative duality-gap / KKT tolerance of the convex solvers
  * @param splitSeed seed of the 80/20 train/test split
  * @param testFraction test fraction
  * @param window ECG window length
  * @param stride ECG window stride
+ * @param crSolver solver of the CR program (CG is always solved by R-FISTA)
  */
 public record CompareSpec(List<String> datasets, List<Double> betas, List<Method> methods, List<Double> learningRates,
     List<Long> seeds, int patternDraws, int epochs, double batchFraction, int convexMaxIterations,
-    double convexTimeBudget, double convexTolerance, long splitSeed, double testFraction, int window, int stride) {
+    double convexTimeBudget, double convexTolerance, long splitSeed, double testFraction, int window, int stride,
+    CrSolver crSolver) {
 
   public CompareSpec {
     datasets = List.copyOf(datasets);
@@ -78,6 +80,17 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     if (!(convexTimeBudget > 0) || Double.isInfinite(convexTimeBudget)) {
       throw new IllegalArgumentException("--convex-seconds: must be finite and > 0, got " + convexTimeBudget);
     }
+    if (crSolver == null) {
+      throw new IllegalArgumentException("--cr-solver: missing (al or ipm)");
+    }
+    if (crSolver == CrSolver.ipm && methods.contains(Method.CR)) {
+      for (double b : betas) {
+        if (!(b > 0)) {
+          throw new IllegalArgumentException("--cr-solver ipm needs every beta > 0 (got " + b
+              + "); use --cr-solver al for beta = 0");
+        }
+      }
+    }
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in (0, 1), got " + testFraction);
     }
@@ -100,32 +113,40 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
   /**
    * The {@code --quick} preset: iris (3 classes, one-vs-all) and cpu_performance (regression), β ∈
    * {0.1, 1}, seeds 1, 2, P = 8 (width 16), SGD/Adam with η ∈ {0.01, 0.1} for 30 epochs, convex
-   * solves capped at 20 000 iterations and 2 s per cell.
+   * solves capped at 20 000 iterations and 2 s per cell; CR by the interior-point method.
    */
   public static CompareSpec quick() {
     return new CompareSpec(List.of("iris", "cpu_performance"), List.of(0.1, 1.0), Method.defaults(),
         List.of(0.01, 0.1), List.of(1L, 2L), 8, 30, 0.1, 20_000, 2.0, 1e-6, TrainTestSplit.DEFAULT_SEED,
-        TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW, WindowedRegression.DEFAULT_STRIDE);
+        TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW, WindowedRegression.DEFAULT_STRIDE,
+        CrSolver.ipm);
   }
 
   /**
    * The full preset: ten datasets (seven classification, two regression, the ECG next-sample task),
    * β ∈ {0.1, 1, 10}, seeds 1..3, P = 16 (width 32), η ∈ {0.01, 0.1, 1}, 100 epochs, convex cells
-   * capped at 100 000 iterations and 3 s (about 15 minutes on a shared 2-core machine).
+   * capped at 100 000 iterations and 3 s, CR by the interior-point method (about 15 minutes on a
+   * shared 2-core machine).
    */
   public static CompareSpec full() {
     return new CompareSpec(List.of("iris", "wine", "glass", "sonar", "ionosphere", "breast_cancer_wdbc", "vehicle",
         "cpu_performance", "diabetes", "ecg"), List.of(0.1, 1.0, 10.0), Method.defaults(),
         List.of(0.01, 0.1, 1.0), List.of(1L, 2L, 3L), 16, 100, 0.1, 100_000, 3.0, 1e-6,
         TrainTestSplit.DEFAULT_SEED, TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW,
-        WindowedRegression.DEFAULT_STRIDE);
+        WindowedRegression.DEFAULT_STRIDE, CrSolver.ipm);
   }
 
   /** A copy with other datasets, betas, seeds or methods (null keeps the current value). */
   public CompareSpec with(List<String> ds, List<Double> bs, List<Long> ss, List<Method> ms) {
     return new CompareSpec(ds != null ? ds : datasets, bs != null ? bs : betas, ms != null ? ms : methods,
         learningRates, ss != null ? ss : seeds, patternDraws, epochs, batchFraction, convexMaxIterations,
-        convexTimeBudget, convexTolerance, splitSeed, testFraction, window, stride);
+        convexTimeBudget, convexTolerance, splitSeed, testFraction, window, stride, crSolver);
+  }
+
+  /** A copy with another CR solver. */
+  public CompareSpec withCrSolver(CrSolver s) {
+    return new CompareSpec(datasets, betas, methods, learningRates, seeds, patternDraws, epochs, batchFraction,
+        convexMaxIterations, convexTimeBudget, convexTolerance, splitSeed, testFraction, window, stride, s);
   }
 
   /** Number of grid cells (runs). */
@@ -150,10 +171,15 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     m.put("loss", "0.5 * sum of squared errors + (beta/2) * sum of squared weights (summed, not averaged)");
     m.put("epochs", Integer.toString(epochs));
     m.put("batch_fraction", Double.toString(batchFraction));
+    m.put("cr_solver", crSolver.name());
+    m.put("cr_solver_description", crSolver.describe());
+    m.put("cg_solver", "rfista (R-FISTA, io.convopt.solvers.relu.ProximalGradientSolver)");
     m.put("convex_max_iterations", Integer.toString(convexMaxIterations));
+    m.put("convex_iteration_unit", "cg: R-FISTA iterations; cr: " + crSolver.iterationUnit());
     m.put("convex_time_budget_seconds", Double.toString(convexTimeBudget));
     m.put("convex_tolerance", Double.toString(convexTolerance));
-    m.put("convex_budget_schedule", ConvexTraining.FIRST_BUDGET + " * " + ConvexTraining.BUDGET_GROWTH + "^k");
+    m.put("convex_budget_schedule", "cg: " + ConvexTraining.FIRST_BUDGET + " * " + ConvexTraining.BUDGET_GROWTH
+        + "^k; cr: " + crSolver.firstBudget() + " * " + ConvexTraining.BUDGET_GROWTH + "^k");
     m.put("split_seed", Long.toString(splitSeed));
     m.put("test_fraction", Double.toString(testFraction));
     m.put("ecg_window", Integer.toString(window));

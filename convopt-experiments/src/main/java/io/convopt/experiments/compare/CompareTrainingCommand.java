@@ -21,13 +21,15 @@ import tech.tablesaw.api.Table;
  */
 @Command(name = "compare-training", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compare convex training (gated program CG by R-FISTA, constrained ReLU program CR by the",
-        "augmented Lagrangian; P sampled patterns) with SGD and Adam on the same two-layer ReLU network",
-        "(width 2P, same beta, same loss 0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds",
+        "interior-point method or the augmented Lagrangian, see --cr-solver; P sampled patterns) with SGD",
+        "and Adam on the same two-layer ReLU network (width 2P, same beta, same loss",
+        "0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds",
         "(x learning rates for SGD/Adam). 80/20 seeded split, standardisation fitted on the training part;",
         "nothing is chosen on the test part (SGD/Adam learning rates are selected by training objective).",
         "Writes to <out>/compare (--quick: <out>/compare-quick): runs.csv and traces.csv (one row per",
         "finished run / trace point, resumable: rerun the same command to continue), profile.csv,",
-        "sensitivity.csv, metrics.csv, findings.csv, provenance.csv and summary.txt.",
+        "sensitivity.csv, metrics.csv, findings.csv, provenance.csv (incl. cr_solver) and summary.txt.",
+        "Convex iteration counts are solver iterations (R-FISTA iterations or Newton steps).",
         "Bad arguments exit with code 2."})
 public final class CompareTrainingCommand implements Callable<Integer> {
 
@@ -75,6 +77,12 @@ public final class CompareTrainingCommand implements Callable<Integer> {
       + " iteration-budget schedule (default: quick 2, full 3).")
   Double convexSeconds;
 
+  @Option(names = "--cr-solver", defaultValue = "ipm", paramLabel = "al|ipm",
+      description = "Solver of the CR program: ipm (interior-point method; iterations are Newton steps; needs"
+          + " beta > 0) or al (augmented Lagrangian; iterations are R-FISTA iterations). CG always uses"
+          + " R-FISTA. Part of the CR runs' resume key. Default: ${DEFAULT-VALUE}.")
+  CrSolver crSolver;
+
   @Option(names = "--nd4j-threads", defaultValue = "1", description = "ND4J OpenMP/BLAS threads (default:"
       + " ${DEFAULT-VALUE}; one is fastest on shared 2-core machines).")
   int nd4jThreads;
@@ -114,7 +122,7 @@ public final class CompareTrainingCommand implements Callable<Integer> {
         learningRates != null ? learningRates : p.learningRates(), seeds,
         patterns != null ? patterns : p.patternDraws(), epochs != null ? epochs : p.epochs(), p.batchFraction(),
         p.convexMaxIterations(), convexSeconds != null ? convexSeconds : p.convexTimeBudget(), p.convexTolerance(),
-        p.splitSeed(), p.testFraction(), p.window(), p.stride());
+        p.splitSeed(), p.testFraction(), p.window(), p.stride(), crSolver != null ? crSolver : p.crSolver());
   }
 
   /** What {@link #run} did. */
@@ -155,6 +163,11 @@ public final class CompareTrainingCommand implements Callable<Integer> {
     sb.append(String.format(Locale.ROOT, "%nConvex vs non-convex training: %d problems (dataset x beta), %d seeds,"
         + " width %d (P = %d), grid time this invocation %.1f s%n", data.problems().size(), spec.seeds().size(),
         spec.width(), spec.patternDraws(), seconds));
+    sb.append(String.format(Locale.ROOT, "Convex solvers: CG by R-FISTA; CR by %s; iteration budgets %d * %d^k"
+        + " solver iterations (CR: %d * %d^k %s), %.3g s per cell, tolerance %.1g%n", spec.crSolver().describe(),
+        ConvexTraining.FIRST_BUDGET, ConvexTraining.BUDGET_GROWTH, spec.crSolver().firstBudget(),
+        ConvexTraining.BUDGET_GROWTH, spec.crSolver().iterationUnit(),
+        spec.convexTimeBudget(), spec.convexTolerance()));
     sb.append("Test metric per problem (mean over seeds; SGD/Adam at the learning rate with the lowest training"
         + " objective per seed):\n");
     sb.append(String.format(Locale.ROOT, "  %-22s %-6s %-5s %-14s %-10s %-12s %-9s%n", "dataset", "beta", "method",

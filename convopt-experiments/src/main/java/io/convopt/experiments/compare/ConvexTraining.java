@@ -6,7 +6,6 @@ import io.convopt.solvers.nonconvex.ReluObjective;
 import io.convopt.solvers.nonconvex.ReluTrainingProblem;
 import io.convopt.solvers.nonconvex.TwoLayerReluNetwork;
 import io.convopt.solvers.relu.ActivationPatterns;
-import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
@@ -20,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trains one convex cell of the comparison: the gated (CG, R-FISTA) or constrained (CR, augmented
- * Lagrangian) program on the training part of a prepared dataset, with {@code P} gates drawn from
- * {@code seed} (bias column appended, half squared loss summed over samples, weight β — the same
- * scaling as {@link ReluObjective}).
+ * Trains one convex cell of the comparison: the gated (CG, R-FISTA) or constrained (CR; interior-point
+ * method or augmented Lagrangian, see {@link CrSolver}) program on the training part of a prepared
+ * dataset, with {@code P} gates drawn from {@code seed} (bias column appended, half squared loss
+ * summed over samples, weight β — the same scaling as {@link ReluObjective}).
  *
  * <p>Targets: the standardised target for regression, ±1 labels for binary classification and K
  * one-vs-all ±1 problems on the same patterns for K ≥ 3 classes (spec §1.4); objectives, times
@@ -32,13 +31,17 @@ import java.util.List;
  *
  * <p><b>Objective-vs-time trace.</b> The solvers expose no iteration callback, so the trace is
  * built from an iteration-budget schedule: the program is solved from zero with budgets
- * b, 4b, 16b, … R-FISTA iterations (each solve is deterministic, so budget b reproduces the first
- * b iterations of every longer solve), and each solve contributes one trace point (its own wall
- * time, the objective it reached). The schedule stops when every program met its certificate
- * tolerance, when the iteration cap is reached, or when the next solve (predicted to take 4 times
- * the last one) would end after the cell's time budget; the last solve is the result. This is how the augmented Lagrangian, which is slow to
- * reach high precision on some problems, is run on a budget: the row records what it reached
- * (stop reason, relative duality gap, constraint violation).
+ * b, 4b, 16b, … solver iterations (R-FISTA iterations for CG and the augmented Lagrangian's inner
+ * solves, Newton steps for the interior-point method; each solve is deterministic, so budget b
+ * reproduces the first b iterations of every longer solve), and each solve contributes one trace
+ * point (its own wall time, the objective it reached). The schedule stops when every program met
+ * its certificate tolerance, when the iteration cap is reached, or when the next solve (predicted
+ * to take 4 times the last one) would end after the cell's time budget; the last solve is the
+ * result. This is how a solver that is slow to reach high precision on some problems (the augmented
+ * Lagrangian) is run on a budget: the row records what it reached (stop reason, relative duality
+ * gap, constraint violation). The interior-point method starts at 100 Newton steps (it typically
+ * certifies within 20–100 per program); a budget it does not finish returns its best certified
+ * (strictly feasible) point so far.
  *
  * <p><b>Objective recorded.</b> CR: the non-convex objective (NC) of the recovered ReLU network,
  * evaluated by {@link ReluObjective} exactly as for SGD/Adam (equal to the convex objective when the
@@ -47,7 +50,7 @@ import java.util.List;
  */
 public final class ConvexTraining {
 
-  /** First iteration budget of the schedule. */
+  /** First iteration budget of the schedule (CG; CR: {@link CrSolver#firstBudget()}). */
   static final int FIRST_BUDGET = 25;
   /** Growth factor of the budget schedule. */
   static final int BUDGET_GROWTH = 4;
@@ -65,7 +68,7 @@ public final class ConvexTraining {
    * @param testAccuracy classification accuracy on the test part (NaN for regression)
    * @param testMse regression test MSE in standardised target units (NaN for classification)
    * @param stopReason CONVERGED if every program met its tolerance, else the first other reason
-   * @param iterations R-FISTA iterations of the final solve, summed
+   * @param iterations solver iterations (R-FISTA iterations or Newton steps) of the final solve, summed
    * @param relativeGap largest relative duality gap over the programs
    * @param constraintViolation largest scaled cone violation (0 for CG)
    * @param wallSeconds wall time of the final solve (summed over programs)
@@ -82,13 +85,13 @@ public final class ConvexTraining {
 
   private ConvexTraining() {}
 
-  /** The solver of a convex method. */
-  static ConvexReluSolver solver(Method method, ReluSolverSettings settings) {
+  /** The solver of a convex method: R-FISTA for CG, {@code crSolver} for CR. */
+  static ConvexReluSolver solver(Method method, CrSolver crSolver, ReluSolverSettings settings) {
     switch (method) {
       case CG:
         return new ProximalGradientSolver(settings);
       case CR:
-        return new AugmentedLagrangianSolver(settings);
+        return crSolver.create(settings);
       default:
         throw new IllegalArgumentException("method " + method.id() + " is not a supported convex method");
     }
@@ -114,11 +117,12 @@ public final class ConvexTraining {
    *
    * @param draws gates drawn (P); duplicates and the zero pattern are dropped
    * @param seed pattern seed
-   * @param settings solver settings; their {@code maxIterations} caps the schedule
+   * @param crSolver solver of the CR program (ignored for CG)
+   * @param settings solver settings; their {@code maxIterations} (solver iterations) caps the schedule
    * @param timeBudgetSeconds cumulative time after which no larger budget is tried
    */
   public static Outcome train(PreparedData data, Method method, double beta, int draws, long seed,
-      ReluSolverSettings settings, double timeBudgetSeconds) {
+      CrSolver crSolver, ReluSolverSettings settings, double timeBudgetSeconds) {
     double[][] xTr = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[][] xTe = ReluTrainingProblem.appendBiasColumn(data.xTest());
     ActivationPatterns patterns = ActivationPatterns.sample(xTr, draws, seed);
@@ -132,9 +136,9 @@ public final class ConvexTraining {
     long cell0 = System.nanoTime();
     List<TracePoint> trace = new ArrayList<>();
     Solved last = null;
-    int budget = Math.min(FIRST_BUDGET, cap);
+    int budget = Math.min(method == Method.CR ? crSolver.firstBudget() : FIRST_BUDGET, cap);
     for (int point = 0;; point++) {
-      ConvexReluSolver solver = solver(method, settings.withMaxIterations(budget));
+      ConvexReluSolver solver = solver(method, crSolver, settings.withMaxIterations(budget));
       last = solveAll(problems, solver, xTr, beta, method);
       trace.add(new TracePoint(point, last.iterations, last.wall, last.objective));
       double spent = (System.nanoTime() - cell0) * 1e-9;

@@ -11,7 +11,8 @@ import java.util.Locale;
  *   <li>{@link #CG}: the gated ReLU program (CG, spec §1.5) solved by R-FISTA; its recovered model is
  *       a <em>gated</em> network with the sampled gates, so its objective is that of a different
  *       (relaxed) model, a lower bound of (CR) on the same patterns.
- *   <li>{@link #CR}: the constrained ReLU program (CR, spec §1.3) solved by the augmented Lagrangian;
+ *   <li>{@link #CR}: the constrained ReLU program (CR, spec §1.3) solved by the interior-point
+ *       method (default) or the augmented Lagrangian ({@link CrSolver}, option {@code --cr-solver});
  *       the recovered network is an ordinary two-layer ReLU network whose non-convex objective (NC)
  *       equals the convex objective at a feasible solution.
  *   <li>{@link #SGD}, {@link #ADAM}: the same ReLU network trained on (NC) by mini-batch SGD with a

@@ -37,7 +37,7 @@ class CompareTrainingTest {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
       code = new CommandLine(new CompareTrainingCommand()).execute("--quick", "--out", tmp.toString(),
           "--datasets", "iris,cpu_performance", "--betas", "1", "--repeats", "1", "--seed", "3",
-          "--convex-seconds", "1");
+          "--convex-seconds", "1", "--cr-solver", "ipm");
     } finally {
       System.setOut(old);
     }
@@ -200,7 +200,60 @@ class CompareTrainingTest {
     assertThat(prov).containsKeys("convopt_version", "git_commit", "seeds", "split_seed", "learning_rates",
         "width_rule", "pattern_draws");
     assertThat(prov.get("seeds")).isEqualTo("3");
+    assertThat(prov.get("cr_solver")).isEqualTo("ipm");
+    assertThat(printed).contains("CR by ipm");
+    for (List<String> v : read("runs.csv").subList(1, read("runs.csv").size())) {
+      Map<String, String> r = row(read("runs.csv").get(0), v);
+      assertThat(r.get("run_key").endsWith("|solver=ipm")).isEqualTo(r.get("method").equals("cr"));
+    }
     assertThat(printed).contains("What the measurements say").contains("CR reaches a lower training objective");
+  }
+
+  @Test
+  void crSolverAlIsRecordedAndNotResumedFromIpmRuns(@TempDir Path other) {
+    String[] common = {"--quick", "--out", other.toString(), "--datasets", "iris", "--betas", "1", "--repeats", "1",
+        "--methods", "cr", "--convex-seconds", "0.5"};
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    PrintStream old = System.out;
+    int al;
+    int ipm;
+    try {
+      System.setOut(quiet);
+      al = new CommandLine(new CompareTrainingCommand()).execute(concat(common, "--cr-solver", "al"));
+      ipm = new CommandLine(new CompareTrainingCommand()).execute(concat(common, "--cr-solver", "ipm"));
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(al).isZero();
+    assertThat(ipm).isZero();
+    Path d = other.resolve("compare-quick");
+    List<List<String>> runs = CsvRowWriter.readAll(d.resolve("runs.csv"));
+    // one CR run per solver: the ipm run was not taken for the al run's result
+    assertThat(runs).hasSize(3);
+    assertThat(runs.subList(1, 3).stream().map(v -> row(runs.get(0), v).get("run_key")).toList())
+        .satisfiesExactly(k -> assertThat(k).endsWith("|solver=al"), k -> assertThat(k).endsWith("|solver=ipm"));
+    List<List<String>> prov = CsvRowWriter.readAll(d.resolve("provenance.csv"));
+    assertThat(prov).anyMatch(v -> v.get(0).equals("cr_solver") && v.get(1).equals("ipm"));
+  }
+
+  @Test
+  void badCrSolverIsAUsageErrorNamingTheAllowedValues() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cl = new CommandLine(new CompareTrainingCommand());
+    cl.setErr(new java.io.PrintWriter(err, true));
+    assertThat(cl.execute("--quick", "--cr-solver", "newton")).isEqualTo(2);
+    assertThat(err.toString()).contains("--cr-solver").contains("al").contains("ipm").contains("newton");
+    // the interior-point method needs beta > 0
+    CompareTrainingCommand cmd = new CompareTrainingCommand();
+    new CommandLine(cmd).parseArgs("--quick", "--betas", "0,1");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(cmd::spec)
+        .withMessageContaining("--cr-solver al");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
   }
 
   @Test
@@ -208,7 +261,7 @@ class CompareTrainingTest {
     CompareSpec spec = CompareSpec.quick().with(List.of("iris", "cpu_performance"), List.of(1.0), List.of(3L), null);
     spec = new CompareSpec(spec.datasets(), spec.betas(), spec.methods(), spec.learningRates(), spec.seeds(),
         spec.patternDraws(), spec.epochs(), spec.batchFraction(), spec.convexMaxIterations(), 1.0,
-        spec.convexTolerance(), spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride());
+        spec.convexTolerance(), spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride(), CrSolver.ipm);
     int before = read("runs.csv").size();
     CompareTrainingCommand.Result r = CompareTrainingCommand.run(DataCatalog.open(), spec, dir,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -1,0 +1,48 @@
+package io.convopt.experiments.compare;
+
+import io.convopt.solvers.relu.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.ConvexReluSolver;
+import io.convopt.solvers.relu.InteriorPointSolver;
+import io.convopt.solvers.relu.ReluSolverSettings;
+
+/**
+ * The solver of the constrained ReLU program (CR) in {@code compare-training} (option
+ * {@code --cr-solver}; lower-case constants are the CLI and CSV spelling, as in
+ * {@code relu-solve --solver}). CG is always solved by R-FISTA.
+ *
+ * <ul>
+ *   <li>{@link #ipm} (default): {@link InteriorPointSolver}; an iteration is a Newton step (20–100
+ *       to a certified 10⁻⁶ gap); needs β &gt; 0.
+ *   <li>{@link #al}: {@link AugmentedLagrangianSolver}; an iteration is an inner R-FISTA iteration.
+ * </ul>
+ */
+public enum CrSolver {
+  al,
+  ipm;
+
+  /** The solver with these settings ({@code maxIterations}: R-FISTA iterations for al, Newton steps for ipm). */
+  ConvexReluSolver create(ReluSolverSettings settings) {
+    return this == ipm ? new InteriorPointSolver(settings) : new AugmentedLagrangianSolver(settings);
+  }
+
+  /**
+   * First budget of {@link ConvexTraining}'s schedule for this solver: 25 R-FISTA iterations for
+   * al (an anytime method: any prefix of the run is useful), 100 Newton steps for ipm (a
+   * barrier run stopped early is far from the optimum, and 100 steps cover every per-program path
+   * measured on the fixtures, 20–92; a truncated run would otherwise end most cells).
+   */
+  public int firstBudget() {
+    return this == ipm ? 100 : ConvexTraining.FIRST_BUDGET;
+  }
+
+  /** What one solver iteration is, for the outputs' descriptions. */
+  public String iterationUnit() {
+    return this == ipm ? "Newton steps" : "R-FISTA iterations";
+  }
+
+  /** A one-line description for the summary and the provenance file. */
+  public String describe() {
+    return this == ipm ? "ipm (interior-point method, io.convopt.solvers.relu.InteriorPointSolver)"
+        : "al (augmented Lagrangian, io.convopt.solvers.relu.AugmentedLagrangianSolver)";
+  }
+}
