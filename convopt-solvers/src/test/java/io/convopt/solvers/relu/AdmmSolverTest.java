@@ -28,16 +28,6 @@ class AdmmSolverTest {
     return b;
   }
 
-  static double relDiff(double[] a, double[] b) {
-    double num = 0;
-    double den = 0;
-    for (int i = 0; i < a.length; i++) {
-      num = Math.max(num, Math.abs(a[i] - b[i]));
-      den = Math.max(den, Math.abs(b[i]));
-    }
-    return num / den;
-  }
-
   @Test
   void woodburyCacheStaysNByNAsDAndPGrow() {
     // memory O(n^2) (spec §2.4): the cached factor does not grow with d or P, while a dense factor
@@ -81,12 +71,12 @@ class AdmmSolverTest {
         wb.solve(b, a1);
         dn.solve(b, a2);
         cg.solve(b, a3);
-        assertThat(relDiff(a1, a2)).as("%s kappa %s woodbury vs dense", f, kappa).isLessThan(1e-9);
-        assertThat(relDiff(a3, a2)).as("%s kappa %s cg vs dense", f, kappa).isLessThan(1e-9);
+        assertThat(ReluTestData.relDiff(a1, a2)).as("%s kappa %s woodbury vs dense", f, kappa).isLessThan(1e-9);
+        assertThat(ReluTestData.relDiff(a3, a2)).as("%s kappa %s cg vs dense", f, kappa).isLessThan(1e-9);
         // residual of the dense solve through the matrix-free operator
         double[] ax = new double[len];
         cg.apply(a2, ax);
-        assertThat(relDiff(ax, b)).isLessThan(1e-10);
+        assertThat(ReluTestData.relDiff(ax, b)).isLessThan(1e-10);
         assertThat(wb.cachedShape()).containsExactly(op.n, op.n);
         assertThat(dn.cachedShape()).containsExactly(len, len);
       }

@@ -88,16 +88,6 @@ class InteriorPointSolverTest {
     return h;
   }
 
-  static double relDiff(double[] a, double[] b) {
-    double num = 0;
-    double den = 0;
-    for (int i = 0; i < a.length; i++) {
-      num = Math.max(num, Math.abs(a[i] - b[i]));
-      den = Math.max(den, Math.abs(b[i]));
-    }
-    return num / den;
-  }
-
   @Test
   void woodburyNewtonSolveEqualsDenseSolve() {
     for (Formulation f : new Formulation[] {Formulation.RELU, Formulation.GATED}) {
@@ -136,7 +126,7 @@ class InteriorPointSolverTest {
           System.arraycopy(ou, 0, got, 0, nu);
           System.arraycopy(ox, 0, got, nu, nx);
           String what = f + " " + loss + (bar.usedDense() ? " dense" : " woodbury");
-          assertThat(relDiff(got, ref)).as(what).isLessThan(1e-10);
+          assertThat(ReluTestData.relDiff(got, ref)).as(what).isLessThan(1e-10);
           assertThat(res).as(what + " residual").isLessThan(1e-10);
         }
       }

@@ -7,6 +7,17 @@ final class ReluTestData {
   private ReluTestData() {}
 
   /** 1-D regression x ~ U(-2, 2), y = sin(2x) + noise, with a bias column. */
+  /** Largest absolute difference over the largest reference magnitude (max-norm relative). */
+  static double relDiff(double[] a, double[] b) {
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < a.length; i++) {
+      num = Math.max(num, Math.abs(a[i] - b[i]));
+      den = Math.max(den, Math.abs(b[i]));
+    }
+    return num / den;
+  }
+
   static double[][] x1d(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[][] x = new double[n][];
