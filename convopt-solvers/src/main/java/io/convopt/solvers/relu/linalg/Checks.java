@@ -2,7 +2,10 @@ package io.convopt.solvers.relu.linalg;
 
 import java.util.Arrays;
 
-/** Input validation and tiny dense helpers shared by the relu package. */
+/**
+ * Input validation and tiny dense helpers (inverse, determinant, deep copy) shared by the relu
+ * packages.
+ */
 public final class Checks {
   private Checks() {}
 
