@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.convopt.experiments.cli.ValueLists;
 import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.solvers.api.Optimum;
@@ -26,20 +27,27 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "optimize",
     mixinStandardHelpOptions = true,
-    description = "Maximises one standard test function with one solver and prints the Optimum"
-        + " (with --json: one JSON object on the last line).")
+    header = "Maximise one standard test function with one solver.",
+    description = {
+      "Runs one solver on one shifted standard test function from the start the benchmark would"
+          + " use for --seed and prints the Optimum (with --json: one JSON object on the last line)."
+    })
 public final class OptimizeCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--function", required = true, paramLabel = "NAME", description = "Standard function name.")
+  @Option(names = "--function", required = true, paramLabel = "NAME",
+      completionCandidates = ValueLists.StandardFunctionNames.class,
+      description = "Standard test function (case-insensitive), one of ${COMPLETION-CANDIDATES}.")
   String function;
 
   @Option(names = "--dim", paramLabel = "D", defaultValue = "2",
       description = "Dimension, for functions defined in any dimension (default: ${DEFAULT-VALUE}).")
   int dim;
 
-  @Option(names = "--solver", required = true, paramLabel = "S", description = "Solver name.")
+  @Option(names = "--solver", required = true, paramLabel = "S",
+      completionCandidates = ValueLists.Solvers.class,
+      description = "Solver, one of ${COMPLETION-CANDIDATES}.")
   String solver;
 
   @Option(names = "--seed", paramLabel = "K", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")

@@ -22,9 +22,13 @@ import picocli.CommandLine.Option;
 
 /** Re-runs the paper's Tables 1 and 2 on the reconstructed test functions. */
 @Command(name = "tables", mixinStandardHelpOptions = true,
-    description = {"Re-run the paper's Table 1 (Algorithms 1-2) and Table 2 (zigzag1/zigzag2) on the documented",
-        "reconstructions of its test functions; writes table1.csv / table2.csv (one row as each run ends;",
-        "a rerun resumes), figure data and provenance.csv into the output folder."})
+    header = "Re-run the paper's Tables 1 and 2 and write their CSVs.",
+    description = {
+      "Runs the paper's Table 1 (Algorithms 1-2) and Table 2 (zigzag1/zigzag2) on the"
+          + " documented reconstructions of its test functions and writes table1.csv / table2.csv"
+          + " (one row as each run ends; a rerun resumes), figure data and provenance.csv into the"
+          + " output folder."
+    })
 public final class TablesCommand implements Callable<Integer> {
 
   @Option(names = "--table", defaultValue = "all", description = "1, 2 or all (default: ${DEFAULT-VALUE}).")

@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Build the offline HTML report from a results folder.",
     description = {
-      "Build a self-contained offline HTML report (tables and SVG figures) from the CSV files in a results folder.",
-      "Prints the path of the generated index.html."
+      "Builds a self-contained offline HTML report (tables and SVG figures) from the CSV files"
+          + " in a results folder and prints the path of the generated index.html. A folder with no"
+          + " results is an error (exit code 2)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:report written", "1:the report could not be built (e.g. a malformed CSV)", "2:bad arguments or missing input folder"})
