@@ -1,5 +1,6 @@
 package io.convopt.report;
 
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.report.data.BenchmarkResult;
 import io.convopt.report.data.CsvTable;
 import io.convopt.report.html.Html;
@@ -176,7 +177,11 @@ public final class ReportGenerator {
 
     List<String> figureNames = new ArrayList<>();
     try {
-      Files.createDirectories(output);
+      OutputDirectory.prepare(output);
+    } catch (OutputDirectory.Unusable e) {
+      throw new ReportException(e.getMessage(), e);
+    }
+    try {
       Path figDir = output.resolve("figures");
       Files.createDirectories(figDir);
       // Remove figures of an earlier run so the folder matches the page; only our own *.svg files.
@@ -199,7 +204,7 @@ public final class ReportGenerator {
       Files.writeString(index, page, StandardCharsets.UTF_8);
       return new ReportSummary(index, figureNames, files, summaryLines);
     } catch (IOException e) {
-      throw new ReportException("cannot write the report to " + out + ": " + e.getMessage(), e);
+      throw new ReportException("cannot write the report to " + out + ": " + OutputDirectory.reason(e), e);
     }
   }
 

@@ -23,7 +23,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "JMH JSON output (default: ${DEFAULT-VALUE}).")
+      description = "JMH JSON output; JMH's raw log goes beside it as .log (default:"
+          + " ${DEFAULT-VALUE}).")
   Path out = KernelBenchmarkRunner.DEFAULT_OUTPUT;
 
   @Option(

@@ -93,7 +93,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     try {
       opt = c.solver().optimize(blind, c.start());
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, e.getMessage());
+      throw new IllegalArgumentException(tooLarge(solver, f, e.getMessage()));
     }
     double fStar = f.objective().value(f.globalMax());
     PrintWriter o = cl.getOut();
@@ -133,5 +133,23 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /**
+   * A solver's refusal in optimize's terms: the solver's own advice names settings (eta, fine
+   * steps) that optimize derives from --budget and --dim, so it is replaced by what can be changed
+   * here.
+   */
+  static String tooLarge(String solver, TestFunction f, String reason) {
+    String fact = reason;
+    for (String advice : new String[] {"; use ", "; lower ", "; choose "}) {
+      int cut = fact.indexOf(advice);
+      if (cut > 0) {
+        fact = fact.substring(0, cut);
+      }
+    }
+    return "solver " + solver + " cannot run " + f.name() + " in d = " + f.dimension() + ": " + fact
+        + ". Here the grid follows from --budget and --dim: lower either, or choose a solver that"
+        + " scales with the dimension (conv-multires, zigzag1, zigzag2, cmaes, bobyqa).";
   }
 }

@@ -3,6 +3,7 @@ package io.convopt.experiments.cli;
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.reportdata.ReportData;
 import io.convopt.experiments.tables.PaperTableRun;
@@ -58,7 +59,7 @@ public final class TablesCommand implements Callable<Integer> {
   /** Runs the tables; returns the summary lines printed. */
   public static List<String> run(List<Integer> which, Path out, long seed, boolean fresh, PrintStream log)
       throws java.io.IOException {
-    Files.createDirectories(out);
+    OutputDirectory.prepare(out);
     long t0 = System.nanoTime();
     Map<String, TestFunction> fns = PaperFunctions.all();
     PaperTableRun runner = new PaperTableRun(fns, seed);

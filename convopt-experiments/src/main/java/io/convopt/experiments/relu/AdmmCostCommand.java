@@ -1,6 +1,7 @@
 package io.convopt.experiments.relu;
 
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
@@ -263,12 +264,13 @@ public final class AdmmCostCommand implements Callable<Integer> {
     String commit = Provenance.gitCommit();
     Path csv = dir.resolve("cells.csv");
     Path fitCsv = dir.resolve("fit.csv");
+    OutputDirectory.prepare(dir);
     try {
-      Files.createDirectories(dir);
       Files.deleteIfExists(csv);
       Files.deleteIfExists(fitCsv);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + dir, e);
+      throw new UncheckedIOException("cannot replace the files in " + dir + ": "
+          + OutputDirectory.reason(e), e);
     }
     o.printf(Locale.ROOT, "warm-up: one untimed pass over %d cells ...%n", cells.size());
     o.flush();
