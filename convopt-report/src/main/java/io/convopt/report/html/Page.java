@@ -40,7 +40,8 @@ public final class Page {
       th, td { border:1px solid var(--rule); padding:4px 6px; text-align:left; vertical-align:top; white-space:pre-line;
                overflow-wrap:anywhere; }
       thead th { background:var(--panel); position:sticky; top:0; }
-      td.num { text-align:right; }
+      td.num { text-align:right; white-space:nowrap; overflow-wrap:normal; }
+      table.data-table { font-size:12px; } table.data-table td, table.data-table th { padding:3px 4px; }
       td.paper { background:#f1f3f8; }
       td.ours { background:#eef7f1; font-weight:600; }
       td.verdict { font-weight:700; white-space:nowrap; }
@@ -102,7 +103,9 @@ public final class Page {
             var e = boxes[b];
             var r = e.getBoundingClientRect();
             if (e.scrollWidth > e.clientWidth + 1 || r.right > root.clientWidth + 1) {
-              clipped.push((e.id || e.tagName.toLowerCase()) + ':' + Math.round(r.right));
+              var where = e.closest('section');
+              clipped.push((where ? where.id + '/' : '') + (e.id || e.tagName.toLowerCase()) + ':'
+                  + Math.round(r.right));
             }
           }
           var svgs = document.querySelectorAll('figure svg');
