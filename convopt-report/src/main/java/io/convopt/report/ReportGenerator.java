@@ -142,7 +142,8 @@ public final class ReportGenerator {
     Sources sources = new Sources(input.getFileName().toString(), provenances);
     List<Section> sections = new ArrayList<>();
     sections.add(sources.label(PaperTableSection.build("table1", "Table 1",
-        "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.", table1), ""));
+        "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.",
+        table1), ""));
     sections.add(sources.label(PaperTableSection.build("table2", "Table 2",
         "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2), ""));
     sections.add(sources.label(CurveSection.build(curves, names), ""));
@@ -150,11 +151,13 @@ public final class ReportGenerator {
       sections.add(sources.label(s, ""));
     }
     sections.add(sources.label(SweepSection.build(sweeps, names), ""));
-    sections.add(sources.label(GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names), "benchmark"));
+    sections.add(sources.label(
+        GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names), "benchmark"));
     sections.add(sources.label(ScalingSection.build(scaling, names), "scaling"));
     sections.add(sources.label(BenchmarkSection.build(bench), "bench"));
     for (Map.Entry<String, Map<String, CsvTable>> c : compare.entrySet()) {
-      sections.add(sources.label(CompareSection.build(c.getKey(), c.getValue(), names), c.getKey()));
+      sections.add(
+          sources.label(CompareSection.build(c.getKey(), c.getValue(), names), c.getKey()));
     }
     for (Map.Entry<String, Map<String, CsvTable>> c : robust.entrySet()) {
       sections.add(sources.label(RobustSection.build(c.getKey(), c.getValue(), names), c.getKey()));
@@ -218,7 +221,8 @@ public final class ReportGenerator {
       Files.writeString(index, page, StandardCharsets.UTF_8);
       return new ReportSummary(index, figureNames, files, summaryLines);
     } catch (IOException e) {
-      throw new ReportException("cannot write the report to " + out + ": " + OutputDirectory.reason(e), e);
+      throw new ReportException(
+          "cannot write the report to " + out + ": " + OutputDirectory.reason(e), e);
     }
   }
 

@@ -86,9 +86,11 @@ class BrowserReportTest {
   @Test
   void pageFitsTheWindowWithNothingClipped() throws Exception {
     for (int width : new int[] {1400, 1000}) {
-      String dom = chromium("--virtual-time-budget=5000", "--window-size=" + width + ",2000", "--dump-dom");
+      String dom =
+          chromium("--virtual-time-budget=5000", "--window-size=" + width + ",2000", "--dump-dom");
       assertThat(attribute(dom, "data-check")).isEqualTo("done");
-      assertThat(attribute(dom, "data-page-overflow")).as("sideways scroll at %d px", width).isEqualTo("0");
+      assertThat(attribute(dom, "data-page-overflow")).as("sideways scroll at %d px", width)
+          .isEqualTo("0");
       assertThat(attribute(dom, "data-clipped")).as("clipped elements at %d px", width).isEmpty();
     }
   }

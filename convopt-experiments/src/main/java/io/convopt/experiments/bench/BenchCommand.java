@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
     header = "Run the kernel JMH benchmarks and print speed ratios.",
     description = {
       "Runs the kernel JMH benchmarks (vector vs scalar sums, FMA peak, incremental vs full"
-          + " step) in forked JVMs, writes JMH's JSON and its raw log next to it, shows the progress"
+          + " step) in forked JVMs, writes JMH's JSON and its raw log next to it, shows the"
+          + " progress"
           + " of each benchmark and prints the ratios measured in the same run."
     })
 public final class BenchCommand implements Callable<Integer> {

@@ -130,10 +130,11 @@ public final class KernelBenchmarkRunner {
     // the terminal shows one progress line per benchmark on stderr and the summary on stdout.
     Path logFile = logFile(file);
     Collection<RunResult> results;
-    try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+    try (PrintStream log =
+        new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
       System.err.println("bench: JMH log in " + logFile);
-      JmhProgress progress =
-          new JmhProgress(OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), System.err);
+      JmhProgress progress = new JmhProgress(
+          OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), System.err);
       results = new Runner(opt.build(), progress).run();
     } catch (RunnerException e) {
       throw new RunnerException("JMH failed (details in " + logFile + "): " + e.getMessage(), e);

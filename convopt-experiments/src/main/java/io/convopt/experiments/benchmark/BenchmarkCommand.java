@@ -46,7 +46,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--quick", description = "A smoke run (under a minute): BRANIN, SIX_HUMP_CAMEL, RASTRIGIN in 2-D, 5 runs,"
-          + " budget 500*d, unless overridden by the options below.")
+      + " budget 500*d, unless overridden by the options below.")
   boolean quick;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     header = "Maximise one standard test function with one solver.",
     description = {
       "Runs one solver on one shifted standard test function from the start the benchmark would"
-          + " use for --seed and prints the Optimum (with --json: one JSON object on the last line)."
+          + " use for --seed and prints the Optimum (with --json: one JSON object on the last"
+          + " line)."
     })
 public final class OptimizeCommand implements Callable<Integer> {
 

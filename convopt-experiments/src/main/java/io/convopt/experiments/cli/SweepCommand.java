@@ -40,7 +40,8 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Start points separated by ';', coordinates by spaces, e.g. \"0.3 -0.3;0.8 0.9\".")
   String starts;
 
-  @Option(names = "--steps", defaultValue = "0", description = "Iterations T per run (default: 0 = ceil(side/eta) + 50).")
+  @Option(names = "--steps", defaultValue = "0",
+      description = "Iterations T per run (default: 0 = ceil(side/eta) + 50).")
   long steps;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (zigzag2 directions) (default: ${DEFAULT-VALUE}).")

@@ -25,7 +25,8 @@ import tech.tablesaw.api.Table;
       "Compares convex training (gated program CG by R-FISTA, constrained ReLU program CR by"
           + " the interior-point method or the augmented Lagrangian, see --cr-solver; P sampled"
           + " patterns) with SGD and Adam on the same two-layer ReLU network (width 2P, same beta,"
-          + " same loss 0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds (x learning rates"
+          + " same loss 0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds (x learning"
+          + " rates"
           + " for SGD/Adam).",
       "80/20 seeded split, standardisation fitted on the training part; nothing is chosen on"
           + " the test part (SGD/Adam learning rates are selected by training objective).",
@@ -39,9 +40,9 @@ import tech.tablesaw.api.Table;
 public final class CompareTrainingCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small preset used by the tests: iris and cpu_performance, betas 0.1,1,"
-          + " seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30 epochs, 2 s per convex cell (about a minute)."
-          + " Without it: the full preset (10 datasets incl. ECG, betas 0.1,1,10, seeds 1..3, P=16, lr 0.01,0.1,1,"
-          + " 100 epochs, 3 s per convex cell; about 15 minutes).")
+      + " seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30 epochs, 2 s per convex cell (about a minute)."
+      + " Without it: the full preset (10 datasets incl. ECG, betas 0.1,1,10, seeds 1..3, P=16, lr 0.01,0.1,1,"
+      + " 100 epochs, 3 s per convex cell; about 15 minutes).")
   boolean quick;
 
   @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
@@ -49,37 +50,37 @@ public final class CompareTrainingCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--seed", paramLabel = "K", description = "First seed: the preset's seeds become K, K+1, ..."
-          + " (default 1). Seeds drive SGD/Adam initialisation and batch order and the convex pattern sampling.")
+      + " (default 1). Seeds drive SGD/Adam initialisation and batch order and the convex pattern sampling.")
   Long seed;
 
   @Option(names = "--repeats", paramLabel = "N", description = "Number of seeds (default: quick 2, full 3).")
   Integer repeats;
 
   @Option(names = "--datasets", split = ",", paramLabel = "a,b", description = "Datasets (catalog names, ecg for"
-          + " the ECG next-sample task), overriding the preset.")
+      + " the ECG next-sample task), overriding the preset.")
   List<String> datasets;
 
   @Option(names = "--betas", split = ",", paramLabel = "b1,b2", description = "Weight decay values beta >= 0 on the"
-          + " summed objective (default: quick 0.1,1; full 0.1,1,10).")
+      + " summed objective (default: quick 0.1,1; full 0.1,1,10).")
   List<Double> betas;
 
   @Option(names = "--methods", split = ",", paramLabel = "m1,m2", description = "Subset of cg, cr, sgd, adam"
-          + " (default: all four; convex adversarial training, cr-robust, runs in compare-robust).")
+      + " (default: all four; convex adversarial training, cr-robust, runs in compare-robust).")
   List<String> methods;
 
   @Option(names = "--lr", split = ",", paramLabel = "lr1,lr2", description = "SGD/Adam learning rates"
-          + " (default: quick 0.01,0.1; full 0.01,0.1,1).")
+      + " (default: quick 0.01,0.1; full 0.01,0.1,1).")
   List<Double> learningRates;
 
   @Option(names = "--patterns", paramLabel = "P", description = "Gates drawn for the convex programs; the"
-          + " SGD/Adam width is 2P (default: quick 8, full 16).")
+      + " SGD/Adam width is 2P (default: quick 8, full 16).")
   Integer patterns;
 
   @Option(names = "--epochs", description = "SGD/Adam epochs (default: quick 30, full 100).")
   Integer epochs;
 
   @Option(names = "--convex-seconds", paramLabel = "S", description = "Time budget of one convex cell's"
-          + " iteration-budget schedule (default: quick 2, full 3).")
+      + " iteration-budget schedule (default: quick 2, full 3).")
   Double convexSeconds;
 
   @Option(names = "--cr-solver", defaultValue = "ipm", paramLabel = "al|ipm",
@@ -89,7 +90,7 @@ public final class CompareTrainingCommand implements Callable<Integer> {
   CrSolver crSolver;
 
   @Option(names = "--nd4j-threads", defaultValue = "1", description = "ND4J OpenMP/BLAS threads (default:"
-          + " ${DEFAULT-VALUE}; one is fastest on shared 2-core machines).")
+      + " ${DEFAULT-VALUE}; one is fastest on shared 2-core machines).")
   int nd4jThreads;
 
   @Override

@@ -25,11 +25,11 @@ import picocli.CommandLine.Option;
 public final class TrainBaselinesCommand implements Callable<Integer> {
 
   @Option(names = "--dataset", split = ",", description = "Dataset name(s), comma separated (e.g. iris,sonar,ecg);"
-          + " required unless --quick.")
+      + " required unless --quick.")
   List<String> datasets;
 
   @Option(names = "--quick", description = "Preset: iris and cpu_performance, width 16, 20 epochs, lr 0.01,0.1,"
-          + " seeds 1,2 (options given explicitly still apply).")
+      + " seeds 1,2 (options given explicitly still apply).")
   boolean quick;
 
   @Option(names = "--out", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -51,19 +51,19 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
   List<Long> seeds;
 
   @Option(names = "--methods", split = ",", defaultValue = "sgd,adam", description = "sgd, sgd-decay (eta/(1+epoch)) and/or adam"
-          + " (default: ${DEFAULT-VALUE}).")
+      + " (default: ${DEFAULT-VALUE}).")
   List<String> methods;
 
   @Option(names = "--loss", defaultValue = "SQUARED", description = "SQUARED or HINGE (default: ${DEFAULT-VALUE};"
-          + " HINGE only for classification).")
+      + " HINGE only for classification).")
   Loss loss;
 
   @Option(names = "--batch-fraction", defaultValue = "0.1", description = "Mini-batch size as a fraction of the"
-          + " training rows (default: ${DEFAULT-VALUE}).")
+      + " training rows (default: ${DEFAULT-VALUE}).")
   double batchFraction;
 
   @Option(names = "--split-seed", defaultValue = "1995", description = "Seed of the train/test split"
-          + " (default: ${DEFAULT-VALUE}).")
+      + " (default: ${DEFAULT-VALUE}).")
   long splitSeed;
 
   @Option(names = "--window", defaultValue = "32", description = "ECG window length (default: ${DEFAULT-VALUE}).")
@@ -73,7 +73,7 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
   int stride;
 
   @Option(names = "--nd4j-threads", defaultValue = "1", description = "ND4J OpenMP/BLAS threads (default:"
-          + " ${DEFAULT-VALUE}; one is fastest on shared 2-core machines).")
+      + " ${DEFAULT-VALUE}; one is fastest on shared 2-core machines).")
   int nd4jThreads;
 
   @Override

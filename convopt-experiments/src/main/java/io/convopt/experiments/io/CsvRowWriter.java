@@ -57,7 +57,8 @@ public final class CsvRowWriter implements Closeable {
       }
       return writer;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file + ": " + OutputDirectory.reason(e), e);
+      throw new UncheckedIOException(
+          "cannot open " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 
@@ -70,7 +71,8 @@ public final class CsvRowWriter implements Closeable {
     try {
       writeLine(row);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + file + ": " + OutputDirectory.reason(e), e);
+      throw new UncheckedIOException(
+          "cannot write to " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 

@@ -26,7 +26,8 @@ public final class RunOutputs {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + OutputDirectory.reason(e), e);
+      throw new UncheckedIOException(
+          "cannot write " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 
@@ -38,7 +39,8 @@ public final class RunOutputs {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + file + ": " + OutputDirectory.reason(e), e);
+      throw new UncheckedIOException(
+          "cannot replace " + file + ": " + OutputDirectory.reason(e), e);
     }
     try (CsvRowWriter w = CsvRowWriter.open(file, List.of("key", "value"))) {
       for (Map.Entry<String, String> e : Provenance.environment().entrySet()) {

@@ -85,9 +85,11 @@ import picocli.CommandLine.Option;
           + " measured in the same run and of ND4J's GEMM at the cell's n x d x B shape; memory the"
           + " u-step caches vs a dense (2dP)^2 factor and the bytes setup allocates.",
       "An untimed pass over the grid warms up the JIT; times are best-of, on this thread's CPU"
-          + " clock by default. Writes to <out>/relu-cost (--quick: <out>/relu-cost-quick): cells.csv"
+          + " clock by default. Writes to <out>/relu-cost (--quick: <out>/relu-cost-quick):"
+          + " cells.csv"
           + " (a row per cell and solver as it completes), fit.csv (coefficients, per-cell"
-          + " predictions), provenance.csv and summary.txt; a run replaces the files of the previous"
+          + " predictions), provenance.csv and summary.txt; a run replaces the files of the"
+          + " previous"
           + " one."
     })
 public final class AdmmCostCommand implements Callable<Integer> {
@@ -114,8 +116,8 @@ public final class AdmmCostCommand implements Callable<Integer> {
   private boolean cpuClock;
 
   @Option(names = "--quick", description = "Small preset (under half a minute): n 100,200,400; d 5,20;"
-          + " P 10,50; 20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n 200,400,800,1600;"
-          + " d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5.")
+      + " P 10,50; 20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n 200,400,800,1600;"
+      + " d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5.")
   boolean quick;
 
   @Option(names = "--n", split = ",", paramLabel = "n1,n2", description = "Sample counts (overrides the preset).")
@@ -126,7 +128,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
   int[] ds;
 
   @Option(names = "--p", split = ",", paramLabel = "p1,p2", description = "Gates drawn; P after"
-          + " deduplication is what the models use (overrides the preset).")
+      + " deduplication is what the models use (overrides the preset).")
   int[] ps;
 
   @Option(names = "--iterations", paramLabel = "K", description = "Iterations timed per solve, 2.."
@@ -134,25 +136,25 @@ public final class AdmmCostCommand implements Callable<Integer> {
   Integer iterations;
 
   @Option(names = "--repeats", paramLabel = "R", description = "At least R timed runs per measurement, the"
-          + " best kept (default: quick 2, full 3; see --min-time).")
+      + " best kept (default: quick 2, full 3; see --min-time).")
   Integer repeats;
 
   @Option(names = "--min-time", paramLabel = "S", description = "Keep repeating a measurement (setup, ADMM"
-          + " iterations, each R-FISTA budget) until it has run S seconds, up to " + MAX_REPEATS + " runs, so that"
-          + " cheap cells get enough runs for a best-of on a busy machine (default: quick 0.1, full 0.5).")
+      + " iterations, each R-FISTA budget) until it has run S seconds, up to " + MAX_REPEATS + " runs, so that"
+      + " cheap cells get enough runs for a best-of on a busy machine (default: quick 0.1, full 0.5).")
   Double minSeconds;
 
   @Option(names = "--clock", defaultValue = "cpu", paramLabel = "cpu|wall", description = "What is timed:"
-          + " the measuring thread's CPU time (default; unaffected by other processes taking the cores, which"
-          + " on a shared machine otherwise dominate the noise; ND4J runs on the calling thread with"
-          + " --nd4j-threads 1) or wall-clock time.")
+      + " the measuring thread's CPU time (default; unaffected by other processes taking the cores, which"
+      + " on a shared machine otherwise dominate the noise; ND4J runs on the calling thread with"
+      + " --nd4j-threads 1) or wall-clock time.")
   String clock;
 
   @Option(names = "--seed", defaultValue = "1", description = "Data and gate seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--fit-factor", defaultValue = "1.5", paramLabel = "F", description = "A model fits when"
-          + " every cell's measured/predicted is within a factor F (default ${DEFAULT-VALUE}).")
+      + " every cell's measured/predicted is within a factor F (default ${DEFAULT-VALUE}).")
   double fitFactor;
 
   @Option(names = "--gemm-size", defaultValue = "512", paramLabel = "S",

@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
           + " hinge or logistic loss) given as a JSON problem file, and prints the objective with"
           + " its certificate of optimality (duality gap).",
       "The file format is documented in data/examples/relu/README.md; example problems to try"
-          + " are in data/examples/relu/ (e.g. --problem data/examples/relu/gated_sq_synth1d.json).",
+          + " are in data/examples/relu/ (e.g. --problem"
+          + " data/examples/relu/gated_sq_synth1d.json).",
       "Exit codes: 0 solved, 1 failure/not converged/unsupported, 2 usage error or bad file."
     })
 public final class ReluSolveCommand implements Callable<Integer> {

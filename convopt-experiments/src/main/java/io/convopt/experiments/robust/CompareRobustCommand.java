@@ -30,7 +30,8 @@ import tech.tablesaw.api.Table;
           + " augmented Lagrangian), cr-robust (convex adversarial training at eps_train, robust"
           + " ADMM), sgd, and sgd-pgd (SGD with PGD adversarial training at eps_train).",
       "Each network is attacked on the test part by seeded l_inf PGD at every eps of the grid"
-          + " (standardised feature units, bias never perturbed). 80/20 seeded split, standardisation"
+          + " (standardised feature units, bias never perturbed). 80/20 seeded split,"
+          + " standardisation"
           + " fitted on the training part; nothing is chosen on the test part.",
       "Writes to <out>/robust (--quick: <out>/robust-quick): runs.csv and robustness.csv (rows"
           + " written as networks finish; rerun the same command to resume), robust-summary.csv,"
@@ -39,9 +40,9 @@ import tech.tablesaw.api.Table;
 public final class CompareRobustCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small preset used by the tests: ionosphere, seed 1, P=8 (width 16),"
-          + " eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2 starts, solver budgets 20000 iterations (about 20 s)."
-          + " Without it: ionosphere, sonar, breast_cancer_wdbc, seeds 1..3, P=8, eps 0,0.025,0.05,0.1,0.15,0.2,0.3,"
-          + " 100 epochs, PGD 20 steps x 3 starts, ADMM 20000 / augmented Lagrangian 50000 iterations.")
+      + " eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2 starts, solver budgets 20000 iterations (about 20 s)."
+      + " Without it: ionosphere, sonar, breast_cancer_wdbc, seeds 1..3, P=8, eps 0,0.025,0.05,0.1,0.15,0.2,0.3,"
+      + " 100 epochs, PGD 20 steps x 3 starts, ADMM 20000 / augmented Lagrangian 50000 iterations.")
   boolean quick;
 
   @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
@@ -49,61 +50,61 @@ public final class CompareRobustCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--seed", paramLabel = "K", description = "First seed: the preset's seeds become K, K+1, ..."
-          + " (default 1). Seeds drive the convex pattern sampling and SGD initialisation and batch order.")
+      + " (default 1). Seeds drive the convex pattern sampling and SGD initialisation and batch order.")
   Long seed;
 
   @Option(names = "--repeats", paramLabel = "N", description = "Number of seeds (default: quick 1, full 3).")
   Integer repeats;
 
   @Option(names = "--eps", split = ",", paramLabel = "e1,e2", description = "Attack radii, l_inf in standardised"
-          + " feature units (default: quick 0,0.05,0.1,0.2; full 0,0.025,0.05,0.1,0.15,0.2,0.3).")
+      + " feature units (default: quick 0,0.05,0.1,0.2; full 0,0.025,0.05,0.1,0.15,0.2,0.3).")
   List<Double> eps;
 
   @Option(names = "--eps-train", paramLabel = "E", description = "Training radius of cr-robust and sgd-pgd"
-          + " (default 0.1).")
+      + " (default 0.1).")
   Double epsTrain;
 
   @Option(names = "--datasets", split = ",", paramLabel = "a,b", description = "Binary classification datasets of"
-          + " the catalog, overriding the preset (e.g. ionosphere,sonar,breast_cancer_wdbc).")
+      + " the catalog, overriding the preset (e.g. ionosphere,sonar,breast_cancer_wdbc).")
   List<String> datasets;
 
   @Option(names = "--methods", split = ",", paramLabel = "m1,m2", description = "Subset of cr, cr-robust, sgd,"
-          + " sgd-pgd (default: all four).")
+      + " sgd-pgd (default: all four).")
   List<String> methods;
 
   @Option(names = "--beta", paramLabel = "B", description = "Weight beta >= 0 on the summed hinge objective"
-          + " (default 1).")
+      + " (default 1).")
   Double beta;
 
   @Option(names = "--patterns", paramLabel = "P", description = "Gates drawn for the convex programs (1..64); the"
-          + " SGD width is 2P (default 8). The robust program factors a dense 2Pd x 2Pd matrix.")
+      + " SGD width is 2P (default 8). The robust program factors a dense 2Pd x 2Pd matrix.")
   Integer patterns;
 
   @Option(names = "--lr", paramLabel = "LR", description = "SGD learning rate on the 1/n-normalised gradient,"
-          + " fixed (default 0.1).")
+      + " fixed (default 0.1).")
   Double learningRate;
 
   @Option(names = "--epochs", description = "SGD epochs (default: quick 40, full 100).")
   Integer epochs;
 
   @Option(names = "--max-train", paramLabel = "N", description = "Use at most N training rows (seeded subsample,"
-          + " same rows for every method; 0 = all, the default).")
+      + " same rows for every method; 0 = all, the default).")
   Integer maxTrain;
 
   @Option(names = "--pgd-steps", paramLabel = "S", description = "Steps of the evaluation attack (default: quick"
-          + " 10, full 20); step size 2.5 eps / S.")
+      + " 10, full 20); step size 2.5 eps / S.")
   Integer pgdSteps;
 
   @Option(names = "--pgd-restarts", paramLabel = "R", description = "Starts of the evaluation attack: the clean"
-          + " point, then random points of the ball (default: quick 2, full 3).")
+      + " point, then random points of the ball (default: quick 2, full 3).")
   Integer pgdRestarts;
 
   @Option(names = "--admm-iterations", paramLabel = "N", description = "Iteration budget of the robust ADMM"
-          + " (default 20000); the row records what it reached.")
+      + " (default 20000); the row records what it reached.")
   Integer admmIterations;
 
   @Option(names = "--nd4j-threads", defaultValue = "1", description = "ND4J OpenMP/BLAS threads (default:"
-          + " ${DEFAULT-VALUE}).")
+      + " ${DEFAULT-VALUE}).")
   int nd4jThreads;
 
   @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** relu-solve's messages for bad or degenerate problem files speak ConvOpt's words, not Jackson's. */
+/** relu-solve's messages on bad or degenerate problem files: ConvOpt's words, not Jackson's. */
 class ReluSolveMessagesTest {
   @TempDir Path dir;
 

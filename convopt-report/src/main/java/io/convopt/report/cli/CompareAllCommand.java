@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     header = "Run both training comparisons and write their report.",
     description = {
       "Runs compare-training (convex CG/CR vs SGD/Adam) and compare-robust (robust convex vs"
-          + " standard convex vs SGD vs SGD-PGD) with their presets into one folder, then writes the"
+          + " standard convex vs SGD vs SGD-PGD) with their presets into one folder, then writes"
+          + " the"
           + " report (OUT/report/index.html). Full presets: about 20 minutes on 2 cores; --quick:"
           + " about 2 minutes."
     })

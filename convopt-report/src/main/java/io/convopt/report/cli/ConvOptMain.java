@@ -55,7 +55,8 @@ public final class ConvOptMain implements Runnable {
     CommandLine cl = new CommandLine(new ConvOptMain());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + message(ex));
+      cmd.getErr().println(
+          "convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + message(ex));
       if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
       }

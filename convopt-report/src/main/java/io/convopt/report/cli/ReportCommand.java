@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
           + " results is an error (exit code 2)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:report written", "1:the report could not be built (e.g. a malformed CSV)", "2:bad arguments, or an input folder that is missing or holds no results"})
+    exitCodeList = {"0:report written", "1:the report could not be built (e.g. a malformed CSV)",
+        "2:bad arguments, or an input folder that is missing or holds no results"})
 public final class ReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -19,12 +19,15 @@ public final class Page {
       header { padding:24px 40px 12px; border-bottom:1px solid var(--rule); }
       header h1 { margin:0 0 4px; font-size:26px; }
       header .meta { color:var(--muted); font-size:13px; }
-      nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel); position:sticky; top:0; z-index:2;
-            display:flex; flex-wrap:wrap; column-gap:16px; row-gap:2px; }
+      nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel);
+            position:sticky; top:0; z-index:2; display:flex; flex-wrap:wrap;
+            column-gap:16px; row-gap:2px; }
       nav a { color:#0b57d0; text-decoration:none; font-size:14px; white-space:nowrap; }
       nav a:hover { text-decoration:underline; }
       main { padding:8px 40px 48px; max-width:1480px; }
-      @media (max-width:1100px) { header, main { padding-left:16px; padding-right:16px; } nav { padding:8px 16px; } }
+      @media (max-width:1100px) {
+        header, main { padding-left:16px; padding-right:16px; } nav { padding:8px 16px; }
+      }
       p.source { color:var(--muted); font-size:13px; margin-top:-4px; }
       p.missing { margin-bottom:2px; } ul.missing { color:var(--muted); margin-top:2px; }
       td.infinite { background:#eef1fb; }
@@ -36,12 +39,14 @@ public final class Page {
       .absent { color:var(--muted); font-style:italic; }
       .table-summary { font-weight:600; }
       .table-wrap { margin:8px 0 16px; max-width:100%; }
-      table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums; max-width:100%; }
-      th, td { border:1px solid var(--rule); padding:4px 6px; text-align:left; vertical-align:top; white-space:pre-line;
-               overflow-wrap:anywhere; }
+      table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums;
+              max-width:100%; }
+      th, td { border:1px solid var(--rule); padding:4px 6px; text-align:left; vertical-align:top;
+               white-space:pre-line; overflow-wrap:anywhere; }
       thead th { background:var(--panel); position:sticky; top:0; }
       td.num { text-align:right; white-space:nowrap; overflow-wrap:normal; }
-      table.data-table { font-size:12px; } table.data-table td, table.data-table th { padding:3px 4px; }
+      table.data-table { font-size:12px; }
+      table.data-table td, table.data-table th { padding:3px 4px; }
       td.paper { background:#f1f3f8; }
       td.ours { background:#eef7f1; font-weight:600; }
       td.verdict { font-weight:700; white-space:nowrap; }
@@ -119,7 +124,8 @@ public final class Page {
               }
             }
           }
-          document.body.setAttribute('data-page-overflow', String(root.scrollWidth - root.clientWidth));
+          var sideways = root.scrollWidth - root.clientWidth;
+          document.body.setAttribute('data-page-overflow', String(sideways));
           document.body.setAttribute('data-clipped', clipped.join('|'));
           document.body.setAttribute('data-figures-ok', String(ok));
           document.body.setAttribute('data-figures-total', String(figures.length));

@@ -465,7 +465,8 @@ public record XYPlot(
       for (Map.Entry<String, Object> e : entries.entrySet()) {
         // Each entry toggles its series when clicked (the page's script), so one run can be
         // picked out of many.
-        sb.append("<g class=\"legend-entry\" data-label=\"").append(Svg.esc(e.getKey())).append("\">");
+        sb.append("<g class=\"legend-entry\" data-label=\"").append(Svg.esc(e.getKey()))
+            .append("\">");
         if (e.getValue() instanceof Line l) {
           sb.append("<line x1=\"").append(Svg.px(x)).append("\" x2=\"").append(Svg.px(x + 24)).append("\" y1=\"")
               .append(Svg.px(y)).append("\" y2=\"").append(Svg.px(y)).append("\" stroke=\"").append(Svg.esc(l.color()))

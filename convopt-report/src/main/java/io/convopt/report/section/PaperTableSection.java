@@ -119,9 +119,12 @@ public final class PaperTableSection {
     return new Section(id, title, html, List.of(), title + ": " + counts.line() + ".");
   }
 
-  private static final String INFINITE_NOTE = Html.p("\u221e (pole): f is infinite at our final point"
-      + " because that point is a pole of the test function, not because a run diverged. LOG1 has its"
-      + " global maximum at the pole x = 0.5 (f \u2192 +\u221e) and a weaker pole at x = 1.5, so a run"
+  private static final String INFINITE_NOTE = Html.p("\u221e (pole): f is infinite at our final"
+      + " point"
+      + " because that point is a pole of the test function, not because a run diverged. LOG1 has"
+      + " its"
+      + " global maximum at the pole x = 0.5 (f \u2192 +\u221e) and a weaker pole at x = 1.5, so a"
+      + " run"
       + " that finds the maximiser reports f = +\u221e there. The solvers sample f at lattice cell"
       + " midpoints and never evaluate it at the pole; only this reporting column does"
       + " (data/test-functions/README.md).");
@@ -135,7 +138,8 @@ public final class PaperTableSection {
 
   private static String infiniteCell(String function, String text) {
     String sign = text.trim().startsWith("-") ? "\u2212\u221e" : "+\u221e";
-    return "<td class=\"num infinite\" title=\"" + Html.esc("f = " + text + ": the final point is a pole of "
-        + function + " (see the note below the table)") + "\">" + sign + " (pole)</td>";
+    return "<td class=\"num infinite\" title=\""
+        + Html.esc("f = " + text + ": the final point is a pole of " + function
+            + " (see the note below the table)") + "\">" + sign + " (pole)</td>";
   }
 }

@@ -40,13 +40,15 @@ public final class PlainSection {
       p.require("key", "value");
       entries += p.rowCount();
       if (all.size() > 1) {
-        html.append("<h3>").append(Html.esc(e.getKey().isEmpty() ? "provenance.csv" : e.getKey() + "/provenance.csv"))
-            .append("</h3>\n");
+        String name = e.getKey().isEmpty() ? "provenance.csv" : e.getKey() + "/provenance.csv";
+        html.append("<h3>").append(Html.esc(name)).append("</h3>\n");
       }
       html.append(Html.table("provenance", List.of("key", "value"), p.rowCount(),
-          (r, c) -> c == 0 ? "<th scope=\"row\">" + Html.esc(p.text(r, "key")) + "</th>" : Html.td(p.text(r, "value"))));
+          (r, c) -> c == 0 ? "<th scope=\"row\">" + Html.esc(p.text(r, "key")) + "</th>"
+              : Html.td(p.text(r, "value"))));
     }
-    return new Section("provenance", title, html.toString(), List.of(), entries + " provenance entries.");
+    return new Section("provenance", title, html.toString(), List.of(),
+        entries + " provenance entries.");
   }
 
   public static Section others(List<CsvTable> tables) {

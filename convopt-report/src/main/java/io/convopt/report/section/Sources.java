@@ -74,8 +74,8 @@ public final class Sources {
     if (named.isEmpty()) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("<p class=\"missing\">Not in this results folder, so left out"
-        + " of this page:</p>\n<ul class=\"missing\">\n");
+    StringBuilder sb = new StringBuilder("<p class=\"missing\">Not in this results folder, so left"
+        + " out of this page:</p>\n<ul class=\"missing\">\n");
     for (Section s : named) {
       sb.append("<li>").append(Html.esc(s.title())).append(" \u2014 run <code>")
           .append(Html.esc(COMMANDS.get(s.id()))).append("</code></li>\n");
@@ -97,7 +97,7 @@ public final class Sources {
 
   /** 2026-12-03T10:19:56.607094250Z -> 2026-12-03 10:19 UTC. */
   private static String shortTime(String iso) {
-    return iso.length() >= 16 && iso.charAt(10) == 'T' ? iso.substring(0, 10) + " " + iso.substring(11, 16)
-        + " UTC" : iso;
+    boolean isoLike = iso.length() >= 16 && iso.charAt(10) == 'T';
+    return isoLike ? iso.substring(0, 10) + " " + iso.substring(11, 16) + " UTC" : iso;
   }
 }

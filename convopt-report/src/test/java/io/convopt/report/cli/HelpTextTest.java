@@ -43,7 +43,8 @@ class HelpTextTest {
     for (String page : pages) {
       String text = help(page.split(" "));
       for (String line : text.split("\\R")) {
-        assertThat(line.length()).as("`convopt %s` line: %s", page, line).isLessThanOrEqualTo(COLUMNS);
+        assertThat(line.length()).as("`convopt %s` line: %s", page, line)
+            .isLessThanOrEqualTo(COLUMNS);
       }
     }
   }
@@ -85,10 +86,10 @@ class HelpTextTest {
   @Test
   void descriptionParagraphsAreWholeSentences() {
     for (String c : commands()) {
-      String[] description =
-          ConvOptMain.commandLine().getSubcommands().get(c).getCommandSpec().usageMessage().description();
-      for (String paragraph : description) {
-        assertThat(paragraph.trim()).as("a paragraph of `%s --help`", c).matches("(?s)[A-Z0-9(<-].*[.)]");
+      CommandLine sub = ConvOptMain.commandLine().getSubcommands().get(c);
+      for (String paragraph : sub.getCommandSpec().usageMessage().description()) {
+        assertThat(paragraph.trim()).as("a paragraph of `%s --help`", c)
+            .matches("(?s)[A-Z0-9(<-].*[.)]");
       }
     }
   }
