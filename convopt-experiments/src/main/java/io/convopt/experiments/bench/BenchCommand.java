@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the kernel JMH benchmarks (vector vs scalar sums, FMA peak, incremental vs full"
           + " step) in forked JVMs, writes JMH's JSON and its raw log next to it, shows the"
-          + " progress"
-          + " of each benchmark and prints the ratios measured in the same run."
+          + " progress of each benchmark and prints the ratios measured in the same run."
     })
 public final class BenchCommand implements Callable<Integer> {
 

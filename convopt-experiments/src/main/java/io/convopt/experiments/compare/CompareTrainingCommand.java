@@ -26,8 +26,7 @@ import tech.tablesaw.api.Table;
           + " the interior-point method or the augmented Lagrangian, see --cr-solver; P sampled"
           + " patterns) with SGD and Adam on the same two-layer ReLU network (width 2P, same beta,"
           + " same loss 0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds (x learning"
-          + " rates"
-          + " for SGD/Adam).",
+          + " rates for SGD/Adam).",
       "80/20 seeded split, standardisation fitted on the training part; nothing is chosen on"
           + " the test part (SGD/Adam learning rates are selected by training objective).",
       "Writes to <out>/compare (--quick: <out>/compare-quick): runs.csv and traces.csv (one row"

@@ -89,8 +89,7 @@ import picocli.CommandLine.Option;
           + " cells.csv"
           + " (a row per cell and solver as it completes), fit.csv (coefficients, per-cell"
           + " predictions), provenance.csv and summary.txt; a run replaces the files of the"
-          + " previous"
-          + " one."
+          + " previous one."
     })
 public final class AdmmCostCommand implements Callable<Integer> {
   /** n d B at which PatternOperator sends the products to ND4J (its ND4J_THRESHOLD). */

@@ -31,8 +31,7 @@ import tech.tablesaw.api.Table;
           + " ADMM), sgd, and sgd-pgd (SGD with PGD adversarial training at eps_train).",
       "Each network is attacked on the test part by seeded l_inf PGD at every eps of the grid"
           + " (standardised feature units, bias never perturbed). 80/20 seeded split,"
-          + " standardisation"
-          + " fitted on the training part; nothing is chosen on the test part.",
+          + " standardisation fitted on the training part; nothing is chosen on the test part.",
       "Writes to <out>/robust (--quick: <out>/robust-quick): runs.csv and robustness.csv (rows"
           + " written as networks finish; rerun the same command to resume), robust-summary.csv,"
           + " findings.csv, provenance.csv and summary.txt. Bad arguments exit with code 2."
