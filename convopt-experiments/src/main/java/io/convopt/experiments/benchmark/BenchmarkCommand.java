@@ -1,5 +1,6 @@
 package io.convopt.experiments.benchmark;
 
+import io.convopt.experiments.cli.ValueLists;
 import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import java.io.PrintWriter;
@@ -20,10 +21,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "benchmark",
     mixinStandardHelpOptions = true,
-    description = "Runs every solver on every shifted standard test function over R seeded runs under a"
-        + " fixed evaluation budget (default 10^4*d) and writes benchmark/runs.csv, summary.csv (success"
-        + " rates, ERT) and data_profile.csv under the output folder. Rerunning into the same folder"
-        + " resumes.")
+    header = "Run every solver on every standard test function.",
+    description = {
+      "Runs every solver on every shifted standard test function over R seeded runs under a"
+          + " fixed evaluation budget (default 10^4*d) and writes benchmark/runs.csv, summary.csv"
+          + " (success rates, ERT) and data_profile.csv under the output folder. Rerunning into the"
+          + " same folder resumes."
+    })
 public final class BenchmarkCommand implements Callable<Integer> {
 
   /** The --quick preset (also what {@code reproduce} runs): three 2-D functions, 5 runs, 500·d evaluations. */
@@ -57,11 +61,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
   Long budgetPerDim;
 
   @Option(names = "--solvers", split = ",", paramLabel = "NAME",
-      description = "Comma-separated solver names (default: all registered).")
+      completionCandidates = ValueLists.Solvers.class,
+      description = "Comma-separated solvers (default: all): ${COMPLETION-CANDIDATES}.")
   List<String> solvers;
 
   @Option(names = "--functions", split = ",", paramLabel = "NAME",
-      description = "Comma-separated standard function names (default: all; quick: BRANIN,SIX_HUMP_CAMEL,RASTRIGIN).")
+      completionCandidates = ValueLists.StandardFunctionNames.class,
+      description = "Comma-separated standard functions (default: all; quick: BRANIN,"
+          + " SIX_HUMP_CAMEL, RASTRIGIN): ${COMPLETION-CANDIDATES}.")
   List<String> functions;
 
   @Option(names = "--dim", paramLabel = "D", defaultValue = "2",

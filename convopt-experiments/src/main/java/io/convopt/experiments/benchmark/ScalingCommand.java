@@ -12,9 +12,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "scaling",
     mixinStandardHelpOptions = true,
-    description = {"Runs the benchmark over a grid of dimensions x evaluation budgets (RASTRIGIN, ACKLEY,",
-        "STYBLINSKI_TANG; d = 1..5; 100, 1000, 10000 evaluations per dimension; 5 runs) and writes",
-        "scaling/scaling.csv: where the convolution method wins and where it loses. Reruns resume."})
+    header = "Run the benchmark over dimensions and evaluation budgets.",
+    description = {
+      "Runs the benchmark over a grid of dimensions x evaluation budgets (RASTRIGIN, ACKLEY,"
+          + " STYBLINSKI_TANG; d = 1..5; 100, 1000, 10000 evaluations per dimension; 5 runs) and"
+          + " writes scaling/scaling.csv: where the convolution method wins and where it loses."
+          + " Reruns resume."
+    })
 public final class ScalingCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Smoke preset (d = 1..3, budgets 100 and 1000 per dimension, 3 runs).")

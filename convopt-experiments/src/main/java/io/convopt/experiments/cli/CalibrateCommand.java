@@ -13,12 +13,18 @@ import picocli.CommandLine.Option;
 
 /** The calibration experiment for a reconstructed family with free parameters. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = {"Search a reconstructed test function's free parameters on a fixed grid for the best agreement",
-        "with the paper's published rows (CALIBRATION: fitting to the published numbers, labelled as such).",
-        "Writes calibration/<function>.csv ranked best first and prints the winner."})
+    header = "Fit a reconstructed function's parameters to the paper.",
+    description = {
+      "Searches a reconstructed test function's free parameters on a fixed grid for the best"
+          + " agreement with the paper's published rows. This is CALIBRATION (fitting to the"
+          + " published numbers) and is labelled as such.",
+      "Writes calibration/<function>.csv ranked best first and prints the winner."
+    })
 public final class CalibrateCommand implements Callable<Integer> {
 
-  @Option(names = "--function", required = true, description = "POLY1, LOG2 or ROSENBROCK.")
+  @Option(names = "--function", required = true,
+      completionCandidates = ValueLists.CalibratableFunctions.class,
+      description = "Reconstructed function with free parameters, one of ${COMPLETION-CANDIDATES}.")
   String function;
 
   @Option(names = "--out", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")

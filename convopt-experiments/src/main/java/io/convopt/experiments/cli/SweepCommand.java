@@ -10,16 +10,24 @@ import picocli.CommandLine.Option;
 
 /** A step size × power × start sweep. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Run one algorithm on one paper test function over a grid of step sizes eta, powers N and start",
-        "points, in parallel; each finished run is appended to sweeps/<function>-<algorithm>.csv at once, and",
-        "a rerun skips the runs already there (resume)."})
+    header = "Run one paper algorithm over an eta x N x start grid.",
+    description = {
+      "Runs one algorithm on one paper test function over a grid of step sizes eta, powers N"
+          + " and start points, in parallel. Each finished run is appended to"
+          + " sweeps/<function>-<algorithm>.csv at once, and a rerun skips the runs already there"
+          + " (resume)."
+    })
 public final class SweepCommand implements Callable<Integer> {
 
-  @Option(names = "--function", required = true, description = "LOG1, POLY1, LOG2 or ROSENBROCK.")
+  @Option(names = "--function", required = true,
+      completionCandidates = ValueLists.PaperFunctionNames.class,
+      description = "Paper test function, one of ${COMPLETION-CANDIDATES}.")
   String function;
 
   @Option(names = "--algorithm", required = true,
-      description = "alg1, alg2, zigzag1, zigzag2, median or continuation.")
+      completionCandidates = ValueLists.SweepAlgorithms.class,
+      description = "Algorithm, one of ${COMPLETION-CANDIDATES} (alg1: Algorithm 1, 1-D;"
+          + " alg2: Algorithm 2; zigzag1/zigzag2: Algorithms 3/4).")
   String algorithm;
 
   @Option(names = "--eta", required = true, description = "Comma-separated step sizes, e.g. 0.1,0.05,0.02.")
@@ -32,7 +40,8 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Start points separated by ';', coordinates by spaces, e.g. \"0.3 -0.3;0.8 0.9\".")
   String starts;
 
-  @Option(names = "--steps", defaultValue = "0", description = "Iterations T per run (0 = ceil(side/eta) + 50).")
+  @Option(names = "--steps", defaultValue = "0",
+      description = "Iterations T per run (default: 0 = ceil(side/eta) + 50).")
   long steps;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (zigzag2 directions) (default: ${DEFAULT-VALUE}).")

@@ -3,6 +3,7 @@ package io.convopt.experiments.cli;
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.reportdata.ReportData;
 import io.convopt.experiments.tables.PaperTableRun;
@@ -22,9 +23,13 @@ import picocli.CommandLine.Option;
 
 /** Re-runs the paper's Tables 1 and 2 on the reconstructed test functions. */
 @Command(name = "tables", mixinStandardHelpOptions = true,
-    description = {"Re-run the paper's Table 1 (Algorithms 1-2) and Table 2 (zigzag1/zigzag2) on the documented",
-        "reconstructions of its test functions; writes table1.csv / table2.csv (one row as each run ends;",
-        "a rerun resumes), figure data and provenance.csv into the output folder."})
+    header = "Re-run the paper's Tables 1 and 2 and write their CSVs.",
+    description = {
+      "Runs the paper's Table 1 (Algorithms 1-2) and Table 2 (zigzag1/zigzag2) on the"
+          + " documented reconstructions of its test functions and writes table1.csv / table2.csv"
+          + " (one row as each run ends; a rerun resumes), figure data and provenance.csv into the"
+          + " output folder."
+    })
 public final class TablesCommand implements Callable<Integer> {
 
   @Option(names = "--table", defaultValue = "all", description = "1, 2 or all (default: ${DEFAULT-VALUE}).")
@@ -54,7 +59,7 @@ public final class TablesCommand implements Callable<Integer> {
   /** Runs the tables; returns the summary lines printed. */
   public static List<String> run(List<Integer> which, Path out, long seed, boolean fresh, PrintStream log)
       throws java.io.IOException {
-    Files.createDirectories(out);
+    OutputDirectory.prepare(out);
     long t0 = System.nanoTime();
     Map<String, TestFunction> fns = PaperFunctions.all();
     PaperTableRun runner = new PaperTableRun(fns, seed);

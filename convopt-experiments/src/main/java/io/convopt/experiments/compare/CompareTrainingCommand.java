@@ -20,17 +20,22 @@ import tech.tablesaw.api.Table;
  * {@link CompareGrid}, {@link Summaries}, {@link Findings}) and prints the checked claims.
  */
 @Command(name = "compare-training", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Compare convex training (gated program CG by R-FISTA, constrained ReLU program CR by the",
-        "interior-point method or the augmented Lagrangian, see --cr-solver; P sampled patterns) with SGD",
-        "and Adam on the same two-layer ReLU network (width 2P, same beta, same loss",
-        "0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds",
-        "(x learning rates for SGD/Adam). 80/20 seeded split, standardisation fitted on the training part;",
-        "nothing is chosen on the test part (SGD/Adam learning rates are selected by training objective).",
-        "Writes to <out>/compare (--quick: <out>/compare-quick): runs.csv and traces.csv (one row per",
-        "finished run / trace point, resumable: rerun the same command to continue), profile.csv,",
-        "sensitivity.csv, metrics.csv, findings.csv, provenance.csv (incl. cr_solver) and summary.txt.",
-        "Convex iteration counts are solver iterations (R-FISTA iterations or Newton steps).",
-        "Bad arguments exit with code 2."})
+    header = "Compare convex ReLU training with SGD and Adam.",
+    description = {
+      "Compares convex training (gated program CG by R-FISTA, constrained ReLU program CR by"
+          + " the interior-point method or the augmented Lagrangian, see --cr-solver; P sampled"
+          + " patterns) with SGD and Adam on the same two-layer ReLU network (width 2P, same beta,"
+          + " same loss 0.5*SSE + beta/2*|weights|^2) over datasets x betas x seeds (x learning"
+          + " rates for SGD/Adam).",
+      "80/20 seeded split, standardisation fitted on the training part; nothing is chosen on"
+          + " the test part (SGD/Adam learning rates are selected by training objective).",
+      "Writes to <out>/compare (--quick: <out>/compare-quick): runs.csv and traces.csv (one row"
+          + " per finished run / trace point, resumable: rerun the same command to continue),"
+          + " profile.csv, sensitivity.csv, metrics.csv, findings.csv, provenance.csv (incl."
+          + " cr_solver) and summary.txt. Convex iteration counts are solver iterations (R-FISTA"
+          + " iterations or Newton steps).",
+      "Bad arguments exit with code 2."
+    })
 public final class CompareTrainingCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small preset used by the tests: iris and cpu_performance, betas 0.1,1,"

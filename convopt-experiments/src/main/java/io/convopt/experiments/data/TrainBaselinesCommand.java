@@ -14,11 +14,14 @@ import picocli.CommandLine.Option;
 
 /** {@code convopt train-baselines}: the SGD/Adam learning-rate × seed grid on shipped datasets. */
 @Command(name = "train-baselines", mixinStandardHelpOptions = true,
-    description = {"Train the non-convex two-layer ReLU baselines (mini-batch SGD, Adam)",
-        "over a learning-rate x seed grid on shipped datasets (seeded 80/20 split,",
-        "standardisation fitted on the training part). Writes <out>/baselines/runs.csv",
-        "(one row per run, resumable) and trajectories.csv (objective per epoch);",
-        "--quick writes runs-quick.csv and trajectories-quick.csv."})
+    header = "Train SGD and Adam ReLU-network baselines on datasets.",
+    description = {
+      "Trains the non-convex two-layer ReLU baselines (mini-batch SGD, Adam) over a"
+          + " learning-rate x seed grid on shipped datasets (seeded 80/20 split, standardisation"
+          + " fitted on the training part). Writes <out>/baselines/runs.csv (one row per run,"
+          + " resumable) and trajectories.csv (objective per epoch); --quick writes runs-quick.csv"
+          + " and trajectories-quick.csv."
+    })
 public final class TrainBaselinesCommand implements Callable<Integer> {
 
   @Option(names = "--dataset", split = ",", description = "Dataset name(s), comma separated (e.g. iris,sonar,ecg);"

@@ -38,7 +38,7 @@ public final class CsvRowWriter implements Closeable {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        Files.createDirectories(parent);
+        OutputDirectory.prepare(parent);
       }
       boolean fresh = !Files.exists(file) || Files.size(file) == 0;
       if (!fresh) {
@@ -57,7 +57,8 @@ public final class CsvRowWriter implements Closeable {
       }
       return writer;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new UncheckedIOException(
+          "cannot open " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 
@@ -70,7 +71,8 @@ public final class CsvRowWriter implements Closeable {
     try {
       writeLine(row);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + file, e);
+      throw new UncheckedIOException(
+          "cannot write to " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 

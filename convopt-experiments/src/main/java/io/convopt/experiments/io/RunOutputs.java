@@ -17,12 +17,8 @@ public final class RunOutputs {
 
   /** A Tablesaw table as CSV, creating the folder. */
   public static void writeTable(Table t, Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      t.write().csv(file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputDirectory.prepare(file.toAbsolutePath().getParent());
+    t.write().csv(file.toString());
   }
 
   /** A UTF-8 text file (e.g. the printed summary). */
@@ -30,7 +26,8 @@ public final class RunOutputs {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException(
+          "cannot write " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 
@@ -42,7 +39,8 @@ public final class RunOutputs {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + file, e);
+      throw new UncheckedIOException(
+          "cannot replace " + file + ": " + OutputDirectory.reason(e), e);
     }
     try (CsvRowWriter w = CsvRowWriter.open(file, List.of("key", "value"))) {
       for (Map.Entry<String, String> e : Provenance.environment().entrySet()) {

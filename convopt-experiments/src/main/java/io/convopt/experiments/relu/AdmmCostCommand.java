@@ -1,6 +1,7 @@
 package io.convopt.experiments.relu;
 
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
@@ -73,21 +74,22 @@ import picocli.CommandLine;
     name = "relu-admm-cost",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Time ADMM and R-FISTA against their cost models.",
     description = {
-      "Times ADMM (Woodbury u-step, constrained program) setup and iterations,",
-      "and R-FISTA iterations (gated program), on random problems over a grid of",
-      "n, d and P. Fits the cost models setup ~ n^2 (d + P/64) + n^3 + n d (d+100),",
-      "ADMM iteration ~ n d P + n^2 and R-FISTA iteration ~ n d P (each also with",
-      "an n P term) by relative least squares; prints per-cell predicted vs",
-      "measured, the worst deviation and whether every cell is within",
-      "--fit-factor; throughput in GFLOP/s, as %% of ND4J's square GEMM measured",
-      "in the same run and of ND4J's GEMM at the cell's n x d x B shape; memory",
-      "the u-step caches vs a dense (2dP)^2 factor and the bytes setup allocates.",
-      "An untimed pass over the grid warms up the JIT; times are best-of, on this",
-      "thread's CPU clock by default. Writes to <out>/relu-cost (--quick:",
-      "<out>/relu-cost-quick): cells.csv (a row per cell and solver as it",
-      "completes), fit.csv (coefficients, per-cell predictions), provenance.csv",
-      "and summary.txt; a run replaces the files of the previous one."
+      "Times ADMM (Woodbury u-step, constrained program) setup and iterations, and R-FISTA"
+          + " iterations (gated program), on random problems over a grid of n, d and P.",
+      "Fits the cost models setup ~ n^2 (d + P/64) + n^3 + n d (d+100), ADMM iteration ~ n d P"
+          + " + n^2 and R-FISTA iteration ~ n d P (each also with an n P term) by relative least"
+          + " squares; prints per-cell predicted vs measured, the worst deviation and whether every"
+          + " cell is within --fit-factor; throughput in GFLOP/s, as %% of ND4J's square GEMM"
+          + " measured in the same run and of ND4J's GEMM at the cell's n x d x B shape; memory the"
+          + " u-step caches vs a dense (2dP)^2 factor and the bytes setup allocates.",
+      "An untimed pass over the grid warms up the JIT; times are best-of, on this thread's CPU"
+          + " clock by default. Writes to <out>/relu-cost (--quick: <out>/relu-cost-quick):"
+          + " cells.csv"
+          + " (a row per cell and solver as it completes), fit.csv (coefficients, per-cell"
+          + " predictions), provenance.csv and summary.txt; a run replaces the files of the"
+          + " previous one."
     })
 public final class AdmmCostCommand implements Callable<Integer> {
   /** n d B at which PatternOperator sends the products to ND4J (its ND4J_THRESHOLD). */
@@ -263,12 +265,13 @@ public final class AdmmCostCommand implements Callable<Integer> {
     String commit = Provenance.gitCommit();
     Path csv = dir.resolve("cells.csv");
     Path fitCsv = dir.resolve("fit.csv");
+    OutputDirectory.prepare(dir);
     try {
-      Files.createDirectories(dir);
       Files.deleteIfExists(csv);
       Files.deleteIfExists(fitCsv);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + dir, e);
+      throw new UncheckedIOException("cannot replace the files in " + dir + ": "
+          + OutputDirectory.reason(e), e);
     }
     o.printf(Locale.ROOT, "warm-up: one untimed pass over %d cells ...%n", cells.size());
     o.flush();

@@ -23,15 +23,19 @@ import tech.tablesaw.api.Table;
  * resume) and {@link RobustSummaries} (table, findings).
  */
 @Command(name = "compare-robust", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Adversarial robustness of two-layer ReLU networks trained four ways on binary datasets",
-        "(hinge loss, same width 2P and beta): cr (standard convex program, augmented Lagrangian),",
-        "cr-robust (convex adversarial training at eps_train, robust ADMM), sgd, and sgd-pgd (SGD with PGD",
-        "adversarial training at eps_train). Each network is attacked on the test part by seeded l_inf PGD",
-        "at every eps of the grid (standardised feature units, bias never perturbed). 80/20 seeded split,",
-        "standardisation fitted on the training part; nothing is chosen on the test part.",
-        "Writes to <out>/robust (--quick: <out>/robust-quick): runs.csv and robustness.csv (rows written as",
-        "networks finish; rerun the same command to resume), robust-summary.csv, findings.csv,",
-        "provenance.csv and summary.txt. Bad arguments exit with code 2."})
+    header = "Compare robust convex training with SGD and SGD-PGD.",
+    description = {
+      "Measures the adversarial robustness of two-layer ReLU networks trained four ways on"
+          + " binary datasets (hinge loss, same width 2P and beta): cr (standard convex program,"
+          + " augmented Lagrangian), cr-robust (convex adversarial training at eps_train, robust"
+          + " ADMM), sgd, and sgd-pgd (SGD with PGD adversarial training at eps_train).",
+      "Each network is attacked on the test part by seeded l_inf PGD at every eps of the grid"
+          + " (standardised feature units, bias never perturbed). 80/20 seeded split,"
+          + " standardisation fitted on the training part; nothing is chosen on the test part.",
+      "Writes to <out>/robust (--quick: <out>/robust-quick): runs.csv and robustness.csv (rows"
+          + " written as networks finish; rerun the same command to resume), robust-summary.csv,"
+          + " findings.csv, provenance.csv and summary.txt. Bad arguments exit with code 2."
+    })
 public final class CompareRobustCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small preset used by the tests: ionosphere, seed 1, P=8 (width 16),"

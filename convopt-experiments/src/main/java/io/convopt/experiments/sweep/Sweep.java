@@ -42,6 +42,10 @@ public final class Sweep {
       "power", "delta", "steps", "start", "final", "final_error", "final_error_eta", "f_final", "evaluations",
       "wall_ms", "stop_reason", "seed");
 
+  /** The algorithm names {@link #solver} accepts, in the order the help lists them. */
+  public static final List<String> ALGORITHMS =
+      List.of("alg1", "alg2", "zigzag1", "zigzag2", "median", "continuation");
+
   private Sweep() {}
 
   /** The solver for one cell. */
@@ -54,7 +58,7 @@ public final class Sweep {
       case "median" -> new SurrogateMedianSolver(s);
       case "continuation" -> new PowerContinuation(s);
       default -> throw new IllegalArgumentException("unknown algorithm '" + algorithm
-          + "'; known: alg1, alg2, zigzag1, zigzag2, median, continuation");
+          + "'; known: " + String.join(", ", ALGORITHMS));
     };
   }
 

@@ -1,5 +1,6 @@
 package io.convopt.report.cli;
 
+import io.convopt.experiments.io.OutputDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,13 +55,30 @@ public final class ConvOptMain implements Runnable {
     CommandLine cl = new CommandLine(new ConvOptMain());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + ex.getMessage());
+      cmd.getErr().println(
+          "convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + message(ex));
       if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
       }
       return usage ? EXIT_USAGE : EXIT_FAILURE;
     });
     return cl;
+  }
+
+  /**
+   * The exception's message; for an I/O failure whose message is only a path (the JDK's habit),
+   * the reason in words is added, so the user learns what went wrong where.
+   */
+  static String message(Throwable ex) {
+    String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    Throwable io = ex instanceof java.io.IOException ? ex : ex.getCause();
+    if (io instanceof java.io.IOException e && !(ex instanceof OutputDirectory.Unusable)) {
+      String reason = OutputDirectory.reason(e);
+      if (!m.contains(reason)) {
+        m = m + ": " + reason;
+      }
+    }
+    return m;
   }
 
   public static void main(String[] args) {

@@ -19,9 +19,14 @@ import picocli.CommandLine.Option;
  * write the report.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-    description = {"Reproduce the paper's Tables 1 and 2 (on documented reconstructions of its test functions)",
-        "the default eta x N sweeps and the quick global-optimization benchmark; write CSVs and the",
-        "HTML report (OUT/report/index.html) into the output folder. Finished rows are kept: a rerun resumes."})
+    header = "Reproduce the paper's tables, sweeps and HTML report.",
+    description = {
+      "Re-runs the paper's Tables 1 and 2 (on documented reconstructions of its test"
+          + " functions), the default eta x N sweeps and the quick global-optimization benchmark,"
+          + " then writes the CSV files and the HTML report (OUT/report/index.html) into the output"
+          + " folder.",
+      "Finished rows are kept: a rerun resumes."
+    })
 public final class ReproduceCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
