@@ -24,10 +24,17 @@ public final class PaperTableRun {
 
   private final Map<String, TestFunction> functions;
   private final long seed;
+  private final PaperReading reading;
 
   public PaperTableRun(Map<String, TestFunction> functions, long seed) {
+    this(functions, seed, PaperReading.DEFAULT);
+  }
+
+  /** With an algorithmic reading of the details the paper leaves open. */
+  public PaperTableRun(Map<String, TestFunction> functions, long seed, PaperReading reading) {
     this.functions = Map.copyOf(functions);
     this.seed = seed;
+    this.reading = java.util.Objects.requireNonNull(reading, "reading");
   }
 
   /** With the shipped function definitions. */
@@ -41,8 +48,8 @@ public final class PaperTableRun {
     if (f == null) {
       throw new IllegalArgumentException("no definition for function '" + row.function() + "'");
     }
-    Solver solver = PaperAlgorithms.solverFor(row, f, seed);
-    var settings = PaperAlgorithms.settingsFor(row, f, seed);
+    Solver solver = PaperAlgorithms.solverFor(row, f, seed, reading);
+    var settings = PaperAlgorithms.settingsFor(row, f, seed, reading);
     Optimum o = solver.optimize(f.problem(), row.start());
     return new RowOutcome(row, f, o, settings.delta(), settings.iterations(f.box()), settings.power(), seed);
   }

@@ -135,7 +135,7 @@ public final class ZigzagSampled implements Solver {
         }
         return f;
       });
-      double d = line.slope(kernel, lift.current(), eta, settings.fineStep());
+      double d = line.slope(kernel, Zigzag.liftFor(source, lift, line, settings), eta, settings.fineStep());
       double[] next = new double[n];
       double sgn = Math.signum(d);
       for (int i = 0; i < n; i++) {
