@@ -6,6 +6,7 @@ import io.convopt.report.html.Html;
 import io.convopt.report.html.Page;
 import io.convopt.report.plot.Figure;
 import io.convopt.report.section.BenchmarkSection;
+import io.convopt.report.section.CalibrationSection;
 import io.convopt.report.section.CompareSection;
 import io.convopt.report.section.CurveSection;
 import io.convopt.report.section.GlobalBenchmarkSection;
@@ -90,6 +91,7 @@ public final class ReportGenerator {
     Map<String, List<BenchmarkResult>> bench = new LinkedHashMap<>();
     Map<String, Map<String, CsvTable>> compare = new LinkedHashMap<>();
     Map<String, Map<String, CsvTable>> robust = new LinkedHashMap<>();
+    Map<String, CsvTable> calibration = new LinkedHashMap<>();
     for (String rel : files) {
       Path file = input.resolve(rel);
       if (rel.endsWith(".json")) {
@@ -119,6 +121,7 @@ public final class ReportGenerator {
         case "curves" -> curves.add(t);
         case "contours" -> contours.add(t);
         case "paths" -> paths.add(t);
+        case "calibration" -> calibration.put(rel.substring("calibration/".length()), t);
         default -> {
           if (folder.startsWith("compare") && rel.indexOf('/') == rel.lastIndexOf('/')) {
             compare.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
@@ -137,6 +140,7 @@ public final class ReportGenerator {
         "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.", table1));
     sections.add(PaperTableSection.build("table2", "Table 2",
         "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2));
+    sections.add(CalibrationSection.build(calibration));
     sections.add(CurveSection.build(curves, names));
     sections.addAll(PathSection.build(contours, paths, names));
     sections.add(SweepSection.build(sweeps, names));

@@ -48,6 +48,24 @@ public enum Log2Family {
       FreeParameter.linear("c", 0.1, 1.0),
       FreeParameter.logScale("s", 1e-4, 1e-1),
       FreeParameter.linear("b", -0.5, -0.35))),
+  /**
+   * The power family walked by zigzag1 read as "along one axis until the slope's sign flips, y
+   * first" (one move per iteration): the reading under which row 13's (0.43, 0.44) is the end of
+   * an unfinished 200-move walk and the start's x decides the first line (see the README).
+   */
+  POWER_FLIP("power-flip", "log2-power", List.of(
+      FreeParameter.linear("alpha", 0.2, 1.5),
+      FreeParameter.linear("beta", 0.2, 1.5),
+      FreeParameter.linear("c", 0.1, 1.0),
+      FreeParameter.logScale("s", 1e-4, 1e-1),
+      FreeParameter.linear("b", -0.5, -0.35))),
+  /** The shipped isotropic family under the same "until the sign flips, y first" reading. */
+  ISO_FLIP("iso-flip", "log2", List.of(
+      FreeParameter.linear("c", 0.4, 1.0),
+      FreeParameter.logScale("sA", 1e-4, 3e-2),
+      FreeParameter.logScale("sB", 1e-5, 1e-2),
+      FreeParameter.linear("bx", -0.55, -0.3),
+      FreeParameter.linear("by", -0.55, -0.3))),
   /** A smooth Gaussian bump as the local peak instead of a log pole. */
   BUMP("bump", "log2-bump", List.of(
       FreeParameter.logScale("sA", 1e-4, 3e-2),
@@ -161,7 +179,13 @@ public enum Log2Family {
     if (index == 0 && ref != null) {
       return new Candidate(this, 0, ref);
     }
-    SplittableRandom rng = new SplittableRandom(mix(seed, id.hashCode(), index));
+    // Draws depend on the parameter ranges, not the family's name: families that differ only in
+    // the reading (power / power-flip, iso / iso-flip) compare the same functions.
+    StringBuilder ranges = new StringBuilder();
+    for (FreeParameter p : parameters) {
+      ranges.append(p.name()).append(p.range()).append(';');
+    }
+    SplittableRandom rng = new SplittableRandom(mix(seed, ranges.toString().hashCode(), index));
     Map<String, Double> v = new LinkedHashMap<>();
     for (FreeParameter p : parameters) {
       v.put(p.name(), p.sample(rng));
@@ -174,7 +198,7 @@ public enum Log2Family {
     Map<String, Double> s = PaperFunctions.byName("LOG2").parameters();
     Map<String, Double> v = new LinkedHashMap<>();
     switch (this) {
-      case ISO -> {
+      case ISO, ISO_FLIP -> {
         for (FreeParameter p : parameters) {
           v.put(p.name(), s.get(p.name()));
         }
@@ -240,6 +264,10 @@ public enum Log2Family {
   /** The candidate's algorithmic reading (the default one for the function families). */
   public PaperReading reading(Candidate c) {
     requireOwn(c);
+    if (this == POWER_FLIP || this == ISO_FLIP) {
+      return new PaperReading(ZigzagUnit.UNTIL_SIGN_FLIP, ZigzagAxisOrder.DESCENDING, null,
+          PaperReading.DEFAULT.zigzag2Directions(), PaperReading.DEFAULT.table2Power());
+    }
     if (this != READING) {
       return PaperReading.DEFAULT;
     }
