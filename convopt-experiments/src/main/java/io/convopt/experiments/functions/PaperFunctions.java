@@ -38,6 +38,19 @@ public final class PaperFunctions {
     return out;
   }
 
+  /**
+   * The "_reading" entry of functions.json as name → text (empty when absent): the algorithmic
+   * reading the shipped reconstruction was calibrated with, if it is not the default one.
+   */
+  public static Map<String, String> shippedReading() {
+    JsonNode r = readJson().get("_reading");
+    Map<String, String> out = new LinkedHashMap<>();
+    if (r != null) {
+      r.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
+  }
+
   /** One function by name (case-insensitive). */
   public static TestFunction byName(String name) {
     TestFunction f = all().get(name.toUpperCase(Locale.ROOT));

@@ -26,6 +26,28 @@ public record PaperReading(ZigzagUnit zigzag1Unit, ZigzagAxisOrder axisOrder, Zi
   public static final PaperReading DEFAULT = new PaperReading(ZigzagUnit.FULL_CYCLE,
       ZigzagAxisOrder.ASCENDING, null, 8, PaperAlgorithms.TABLE2_POWER);
 
+  /**
+   * The reading shipped with the function definitions ({@code functions.json}, entry "_reading",
+   * keys zigzag1Unit, axisOrder, zigzagShift, zigzag2Directions, table2Power; absent keys keep
+   * {@link #DEFAULT}'s values).
+   */
+  public static PaperReading shipped() {
+    java.util.Map<String, String> m = io.convopt.experiments.functions.PaperFunctions.shippedReading();
+    PaperReading d = DEFAULT;
+    try {
+      return new PaperReading(
+          m.containsKey("zigzag1Unit") ? ZigzagUnit.valueOf(m.get("zigzag1Unit")) : d.zigzag1Unit(),
+          m.containsKey("axisOrder") ? ZigzagAxisOrder.valueOf(m.get("axisOrder")) : d.axisOrder(),
+          m.containsKey("zigzagShift") ? ZigzagShift.valueOf(m.get("zigzagShift")) : d.zigzagShift(),
+          m.containsKey("zigzag2Directions") ? Integer.parseInt(m.get("zigzag2Directions"))
+              : d.zigzag2Directions(),
+          m.containsKey("table2Power") ? Integer.parseInt(m.get("table2Power")) : d.table2Power());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("functions.json \"_reading\" " + m + " is invalid: "
+          + e.getMessage(), e);
+    }
+  }
+
   public PaperReading {
     Objects.requireNonNull(zigzag1Unit, "zigzag1 unit");
     Objects.requireNonNull(axisOrder, "axis order");

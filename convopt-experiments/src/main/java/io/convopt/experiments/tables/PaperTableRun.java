@@ -37,9 +37,14 @@ public final class PaperTableRun {
     this.reading = java.util.Objects.requireNonNull(reading, "reading");
   }
 
-  /** With the shipped function definitions. */
+  /** With the shipped function definitions and their reading. */
   public static PaperTableRun withShippedFunctions() {
-    return new PaperTableRun(PaperFunctions.all(), DEFAULT_SEED);
+    return new PaperTableRun(PaperFunctions.all(), DEFAULT_SEED, PaperReading.shipped());
+  }
+
+  /** The algorithmic reading the rows run under. */
+  public PaperReading reading() {
+    return reading;
   }
 
   /** Runs one row. */
