@@ -30,7 +30,8 @@ public record Candidate(Log2Family family, int index, Map<String, Double> values
   /** "c=0.7 sB=0.001 ..." in the family's parameter order (6 significant digits). */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    values.forEach((k, v) -> sb.append(sb.length() > 0 ? " " : "").append(k).append('=').append(fmt(v)));
+    values.forEach(
+        (k, v) -> sb.append(sb.length() > 0 ? " " : "").append(k).append('=').append(fmt(v)));
     return sb.toString();
   }
 

@@ -18,11 +18,12 @@ public record FreeParameter(String name, double lo, double hi, boolean log, List
   public FreeParameter {
     choices = List.copyOf(choices);
     if (choices.isEmpty() && !(lo < hi && Double.isFinite(lo) && Double.isFinite(hi))) {
-      throw new IllegalArgumentException("parameter " + name + ": need finite lo < hi, got [" + lo + ", "
-          + hi + "]");
+      throw new IllegalArgumentException(
+          "parameter " + name + ": need finite lo < hi, got [" + lo + ", " + hi + "]");
     }
     if (log && !(lo > 0)) {
-      throw new IllegalArgumentException("parameter " + name + ": a log range needs lo > 0, got " + lo);
+      throw new IllegalArgumentException(
+          "parameter " + name + ": a log range needs lo > 0, got " + lo);
     }
   }
 

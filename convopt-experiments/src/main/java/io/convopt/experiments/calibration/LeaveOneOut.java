@@ -16,8 +16,8 @@ import java.util.Map;
  * rows, d the distance of our result to the paper's in units of η and κ = {@link #SCALE_ETA} = 2,
  * the resolution of sign descent. It reads the published result points of the training rows only,
  * never a verdict; it is smooth in d and saturates, because a result in the wrong basin (60η or
- * 120η away) says no more about the parameters than one 10η away. (An unbounded Σ ln(1 + d),
- * tried first, preferred candidates that are moderately wrong on every row.) Ties go to the lower
+ * 120η away) says no more about the parameters than one 10η away. (An unbounded Σ ln(1 + d), tried
+ * first, preferred candidates that are moderately wrong on every row.) Ties go to the lower
  * candidate index, so the analysis is a pure function of the distances.
  */
 public final class LeaveOneOut {
@@ -35,7 +35,8 @@ public final class LeaveOneOut {
   }
 
   /** The held-out row's prediction in one fold. */
-  public record Prediction(String heldOut, Candidate selected, double distanceEta, Verdict verdict) {}
+  public record Prediction(
+      String heldOut, Candidate selected, double distanceEta, Verdict verdict) {}
 
   /**
    * A family's result.
@@ -48,8 +49,14 @@ public final class LeaveOneOut {
    * @param looMatches held-out rows that match when predicted by the fit on the other rows
    * @param folds the predictions, one per row
    */
-  public record FamilyResult(Log2Family family, int candidates, Candidate fitted, double inSampleLoss,
-      int inSampleMatches, int looMatches, List<Prediction> folds) {
+  public record FamilyResult(
+      Log2Family family,
+      int candidates,
+      Candidate fitted,
+      double inSampleLoss,
+      int inSampleMatches,
+      int looMatches,
+      List<Prediction> folds) {
     public int rows() {
       return folds.size();
     }
@@ -70,8 +77,8 @@ public final class LeaveOneOut {
   public static final double SCALE_ETA = 2.0;
 
   /**
-   * Σ d² / (d² + κ²) over the columns {@code use} of one candidate's distances (d ≥ 0, in η;
-   * d = ∞, a row the candidate cannot run, costs 1).
+   * Σ d² / (d² + κ²) over the columns {@code use} of one candidate's distances (d ≥ 0, in η; d = ∞,
+   * a row the candidate cannot run, costs 1).
    */
   public static double loss(double[] distances, boolean[] use) {
     double s = 0;
@@ -85,7 +92,9 @@ public final class LeaveOneOut {
     return s;
   }
 
-  /** Index of the candidate with the least loss on the columns {@code use}; ties to the lower index. */
+  /**
+   * Index of the candidate with the least loss on the columns {@code use}; ties to the lower index.
+   */
   public static int select(double[][] distances, boolean[] use) {
     int best = -1;
     double bestLoss = Double.POSITIVE_INFINITY;
@@ -103,7 +112,10 @@ public final class LeaveOneOut {
    * Analyses a family from the distances of its cells, keyed by cell key (candidate id + "/" + row
    * key); every cell of candidates × rows must be present.
    */
-  public static FamilyResult analyse(Log2Family family, List<Candidate> candidates, List<String> rowKeys,
+  public static FamilyResult analyse(
+      Log2Family family,
+      List<Candidate> candidates,
+      List<String> rowKeys,
       Map<String, Double> distanceByCell) {
     double[][] d = new double[candidates.size()][rowKeys.size()];
     for (int c = 0; c < candidates.size(); c++) {
@@ -111,8 +123,12 @@ public final class LeaveOneOut {
         String key = candidates.get(c).id() + "/" + rowKeys.get(j);
         Double v = distanceByCell.get(key);
         if (v == null || Double.isNaN(v) || v < 0) {
-          throw new IllegalStateException("calibration cell " + key + " is missing or invalid (" + v
-              + "); rerun the calibration to complete it");
+          throw new IllegalStateException(
+              "calibration cell "
+                  + key
+                  + " is missing or invalid ("
+                  + v
+                  + "); rerun the calibration to complete it");
         }
         d[c][j] = v;
       }
@@ -137,17 +153,24 @@ public final class LeaveOneOut {
       loo += v == Verdict.MATCH ? 1 : 0;
       predictions.add(new Prediction(fold.heldOut(), candidates.get(sel), d[sel][held], v));
     }
-    return new FamilyResult(family, candidates.size(), candidates.get(fitted), loss(d[fitted], all), inSample,
-        loo, predictions);
+    return new FamilyResult(
+        family,
+        candidates.size(),
+        candidates.get(fitted),
+        loss(d[fitted], all),
+        inSample,
+        loo,
+        predictions);
   }
 
   /** Best first: most LOO matches, then fewer free parameters, then most in-sample matches. */
   public static List<FamilyResult> rank(List<FamilyResult> results) {
     List<FamilyResult> out = new ArrayList<>(results);
-    out.sort(Comparator.comparingInt((FamilyResult r) -> -r.looMatches())
-        .thenComparingInt(r -> r.family().freeParameters())
-        .thenComparingInt(r -> -r.inSampleMatches())
-        .thenComparingInt(r -> r.family().ordinal()));
+    out.sort(
+        Comparator.comparingInt((FamilyResult r) -> -r.looMatches())
+            .thenComparingInt(r -> r.family().freeParameters())
+            .thenComparingInt(r -> -r.inSampleMatches())
+            .thenComparingInt(r -> r.family().ordinal()));
     return out;
   }
 }

@@ -18,9 +18,24 @@ import java.util.Map;
  */
 public record Log2Cell(Candidate candidate, PublishedRow row) {
 
-  /** Columns of a cell CSV. There is deliberately no verdict column: fitting reads distances only. */
-  public static final List<String> COLUMNS = List.of("key", "family", "candidate", "parameters", "row",
-      "algorithm", "eta", "start", "paper_result", "our_result", "distance_eta", "seed", "evaluations");
+  /**
+   * Columns of a cell CSV. There is deliberately no verdict column: fitting reads distances only.
+   */
+  public static final List<String> COLUMNS =
+      List.of(
+          "key",
+          "family",
+          "candidate",
+          "parameters",
+          "row",
+          "algorithm",
+          "eta",
+          "start",
+          "paper_result",
+          "our_result",
+          "distance_eta",
+          "seed",
+          "evaluations");
 
   public String key() {
     return candidate.id() + "/" + row.key();
@@ -33,7 +48,8 @@ public record Log2Cell(Candidate candidate, PublishedRow row) {
    */
   public List<String> run(long seed) {
     Log2Family family = candidate.family();
-    TestFunction f = family.function(candidate, "family " + family.id() + ", candidate " + candidate.index());
+    TestFunction f =
+        family.function(candidate, "family " + family.id() + ", candidate " + candidate.index());
     PaperTableRun run = new PaperTableRun(Map.of("LOG2", f), seed, family.reading(candidate));
     String ours;
     String distance;
@@ -48,9 +64,20 @@ public record Log2Cell(Candidate candidate, PublishedRow row) {
       distance = "inf";
       evaluations = "0";
     }
-    return List.of(key(), family.id(), Integer.toString(candidate.index()), candidate.describe(), row.key(),
-        row.algorithm(), Double.toString(row.eta()), PublishedRow.formatPoint(row.start()),
-        PublishedRow.formatPoint(row.result()), ours, distance, Long.toString(seed), evaluations);
+    return List.of(
+        key(),
+        family.id(),
+        Integer.toString(candidate.index()),
+        candidate.describe(),
+        row.key(),
+        row.algorithm(),
+        Double.toString(row.eta()),
+        PublishedRow.formatPoint(row.start()),
+        PublishedRow.formatPoint(row.result()),
+        ours,
+        distance,
+        Long.toString(seed),
+        evaluations);
   }
 
   private static double[] round(double[] p) {

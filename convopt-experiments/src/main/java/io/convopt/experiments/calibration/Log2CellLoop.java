@@ -12,17 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The calibration's run loop, kept small on purpose (a shared grid runner may replace it): skip
- * the cells whose key is already in the CSV, run the others on a fixed pool and append each row as
- * it finishes. Resuming checks that a kept row was made with the same candidate parameters.
+ * The calibration's run loop, kept small on purpose (a shared grid runner may replace it): skip the
+ * cells whose key is already in the CSV, run the others on a fixed pool and append each row as it
+ * finishes. Resuming checks that a kept row was made with the same candidate parameters.
  */
 public final class Log2CellLoop {
 
   private Log2CellLoop() {}
 
   /**
-   * Runs the missing cells of {@code cells} into {@code csv}; returns how many ran now.
-   * {@code onDone} is called once per finished cell (progress), from worker threads.
+   * Runs the missing cells of {@code cells} into {@code csv}; returns how many ran now. {@code
+   * onDone} is called once per finished cell (progress), from worker threads.
    */
   public static int run(Path csv, List<Log2Cell> cells, long seed, int threads, Runnable onDone) {
     Map<String, String> kept = keptParameters(csv);
@@ -32,9 +32,15 @@ public final class Log2CellLoop {
       if (params == null) {
         todo.add(c);
       } else if (!params.equals(c.candidate().describe())) {
-        throw new IllegalArgumentException(csv + ": cell " + c.key() + " was run with parameters '" + params
-            + "' but this calibration's candidate has '" + c.candidate().describe()
-            + "' (another seed or family definition); use --fresh or another output folder");
+        throw new IllegalArgumentException(
+            csv
+                + ": cell "
+                + c.key()
+                + " was run with parameters '"
+                + params
+                + "' but this calibration's candidate has '"
+                + c.candidate().describe()
+                + "' (another seed or family definition); use --fresh or another output folder");
       }
     }
     if (todo.isEmpty()) {
@@ -44,10 +50,12 @@ public final class Log2CellLoop {
     try (CsvRowWriter w = CsvRowWriter.open(csv, Log2Cell.COLUMNS)) {
       List<Future<?>> futures = new ArrayList<>();
       for (Log2Cell c : todo) {
-        futures.add(pool.submit(() -> {
-          w.append(c.run(seed));
-          onDone.run();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  w.append(c.run(seed));
+                  onDone.run();
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -76,7 +84,8 @@ public final class Log2CellLoop {
     int k = rows.get(0).indexOf("key");
     int p = rows.get(0).indexOf("parameters");
     if (k < 0 || p < 0) {
-      throw new IllegalArgumentException(csv + " is not a calibration cell file (columns " + rows.get(0) + ")");
+      throw new IllegalArgumentException(
+          csv + " is not a calibration cell file (columns " + rows.get(0) + ")");
     }
     for (List<String> r : rows.subList(1, rows.size())) {
       if (r.size() == rows.get(0).size()) {

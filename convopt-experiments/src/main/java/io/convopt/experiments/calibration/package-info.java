@@ -5,8 +5,8 @@
  * loop that writes them row by row to CSV, and the leave-one-out analysis that ranks the families
  * by how well a calibration on 16 published rows predicts the 17th.
  *
- * <p>Depends on {@code experiments.functions} (formulas), {@code experiments.tables} (published rows,
- * table runs, verdicts), {@code experiments.io} (CSV) and the solvers; nothing depends on it but
- * the command line and the report's reading of its CSV files.
+ * <p>Depends on {@code experiments.functions} (formulas), {@code experiments.tables} (published
+ * rows, table runs, verdicts), {@code experiments.io} (CSV) and the solvers; nothing depends on it
+ * but the command line and the report's reading of its CSV files.
  */
 package io.convopt.experiments.calibration;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
     description = {"Search a reconstructed test function's free parameters on a fixed grid for the best agreement",
         "with the paper's published rows (CALIBRATION: fitting to the published numbers, labelled as such).",
         "Writes calibration/<function>.csv ranked best first and prints the winner.",
-        "With --loo (LOG2 only): leave-one-out calibration of the LOG2 families (--family NAME or all);",
-        "cells in calibration/log2-loo/<family>.csv (resumable), ranking in calibration/log2-loo-ranking.csv."})
+        "With --loo (LOG2 only): leave-one-out calibration of the LOG2 families",
+        "(--family NAME or all); cells in calibration/log2-loo/<family>.csv (resumable),",
+        "ranking in calibration/log2-loo-ranking.csv."})
 public final class CalibrateCommand implements Callable<Integer> {
 
   @Option(names = "--function", required = true, description = "POLY1, LOG2 or ROSENBROCK.")
@@ -35,11 +36,13 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of zigzag2 (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--loo", description = "Leave-one-out calibration of the LOG2 candidate families.")
+  @Option(names = "--loo",
+      description = "Leave-one-out calibration of the LOG2 candidate families.")
   boolean loo;
 
   @Option(names = "--family", defaultValue = "all",
-      description = "With --loo: iso, aniso, power, bump, box, reading or all (default: ${DEFAULT-VALUE}).")
+      description = "With --loo: iso, iso-flip, aniso, power, power-flip, bump, box, reading"
+          + " or all (default: ${DEFAULT-VALUE}).")
   String family;
 
   @Option(names = "--candidates", defaultValue = "" + Log2Calibration.DEFAULT_CANDIDATES,
@@ -90,7 +93,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   private int leaveOneOut(String fn) throws Exception {
     if (!fn.equals("LOG2")) {
-      throw new IllegalArgumentException("--loo is defined for --function LOG2 only, got '" + function + "'");
+      throw new IllegalArgumentException(
+          "--loo is defined for --function LOG2 only, got '" + function + "'");
     }
     if (candidates < 1 || candidates > 10_000) {
       throw new IllegalArgumentException("--candidates must be in [1, 10000], got " + candidates);
@@ -116,18 +120,20 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
           results.add(Log2Calibration.analyse(folder, f, candidates, seed));
         } catch (IllegalStateException | IllegalArgumentException e) {
-          System.out.println("(not ranked: " + f.id() + " has no complete cell file for this seed and count)");
+          System.out.println("(not ranked: " + f.id()
+              + " has no complete cell file for this seed and count)");
         }
       }
     }
     List<LeaveOneOut.FamilyResult> ranked = Log2Calibration.write(folder, results, seed);
-    System.out.println("LOG2 leave-one-out calibration (fitted to the paper's rows; seed " + seed + "):");
-    System.out.printf(Locale.ROOT, "%-8s %6s %10s %9s %9s  %s%n", "family", "params", "candidates", "in-sample",
-        "LOO", "fitted on all rows");
+    System.out.println(
+        "LOG2 leave-one-out calibration (fitted to the paper's rows; seed " + seed + "):");
+    System.out.printf(Locale.ROOT, "%-10s %6s %10s %9s %9s  %s%n", "family", "params",
+        "candidates", "in-sample", "LOO", "fitted on all rows");
     for (LeaveOneOut.FamilyResult r : ranked) {
-      System.out.printf(Locale.ROOT, "%-8s %6d %10d %6d/%-2d %6d/%-2d  %s%n", r.family().id(),
-          r.family().freeParameters(), r.candidates(), r.inSampleMatches(), r.rows(), r.looMatches(), r.rows(),
-          r.fitted().describe());
+      System.out.printf(Locale.ROOT, "%-10s %6d %10d %6d/%-2d %6d/%-2d  %s%n", r.family().id(),
+          r.family().freeParameters(), r.candidates(), r.inSampleMatches(), r.rows(),
+          r.looMatches(), r.rows(), r.fitted().describe());
     }
     System.out.println("Ranking in " + folder.resolve("log2-loo-ranking.csv"));
     return 0;

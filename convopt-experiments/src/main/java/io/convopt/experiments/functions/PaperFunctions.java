@@ -63,8 +63,9 @@ public final class PaperFunctions {
   /** The same family with other parameters (used by calibration); the box is kept. */
   public static TestFunction withParameters(TestFunction base, Map<String, Double> params, Box box) {
     String family = base.name().toLowerCase(Locale.ROOT);
-    return build(base.name(), family, base.formula(), box, params, base.calibrated(), base.source(),
-        "");
+    // The grid calibration of LOG2 searches the isotropic family "log2", whatever is shipped.
+    String formula = Log2Families.isLog2(family) ? Log2Families.formula(family) : base.formula();
+    return build(base.name(), family, formula, box, params, base.calibrated(), base.source(), "");
   }
 
   /**
@@ -137,7 +138,8 @@ public final class PaperFunctions {
       }
       default -> throw new IllegalArgumentException(name + ": unknown function family '" + family + "'");
     }
-    return new TestFunction(name, formula, f, box, gmax, local, p, true, calibrated, source, calibration);
+    return new TestFunction(name, formula, f, box, gmax, local, p, true, calibrated, source,
+        calibration);
   }
 
   private static double get(Map<String, Double> p, String key) {

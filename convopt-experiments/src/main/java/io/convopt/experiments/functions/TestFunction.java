@@ -40,8 +40,8 @@ public record TestFunction(
   public TestFunction(String name, String formula, Objective objective, Box box, double[] globalMax,
       List<double[]> localMaxima, Map<String, Double> parameters, boolean reconstruction,
       boolean calibrated, String source) {
-    this(name, formula, objective, box, globalMax, localMaxima, parameters, reconstruction, calibrated,
-        source, "");
+    this(name, formula, objective, box, globalMax, localMaxima, parameters, reconstruction,
+        calibrated, source, "");
   }
 
   public TestFunction {

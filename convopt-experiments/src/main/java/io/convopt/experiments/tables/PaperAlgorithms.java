@@ -39,7 +39,8 @@ public final class PaperAlgorithms {
   }
 
   /** The row's solver under an algorithmic reading of the zigzag walks. */
-  public static Solver solverFor(PublishedRow row, TestFunction f, long seed, PaperReading reading) {
+  public static Solver solverFor(PublishedRow row, TestFunction f, long seed,
+      PaperReading reading) {
     ConvolutionSettings s = settingsFor(row, f, seed, reading);
     return switch (row.algorithm()) {
       case "alg1" -> new SignDescent1D(s);

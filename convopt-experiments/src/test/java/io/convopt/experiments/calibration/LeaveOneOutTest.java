@@ -59,13 +59,18 @@ class LeaveOneOutTest {
     assertThat(r.fitted()).isEqualTo(a);
     assertThat(r.inSampleMatches()).isEqualTo(3);
     assertThat(r.looMatches()).isEqualTo(3);
-    assertThat(r.folds()).extracting(LeaveOneOut.Prediction::verdict)
+    assertThat(r.folds())
+        .extracting(LeaveOneOut.Prediction::verdict)
         .containsExactly(Verdict.MATCH, Verdict.MATCH, Verdict.MATCH, Verdict.DIFFERS);
     // A family whose best fit overfits: one candidate per row, each perfect on its own row and far
     // elsewhere. In-sample the fit matches 1 row; held out, every row is predicted by another
     // candidate: LOO 0.
-    List<Candidate> cs = List.of(a, b, new Candidate(Log2Family.ISO, 2, Map.of()),
-        new Candidate(Log2Family.ISO, 3, Map.of()));
+    List<Candidate> cs =
+        List.of(
+            a,
+            b,
+            new Candidate(Log2Family.ISO, 2, Map.of()),
+            new Candidate(Log2Family.ISO, 3, Map.of()));
     Map<String, Double> solo = new HashMap<>();
     for (int c = 0; c < 4; c++) {
       for (int j = 0; j < 4; j++) {

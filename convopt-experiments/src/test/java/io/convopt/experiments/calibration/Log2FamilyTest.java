@@ -26,17 +26,19 @@ class Log2FamilyTest {
   void formulasAtClosedFormPoints() {
     // At A the first term is −½ ln sA (or s^(−α/2)); at B the second −(c/2) ln sB
     // (or c s^(−β/2)).
-    Map<String, Double> iso = Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.5, "sA", 0.01,
-        "sB", 0.002, "c", 0.8);
+    Map<String, Double> iso =
+        Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.5, "sA", 0.01, "sB", 0.002, "c", 0.8);
     double ab2 = 0.9 * 0.9 + 1.0;
     assertThat(Log2Families.objective("log2", iso).value(new double[] {0.5, 0.5}))
         .isCloseTo(-0.5 * Math.log(0.01) - 0.4 * Math.log(ab2 + 0.002), within(TOL));
-    Map<String, Double> pow = Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.5, "alpha", 0.6,
-        "beta", 0.4, "c", 0.3, "s", 0.01);
+    Map<String, Double> pow =
+        Map.of(
+            "ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.5, "alpha", 0.6, "beta", 0.4, "c", 0.3, "s",
+            0.01);
     assertThat(Log2Families.objective("log2-power", pow).value(new double[] {-0.4, -0.5}))
         .isCloseTo(Math.pow(ab2 + 0.01, -0.3) + 0.3 * Math.pow(0.01, -0.2), within(TOL));
-    Map<String, Double> bump = Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.5, "sA", 0.01,
-        "h", 1.5, "w", 0.1);
+    Map<String, Double> bump =
+        Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.5, "sA", 0.01, "h", 1.5, "w", 0.1);
     assertThat(Log2Families.objective("log2-bump", bump).value(new double[] {-0.4, -0.5}))
         .isCloseTo(-0.5 * Math.log(ab2 + 0.01) + 1.5, within(TOL));
     // One w away from B along x the bump is h e^{−1/2}.
@@ -47,8 +49,27 @@ class Log2FamilyTest {
   @Test
   void anisotropicPeakIsAnEllipseWithTheGivenAxes() {
     // θ = π/2, ρ = 2: u = (0, 1), so a step t along y has Q = t², along x Q = t²/4.
-    Map<String, Double> p = new java.util.HashMap<>(Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4,
-        "by", -0.4, "sA", 0.003, "sB", 0.001, "c", 0.7, "rho", 2.0, "theta", Math.PI / 2));
+    Map<String, Double> p =
+        new java.util.HashMap<>(
+            Map.of(
+                "ax",
+                0.5,
+                "ay",
+                0.5,
+                "bx",
+                -0.4,
+                "by",
+                -0.4,
+                "sA",
+                0.003,
+                "sB",
+                0.001,
+                "c",
+                0.7,
+                "rho",
+                2.0,
+                "theta",
+                Math.PI / 2));
     Objective f = Log2Families.objective("log2-aniso", p);
     double t = 0.2;
     double a1 = sq(-0.4 - 0.5) + sq(-0.4 + t - 0.5);
@@ -69,8 +90,8 @@ class Log2FamilyTest {
 
   @Test
   void badParametersAreNamed() {
-    Map<String, Double> p = Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.4, "sA", 0.0,
-        "sB", 0.001, "c", 0.7);
+    Map<String, Double> p =
+        Map.of("ax", 0.5, "ay", 0.5, "bx", -0.4, "by", -0.4, "sA", 0.0, "sB", 0.001, "c", 0.7);
     assertThatThrownBy(() -> Log2Families.objective("log2", p))
         .hasMessageContaining("'sA' must be > 0");
     Map<String, Double> noH = new java.util.HashMap<>(p);
@@ -83,22 +104,39 @@ class Log2FamilyTest {
 
   @Test
   void candidatesMapOntoTheirFunctionsAndReadings() {
-    // Candidate 0 of iso, aniso and box is the shipped LOG2 (embedded): same values everywhere.
-    TestFunction shipped = PaperFunctions.byName("LOG2");
-    for (Log2Family fam : List.of(Log2Family.ISO, Log2Family.ANISO, Log2Family.BOX)) {
+    // Candidate 0 of iso, aniso and box is the previous isotropic reconstruction (embedded), which
+    // is also the reading family's function: same values everywhere.
+    Map<String, Double> prev = new java.util.HashMap<>(Log2Family.PREVIOUS_ISO);
+    prev.put("ax", 0.5);
+    prev.put("ay", 0.5);
+    Objective previous = Log2Families.objective("log2", prev);
+    for (Log2Family fam :
+        List.of(Log2Family.ISO, Log2Family.ANISO, Log2Family.BOX, Log2Family.READING)) {
       TestFunction f = fam.function(fam.candidates(1, 42).get(0), "test");
       for (double[] x : new double[][] {{0.5, 0.5}, {-0.45, -0.45}, {0.13, -0.77}}) {
-        assertThat(f.objective().value(x)).as(fam + " at " + x[0])
-            .isCloseTo(shipped.objective().value(x), within(1e-12));
+        assertThat(f.objective().value(x))
+            .as(fam + " at " + x[0])
+            .isCloseTo(previous.value(x), within(1e-12));
       }
-      assertThat(f.box()).isEqualTo(shipped.box());
+      assertThat(f.box().lower(0)).isEqualTo(-1.0);
       assertThat(f.provenanceLabel()).isEqualTo("reconstruction, calibrated (test)");
     }
+    // The shipped LOG2 and its reading are the calibration's pick: power-flip candidate 47, seed
+    // 42.
+    TestFunction shipped = PaperFunctions.byName("LOG2");
+    Candidate pick = Log2Family.POWER_FLIP.candidates(48, 42).get(47);
+    TestFunction picked = Log2Family.POWER_FLIP.function(pick, "x");
+    for (double[] x : new double[][] {{0.5, 0.5}, {-0.41, -0.41}, {0.13, -0.77}}) {
+      assertThat(shipped.objective().value(x))
+          .isCloseTo(picked.objective().value(x), within(1e-12));
+    }
+    assertThat(PaperReading.shipped()).isEqualTo(Log2Family.POWER_FLIP.reading(pick));
     Candidate power = Log2Family.POWER.candidates(2, 42).get(1);
     TestFunction pf = Log2Family.POWER.function(power, "x");
     double b = power.values().get("b");
     assertThat(pf.localMaxima().get(0)).containsExactly(b, b);
-    assertThat(pf.parameters()).containsEntry("alpha", power.values().get("alpha"))
+    assertThat(pf.parameters())
+        .containsEntry("alpha", power.values().get("alpha"))
         .containsEntry("beta", power.values().get("beta"));
     Candidate box = Log2Family.BOX.candidates(2, 42).get(1);
     assertThat(Log2Family.BOX.function(box, "x").box().lower(0)).isEqualTo(box.values().get("lo"));

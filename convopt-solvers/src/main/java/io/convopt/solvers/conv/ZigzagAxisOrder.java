@@ -1,8 +1,8 @@
 package io.convopt.solvers.conv;
 
 /**
- * The order in which zigzag1 visits the axes. The paper does not say which axis comes first; with
- * a full cycle per iteration the first axis decides which line's slope is taken at the start point
+ * The order in which zigzag1 visits the axes. The paper does not say which axis comes first; with a
+ * full cycle per iteration the first axis decides which line's slope is taken at the start point
  * itself, which can decide a trap (Table 2: "poorly when the initial x-value is negative").
  */
 public enum ZigzagAxisOrder {

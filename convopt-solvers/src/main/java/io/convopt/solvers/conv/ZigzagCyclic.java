@@ -30,11 +30,12 @@ public final class ZigzagCyclic implements Solver {
   private final IterationListener listener;
 
   public ZigzagCyclic(ConvolutionSettings settings) {
-    this(settings, ZigzagUnit.FULL_CYCLE, ZigzagAxisOrder.ASCENDING, null, null, IterationListener.none());
+    this(settings, ZigzagUnit.FULL_CYCLE, ZigzagAxisOrder.ASCENDING, null, null,
+        IterationListener.none());
   }
 
-  private ZigzagCyclic(ConvolutionSettings settings, ZigzagUnit unit, ZigzagAxisOrder order, ZigzagShift shift,
-      StoppingRule extraStop, IterationListener listener) {
+  private ZigzagCyclic(ConvolutionSettings settings, ZigzagUnit unit, ZigzagAxisOrder order,
+      ZigzagShift shift, StoppingRule extraStop, IterationListener listener) {
     this.settings = settings;
     this.unit = unit;
     this.order = java.util.Objects.requireNonNull(order, "axis order");
