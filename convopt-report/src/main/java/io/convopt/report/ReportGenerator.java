@@ -40,7 +40,8 @@ import java.util.Map;
  * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
  * {@code paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
  * section per such folder, see {@link CompareSection}), {@code robust*}{@code /*.csv} (one adversarial-robustness
- * section per folder, see {@link RobustSection}); any other CSV is shown under "Other tables". The output
+ * section per folder, see {@link RobustSection}), {@code calibration/}{@code *.csv} (the calibration
+ * section, see {@link CalibrationSection}); any other CSV is shown under "Other tables". The output
  * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
  * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
  *
