@@ -7,6 +7,7 @@ import io.convopt.report.html.Html;
 import io.convopt.report.html.Page;
 import io.convopt.report.plot.Figure;
 import io.convopt.report.section.BenchmarkSection;
+import io.convopt.report.section.CalibrationSection;
 import io.convopt.report.section.CompareSection;
 import io.convopt.report.section.CurveSection;
 import io.convopt.report.section.GlobalBenchmarkSection;
@@ -41,7 +42,8 @@ import java.util.Map;
  * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
  * {@code paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
  * section per such folder, see {@link CompareSection}), {@code robust*}{@code /*.csv} (one adversarial-robustness
- * section per folder, see {@link RobustSection}); any other CSV is shown under "Other tables". The output
+ * section per folder, see {@link RobustSection}), {@code calibration/}{@code *.csv} (the calibration
+ * section, see {@link CalibrationSection}); any other CSV is shown under "Other tables". The output
  * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
  * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
  *
@@ -93,6 +95,7 @@ public final class ReportGenerator {
     Map<String, Map<String, CsvTable>> compare = new LinkedHashMap<>();
     Map<String, Map<String, CsvTable>> robust = new LinkedHashMap<>();
     Map<String, CsvTable> provenances = new LinkedHashMap<>();
+    Map<String, CsvTable> calibration = new LinkedHashMap<>();
     for (String rel : files) {
       Path file = input.resolve(rel);
       if (rel.endsWith(".json")) {
@@ -126,6 +129,7 @@ public final class ReportGenerator {
         case "curves" -> curves.add(t);
         case "contours" -> contours.add(t);
         case "paths" -> paths.add(t);
+        case "calibration" -> calibration.put(rel.substring("calibration/".length()), t);
         default -> {
           if (folder.startsWith("compare") && rel.indexOf('/') == rel.lastIndexOf('/')) {
             compare.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
@@ -146,6 +150,7 @@ public final class ReportGenerator {
         table1), ""));
     sections.add(sources.label(PaperTableSection.build("table2", "Table 2",
         "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2), ""));
+    sections.add(sources.label(CalibrationSection.build(calibration), "calibration"));
     sections.add(sources.label(CurveSection.build(curves, names), ""));
     for (Section s : PathSection.build(contours, paths, names)) {
       sections.add(sources.label(s, ""));

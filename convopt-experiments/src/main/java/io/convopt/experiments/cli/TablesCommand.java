@@ -6,6 +6,7 @@ import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.reportdata.ReportData;
+import io.convopt.experiments.tables.PaperReading;
 import io.convopt.experiments.tables.PaperTableRun;
 import io.convopt.experiments.tables.PublishedRow;
 import io.convopt.experiments.tables.PublishedTables;
@@ -62,7 +63,7 @@ public final class TablesCommand implements Callable<Integer> {
     OutputDirectory.prepare(out);
     long t0 = System.nanoTime();
     Map<String, TestFunction> fns = PaperFunctions.all();
-    PaperTableRun runner = new PaperTableRun(fns, seed);
+    PaperTableRun runner = new PaperTableRun(fns, seed, PaperReading.shipped());
     List<String> summary = new ArrayList<>();
     for (int t : which) {
       List<PublishedRow> rows = t == 1 ? PublishedTables.table1() : PublishedTables.table2();
@@ -85,7 +86,8 @@ public final class TablesCommand implements Callable<Integer> {
         ReportData.writeContour(out, f, 81);
       }
     }
-    writeProvenance(out, Map.of("tables_seed", Long.toString(seed), "tables_wall_s",
+    writeProvenance(out, Map.of("tables_seed", Long.toString(seed),
+        "tables_reading", runner.reading().describe(), "tables_wall_s",
         String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9),
         "function_definitions", "data/test-functions/functions.json (documented reconstructions; see README there)"));
     summary.forEach(log::println);

@@ -24,15 +24,27 @@ public final class PaperTableRun {
 
   private final Map<String, TestFunction> functions;
   private final long seed;
+  private final PaperReading reading;
 
   public PaperTableRun(Map<String, TestFunction> functions, long seed) {
-    this.functions = Map.copyOf(functions);
-    this.seed = seed;
+    this(functions, seed, PaperReading.DEFAULT);
   }
 
-  /** With the shipped function definitions. */
+  /** With an algorithmic reading of the details the paper leaves open. */
+  public PaperTableRun(Map<String, TestFunction> functions, long seed, PaperReading reading) {
+    this.functions = Map.copyOf(functions);
+    this.seed = seed;
+    this.reading = java.util.Objects.requireNonNull(reading, "reading");
+  }
+
+  /** With the shipped function definitions and their reading. */
   public static PaperTableRun withShippedFunctions() {
-    return new PaperTableRun(PaperFunctions.all(), DEFAULT_SEED);
+    return new PaperTableRun(PaperFunctions.all(), DEFAULT_SEED, PaperReading.shipped());
+  }
+
+  /** The algorithmic reading the rows run under. */
+  public PaperReading reading() {
+    return reading;
   }
 
   /** Runs one row. */
@@ -41,8 +53,8 @@ public final class PaperTableRun {
     if (f == null) {
       throw new IllegalArgumentException("no definition for function '" + row.function() + "'");
     }
-    Solver solver = PaperAlgorithms.solverFor(row, f, seed);
-    var settings = PaperAlgorithms.settingsFor(row, f, seed);
+    Solver solver = PaperAlgorithms.solverFor(row, f, seed, reading);
+    var settings = PaperAlgorithms.settingsFor(row, f, seed, reading);
     Optimum o = solver.optimize(f.problem(), row.start());
     return new RowOutcome(row, f, o, settings.delta(), settings.iterations(f.box()), settings.power(), seed);
   }

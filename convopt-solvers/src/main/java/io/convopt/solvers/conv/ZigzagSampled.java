@@ -135,7 +135,8 @@ public final class ZigzagSampled implements Solver {
         }
         return f;
       });
-      double d = line.slope(kernel, lift.current(), eta, settings.fineStep());
+      var lineLift = Zigzag.liftFor(source, lift, line, settings);
+      double d = line.slope(kernel, lineLift, eta, settings.fineStep());
       double[] next = new double[n];
       double sgn = Math.signum(d);
       for (int i = 0; i < n; i++) {
