@@ -17,6 +17,7 @@ import io.convopt.solvers.conv.SignDescent1D;
 import io.convopt.solvers.conv.SurrogateMedianSolver;
 import io.convopt.solvers.conv.ZigzagCyclic;
 import io.convopt.solvers.conv.ZigzagSampled;
+import io.convopt.solvers.conv.sampled.SampledConvolution;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,22 @@ public final class SolverRegistry {
     // needs f(θ) below the grid's minimum, which cannot happen), to measure what the recovery buys.
     add("conv-multires-nosplit", (f, seed, budget) -> capped(
         new MultiResolutionConvolution(budget).withSplitTolerance(1.0), f, seed, budget));
+    // Sampled convolution (no grid): Monte Carlo surrogate, shrinking region, power continuation,
+    // restarts with basin memory, BOBYQA polish; and its ablations on the same seeds.
+    add("conv-sampled", (f, seed, budget) -> sampled(new SampledConvolution(), f, seed, budget));
+    add("conv-sampled-norestart", (f, seed, budget) -> sampled(
+        new SampledConvolution().withRestarts(false), f, seed, budget));
+    add("conv-sampled-nopolish", (f, seed, budget) -> sampled(
+        new SampledConvolution().withPolish(false), f, seed, budget));
+    add("conv-sampled-nocontinuation", (f, seed, budget) -> sampled(
+        new SampledConvolution().withContinuation(false), f, seed, budget));
+    add("conv-sampled-fixedn", (f, seed, budget) -> sampled(
+        new SampledConvolution().withFixedPower(ConvolutionBudgetRule.POWER), f, seed, budget));
+  }
+
+  private static SolverFactory.Configured sampled(SampledConvolution solver, TestFunction f, long seed,
+      long budget) {
+    return capped(solver.withSeed(seed).withMaxEvaluations(budget), f, seed, budget);
   }
 
   private static ConvolutionSettings conv(TestFunction f, long budget, long seed) {
