@@ -43,11 +43,18 @@ public final class SolverRegistry {
     add("gradient",
         (f, seed, budget) -> start(new MultistartGradientAscent().withSeed(seed).withMaxEvaluations(budget), f, seed));
     add("cmaes", (f, seed, budget) -> start(new CmaEs().withSeed(seed).withMaxEvaluations(budget), f, seed));
-    add("bobyqa",
-        (f, seed, budget) -> start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    add("bobyqa", (f, seed, budget) -> {
+      if (f.dimension() < 2) {
+        throw new SolverDeclinedException("bobyqa is offered in 2-D and up: BOBYQA needs d >= 2 (use"
+            + " nelder-mead or cmaes in 1-D)");
+      }
+      return start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed);
+    });
     // The convolution solvers: one budget rule for all (ConvolutionBudgetRule), hard cap at the budget.
+    // The fine delta-ball grid of Algorithm 2 adapts to the budget (ConvolutionBudgetRule.descentSettings).
     add("conv-descent", (f, seed, budget) -> capped(f.dimension() == 1
-        ? new SignDescent1D(conv(f, budget, seed)) : new ConvolutionDescent(conv(f, budget, seed)), f, seed, budget));
+        ? new SignDescent1D(conv(f, budget, seed))
+        : new ConvolutionDescent(ConvolutionBudgetRule.descentSettings(f.box(), budget, seed)), f, seed, budget));
     add("zigzag1", (f, seed, budget) -> capped(new ZigzagCyclic(conv(f, budget, seed)), f, seed, budget));
     add("zigzag2", (f, seed, budget) -> capped(new ZigzagSampled(conv(f, budget, seed)), f, seed, budget));
     add("median", (f, seed, budget) -> capped(new SurrogateMedianSolver(conv(f, budget, seed)), f, seed, budget));

@@ -35,8 +35,10 @@ import java.util.SplittableRandom;
  * the budget is spent: even restarts sample the whole box, odd ones a quarter-width region around
  * a uniform random centre; samples per stage grow as (8 + 4d)·1.5^k (at most 20×) like IPOP's
  * population; and every basin already found (the polished best point of each earlier descent) is
- * excluded — sample points within {@code MIN_RADIUS·√d} of it are skipped without being evaluated
- * — so a restart does not return to it. A descent whose region lies inside known basins ends early.
+ * excluded — sample points within its radius are skipped without being evaluated, so a restart
+ * does not return to it. The radius is the distance the polish moved (a lower bound on the basin's
+ * size), clamped to [MIN_RADIUS/2, MIN_RADIUS·√d]; MIN_RADIUS without polish. A descent whose
+ * region lies inside known basins ends early.
  *
  * <p><b>Ablations</b> (same seeds): {@link #withRestarts(boolean) no restarts} (one descent and
  * polish, then stop with the budget left and stop reason {@link StopReason#CONVERGED}), {@link
@@ -54,11 +56,11 @@ public final class SampledConvolution implements Solver {
   /** Region radius factor per stage. */
   public static final double SHRINK = 0.7;
   /** A descent ends when the region's half-width (unit cube) is below this. */
-  public static final double MIN_RADIUS = 0.02;
+  public static final double MIN_RADIUS = 0.005;
   /** δ as a fraction of the region's half-width. */
   public static final double DELTA_FRACTION = 0.1;
   /** Target effective sample size of the lifted weights, as a fraction of the samples. */
-  public static final double ESS_FRACTION = 0.2;
+  public static final double ESS_FRACTION = 0.4;
   /** Largest power N of the continuation. */
   public static final double MAX_POWER = 4096;
   /** f-range fraction below the region's best sample that flags a between-optima minimiser. */
@@ -151,7 +153,7 @@ public final class SampledConvolution implements Solver {
     CountedRun run = new CountedRun(problem, budget);
     SplittableRandom rng = new SplittableRandom(seed);
     Tally tally = new Tally();
-    List<double[]> basins = new ArrayList<>();
+    List<Basin> basins = new ArrayList<>();
     StopReason reason;
     String detail;
     try {
@@ -159,13 +161,17 @@ public final class SampledConvolution implements Solver {
         run.markRestart();
         Descent descent = descend(run, rng.split(), k, basins, tally);
         tally.descents++;
-        double[] best = run.localBestU();
-        if (polish && best != null) {
-          tally.polishEvaluations += LocalPolish.run(run, best, descent.radius, polishCap(d));
-          best = run.localBestU();
-        }
-        if (best != null) {
-          basins.add(best);
+        double[] found = run.localBestU();
+        if (found != null) {
+          double basinRadius = MIN_RADIUS;
+          if (polish) {
+            tally.polishEvaluations += LocalPolish.run(run, found, descent.radius, polishCap(d));
+            double[] polished = run.localBestU();
+            basinRadius = Math.min(MIN_RADIUS * Math.sqrt(d),
+                Math.max(MIN_RADIUS / 2, distance(found, polished)));
+            found = polished;
+          }
+          basins.add(new Basin(found, basinRadius));
         }
         if (!restarts) {
           reason = StopReason.CONVERGED;
@@ -214,7 +220,18 @@ public final class SampledConvolution implements Solver {
 
   private record Descent(double radius) {}
 
-  private Descent descend(CountedRun run, SplittableRandom rng, int k, List<double[]> basins, Tally tally) {
+  /** A basin already found: its best point and the radius of the ball excluded from sampling. */
+  private record Basin(double[] centre, double radius) {}
+
+  private static double distance(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    return Math.sqrt(s);
+  }
+
+  private Descent descend(CountedRun run, SplittableRandom rng, int k, List<Basin> basins, Tally tally) {
     int d = run.dimension();
     QmcSequence seq = new QmcSequence(d, rng);
     double[] centre = new double[d];
@@ -232,13 +249,12 @@ public final class SampledConvolution implements Solver {
     if (!continuation) {
       m *= stagesPerDescent();
     }
-    double tabu = MIN_RADIUS * Math.sqrt(d);
     boolean adaptive = Double.isNaN(fixedPower);
     double power = adaptive ? 1 : fixedPower;
     SamplePool pool = new SamplePool();
     while (true) {
       Region region = Region.around(centre, radius);
-      List<double[]> us = draw(seq, region, m, basins, tabu);
+      List<double[]> us = draw(seq, region, m, basins);
       if (us.size() < (m + 1) / 2) {
         break; // the region lies (mostly) inside known basins
       }
@@ -277,20 +293,21 @@ public final class SampledConvolution implements Solver {
   }
 
   /** Up to m sequence points of the region outside every tabu ball (at most 20m draws). */
-  private static List<double[]> draw(QmcSequence seq, Region region, int m, List<double[]> basins, double tabu) {
+  private static List<double[]> draw(QmcSequence seq, Region region, int m, List<Basin> basins) {
     List<double[]> us = new ArrayList<>(m);
     for (int attempt = 0; attempt < 20 * m && us.size() < m; attempt++) {
       double[] u = region.at(seq.next());
-      if (!nearAny(u, basins, tabu)) {
+      if (!nearAny(u, basins)) {
         us.add(u);
       }
     }
     return us;
   }
 
-  private static boolean nearAny(double[] u, List<double[]> basins, double radius) {
-    double r2 = radius * radius;
-    for (double[] b : basins) {
+  private static boolean nearAny(double[] u, List<Basin> basins) {
+    for (Basin basin : basins) {
+      double[] b = basin.centre();
+      double r2 = basin.radius() * basin.radius();
       double s = 0;
       for (int i = 0; i < u.length && s <= r2; i++) {
         s += (u[i] - b[i]) * (u[i] - b[i]);
