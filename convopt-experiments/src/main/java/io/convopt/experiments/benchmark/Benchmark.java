@@ -155,12 +155,16 @@ public final class Benchmark {
    */
   public static List<TestFunction> suite(List<String> names, List<Integer> dims) {
     List<TestFunction> list = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    Set<String> earlier = new LinkedHashSet<>(); // names from earlier dimensions (fixed-dimension ones)
     for (int dim : dims) {
-      for (TestFunction f : suite(names, dim)) {
-        if (seen.add(f.name())) {
-          list.add(f);
+      List<TestFunction> now = suite(names, dim);
+      for (TestFunction f : now) {
+        if (!earlier.contains(f.name())) {
+          list.add(f); // a name listed twice stays twice, so the constructor rejects it
         }
+      }
+      for (TestFunction f : now) {
+        earlier.add(f.name());
       }
     }
     return list;

@@ -59,11 +59,11 @@ public final class SolverRegistry {
     add("zigzag2", (f, seed, budget) -> capped(new ZigzagSampled(conv(f, budget, seed)), f, seed, budget));
     add("median", (f, seed, budget) -> capped(new SurrogateMedianSolver(conv(f, budget, seed)), f, seed, budget));
     add("continuation", (f, seed, budget) -> capped(new PowerContinuation(conv(f, budget, seed)), f, seed, budget));
-    add("conv-multires", (f, seed, budget) -> capped(new MultiResolutionConvolution(budget), f, seed, budget));
+    add("conv-multires", (f, seed, budget) -> capped(multires(f, budget), f, seed, budget));
     // Ablation: the same solver with the split-on-symmetric-optima recovery switched off (a split
     // needs f(θ) below the grid's minimum, which cannot happen), to measure what the recovery buys.
     add("conv-multires-nosplit", (f, seed, budget) -> capped(
-        new MultiResolutionConvolution(budget).withSplitTolerance(1.0), f, seed, budget));
+        multires(f, budget).withSplitTolerance(1.0), f, seed, budget));
     // Sampled convolution (no grid): Monte Carlo surrogate, shrinking region, power continuation,
     // restarts with basin memory, BOBYQA polish; and its ablations on the same seeds.
     add("conv-sampled", (f, seed, budget) -> sampled(new SampledConvolution(), f, seed, budget));
@@ -80,6 +80,16 @@ public final class SolverRegistry {
   private static SolverFactory.Configured sampled(SampledConvolution solver, TestFunction f, long seed,
       long budget) {
     return capped(solver.withSeed(seed).withMaxEvaluations(budget), f, seed, budget);
+  }
+
+  /** conv-multires, declined when the budget cannot pay for one grid of 3^d points. */
+  private static MultiResolutionConvolution multires(TestFunction f, long budget) {
+    double grid = Math.pow(3, f.dimension());
+    if (grid + 1 > budget) {
+      throw new SolverDeclinedException("conv-multires needs one grid of at least 3^d = " + (long) grid
+          + " points plus one evaluation, more than the budget " + budget);
+    }
+    return new MultiResolutionConvolution(budget);
   }
 
   private static ConvolutionSettings conv(TestFunction f, long budget, long seed) {
