@@ -31,10 +31,13 @@ import java.util.SplittableRandom;
  * descent ends at r &lt; {@value #MIN_RADIUS}.
  *
  * <p><b>Polish and restarts.</b> The descent's best point is polished by one BOBYQA run (Nelder–Mead
- * in 1-D; {@link LocalPolish}) with at most 20(d+1)² + 100 evaluations. Restarts then run until
- * the budget is spent: even restarts sample the whole box, odd ones a quarter-width region around
- * a uniform random centre; samples per stage grow as (8 + 4d)·1.5^k (at most 20×) like IPOP's
- * population; and every basin already found (the polished best point of each earlier descent) is
+ * in 1-D; {@link LocalPolish}) with at most 20(d+1)² + 100 evaluations, its initial trust radius the
+ * descent's last region half-width. Restarts then run until the budget is spent, alternating two
+ * regimes: even restarts run the shrinking descent above, odd ones spend the same number of
+ * samples on one stage over the whole box (one surrogate solve, then a polish with a wide trust
+ * region, which sees a global bowl under the ripples as on Griewank or Styblinski–Tang); samples
+ * per stage grow as (8 + 4d)·1.5^k (at most 20×) like IPOP's population; and every basin already
+ * found (the polished best point of each earlier descent) is
  * excluded — sample points within its radius are skipped without being evaluated, so a restart
  * does not return to it. The radius is the distance the polish moved (a lower bound on the basin's
  * size), clamped to [MIN_RADIUS/2, MIN_RADIUS·√d]; MIN_RADIUS without polish. A descent whose
@@ -42,8 +45,8 @@ import java.util.SplittableRandom;
  *
  * <p><b>Ablations</b> (same seeds): {@link #withRestarts(boolean) no restarts} (one descent and
  * polish, then stop with the budget left and stop reason {@link StopReason#CONVERGED}), {@link
- * #withPolish(boolean) no polish}, {@link #withContinuation(boolean) no continuation} (one stage
- * per descent: the same number of samples on the whole region, one surrogate solve, no shrinking)
+ * #withPolish(boolean) no polish}, {@link #withContinuation(boolean) no continuation} (every
+ * descent is one wide stage: the same number of samples on the whole box, one surrogate solve)
  * and {@link #withFixedPower fixed N}.
  *
  * <p>The start point is not used (the first region is the whole box). Every call of f is counted,
@@ -235,18 +238,12 @@ public final class SampledConvolution implements Solver {
     int d = run.dimension();
     QmcSequence seq = new QmcSequence(d, rng);
     double[] centre = new double[d];
-    double radius;
-    if (k % 2 == 0) {
-      java.util.Arrays.fill(centre, 0.5);
-      radius = 0.5;
-    } else {
-      for (int i = 0; i < d; i++) {
-        centre[i] = rng.nextDouble();
-      }
-      radius = 0.25;
-    }
+    java.util.Arrays.fill(centre, 0.5);
+    double radius = 0.5;
+    // Even restarts shrink (continuation); odd ones spend the same samples on one wide stage.
+    boolean shrink = continuation && k % 2 == 0;
     int m = samplesPerStage(d, k);
-    if (!continuation) {
+    if (!shrink) {
       m *= stagesPerDescent();
     }
     boolean adaptive = Double.isNaN(fixedPower);
@@ -285,7 +282,7 @@ public final class SampledConvolution implements Solver {
         centre = bestU;
       }
       radius *= SHRINK;
-      if (!continuation || radius < MIN_RADIUS) {
+      if (!shrink || radius < MIN_RADIUS) {
         break;
       }
     }

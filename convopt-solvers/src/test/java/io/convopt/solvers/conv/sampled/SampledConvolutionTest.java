@@ -88,9 +88,9 @@ class SampledConvolutionTest {
 
   @Test
   void neverExceedsTheBudgetCountsEveryCallAndStaysInTheBox() {
-    long[] budgets = {1, 7, 50, 333, 2000};
-    for (SampledConvolution s : List.of(new SampledConvolution(), new SampledConvolution().withPolish(false),
-        new SampledConvolution().withContinuation(false), new SampledConvolution().withFixedPower(10))) {
+    long[] budgets = {1, 7, 333, 1200};
+    for (SampledConvolution s : List.of(new SampledConvolution(), new SampledConvolution().withPolish(false)
+        .withContinuation(false).withFixedPower(10))) {
       for (long budget : budgets) {
         Recording f = new Recording(SampledConvolutionTest::rippled);
         Optimum o = run(f, BOX, budget, budget, s);
