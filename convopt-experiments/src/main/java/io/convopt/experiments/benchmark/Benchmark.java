@@ -155,7 +155,8 @@ public final class Benchmark {
    */
   public static List<TestFunction> suite(List<String> names, List<Integer> dims) {
     List<TestFunction> list = new ArrayList<>();
-    Set<String> earlier = new LinkedHashSet<>(); // names from earlier dimensions (fixed-dimension ones)
+    // names from earlier dimensions (the fixed-dimension functions)
+    Set<String> earlier = new LinkedHashSet<>();
     for (int dim : dims) {
       List<TestFunction> now = suite(names, dim);
       for (TestFunction f : now) {
@@ -243,10 +244,11 @@ public final class Benchmark {
     for (int i = 0; i < d; i++) {
       maxWidth = Math.max(maxWidth, function.box().width(i));
     }
-    return new RunRecord(function.name(), d, solverName, run, seed, budget, scoring.calls(), opt.value(), fStar,
-        error, error <= RunRecord.SUCCESS_TARGET, distance, distance <= 1e-2 * maxWidth, hits[1], hits, wallMs,
-        error <= relative, scoring.firstHit(RunRecord.TARGETS.length), opt.stopReason().name(),
-        earlyStopNote(opt, budget));
+    boolean success = error <= RunRecord.SUCCESS_TARGET;
+    return new RunRecord(function.name(), d, solverName, run, seed, budget, scoring.calls(),
+        opt.value(), fStar, error, success, distance, distance <= 1e-2 * maxWidth, hits[1], hits,
+        wallMs, error <= relative, scoring.firstHit(RunRecord.TARGETS.length),
+        opt.stopReason().name(), earlyStopNote(opt, budget));
   }
 
   /**
@@ -259,8 +261,8 @@ public final class Benchmark {
     if (left <= 0) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("stopped with " + left + " of " + budget + " evaluations left ("
-        + opt.stopReason().name() + ")");
+    StringBuilder sb = new StringBuilder("stopped with " + left + " of " + budget
+        + " evaluations left (" + opt.stopReason().name() + ")");
     for (String key : List.of("stop_detail", "stable_power", "levels_run", "coarse_cells")) {
       String v = opt.settings().get(key);
       if (v != null) {
@@ -444,7 +446,8 @@ public final class Benchmark {
         DoubleColumn.create("error"), BooleanColumn.create("success"), DoubleColumn.create("distance"),
         BooleanColumn.create("localised"), LongColumn.create("evals_to_success"), LongColumn.create("evals_to_1e-1"),
         LongColumn.create("evals_to_1e-3"), LongColumn.create("evals_to_1e-5"),
-        LongColumn.create("evals_to_1e-8"), LongColumn.create("wall_ms"), BooleanColumn.create("success_relative"),
+        LongColumn.create("evals_to_1e-8"), LongColumn.create("wall_ms"),
+        BooleanColumn.create("success_relative"),
         LongColumn.create("evals_to_success_relative"), StringColumn.create("stop_reason"),
         StringColumn.create("note"));
     for (RunRecord r : records) {
@@ -549,7 +552,8 @@ public final class Benchmark {
         DoubleColumn.create("rate_1e-8"), DoubleColumn.create("ert"), DoubleColumn.create("median_error"),
         DoubleColumn.create("best_error"), DoubleColumn.create("median_distance"),
         DoubleColumn.create("localised_rate"), DoubleColumn.create("success_rate_relative"),
-        DoubleColumn.create("ert_1e-5"), DoubleColumn.create("ert_1e-8"), IntColumn.create("declined"),
+        DoubleColumn.create("ert_1e-5"), DoubleColumn.create("ert_1e-8"),
+        IntColumn.create("declined"),
         StringColumn.create("stop_reasons"));
     for (List<RunRecord> g : bySolverAndFunction(records).values()) {
       RunRecord first = g.get(0);
@@ -603,7 +607,8 @@ public final class Benchmark {
       t.doubleColumn("ert_1e-8").append(ertAtTarget(g, 3));
       t.intColumn("declined").append(declined);
       StringBuilder rs = new StringBuilder();
-      reasons.forEach((k, v) -> rs.append(rs.length() == 0 ? "" : " ").append(k).append(':').append(v));
+      reasons.forEach(
+          (k, v) -> rs.append(rs.length() == 0 ? "" : " ").append(k).append(':').append(v));
       t.stringColumn("stop_reasons").append(rs.toString());
     }
     return t;

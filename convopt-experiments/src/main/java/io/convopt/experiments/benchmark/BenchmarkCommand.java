@@ -65,8 +65,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
   List<String> functions;
 
   @Option(names = "--dim", paramLabel = "D", defaultValue = "2", split = ",",
-      description = "Dimension(s) of the functions defined in any dimension, e.g. 1,2,5,10 (default:"
-          + " ${DEFAULT-VALUE}); fixed-dimension functions run once.")
+      description = "Dimension(s) of the functions defined in any dimension, e.g. 1,2,5,10"
+          + " (default: ${DEFAULT-VALUE}); fixed-dimension functions run once.")
   List<Integer> dims;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: number of cores).")

@@ -67,8 +67,8 @@ public record RunRecord(
   /** Column names of runs.csv, in order; "key" first. Columns are only ever appended. */
   public static final List<String> HEADER = List.of("key", "function", "dimension", "solver", "run", "seed",
       "budget", "evaluations", "best_f", "f_star", "error", "success", "distance", "localised", "evals_to_success",
-      "evals_to_1e-1", "evals_to_1e-3", "evals_to_1e-5", "evals_to_1e-8", "wall_ms", "success_relative",
-      "evals_to_success_relative", "stop_reason", "note");
+      "evals_to_1e-1", "evals_to_1e-3", "evals_to_1e-5", "evals_to_1e-8", "wall_ms",
+      "success_relative", "evals_to_success_relative", "stop_reason", "note");
 
   /** The columns of runs.csv before issue 16 (rows of that form are still read). */
   static final int LEGACY_COLUMNS = 20;
@@ -91,8 +91,8 @@ public record RunRecord(
   public RunRecord(String function, int dimension, String solver, int run, long seed, long budget,
       long evaluations, double bestF, double fStar, double error, boolean success, double distance,
       boolean localised, long evalsToSuccess, long[] hits, long wallMs) {
-    this(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error, success, distance,
-        localised, evalsToSuccess, hits, wallMs, success, evalsToSuccess, "", "");
+    this(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error, success,
+        distance, localised, evalsToSuccess, hits, wallMs, success, evalsToSuccess, "", "");
   }
 
   @Override
@@ -108,7 +108,8 @@ public record RunRecord(
   /**
    * The former headline tolerance.
    *
-   * @deprecated success is now absolute ({@link #SUCCESS_TARGET}); this is {@link #relativeTolerance}
+   * @deprecated success is now absolute ({@link #SUCCESS_TARGET}); this is {@link
+   *     #relativeTolerance}
    */
   @Deprecated
   public static double successTolerance(double fStar) {
@@ -134,8 +135,9 @@ public record RunRecord(
     return List.of(key(), function, Integer.toString(dimension), solver, Integer.toString(run),
         Long.toString(seed), Long.toString(budget), Long.toString(evaluations), Double.toString(bestF),
         Double.toString(fStar), Double.toString(error), Boolean.toString(success), Double.toString(distance),
-        Boolean.toString(localised), Long.toString(evalsToSuccess), Long.toString(hits[0]), Long.toString(hits[1]),
-        Long.toString(hits[2]), Long.toString(hits[3]), Long.toString(wallMs), Boolean.toString(successRelative),
+        Boolean.toString(localised), Long.toString(evalsToSuccess), Long.toString(hits[0]),
+        Long.toString(hits[1]), Long.toString(hits[2]), Long.toString(hits[3]),
+        Long.toString(wallMs), Boolean.toString(successRelative),
         Long.toString(evalsToSuccessRelative), stopReason, note);
   }
 
@@ -156,11 +158,12 @@ public record RunRecord(
       throw new IllegalArgumentException("a runs.csv row has " + HEADER.size() + " fields, got " + row.size()
           + ": " + row);
     }
-    return parse(row, Boolean.parseBoolean(row.get(20)), Long.parseLong(row.get(21)), row.get(22), row.get(23));
+    return parse(row, Boolean.parseBoolean(row.get(20)), Long.parseLong(row.get(21)), row.get(22),
+        row.get(23));
   }
 
-  private static RunRecord parse(List<String> row, boolean successRelative, long evalsRelative, String stop,
-      String note) {
+  private static RunRecord parse(List<String> row, boolean successRelative, long evalsRelative,
+      String stop, String note) {
     return new RunRecord(row.get(1), Integer.parseInt(row.get(2)), row.get(3), Integer.parseInt(row.get(4)),
         Long.parseLong(row.get(5)), Long.parseLong(row.get(6)), Long.parseLong(row.get(7)),
         Double.parseDouble(row.get(8)), Double.parseDouble(row.get(9)), Double.parseDouble(row.get(10)),
@@ -174,8 +177,8 @@ public record RunRecord(
   /** The same record without its wall time (for comparisons across reruns). */
   public RunRecord withoutWallTime() {
     return new RunRecord(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error,
-        success, distance, localised, evalsToSuccess, hits, 0, successRelative, evalsToSuccessRelative,
-        stopReason, note);
+        success, distance, localised, evalsToSuccess, hits, 0, successRelative,
+        evalsToSuccessRelative, stopReason, note);
   }
 
   @Override

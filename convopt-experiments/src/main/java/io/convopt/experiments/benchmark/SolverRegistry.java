@@ -45,16 +45,17 @@ public final class SolverRegistry {
     add("cmaes", (f, seed, budget) -> start(new CmaEs().withSeed(seed).withMaxEvaluations(budget), f, seed));
     add("bobyqa", (f, seed, budget) -> {
       if (f.dimension() < 2) {
-        throw new SolverDeclinedException("bobyqa is offered in 2-D and up: BOBYQA needs d >= 2 (use"
-            + " nelder-mead or cmaes in 1-D)");
+        throw new SolverDeclinedException("bobyqa is offered in 2-D and up: BOBYQA needs d >= 2"
+            + " (use nelder-mead or cmaes in 1-D)");
       }
       return start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed);
     });
     // The convolution solvers: one budget rule for all (ConvolutionBudgetRule), hard cap at the budget.
-    // The fine delta-ball grid of Algorithm 2 adapts to the budget (ConvolutionBudgetRule.descentSettings).
+    // Algorithm 2's fine delta-ball adapts to the budget (ConvolutionBudgetRule.descentSettings).
     add("conv-descent", (f, seed, budget) -> capped(f.dimension() == 1
         ? new SignDescent1D(conv(f, budget, seed))
-        : new ConvolutionDescent(ConvolutionBudgetRule.descentSettings(f.box(), budget, seed)), f, seed, budget));
+        : new ConvolutionDescent(ConvolutionBudgetRule.descentSettings(f.box(), budget, seed)),
+        f, seed, budget));
     add("zigzag1", (f, seed, budget) -> capped(new ZigzagCyclic(conv(f, budget, seed)), f, seed, budget));
     add("zigzag2", (f, seed, budget) -> capped(new ZigzagSampled(conv(f, budget, seed)), f, seed, budget));
     add("median", (f, seed, budget) -> capped(new SurrogateMedianSolver(conv(f, budget, seed)), f, seed, budget));
@@ -77,8 +78,8 @@ public final class SolverRegistry {
         new SampledConvolution().withFixedPower(ConvolutionBudgetRule.POWER), f, seed, budget));
   }
 
-  private static SolverFactory.Configured sampled(SampledConvolution solver, TestFunction f, long seed,
-      long budget) {
+  private static SolverFactory.Configured sampled(SampledConvolution solver, TestFunction f,
+      long seed, long budget) {
     return capped(solver.withSeed(seed).withMaxEvaluations(budget), f, seed, budget);
   }
 
@@ -86,8 +87,8 @@ public final class SolverRegistry {
   private static MultiResolutionConvolution multires(TestFunction f, long budget) {
     double grid = Math.pow(3, f.dimension());
     if (grid + 1 > budget) {
-      throw new SolverDeclinedException("conv-multires needs one grid of at least 3^d = " + (long) grid
-          + " points plus one evaluation, more than the budget " + budget);
+      throw new SolverDeclinedException("conv-multires needs one grid of at least 3^d = "
+          + (long) grid + " points plus one evaluation, more than the budget " + budget);
     }
     return new MultiResolutionConvolution(budget);
   }

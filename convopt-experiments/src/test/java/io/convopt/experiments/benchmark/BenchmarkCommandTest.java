@@ -53,8 +53,9 @@ class BenchmarkCommandTest {
   void aSolverTheRegistryDeclinesGetsARowWithTheReason(@TempDir Path dir) {
     // BOBYQA in 1-D: declined by the registry, recorded as a failed run with its reason; the
     // benchmark itself succeeds, over a list of dimensions.
-    Outcome r = exec(new BenchmarkCommand(), "--dim", "1,2", "--functions", "RASTRIGIN", "--solvers", "bobyqa",
-        "--runs", "1", "--budget-per-dim", "30", "--threads", "1", "--out", dir.toString());
+    Outcome r = exec(new BenchmarkCommand(), "--dim", "1,2", "--functions", "RASTRIGIN",
+        "--solvers", "bobyqa", "--runs", "1", "--budget-per-dim", "30", "--threads", "1",
+        "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<RunRecord> rows = Benchmark.readRecords(dir.resolve("benchmark/runs.csv"));
     assertThat(rows).hasSize(2);

@@ -50,8 +50,8 @@ class ConvolutionSolversInBenchmarkTest {
         conv.put(name, SolverRegistry.factory(name));
       }
     }
-    Benchmark.Result res = new Benchmark(suite, conv).withRuns(1).withBudgetPerDimension(150).withThreads(2)
-        .run(dir);
+    Benchmark.Result res =
+        new Benchmark(suite, conv).withRuns(1).withBudgetPerDimension(150).withThreads(2).run(dir);
     assertThat(res.records()).hasSize(2 * conv.size());
     for (RunRecord r : res.records()) {
       String what = r.solver() + " in " + r.dimension() + "-D";
@@ -63,7 +63,8 @@ class ConvolutionSolversInBenchmarkTest {
       }
       assertThat(r.evaluations()).as(what).isBetween(1L, r.budget());
       assertThat(r.stopReason()).as(what).isNotEmpty();
-      assertThat(r.note().isEmpty()).as(what + ": " + r.note()).isEqualTo(r.evaluations() == r.budget());
+      assertThat(r.note().isEmpty()).as(what + ": " + r.note())
+          .isEqualTo(r.evaluations() == r.budget());
     }
   }
 
@@ -74,7 +75,8 @@ class ConvolutionSolversInBenchmarkTest {
     assertThat(ConvolutionBudgetRule.descentSettings(f2.box(), 20_000, 1).fineStepsPerDelta())
         .isEqualTo(ConvolutionBudgetRule.settings(f2.box(), 20_000, 1).fineStepsPerDelta());
     // (100000/4)^(1/10) / 2 = 1.38: one fine step per delta, 2^10 ball points.
-    assertThat(ConvolutionBudgetRule.descentSettings(f10.box(), 100_000, 1).fineStepsPerDelta()).isEqualTo(1);
+    assertThat(ConvolutionBudgetRule.descentSettings(f10.box(), 100_000, 1).fineStepsPerDelta())
+        .isEqualTo(1);
   }
 
   @Test

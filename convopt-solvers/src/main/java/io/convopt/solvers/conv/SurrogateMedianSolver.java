@@ -79,11 +79,11 @@ public final class SurrogateMedianSolver implements Solver {
    * @param maxIter iteration limit ≥ 1
    * @return the last iterate (not clipped to any box)
    */
-  public static double[] geometricMedian(double[][] points, double[] weights, double delta, double[] warm,
-      double tol, int maxIter) {
+  public static double[] geometricMedian(double[][] points, double[] weights, double delta,
+      double[] warm, double tol, int maxIter) {
     if (points.length != warm.length) {
-      throw new IllegalArgumentException("points have " + points.length + " axes but warm start has "
-          + warm.length);
+      throw new IllegalArgumentException("points have " + points.length
+          + " axes but warm start has " + warm.length);
     }
     if (!(delta > 0) || !(tol > 0) || maxIter < 1) {
       throw new IllegalArgumentException("need delta > 0, tol > 0, maxIter >= 1; got delta=" + delta

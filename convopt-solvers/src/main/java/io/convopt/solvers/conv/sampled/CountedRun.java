@@ -6,9 +6,9 @@ import io.convopt.solvers.api.Problem;
 
 /**
  * The bookkeeping of one run in unit-cube coordinates u ∈ [0,1]^d (x = clip(lower + u·width)):
- * every call of f goes through one {@link CountingObjective} (which also rejects points outside
- * the box), the budget is enforced before f is touched, and the best point is kept. A temporary
- * local cap bounds one polish. Not thread-safe; one per call of {@code optimize}.
+ * every call of f goes through one {@link CountingObjective} (which also rejects points outside the
+ * box), the budget is enforced before f is touched, and the best point is kept. A temporary local
+ * cap bounds one polish. Not thread-safe; one per call of {@code optimize}.
  */
 final class CountedRun {
 

@@ -3,12 +3,12 @@ package io.convopt.solvers.conv.sampled;
 import java.util.SplittableRandom;
 
 /**
- * A randomised quasi-Monte Carlo sequence in [0,1)^d: the additive recurrence (Kronecker)
- * sequence q_k = frac(s + k·α) with α_i = φ_d^{−(i+1)}, where φ_d is the positive root of
- * x^{d+1} = x + 1 (Roberts' R_d sequence, low discrepancy in every dimension), and s a uniform
- * random shift drawn from the seed (Cranley–Patterson rotation). The rotation makes every point
- * marginally uniform, so sample averages are unbiased Monte Carlo estimates, while the points
- * stay evenly spread. Cost O(d) per point, independent of any grid. Not thread-safe.
+ * A randomised quasi-Monte Carlo sequence in [0,1)^d: the additive recurrence (Kronecker) sequence
+ * q_k = frac(s + k·α) with α_i = φ_d^{−(i+1)}, where φ_d is the positive root of x^{d+1} = x + 1
+ * (Roberts' R_d sequence, low discrepancy in every dimension), and s a uniform random shift drawn
+ * from the seed (Cranley–Patterson rotation). The rotation makes every point marginally uniform, so
+ * sample averages are unbiased Monte Carlo estimates, while the points stay evenly spread. Cost
+ * O(d) per point, independent of any grid. Not thread-safe.
  */
 final class QmcSequence {
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The samples of one descent, with the regions they were drawn from, and their
- * importance weights for a Monte Carlo estimate of an integral over the current region.
+ * The samples of one descent, with the regions they were drawn from, and their importance weights
+ * for a Monte Carlo estimate of an integral over the current region.
  *
  * <p>Stage s drew n_s points uniformly from region R_s (volume V_s). Pooled, a point x was drawn
  * from the mixture density q(x) = Σ_s n_s·1[x ∈ R_s]/V_s / Σ_s n_s, so Σ_k h(x_k)/q(x_k) / Σ_s n_s

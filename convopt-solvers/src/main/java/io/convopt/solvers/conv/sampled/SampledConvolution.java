@@ -12,60 +12,66 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Sampled convolutional optimization: the convolution method with Monte Carlo integrals instead
- * of a grid, so its cost grows with the number of samples, not as m^d.
+ * Sampled convolutional optimization: the convolution method with Monte Carlo integrals instead of
+ * a grid, so its cost grows with the number of samples, not as m^d.
  *
  * <p><b>One descent.</b> In unit-cube coordinates (x = lower + u·width, so one rule serves every
  * box), a region (a cube of half-width r around a centre, cut to the box) is sampled with a
- * randomised quasi-Monte Carlo sequence ({@link QmcSequence}). All samples of the descent that
- * lie in the region, with multiple-importance weights for the regions they came from
- * ({@link SamplePool}), give a Monte Carlo estimate of F = g_δ * (f + C)^N on the region, and its
- * minimiser θ — the weighted geometric median of the lifted samples — by Weiszfeld's iteration
- * ({@link SurrogateEstimate}). f(θ) is evaluated (counted). The next region is centred at θ with
- * r shrunk by {@value #SHRINK}; δ = {@value #DELTA_FRACTION}·r follows the region, and N is raised
- * as the region shrinks (power continuation by effective sample size: N doubles until the lifted
- * weights' effective sample size is at most {@value #ESS_FRACTION} of the samples; N never
- * decreases). When f(θ) is far below the region's best sample (by more than {@value #SPLIT} of the
- * region's f-range: the surrogate's minimiser sits between several optima, the symmetric-optima
- * failure of every convex surrogate), the next region is centred at the best sample instead. The
- * descent ends at r &lt; {@value #MIN_RADIUS}.
+ * randomised quasi-Monte Carlo sequence ({@link QmcSequence}). All samples of the descent that lie
+ * in the region, with multiple-importance weights for the regions they came from ({@link
+ * SamplePool}), give a Monte Carlo estimate of F = g_δ * (f + C)^N on the region, and its minimiser
+ * θ — the weighted geometric median of the lifted samples — by Weiszfeld's iteration ({@link
+ * SurrogateEstimate}). f(θ) is evaluated (counted). The next region is centred at θ with r shrunk
+ * by {@value #SHRINK}; δ = {@value #DELTA_FRACTION}·r follows the region, and N is raised as the
+ * region shrinks (power continuation by effective sample size: N doubles until the lifted weights'
+ * effective sample size is at most {@value #ESS_FRACTION} of the samples; N never decreases). When
+ * f(θ) is far below the region's best sample (by more than {@value #SPLIT} of the region's f-range:
+ * the surrogate's minimiser sits between several optima, the symmetric-optima failure of every
+ * convex surrogate), the next region is centred at the best sample instead. The descent ends at r
+ * &lt; {@value #MIN_RADIUS}.
  *
- * <p><b>Polish and restarts.</b> The descent's best point is polished by one BOBYQA run (Nelder–Mead
- * in 1-D; {@link LocalPolish}) with at most 20(d+1)² + 100 evaluations, its initial trust radius the
- * descent's last region half-width. Restarts then run until the budget is spent, alternating two
- * regimes: even restarts run the shrinking descent above, odd ones spend the same number of
- * samples on one stage over the whole box (one surrogate solve, then a polish with a wide trust
- * region, which sees a global bowl under the ripples as on Griewank or Styblinski–Tang); samples
- * per stage grow as (8 + 4d)·1.5^k (at most 20×) like IPOP's population; and every basin already
- * found (the polished best point of each earlier descent) is
- * excluded — sample points within its radius are skipped without being evaluated, so a restart
- * does not return to it. The radius is the distance the polish moved (a lower bound on the basin's
- * size), clamped to [MIN_RADIUS/2, MIN_RADIUS·√d]; MIN_RADIUS without polish. A descent whose
- * region lies inside known basins ends early.
+ * <p><b>Polish and restarts.</b> The descent's best point is polished by one BOBYQA run
+ * (Nelder–Mead in 1-D; {@link LocalPolish}) with at most 20(d+1)² + 100 evaluations, its initial
+ * trust radius the descent's last region half-width. Restarts then run until the budget is spent,
+ * alternating two regimes: even restarts run the shrinking descent above, odd ones spend the same
+ * number of samples on one stage over the whole box (one surrogate solve, then a polish with a wide
+ * trust region, which sees a global bowl under the ripples as on Griewank or Styblinski–Tang);
+ * samples per stage grow as (8 + 4d)·1.5^k (at most 20×) like IPOP's population; and every basin
+ * already found (the polished best point of each earlier descent) is excluded — sample points
+ * within its radius are skipped without being evaluated, so a restart does not return to it. The
+ * radius is the distance the polish moved (a lower bound on the basin's size), clamped to
+ * [MIN_RADIUS/2, MIN_RADIUS·√d]; MIN_RADIUS without polish. A descent whose region lies inside
+ * known basins ends early.
  *
  * <p><b>Ablations</b> (same seeds): {@link #withRestarts(boolean) no restarts} (one descent and
  * polish, then stop with the budget left and stop reason {@link StopReason#CONVERGED}), {@link
  * #withPolish(boolean) no polish}, {@link #withContinuation(boolean) no continuation} (every
- * descent is one wide stage: the same number of samples on the whole box, one surrogate solve)
- * and {@link #withFixedPower fixed N}.
+ * descent is one wide stage: the same number of samples on the whole box, one surrogate solve) and
+ * {@link #withFixedPower fixed N}.
  *
- * <p>The start point is not used (the first region is the whole box). Every call of f is counted,
- * f is only evaluated inside the box, the budget (default 10^4·d) is never exceeded, the result is
+ * <p>The start point is not used (the first region is the whole box). Every call of f is counted, f
+ * is only evaluated inside the box, the budget (default 10^4·d) is never exceeded, the result is
  * the best point evaluated, and equal seeds give bit-identical runs. Immutable and thread-safe.
  */
 public final class SampledConvolution implements Solver {
 
   public static final long DEFAULT_SEED = 20_261_203L;
+
   /** Region radius factor per stage. */
   public static final double SHRINK = 0.7;
+
   /** A descent ends when the region's half-width (unit cube) is below this. */
   public static final double MIN_RADIUS = 0.005;
+
   /** δ as a fraction of the region's half-width. */
   public static final double DELTA_FRACTION = 0.1;
+
   /** Target effective sample size of the lifted weights, as a fraction of the samples. */
   public static final double ESS_FRACTION = 0.4;
+
   /** Largest power N of the continuation. */
   public static final double MAX_POWER = 4096;
+
   /** f-range fraction below the region's best sample that flags a between-optima minimiser. */
   public static final double SPLIT = 0.25;
 
@@ -81,8 +87,13 @@ public final class SampledConvolution implements Solver {
     this(0, DEFAULT_SEED, true, true, true, Double.NaN);
   }
 
-  private SampledConvolution(long maxEvaluations, long seed, boolean restarts, boolean polish,
-      boolean continuation, double fixedPower) {
+  private SampledConvolution(
+      long maxEvaluations,
+      long seed,
+      boolean restarts,
+      boolean polish,
+      boolean continuation,
+      double fixedPower) {
     this.maxEvaluations = maxEvaluations;
     this.seed = seed;
     this.restarts = restarts;
@@ -170,16 +181,21 @@ public final class SampledConvolution implements Solver {
           if (polish) {
             tally.polishEvaluations += LocalPolish.run(run, found, descent.radius, polishCap(d));
             double[] polished = run.localBestU();
-            basinRadius = Math.min(MIN_RADIUS * Math.sqrt(d),
-                Math.max(MIN_RADIUS / 2, distance(found, polished)));
+            basinRadius =
+                Math.min(
+                    MIN_RADIUS * Math.sqrt(d), Math.max(MIN_RADIUS / 2, distance(found, polished)));
             found = polished;
           }
           basins.add(new Basin(found, basinRadius));
         }
         if (!restarts) {
           reason = StopReason.CONVERGED;
-          detail = "restarts off: one descent" + (polish ? " and polish" : "") + " done, "
-              + run.remaining() + " evaluations left";
+          detail =
+              "restarts off: one descent"
+                  + (polish ? " and polish" : "")
+                  + " done, "
+                  + run.remaining()
+                  + " evaluations left";
           break;
         }
       }
@@ -189,7 +205,8 @@ public final class SampledConvolution implements Solver {
     }
     double[] bestU = run.bestU();
     if (bestU == null) {
-      throw new IllegalArgumentException("evaluation budget " + budget + " ended the run before f was evaluated");
+      throw new IllegalArgumentException(
+          "evaluation budget " + budget + " ended the run before f was evaluated");
     }
     Map<String, String> s = new LinkedHashMap<>();
     s.put("maxEvaluations", Long.toString(budget));
@@ -198,10 +215,15 @@ public final class SampledConvolution implements Solver {
     s.put("shrink", Double.toString(SHRINK));
     s.put("min_radius", Double.toString(MIN_RADIUS));
     s.put("delta", DELTA_FRACTION + " x region half-width");
-    s.put("power", Double.isNaN(fixedPower) ? "continuation: ESS <= " + ESS_FRACTION + " x samples, N <= "
-        + MAX_POWER : "fixed " + fixedPower);
+    s.put(
+        "power",
+        Double.isNaN(fixedPower)
+            ? "continuation: ESS <= " + ESS_FRACTION + " x samples, N <= " + MAX_POWER
+            : "fixed " + fixedPower);
     s.put("restarts", Boolean.toString(restarts));
-    s.put("polish", polish ? (d >= 2 ? "bobyqa" : "nelder-mead") + " <= " + polishCap(d) + " evals" : "off");
+    s.put(
+        "polish",
+        polish ? (d >= 2 ? "bobyqa" : "nelder-mead") + " <= " + polishCap(d) + " evals" : "off");
     s.put("continuation", Boolean.toString(continuation));
     s.put("descents", Integer.toString(tally.descents));
     s.put("stages", Long.toString(tally.stages));
@@ -209,8 +231,16 @@ public final class SampledConvolution implements Solver {
     s.put("polish_evaluations", Long.toString(tally.polishEvaluations));
     s.put("last_power", Double.toString(tally.lastPower));
     s.put("stop_detail", detail);
-    return new Optimum(name(), run.toBox(bestU), run.bestF(), tally.stages, run.evaluations(),
-        System.nanoTime() - t0, reason, List.of(), s);
+    return new Optimum(
+        name(),
+        run.toBox(bestU),
+        run.bestF(),
+        tally.stages,
+        run.evaluations(),
+        System.nanoTime() - t0,
+        reason,
+        List.of(),
+        s);
   }
 
   private static final class Tally {
@@ -234,7 +264,8 @@ public final class SampledConvolution implements Solver {
     return Math.sqrt(s);
   }
 
-  private Descent descend(CountedRun run, SplittableRandom rng, int k, List<Basin> basins, Tally tally) {
+  private Descent descend(
+      CountedRun run, SplittableRandom rng, int k, List<Basin> basins, Tally tally) {
     int d = run.dimension();
     QmcSequence seq = new QmcSequence(d, rng);
     double[] centre = new double[d];
@@ -269,8 +300,9 @@ public final class SampledConvolution implements Solver {
         worst = in.f()[j] < in.f()[worst] ? j : worst;
       }
       double[] bestU = in.point(best);
-      SurrogateEstimate est = SurrogateEstimate.solve(in, DELTA_FRACTION * radius, power, adaptive, ESS_FRACTION,
-          MAX_POWER, bestU);
+      SurrogateEstimate est =
+          SurrogateEstimate.solve(
+              in, DELTA_FRACTION * radius, power, adaptive, ESS_FRACTION, MAX_POWER, bestU);
       power = est.power();
       tally.lastPower = power;
       double[] theta = CountedRun.clip(est.theta());
@@ -318,7 +350,12 @@ public final class SampledConvolution implements Solver {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "SampledConvolution[restarts=%s, polish=%s, continuation=%s, power=%s]",
-        restarts, polish, continuation, Double.isNaN(fixedPower) ? "continuation" : fixedPower);
+    return String.format(
+        Locale.ROOT,
+        "SampledConvolution[restarts=%s, polish=%s, continuation=%s, power=%s]",
+        restarts,
+        polish,
+        continuation,
+        Double.isNaN(fixedPower) ? "continuation" : fixedPower);
   }
 }

@@ -12,11 +12,11 @@ import io.convopt.solvers.conv.SurrogateMedianSolver;
  * the minimiser of Σ_k μ_k g_δ(θ − x_k) — the weighted geometric median of the lifted samples,
  * which is where argmin of g_δ * (f + C)^N lies (outside the δ-window g_δ is the norm).
  *
- * <p><b>Power continuation by effective sample size.</b> With {@code adaptive}, N starts at
- * {@code startPower} and is doubled until the lifted weights' effective sample size
- * (Σμ)²/Σμ² falls to {@code essFraction} of the samples (or N reaches {@code maxPower}): a
- * scale-free rule, since the normalised lift is invariant to affine changes of f, and since the
- * caller passes the previous stage's N as the start, N never decreases while the region shrinks.
+ * <p><b>Power continuation by effective sample size.</b> With {@code adaptive}, N starts at {@code
+ * startPower} and is doubled until the lifted weights' effective sample size (Σμ)²/Σμ² falls to
+ * {@code essFraction} of the samples (or N reaches {@code maxPower}): a scale-free rule, since the
+ * normalised lift is invariant to affine changes of f, and since the caller passes the previous
+ * stage's N as the start, N never decreases while the region shrinks.
  *
  * @param theta the surrogate minimiser (unit coordinates, inside the region's hull)
  * @param power the N used
@@ -24,8 +24,14 @@ import io.convopt.solvers.conv.SurrogateMedianSolver;
  */
 record SurrogateEstimate(double[] theta, double power, double ess) {
 
-  static SurrogateEstimate solve(SamplePool.Restricted s, double delta, double startPower, boolean adaptive,
-      double essFraction, double maxPower, double[] warm) {
+  static SurrogateEstimate solve(
+      SamplePool.Restricted s,
+      double delta,
+      double startPower,
+      boolean adaptive,
+      double essFraction,
+      double maxPower,
+      double[] warm) {
     int n = s.size();
     double fmin = Double.POSITIVE_INFINITY;
     double fmax = Double.NEGATIVE_INFINITY;
@@ -42,8 +48,10 @@ record SurrogateEstimate(double[] theta, double power, double ess) {
     } else {
       PointSet pts = PointSet.of(s.coords(), 1.0);
       while (true) {
-        double[] w = LiftedSamples.of(pts, s.f(), PowerLift.logDomain(power, ShiftRule.minShift(0)).fit(s.f()))
-            .weights();
+        double[] w =
+            LiftedSamples.of(
+                    pts, s.f(), PowerLift.logDomain(power, ShiftRule.minShift(0)).fit(s.f()))
+                .weights();
         for (int k = 0; k < n; k++) {
           mu[k] = s.importance()[k] * w[k];
         }
@@ -54,7 +62,8 @@ record SurrogateEstimate(double[] theta, double power, double ess) {
         power = Math.min(maxPower, 2 * power);
       }
     }
-    double[] theta = SurrogateMedianSolver.geometricMedian(s.coords(), mu, delta, warm, 1e-6 * delta, 500);
+    double[] theta =
+        SurrogateMedianSolver.geometricMedian(s.coords(), mu, delta, warm, 1e-6 * delta, 500);
     return new SurrogateEstimate(theta, power, ess);
   }
 

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the sampled convolution solver on small problems: reproducible and seeded,
- * within the budget with every call counted, inside the box, and exact on a closed-form case.
+ * The contract of the sampled convolution solver on small problems: reproducible and seeded, within
+ * the budget with every call counted, inside the box, and exact on a closed-form case.
  */
 class SampledConvolutionTest {
 
@@ -80,7 +80,8 @@ class SampledConvolutionTest {
       assertThat(b.points.get(k)).as("point %d", k).isEqualTo(a.points.get(k));
     }
     assertThat(ob.point()).isEqualTo(oa.point());
-    assertThat(Double.doubleToRawLongBits(ob.value())).isEqualTo(Double.doubleToRawLongBits(oa.value()));
+    assertThat(Double.doubleToRawLongBits(ob.value()))
+        .isEqualTo(Double.doubleToRawLongBits(oa.value()));
     // A different seed: a different first sample (the QMC shift) and a different path.
     assertThat(c.points.get(0)).isNotEqualTo(a.points.get(0));
     assertThat(oc.settings()).isNotEqualTo(oa.settings());
@@ -89,8 +90,13 @@ class SampledConvolutionTest {
   @Test
   void neverExceedsTheBudgetCountsEveryCallAndStaysInTheBox() {
     long[] budgets = {1, 7, 333, 1200};
-    for (SampledConvolution s : List.of(new SampledConvolution(), new SampledConvolution().withPolish(false)
-        .withContinuation(false).withFixedPower(10))) {
+    for (SampledConvolution s :
+        List.of(
+            new SampledConvolution(),
+            new SampledConvolution()
+                .withPolish(false)
+                .withContinuation(false)
+                .withFixedPower(10))) {
       for (long budget : budgets) {
         Recording f = new Recording(SampledConvolutionTest::rippled);
         Optimum o = run(f, BOX, budget, budget, s);
@@ -102,7 +108,8 @@ class SampledConvolutionTest {
           assertThat(BOX.contains(x)).as("evaluated %s", java.util.Arrays.toString(x)).isTrue();
         }
         // The result is the best point evaluated, with its value.
-        double best = f.points.stream().mapToDouble(SampledConvolutionTest::rippled).max().orElseThrow();
+        double best =
+            f.points.stream().mapToDouble(SampledConvolutionTest::rippled).max().orElseThrow();
         assertThat(o.value()).isEqualTo(best);
         assertThat(rippled(o.point())).isEqualTo(o.value());
       }
@@ -115,7 +122,9 @@ class SampledConvolutionTest {
     Optimum o = run(f, BOX, 5, 100_000, new SampledConvolution().withRestarts(false));
     assertThat(o.evaluations()).isEqualTo(f.points.size()).isLessThan(100_000);
     assertThat(o.stopReason()).isEqualTo(StopReason.CONVERGED);
-    assertThat(o.settings().get("stop_detail")).contains("restarts off").contains("evaluations left");
+    assertThat(o.settings().get("stop_detail"))
+        .contains("restarts off")
+        .contains("evaluations left");
   }
 
   @Test
@@ -182,10 +191,16 @@ class SampledConvolutionTest {
   @Test
   void badSettingsAreRejectedWithAClearMessage() {
     assertThatThrownBy(() -> new SampledConvolution().withMaxEvaluations(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("budget");
     assertThatThrownBy(() -> new SampledConvolution().withFixedPower(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power");
-    assertThatThrownBy(() -> new SampledConvolution().optimize(Problem.of("t", x -> 0, BOX), new double[] {9, 0, 0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the box");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("power");
+    assertThatThrownBy(
+            () ->
+                new SampledConvolution()
+                    .optimize(Problem.of("t", x -> 0, BOX), new double[] {9, 0, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside the box");
   }
 }
