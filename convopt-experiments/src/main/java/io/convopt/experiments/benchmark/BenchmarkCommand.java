@@ -71,9 +71,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
           + " SIX_HUMP_CAMEL, RASTRIGIN): ${COMPLETION-CANDIDATES}.")
   List<String> functions;
 
-  @Option(names = "--dim", paramLabel = "D", defaultValue = "2",
-      description = "Dimension of the functions defined in any dimension (default: ${DEFAULT-VALUE}).")
-  int dim;
+  @Option(names = "--dim", paramLabel = "D", defaultValue = "2", split = ",",
+      description = "Dimension(s) of the functions defined in any dimension, e.g. 1,2,5,10"
+          + " (default: ${DEFAULT-VALUE}); fixed-dimension functions run once.")
+  List<Integer> dims;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: number of cores).")
   Integer threads;
@@ -93,10 +94,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (t < 1) {
       throw new ParameterException(cl, "--threads must be >= 1, got " + t);
     }
-    if (dim < 1) {
-      throw new ParameterException(cl, "--dim must be >= 1, got " + dim);
+    for (int dim : dims) {
+      if (dim < 1) {
+        throw new ParameterException(cl, "--dim must be >= 1, got " + dim);
+      }
     }
-    if (quick && dim != 2) {
+    if (quick && !dims.equals(List.of(2))) {
       throw new ParameterException(cl, "--quick runs in 2-D; drop --dim or drop --quick");
     }
     Map<String, SolverFactory> chosen = new LinkedHashMap<>();
@@ -114,7 +117,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       for (String n : names) {
         trimmed.add(n.trim());
       }
-      suite = Benchmark.suite(trimmed, dim);
+      suite = Benchmark.suite(trimmed, dims);
       new Benchmark(suite, chosen); // duplicates, emptiness
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, "--functions: " + e.getMessage());

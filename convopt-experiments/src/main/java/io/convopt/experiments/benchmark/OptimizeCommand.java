@@ -88,7 +88,12 @@ public final class OptimizeCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--function: " + e.getMessage());
     }
     long b = budget != null ? budget : 10_000L * f.dimension();
-    SolverFactory.Configured c = factory.create(f, seed, b);
+    SolverFactory.Configured c;
+    try {
+      c = factory.create(f, seed, b);
+    } catch (SolverDeclinedException e) {
+      throw new ParameterException(cl, "--solver: " + e.getMessage());
+    }
     Problem blind = Problem.of(f.name(), f.objective(), f.box());
     Optimum opt;
     try {
