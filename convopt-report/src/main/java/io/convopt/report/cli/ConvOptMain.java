@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.compare.CompareTrainingCommand.class,
       CompareAllCommand.class,
       io.convopt.experiments.robust.CompareRobustCommand.class,
+      io.convopt.experiments.cli.MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ConvOptMain implements Runnable {
@@ -51,16 +52,7 @@ public final class ConvOptMain implements Runnable {
    * errors: a one-line message and exit code 2; anything else is a failure: message and exit 1.
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new ConvOptMain());
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + ex.getMessage());
-      if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
-        ex.printStackTrace(cmd.getErr());
-      }
-      return usage ? EXIT_USAGE : EXIT_FAILURE;
-    });
-    return cl;
+    return io.convopt.experiments.cli.GridCommands.configure(new CommandLine(new ConvOptMain()));
   }
 
   public static void main(String[] args) {
