@@ -180,7 +180,7 @@ public final class MergeCommand implements Callable<Integer> {
         continue;
       }
       int kk = keyIndex(h, m, table, path);
-      all.sort(java.util.Comparator.comparingInt(r -> order.getOrDefault(r.get(kk), Integer.MAX_VALUE)));
+      all.sort(java.util.Comparator.comparingInt(r -> order.getOrDefault(r.get(kk), -1)));
       CsvRowWriter.rewrite(target.resolve(path), h, all);
     }
     return new LinkedHashSet<>(owner.keySet());

@@ -289,7 +289,7 @@ public final class BaselineGrid {
     }
     Map<String, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
     List<Cell> cells = cells(spec);
-    Grid<Cell> grid = new Grid<>("train-baselines-" + runsTable.replace('/', '-').replace(".csv", ""), cells,
+    Grid<Cell> grid = new Grid<>("train-baselines" + (runsTable.contains("-quick/") ? "-quick" : ""), cells,
         c -> key(prepared.get(c.dataset()).name(), c.method(), spec, c.lr(), c.seed()),
         List.of(new GridTable(trajectoriesTable, TRAJECTORY_HEADER, "run_key"),
             new GridTable(runsTable, HEADER, "run_key")));

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * first and the ledger rows last, so no finished cell is lost and a key in the ledger means a complete cell; a run killed
  * at any moment resumes by running the same command again. Rows a killed cell left in the detail
  * tables (without a ledger row) are dropped when the run resumes. When every cell has run without
- * error the tables are rewritten in grid order, so the files do not depend on the thread count,
+ * error the grid's rows are rewritten in grid order (after rows of other grids sharing the file,
+ * which stay as they are), so the files do not depend on the thread count,
  * the interruptions or the sharding ({@code convopt merge} writes the same order).
  *
  * <p>After the cells, the runner writes the grid's record for merge ({@link GridManifest}) and its
@@ -208,7 +209,7 @@ public final class GridRunner {
     }
   }
 
-  /** Rewrites every table with the grid's rows in grid order, other rows after them unchanged. */
+  /** Rewrites every table with the grid's rows in grid order after the other rows (kept as they are). */
   private void sortTables(Grid<?> grid) {
     Map<String, Integer> order = new HashMap<>();
     List<String> keys = grid.keys();
@@ -220,7 +221,7 @@ public final class GridRunner {
     }
   }
 
-  /** Stable sort of a table's rows by the position of their key in {@code order} (absent last). */
+  /** Stable sort of a table's rows by the position of their key in {@code order} (absent first). */
   static void sortByKeys(Path file, GridTable t, Map<String, Integer> order) {
     List<List<String>> all = CsvRowWriter.readAll(file);
     if (all.isEmpty()) {
@@ -229,7 +230,7 @@ public final class GridRunner {
     List<List<String>> body = new ArrayList<>(all.subList(1, all.size()));
     int k = t.keyIndex();
     List<List<String>> sorted = new ArrayList<>(body);
-    sorted.sort(Comparator.comparingInt(r -> order.getOrDefault(r.get(k), Integer.MAX_VALUE)));
+    sorted.sort(Comparator.comparingInt(r -> order.getOrDefault(r.get(k), -1)));
     if (!sorted.equals(body)) {
       CsvRowWriter.rewrite(file, t.header(), sorted);
     }

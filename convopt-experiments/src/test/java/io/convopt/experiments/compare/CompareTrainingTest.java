@@ -263,7 +263,7 @@ class CompareTrainingTest {
         spec.patternDraws(), spec.epochs(), spec.batchFraction(), spec.convexMaxIterations(), 1.0,
         spec.convexTolerance(), spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride(), CrSolver.ipm);
     int before = read("runs.csv").size();
-    CompareTrainingCommand.Result r = CompareTrainingCommand.run(DataCatalog.open(), spec, dir,
+    io.convopt.experiments.comparison.ComparisonPipeline.Result r = CompareTrainingCommand.run(DataCatalog.open(), spec, dir,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(r.done()).isZero();
     assertThat(read("runs.csv")).hasSize(before);
