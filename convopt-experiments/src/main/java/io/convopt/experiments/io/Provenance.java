@@ -42,6 +42,18 @@ public final class Provenance {
 
   /** HEAD of the working directory's git checkout, with "+dirty" for local changes, or "unknown". */
   public static String gitCommit() {
+    String c = commit;
+    if (c == null) {
+      c = readGitCommit();
+      commit = c;
+    }
+    return c;
+  }
+
+  /** Asked once per JVM: a run does not change its checkout. */
+  private static volatile String commit;
+
+  private static String readGitCommit() {
     String head = run("git", "rev-parse", "--short=12", "HEAD");
     if (head == null) {
       return "unknown";

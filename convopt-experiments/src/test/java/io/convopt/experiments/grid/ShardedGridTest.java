@@ -70,12 +70,12 @@ class ShardedGridTest {
 
   @Test
   void threeShardsInThreeProcessesMergeIntoTheUnshardedRun() throws Exception {
-    assertThat(run(SWEEP, "--out", dir.resolve("whole").toString(), "--threads", "2").code()).isZero();
     List<Process> children = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       children.add(start(dir.resolve("shard" + i + ".log"), SWEEP, "--shard", i + "/3", "--threads", "1",
           "--out", dir.resolve("shard" + i).toString()));
     }
+    assertThat(run(SWEEP, "--out", dir.resolve("whole").toString(), "--threads", "2").code()).isZero();
     int total = 0;
     for (int i = 1; i <= 3; i++) {
       Process p = children.get(i - 1);
