@@ -3,6 +3,7 @@ package io.convopt.experiments.cli;
 import io.convopt.experiments.grid.CellRows;
 import io.convopt.experiments.grid.Grid;
 import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.GridRunner;
 import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.grid.GridTable;
@@ -34,8 +35,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--function", required = true, description = "POLY1, LOG2 or ROSENBROCK.")
   String function;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of zigzag2 (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin GridOptions grid;
 
@@ -52,12 +52,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     Grid<Integer> g = new Grid<>("calibrate-" + name, cells, i -> fn + "|grid=" + i,
         List.of(new GridTable("calibration/" + name + "-candidates.csv", CANDIDATE_COLUMNS, "key")));
     new GridRunner(settings).run(g, i -> {
-      Calibration.Candidate c = Calibration.score(fn, seed, i);
+      Calibration.Candidate c = Calibration.score(fn, seed.seed(), i);
       return CellRows.of(List.of(fn + "|grid=" + i, fn, Integer.toString(i), c.describe(),
           Integer.toString(c.matches()), Integer.toString(c.near()), Integer.toString(c.rows()),
           Numbers.exact(c.totalDistanceEta())));
     }, new GridRunner.Description("calibration/provenance.csv",
-        Map.of("calibrate_" + name + "_seed", Long.toString(seed)), Long.toString(seed)));
+        Map.of("calibrate_" + name + "_seed", Long.toString(seed.seed())), Long.toString(seed.seed())));
     List<List<String>> scored = CsvRowWriter.readAll(settings.out().resolve(g.ledger().path()));
     List<List<String>> ranked = new ArrayList<>(scored.subList(1, scored.size()));
     ranked.sort(Calibration.ranking(r -> Integer.parseInt(r.get(4)), r -> Integer.parseInt(r.get(5)),

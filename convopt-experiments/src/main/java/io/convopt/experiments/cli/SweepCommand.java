@@ -1,6 +1,7 @@
 package io.convopt.experiments.cli;
 
 import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.GridOutcome;
 import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.sweep.Sweep;
@@ -40,15 +41,14 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "0", description = "Iterations T per run (0 = ceil(side/eta) + 50).")
   long steps;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (zigzag2 directions) (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin GridOptions grid;
 
   @Override
   public Integer call() {
     SweepSpec spec = new SweepSpec(function.toUpperCase(Locale.ROOT), algorithm.toLowerCase(Locale.ROOT),
-        SweepSpec.parseList(etas), SweepSpec.parseList(powers), SweepSpec.parseStarts(starts), steps, seed);
+        SweepSpec.parseList(etas), SweepSpec.parseList(powers), SweepSpec.parseStarts(starts), steps, seed.seed());
     GridSettings settings = grid.settings(0);
     String table = Sweep.tablePath(spec);
     GridOutcome o = Sweep.run(spec, settings, table, r -> { });

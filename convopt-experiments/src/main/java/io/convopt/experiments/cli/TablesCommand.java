@@ -3,6 +3,7 @@ package io.convopt.experiments.cli;
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.GridOutcome;
 import io.convopt.experiments.grid.GridRunner;
 import io.convopt.experiments.grid.GridSettings;
@@ -39,8 +40,7 @@ public final class TablesCommand implements Callable<Integer> {
   @Option(names = "--table", defaultValue = "all", description = "1, 2 or all (default: ${DEFAULT-VALUE}).")
   String table;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of zigzag2's direction sampling (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin GridOptions grid;
 
@@ -52,7 +52,7 @@ public final class TablesCommand implements Callable<Integer> {
       case "all" -> List.of(1, 2);
       default -> throw new IllegalArgumentException("--table must be 1, 2 or all, got '" + table + "'");
     };
-    run(which, grid.settings(0), seed).forEach(System.out::println);
+    run(which, grid.settings(0), seed.seed()).forEach(System.out::println);
     System.out.println("Results in " + grid.out().toAbsolutePath());
     return 0;
   }

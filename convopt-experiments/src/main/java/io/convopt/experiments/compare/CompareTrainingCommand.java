@@ -4,12 +4,10 @@ import io.convopt.experiments.comparison.ComparisonOptions;
 import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.grid.SeedOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,12 +69,8 @@ public final class CompareTrainingCommand implements Callable<Integer> {
     for (String d : spec.datasets()) {
       catalog.entry(d); // unknown names: IllegalArgumentException listing the known ones
     }
-    GridSettings settings = grid.settings(1);
-    common.applyNd4jThreads();
-    ComparisonPipeline.Result r = ComparisonPipeline.run(new TrainingComparison(catalog, spec), settings,
-        quick ? "compare-quick" : "compare", System.out);
-    System.out.printf(Locale.ROOT, "compare-training: %d runs done now, %d in the grid, %.1f s; outputs in %s%n",
-        r.done(), spec.cells(), r.seconds(), r.dir());
+    ComparisonPipeline.runCommand(new TrainingComparison(catalog, spec), grid.settings(1), common,
+        quick ? "compare-quick" : "compare");
     return 0;
   }
 
@@ -97,8 +91,6 @@ public final class CompareTrainingCommand implements Callable<Integer> {
    * to {@code log}.
    */
   public static ComparisonPipeline.Result run(DataCatalog catalog, CompareSpec spec, Path dir, PrintStream log) {
-    GridSettings settings = GridSettings.local(dir.toAbsolutePath().getParent(), 1);
-    return ComparisonPipeline.run(new TrainingComparison(catalog, spec), settings,
-        dir.getFileName().toString(), log);
+    return ComparisonPipeline.run(new TrainingComparison(catalog, spec), dir, log);
   }
 }

@@ -1,50 +1,40 @@
 package io.convopt.experiments.compare;
 
-import io.convopt.experiments.comparison.Comparison;
+import io.convopt.experiments.comparison.DatasetComparison;
 import io.convopt.experiments.data.BaselineGrid;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.data.PreparedData;
 import io.convopt.experiments.grid.CellRows;
-import io.convopt.experiments.grid.GridTable;
 import io.convopt.experiments.io.RunOutputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tech.tablesaw.api.Table;
 
 /**
- * The convex-vs-non-convex training comparison ({@code compare-training}) as a {@link Comparison}:
+ * The convex-vs-non-convex training comparison ({@code compare-training}) as a comparison:
  * cells datasets × β × seeds × methods (× learning rates for SGD/Adam), run by {@link
  * CompareGrid#run}; metrics and findings by {@link Summaries} and {@link Findings}.
  */
-public final class TrainingComparison implements Comparison<TrainingComparison.Cell> {
+public final class TrainingComparison extends DatasetComparison<TrainingComparison.Cell> {
 
   /** One cell: a method on a dataset (catalog name {@code name}) at β, learning rate and seed. */
   public record Cell(String dataset, String name, Method method, double beta, double lr, long seed) {}
 
-  private final DataCatalog catalog;
   private final CompareSpec spec;
-  private final Map<String, PreparedData> prepared = new ConcurrentHashMap<>();
 
   /** The comparison of {@code spec} on {@code catalog}'s datasets. */
   public TrainingComparison(DataCatalog catalog, CompareSpec spec) {
-    this.catalog = catalog;
+    super("compare-training", catalog, spec.parameters(), "traces.csv", CompareGrid.TRACES_HEADER,
+        CompareGrid.RUNS_HEADER);
     this.spec = spec;
   }
 
   @Override
-  public String name() {
-    return "compare-training";
-  }
-
-  @Override
   public List<Cell> cells() {
-    List<Cell> cells = new ArrayList<>();
-    for (String ds : spec.datasets()) {
-      String name = catalog.entry(ds).name();
+    return perDataset(spec.datasets(), (ds, name) -> {
+      List<Cell> cells = new ArrayList<>();
       for (double beta : spec.betas()) {
         for (long seed : spec.seeds()) {
           for (Method m : spec.methods()) {
@@ -54,8 +44,8 @@ public final class TrainingComparison implements Comparison<TrainingComparison.C
           }
         }
       }
-    }
-    return cells;
+      return cells;
+    });
   }
 
   @Override
@@ -64,33 +54,17 @@ public final class TrainingComparison implements Comparison<TrainingComparison.C
   }
 
   @Override
-  public List<GridTable> tables(String folder) {
-    return List.of(new GridTable(folder + "/traces.csv", CompareGrid.TRACES_HEADER, "run_key"),
-        new GridTable(folder + "/runs.csv", CompareGrid.RUNS_HEADER, "run_key"));
-  }
-
-  @Override
   public CellRows run(Cell c) {
-    PreparedData data = prepared.computeIfAbsent(c.dataset(), ds -> BaselineGrid.prepare(catalog, ds,
+    PreparedData data = data(c.dataset(), ds -> BaselineGrid.prepare(catalog(), ds,
         CompareGrid.baselineSpec(spec, ds, spec.betas().get(0))));
     CompareGrid.Row r = CompareGrid.run(spec, data, c.name(), c.method(), c.beta(), c.lr(), c.seed());
     return CellRows.of(CompareGrid.traceRows(r), CompareGrid.row(r, spec));
   }
 
   @Override
-  public Map<String, String> parameters() {
-    return spec.parameters();
-  }
-
-  @Override
-  public String seeds() {
-    return spec.parameters().get("seeds");
-  }
-
-  @Override
   public Summary summarise(Path dir, double seconds) {
     Summaries.Data data = Summaries.read(dir.resolve("runs.csv"), dir.resolve("traces.csv"),
-        CompareGrid.keys(spec, catalog));
+        CompareGrid.keys(spec, catalog()));
     Table profile = Summaries.profile(data);
     Table metrics = Summaries.metrics(data);
     List<Findings.Finding> findings = Findings.evaluate(data, profile);

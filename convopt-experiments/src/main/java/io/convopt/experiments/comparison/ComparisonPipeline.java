@@ -9,6 +9,7 @@ import io.convopt.experiments.io.RunOutputs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs a {@link Comparison} on the grid runner into {@code OUT/FOLDER} (resumable, shardable),
@@ -21,6 +22,25 @@ public final class ComparisonPipeline {
 
   /** What a run did: cells run now, their wall time, the findings, the folder. */
   public record Result(int done, double seconds, List<Findings.Finding> findings, Path dir) {}
+
+  /**
+   * The body of a comparison command: limits ND4J's threads, runs {@code comparison} into
+   * {@code folder}, prints the summary and a closing line to stdout.
+   */
+  public static <C> Result runCommand(Comparison<C> comparison, GridSettings settings, ComparisonOptions common,
+      String folder) {
+    common.applyNd4jThreads();
+    Result r = run(comparison, settings, folder, System.out);
+    System.out.printf(Locale.ROOT, "%s: %d cells run now, %d in the grid, %.1f s; outputs in %s%n",
+        comparison.name(), r.done(), comparison.cells().size(), r.seconds(), r.dir());
+    return r;
+  }
+
+  /** Runs {@code comparison} on one thread into {@code dir} (resuming); prints the summary to {@code log}. */
+  public static <C> Result run(Comparison<C> comparison, Path dir, PrintStream log) {
+    return run(comparison, GridSettings.local(dir.toAbsolutePath().getParent(), 1), dir.getFileName().toString(),
+        log);
+  }
 
   /** Runs {@code comparison} with {@code settings} into {@code folder}; prints the summary to {@code out}. */
   public static <C> Result run(Comparison<C> comparison, GridSettings settings, String folder, PrintStream out) {

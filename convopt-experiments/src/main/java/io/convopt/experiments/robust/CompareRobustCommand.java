@@ -4,12 +4,10 @@ import io.convopt.experiments.comparison.ComparisonOptions;
 import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.grid.SeedOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,12 +85,8 @@ public final class CompareRobustCommand implements Callable<Integer> {
     for (String d : spec.datasets()) {
       RobustGrid.prepare(catalog, d, spec); // unknown or non-binary datasets fail before any training
     }
-    GridSettings settings = grid.settings(1);
-    common.applyNd4jThreads();
-    ComparisonPipeline.Result r = ComparisonPipeline.run(new RobustComparison(catalog, spec), settings,
-        quick ? "robust-quick" : "robust", System.out);
-    System.out.printf(Locale.ROOT, "compare-robust: %d networks trained now, %d in the grid, %.1f s; outputs in %s%n",
-        r.done(), spec.cells(), r.seconds(), r.dir());
+    ComparisonPipeline.runCommand(new RobustComparison(catalog, spec), grid.settings(1), common,
+        quick ? "robust-quick" : "robust");
     return 0;
   }
 
@@ -113,8 +107,6 @@ public final class CompareRobustCommand implements Callable<Integer> {
 
   /** Runs the grid into {@code dir} on one thread (resuming), writes the summaries, prints them to {@code log}. */
   public static ComparisonPipeline.Result run(DataCatalog catalog, RobustSpec spec, Path dir, PrintStream log) {
-    GridSettings settings = GridSettings.local(dir.toAbsolutePath().getParent(), 1);
-    return ComparisonPipeline.run(new RobustComparison(catalog, spec), settings, dir.getFileName().toString(),
-        log);
+    return ComparisonPipeline.run(new RobustComparison(catalog, spec), dir, log);
   }
 }

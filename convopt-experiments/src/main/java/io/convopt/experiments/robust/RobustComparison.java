@@ -1,59 +1,49 @@
 package io.convopt.experiments.robust;
 
 import io.convopt.experiments.compare.Findings;
-import io.convopt.experiments.comparison.Comparison;
+import io.convopt.experiments.comparison.DatasetComparison;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.data.PreparedData;
 import io.convopt.experiments.grid.CellRows;
-import io.convopt.experiments.grid.GridTable;
 import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.RunOutputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tech.tablesaw.api.Table;
 
 /**
- * The adversarial-robustness comparison ({@code compare-robust}) as a {@link Comparison}: cells
+ * The adversarial-robustness comparison ({@code compare-robust}) as a comparison: cells
  * datasets × seeds × methods, each network trained by {@link RobustTraining} and attacked at every
  * radius by {@link RobustEvaluation} ({@link RobustGrid#run}); metrics and findings by {@link
  * RobustSummaries}.
  */
-public final class RobustComparison implements Comparison<RobustComparison.Cell> {
+public final class RobustComparison extends DatasetComparison<RobustComparison.Cell> {
 
   /** One cell: a method on a dataset (catalog name {@code name}) with one seed. */
   public record Cell(String dataset, String name, RobustMethod method, long seed) {}
 
-  private final DataCatalog catalog;
   private final RobustSpec spec;
-  private final Map<String, PreparedData> prepared = new ConcurrentHashMap<>();
 
   /** The comparison of {@code spec} on {@code catalog}'s datasets. */
   public RobustComparison(DataCatalog catalog, RobustSpec spec) {
-    this.catalog = catalog;
+    super("compare-robust", catalog, spec.parameters(), "robustness.csv", RobustGrid.ROBUSTNESS_HEADER,
+        RobustGrid.RUNS_HEADER);
     this.spec = spec;
   }
 
   @Override
-  public String name() {
-    return "compare-robust";
-  }
-
-  @Override
   public List<Cell> cells() {
-    List<Cell> cells = new ArrayList<>();
-    for (String ds : spec.datasets()) {
-      String name = catalog.entry(ds).name();
+    return perDataset(spec.datasets(), (ds, name) -> {
+      List<Cell> cells = new ArrayList<>();
       for (long seed : spec.seeds()) {
         for (RobustMethod m : spec.methods()) {
           cells.add(new Cell(ds, name, m, seed));
         }
       }
-    }
-    return cells;
+      return cells;
+    });
   }
 
   @Override
@@ -62,32 +52,16 @@ public final class RobustComparison implements Comparison<RobustComparison.Cell>
   }
 
   @Override
-  public List<GridTable> tables(String folder) {
-    return List.of(new GridTable(folder + "/robustness.csv", RobustGrid.ROBUSTNESS_HEADER, "run_key"),
-        new GridTable(folder + "/runs.csv", RobustGrid.RUNS_HEADER, "run_key"));
-  }
-
-  @Override
   public CellRows run(Cell c) {
-    PreparedData data = prepared.computeIfAbsent(c.dataset(), ds -> RobustGrid.prepare(catalog, ds, spec));
+    PreparedData data = data(c.dataset(), ds -> RobustGrid.prepare(catalog(), ds, spec));
     RobustGrid.Row r = RobustGrid.run(spec, data, c.name(), c.method(), c.seed());
     return CellRows.of(RobustGrid.robustnessRows(r, spec), RobustGrid.runRow(r, spec));
   }
 
   @Override
-  public Map<String, String> parameters() {
-    return spec.parameters();
-  }
-
-  @Override
-  public String seeds() {
-    return spec.parameters().get("seeds");
-  }
-
-  @Override
   public Summary summarise(Path dir, double seconds) {
     RobustSummaries.Data data = RobustSummaries.read(dir.resolve("runs.csv"), dir.resolve("robustness.csv"),
-        RobustGrid.keys(spec, catalog));
+        RobustGrid.keys(spec, catalog()));
     Table summary = RobustSummaries.summary(data);
     List<Findings.Finding> findings = RobustSummaries.findings(data, spec.epsTrain());
     RunOutputs.writeTable(summary, dir.resolve("robust-summary.csv"));

@@ -5,6 +5,7 @@ import io.convopt.experiments.benchmark.BenchmarkCommand;
 import io.convopt.experiments.cli.TablesCommand;
 import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.sweep.Sweep;
 import io.convopt.experiments.sweep.SweepSpec;
 import io.convopt.report.ReportGenerator;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The main job: reproduce the paper's tables and the default sweeps into an output folder, then
@@ -29,14 +29,14 @@ import picocli.CommandLine.Option;
         "HTML report (OUT/report/index.html) into the output folder. Finished rows are kept: a rerun resumes."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seedOption;
 
   @Mixin GridOptions grid;
 
   @Override
   public Integer call() throws Exception {
     GridSettings base = grid.settings(0);
+    long seed = seedOption.seed();
     List<String> summary = TablesCommand.run(List.of(1, 2),
         base.withCommand("tables", List.of("--seed", Long.toString(seed))), seed);
     for (SweepSpec spec : defaultSweeps(seed)) {
