@@ -43,7 +43,8 @@ import tech.tablesaw.api.Table;
  *
  * <p><b>Output</b> (under {@code out/benchmark/}): {@code runs.csv} (one row per run, appended as
  * runs complete by the grid runner, then rewritten in grid order; a rerun skips rows whose key is
- * present — resume; {@code --shard} runs a slice), {@code summary.csv} (per solver × function: success rates, ERT, errors),
+ * present — resume; {@code --shard} runs a slice), {@code summary.csv} (per solver × function:
+ * success rates, ERT, errors),
  * {@code data_profile.csv} (fraction of (function, run) pairs solved vs budget in multiples of d)
  * and {@code provenance.csv}.
  *
@@ -306,7 +307,8 @@ public final class Benchmark {
     Table profile = dataProfile(mine);
     RunOutputs.writeTable(summary, dir.resolve("summary.csv"));
     RunOutputs.writeTable(profile, dir.resolve("data_profile.csv"));
-    return new Result(dir, List.copyOf(mine), o.executed(), o.resumed(), runsTable(mine), summary, profile);
+    return new Result(dir, List.copyOf(mine), o.executed(), o.resumed(), runsTable(mine), summary,
+        profile);
   }
 
   static List<RunRecord> readRecords(Path runsFile) {

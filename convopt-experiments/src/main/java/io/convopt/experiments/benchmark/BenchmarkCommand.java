@@ -2,6 +2,11 @@ package io.convopt.experiments.benchmark;
 
 import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.SeedOptions;
+import io.convopt.experiments.io.Numbers;
+import io.convopt.experiments.io.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.GridSettings;
-import io.convopt.experiments.grid.SeedOptions;
-import io.convopt.experiments.io.Numbers;
-import io.convopt.experiments.io.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +28,8 @@ import tech.tablesaw.api.Table;
     description = "Runs every solver on every shifted standard test function over R seeded runs under a"
         + " fixed evaluation budget (default 10^4*d) and writes benchmark/runs.csv, summary.csv (success"
         + " rates, ERT) and data_profile.csv under the output folder (--quick: benchmark-quick/)."
-        + " Rerunning into the same folder resumes. --seed K --repeats R runs the run indices K..K+R-1"
+        + " Rerunning into the same folder resumes. --seed K --repeats R runs the run indices"
+            + " K..K+R-1"
         + " (default 0..14), each seeded from (function, solver, run index).")
 public final class BenchmarkCommand implements Callable<Integer> {
 
@@ -47,8 +48,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--quick", description = "A smoke run (under a minute) into DIR/benchmark-quick: BRANIN,"
-      + " SIX_HUMP_CAMEL, RASTRIGIN in 2-D, 5 runs, budget 500*d, unless overridden by the options below.")
+  @Option(names = "--quick",
+      description = "A smoke run (under a minute) into DIR/benchmark-quick: BRANIN,"
+      + " SIX_HUMP_CAMEL, RASTRIGIN in 2-D, 5 runs, budget 500*d, unless overridden by the"
+          + " options below.")
   boolean quick;
 
   @Mixin GridOptions grid;
@@ -81,7 +84,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--budget-per-dim must be >= 1, got " + b);
     }
     if (first < 0 || first > Integer.MAX_VALUE - r) {
-      throw new ParameterException(cl, "--seed (the first run index) must be in 0.." + (Integer.MAX_VALUE - r)
+      throw new ParameterException(cl, "--seed (the first run index) must be in 0.."
+          + (Integer.MAX_VALUE - r)
           + ", got " + first);
     }
     if (dim < 1) {
@@ -138,13 +142,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < s.rowCount(); i++) {
       rows.add(List.of(s.stringColumn("solver").get(i), s.stringColumn("function").get(i),
-          Integer.toString(s.intColumn("runs").get(i)), Integer.toString(s.intColumn("successes").get(i)),
+          Integer.toString(s.intColumn("runs").get(i)),
+              Integer.toString(s.intColumn("successes").get(i)),
           Numbers.rounded(s.doubleColumn("success_rate").get(i), 3),
           Numbers.rounded(s.doubleColumn("ert").get(i), 3),
           Numbers.rounded(s.doubleColumn("median_error").get(i), 3)));
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(TextTable.render(List.of("solver", "function", "runs", "succ", "rate", "ert", "median_error"),
+    sb.append(TextTable.render(List.of("solver", "function", "runs", "succ", "rate", "ert",
+        "median_error"),
         rows));
     Table p = res.dataProfile();
     List<Long> budgets = new ArrayList<>();

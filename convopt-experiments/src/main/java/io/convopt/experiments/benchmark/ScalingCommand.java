@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         "scaling/scaling.csv: where the convolution method wins and where it loses. Reruns resume."})
 public final class ScalingCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "Smoke preset into DIR/scaling-quick (d = 1..3, budgets 100 and"
+  @Option(names = "--quick",
+      description = "Smoke preset into DIR/scaling-quick (d = 1..3, budgets 100 and"
       + " 1000 per dimension, 3 runs).")
   boolean quick;
 
@@ -34,7 +35,8 @@ public final class ScalingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GridSettings settings = grid.settings(0);
-    ScalingStudy preset = quick ? ScalingStudy.quick(settings.threads()) : ScalingStudy.standard(settings.threads());
+    ScalingStudy preset = quick ? ScalingStudy.quick(settings.threads())
+        : ScalingStudy.standard(settings.threads());
     ScalingStudy study = new ScalingStudy(preset.functions(), preset.solvers(), preset.dimensions(),
         preset.budgetsPerDimension(), seeds.count(preset.runs()), settings.threads());
     long first = seeds.first(0);
@@ -53,7 +55,8 @@ public final class ScalingCommand implements Callable<Integer> {
         List<String> line = new ArrayList<>(List.of(s, Integer.toString(d)));
         for (long b : study.budgetsPerDimension()) {
           for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.get(0).equals(s) && r.get(1).equals(Integer.toString(d)) && r.get(2).equals(Long.toString(b))) {
+            if (r.get(0).equals(s) && r.get(1).equals(Integer.toString(d))
+                && r.get(2).equals(Long.toString(b))) {
               line.add(Numbers.rounded(Double.parseDouble(r.get(6)), 2));
             }
           }

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Where does the convolution method win, and where does it lose? The benchmark repeated over a grid
- * of dimensions × evaluation budgets, for a fixed set of solvers and dimension-free functions. Every
- * run of every (dimension, budget) {@link Benchmark} is one cell of one grid ({@code
+ * of dimensions × evaluation budgets, for a fixed set of solvers and dimension-free functions.
+ * Every run of every (dimension, budget) {@link Benchmark} is one cell of one grid ({@code
  * scaling/runs.csv}, resumable and shardable); the study then writes {@code scaling/scaling.csv}
  * with the mean success rate over the functions per solver, dimension and budget.
  *

@@ -3,10 +3,10 @@ package io.convopt.experiments.cli;
 import io.convopt.experiments.grid.CellRows;
 import io.convopt.experiments.grid.Grid;
 import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.GridRunner;
 import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.grid.GridTable;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.tables.Calibration;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 public final class CalibrateCommand implements Callable<Integer> {
 
   /** Columns of the per-candidate table (one row per grid point, as each is scored). */
-  static final List<String> CANDIDATE_COLUMNS = List.of("key", "function", "grid_index", "parameters", "matches",
+  static final List<String> CANDIDATE_COLUMNS = List.of("key", "function", "grid_index",
+      "parameters", "matches",
       "near", "rows", "total_distance_eta");
 
   @Option(names = "--function", required = true, description = "POLY1, LOG2 or ROSENBROCK.")
@@ -50,17 +51,20 @@ public final class CalibrateCommand implements Callable<Integer> {
     String name = fn.toLowerCase(Locale.ROOT);
     List<Integer> cells = IntStream.range(0, Calibration.grid(fn).size()).boxed().toList();
     Grid<Integer> g = new Grid<>("calibrate-" + name, cells, i -> fn + "|grid=" + i,
-        List.of(new GridTable("calibration/" + name + "-candidates.csv", CANDIDATE_COLUMNS, "key")));
+        List.of(new GridTable("calibration/" + name + "-candidates.csv", CANDIDATE_COLUMNS,
+            "key")));
     new GridRunner(settings).run(g, i -> {
       Calibration.Candidate c = Calibration.score(fn, seed.seed(), i);
       return CellRows.of(List.of(fn + "|grid=" + i, fn, Integer.toString(i), c.describe(),
           Integer.toString(c.matches()), Integer.toString(c.near()), Integer.toString(c.rows()),
           Numbers.exact(c.totalDistanceEta())));
     }, new GridRunner.Description("calibration/provenance.csv",
-        Map.of("calibrate_" + name + "_seed", Long.toString(seed.seed())), Long.toString(seed.seed())));
+        Map.of("calibrate_" + name + "_seed", Long.toString(seed.seed())),
+            Long.toString(seed.seed())));
     List<List<String>> scored = CsvRowWriter.readAll(settings.out().resolve(g.ledger().path()));
     List<List<String>> ranked = new ArrayList<>(scored.subList(1, scored.size()));
-    ranked.sort(Calibration.ranking(r -> Integer.parseInt(r.get(4)), r -> Integer.parseInt(r.get(5)),
+    ranked.sort(Calibration.ranking(r -> Integer.parseInt(r.get(4)), r
+        -> Integer.parseInt(r.get(5)),
         r -> Numbers.parse(r.get(7)), r -> Integer.parseInt(r.get(2))));
     List<List<String>> out = new ArrayList<>();
     for (int k = 0; k < ranked.size(); k++) {
@@ -76,7 +80,8 @@ public final class CalibrateCommand implements Callable<Integer> {
       return 0;
     }
     List<String> best = out.get(0);
-    System.out.printf(Locale.ROOT, "%s calibration (fitted to the paper's rows): best %s%n%s of %s rows match,"
+    System.out.printf(Locale.ROOT,
+        "%s calibration (fitted to the paper's rows): best %s%n%s of %s rows match,"
         + " %s near; ranking in %s%n", fn, best.get(2), best.get(3), best.get(5), best.get(4), csv);
     return 0;
   }

@@ -47,7 +47,8 @@ public final class GridCommands {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + ex.getMessage());
+      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ")
+          + ex.getMessage());
       if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
         ex.printStackTrace(cmd.getErr());
       }

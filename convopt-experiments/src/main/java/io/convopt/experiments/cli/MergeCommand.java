@@ -21,23 +21,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code convopt merge}: joins the output folders of a sharded run into one folder with the files an
- * unsharded run writes. For every grid recorded in the shard folders ({@code .grid/}), it checks
+ * {@code convopt merge}: joins the output folders of a sharded run into one folder with the files
+ * an unsharded run writes. For every grid recorded in the shard folders ({@code .grid/}), it checks
  * that all shards ran the same grid (same command options, seeds and version; else exit 2),
  * unions the rows by cell key (each cell from the shard that finished it, in grid order), reports
  * the cells no shard finished, and then finishes the merged folder by running the same command
  * with {@code --finish-only}, which runs no cell and writes the summaries and provenance.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Merge the output folders of sharded grid runs (--shard I/K or a Slurm array) into one",
-        "folder holding the same files an unsharded run writes, then write its summaries. Refuses shards",
-        "of different grids (options, versions or seeds) with exit code 2; lists missing cells and exits 1."})
+    description = {"Merge the output folders of sharded grid runs (--shard I/K or a Slurm"
+        + " array) into one",
+        "folder holding the same files an unsharded run writes, then write its summaries."
+            + " Refuses shards",
+        "of different grids (options, versions or seeds) with exit code 2; lists missing cells"
+            + " and exits 1."})
 public final class MergeCommand implements Callable<Integer> {
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged output folder.")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "The merged output folder.")
   Path out;
 
-  @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "The --out folders of the shards.")
+  @Parameters(arity = "1..*", paramLabel = "SHARD_DIR",
+      description = "The --out folders of the shards.")
   List<Path> shards;
 
   /** One shard's record of one grid. */
@@ -52,11 +57,13 @@ public final class MergeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(s + " is not a folder");
       }
       if (s.toAbsolutePath().normalize().equals(target)) {
-        throw new IllegalArgumentException("--out " + out + " is also a shard folder; merge into a new folder");
+        throw new IllegalArgumentException("--out " + out
+            + " is also a shard folder; merge into a new folder");
       }
       List<GridManifest> ms = GridManifest.readAll(s);
       if (ms.isEmpty()) {
-        throw new IllegalArgumentException(s + " holds no grid record (" + GridManifest.FOLDER + "/); was it"
+        throw new IllegalArgumentException(s + " holds no grid record (" + GridManifest.FOLDER
+            + "/); was it"
             + " the --out folder of a grid command?");
       }
       for (GridManifest m : ms) {
@@ -69,18 +76,24 @@ public final class MergeCommand implements Callable<Integer> {
       List<Part> parts = g.getValue();
       GridManifest first = parts.get(0).manifest();
       for (Part p : parts) {
-        requireSame(g.getKey(), "command", parts.get(0).dir(), first.command(), p.dir(), p.manifest().command());
-        requireSame(g.getKey(), "options", parts.get(0).dir(), String.join(" ", first.args()), p.dir(),
+        requireSame(g.getKey(), "command", parts.get(0).dir(), first.command(), p.dir(),
+            p.manifest().command());
+        requireSame(g.getKey(), "options", parts.get(0).dir(), String.join(" ", first.args()),
+            p.dir(),
             String.join(" ", p.manifest().args()));
-        requireSame(g.getKey(), "seeds", parts.get(0).dir(), first.seeds(), p.dir(), p.manifest().seeds());
+        requireSame(g.getKey(), "seeds", parts.get(0).dir(), first.seeds(), p.dir(),
+            p.manifest().seeds());
         requireSame(g.getKey(), "convopt version", parts.get(0).dir(), first.version(), p.dir(),
             p.manifest().version());
-        requireSame(g.getKey(), "grid (cell keys)", parts.get(0).dir(), first.fingerprint(), p.dir(),
+        requireSame(g.getKey(), "grid (cell keys)", parts.get(0).dir(), first.fingerprint(),
+            p.dir(),
             p.manifest().fingerprint());
       }
       if (!GridCommands.all().containsKey(first.command())) {
-        throw new IllegalArgumentException("grid " + g.getKey() + " was written by '" + first.command()
-            + "', which merge cannot finish; shard one of " + GridCommands.all().keySet() + " instead");
+        throw new IllegalArgumentException("grid " + g.getKey() + " was written by '"
+            + first.command()
+            + "', which merge cannot finish; shard one of " + GridCommands.all().keySet()
+                + " instead");
       }
       Set<String> merged = mergeTables(first, parts, target);
       List<String> missing = new ArrayList<>();
@@ -93,9 +106,11 @@ public final class MergeCommand implements Callable<Integer> {
       Set<String> seen = new TreeSet<>();
       parts.forEach(p -> seen.add(p.manifest().shard()));
       System.err.printf("merge: %s: %d of %d cells from %d folders (shards %s)%n", g.getKey(),
-          first.keys().size() - missing.size(), first.keys().size(), parts.size(), String.join(", ", seen));
+          first.keys().size() - missing.size(), first.keys().size(), parts.size(),
+              String.join(", ", seen));
       if (!missing.isEmpty()) {
-        System.err.printf("merge: %s: %d cells missing (rerun their shard into a folder and merge again):%n",
+        System.err.printf("merge: %s: %d cells missing (rerun their shard into a folder and"
+            + " merge again):%n",
             g.getKey(), missing.size());
         missing.stream().limit(10).forEach(k -> System.err.println("  " + k));
         if (missing.size() > 10) {
@@ -120,7 +135,8 @@ public final class MergeCommand implements Callable<Integer> {
 
   private static void requireSame(String grid, String what, Path a, String va, Path b, String vb) {
     if (!va.equals(vb)) {
-      throw new IllegalArgumentException("cannot merge grid " + grid + ": the shards differ in " + what + ": "
+      throw new IllegalArgumentException("cannot merge grid " + grid + ": the shards differ in "
+          + what + ": "
           + a + " has '" + va + "' but " + b + " has '" + vb + "'");
     }
   }
@@ -201,7 +217,8 @@ public final class MergeCommand implements Callable<Integer> {
   private static int keyIndex(List<String> header, GridManifest m, int t, String path) {
     int k = header.indexOf(m.keyColumns().get(t));
     if (k < 0) {
-      throw new IllegalArgumentException(path + " has no key column '" + m.keyColumns().get(t) + "': " + header);
+      throw new IllegalArgumentException(path + " has no key column '" + m.keyColumns().get(t)
+          + "': " + header);
     }
     return k;
   }
@@ -211,7 +228,9 @@ public final class MergeCommand implements Callable<Integer> {
     Supplier<Object> command = GridCommands.all().get(m.command());
     List<String> args = new ArrayList<>(m.args());
     args.addAll(List.of("--out", target.toString(), "--shard", "1/1", "--finish-only"));
-    System.err.println("merge: finishing with: convopt " + m.command() + " " + String.join(" ", args));
-    return GridCommands.configure(new CommandLine(command.get())).execute(args.toArray(String[]::new));
+    System.err.println("merge: finishing with: convopt " + m.command() + " " + String.join(" ",
+        args));
+    return GridCommands.configure(new CommandLine(command.get()))
+        .execute(args.toArray(String[]::new));
   }
 }

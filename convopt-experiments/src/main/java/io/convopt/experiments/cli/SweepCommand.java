@@ -1,9 +1,9 @@
 package io.convopt.experiments.cli;
 
 import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.GridOutcome;
 import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.sweep.Sweep;
 import io.convopt.experiments.sweep.SweepSpec;
 import java.util.Locale;
@@ -48,15 +48,18 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SweepSpec spec = new SweepSpec(function.toUpperCase(Locale.ROOT), algorithm.toLowerCase(Locale.ROOT),
-        SweepSpec.parseList(etas), SweepSpec.parseList(powers), SweepSpec.parseStarts(starts), steps, seed.seed());
+        SweepSpec.parseList(etas), SweepSpec.parseList(powers), SweepSpec.parseStarts(starts),
+            steps, seed.seed());
     GridSettings settings = grid.settings(0);
     String table = Sweep.tablePath(spec);
     GridOutcome o = Sweep.run(spec, settings, table, r -> { });
     var csv = settings.out().resolve(table);
     var t = Sweep.read(csv, false);
-    System.out.printf(Locale.ROOT, "%d runs done now, %d resumed, %d in %s%n", o.executed(), o.resumed(),
+    System.out.printf(Locale.ROOT, "%d runs done now, %d resumed, %d in %s%n", o.executed(),
+        o.resumed(),
         t.rowCount(), csv);
-    System.out.println(t.selectColumns("eta", "power", "start", "final", "final_error_eta").print(20));
+    System.out.println(t.selectColumns("eta", "power", "start", "final",
+        "final_error_eta").print(20));
     return 0;
   }
 }

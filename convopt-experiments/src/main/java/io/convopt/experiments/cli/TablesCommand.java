@@ -3,10 +3,10 @@ package io.convopt.experiments.cli;
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.GridOutcome;
 import io.convopt.experiments.grid.GridRunner;
 import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.Shard;
 import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.experiments.io.Numbers;
@@ -70,7 +70,8 @@ public final class TablesCommand implements Callable<Integer> {
    * Runs the rows of the chosen tables with the grid runner, then writes the figure data; returns
    * the summary lines (one per table).
    */
-  public static List<String> run(List<Integer> which, GridSettings settings, long seed) throws IOException {
+  public static List<String> run(List<Integer> which, GridSettings settings,
+      long seed) throws IOException {
     Path out = settings.out();
     Files.createDirectories(out);
     Map<String, TestFunction> fns = PaperFunctions.all();
@@ -82,7 +83,8 @@ public final class TablesCommand implements Callable<Integer> {
       params.put("tables_seed", Long.toString(seed));
       params.put("function_definitions",
           "data/test-functions/functions.json (documented reconstructions; see README there)");
-      GridRunner.Description d = new GridRunner.Description("provenance.csv", params, Long.toString(seed));
+      GridRunner.Description d = new GridRunner.Description("provenance.csv", params,
+          Long.toString(seed));
       GridOutcome o = runner.runInto(new GridRunner(settings), t, rows, d);
       Map<String, String> wall = Map.of("tables_wall_s", Numbers.fixed(o.seconds(), 2));
       io.convopt.experiments.io.Provenance.update(out.resolve("provenance.csv"), wall);

@@ -147,7 +147,8 @@ public final class CompareGrid {
         Numbers.fixed(r.cellSeconds(), 4), Provenance.version());
   }
 
-  /** A number as written to the CSV files ({@link Numbers#exact}: NaN, "does not apply", is empty). */
+  /** A number as written to the CSV files ({@link Numbers#exact}: NaN, "does not apply", is
+   * empty). */
   static String num(double v) {
     return Numbers.exact(v);
   }

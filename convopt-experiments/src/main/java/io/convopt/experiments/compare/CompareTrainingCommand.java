@@ -5,8 +5,6 @@ import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.SeedOptions;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +30,12 @@ import picocli.CommandLine.Option;
         "Bad arguments exit with code 2."})
 public final class CompareTrainingCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "Small preset used by the tests, into DIR/compare-quick: iris and"
-      + " cpu_performance, betas 0.1,1, seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30 epochs, 2 s per convex cell"
-      + " (about a minute). Without it: the full preset (10 datasets incl. ECG, betas 0.1,1,10, seeds 1..3, P=16,"
+  @Option(names = "--quick",
+      description = "Small preset used by the tests, into DIR/compare-quick: iris and"
+      + " cpu_performance, betas 0.1,1, seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30 epochs, 2 s"
+          + " per convex cell"
+      + " (about a minute). Without it: the full preset (10 datasets incl. ECG, betas 0.1,1,10,"
+          + " seeds 1..3, P=16,"
       + " lr 0.01,0.1,1, 100 epochs, 3 s per convex cell; about 15 minutes).")
   boolean quick;
 
@@ -84,13 +85,5 @@ public final class CompareTrainingCommand implements Callable<Integer> {
         common.patterns(p.patternDraws()), common.epochs(p.epochs()), p.batchFraction(),
         p.convexMaxIterations(), convexSeconds != null ? convexSeconds : p.convexTimeBudget(), p.convexTolerance(),
         p.splitSeed(), p.testFraction(), p.window(), p.stride(), crSolver != null ? crSolver : p.crSolver());
-  }
-
-  /**
-   * Runs the grid into {@code dir} on one thread (resuming), writes the summaries and prints them
-   * to {@code log}.
-   */
-  public static ComparisonPipeline.Result run(DataCatalog catalog, CompareSpec spec, Path dir, PrintStream log) {
-    return ComparisonPipeline.run(new TrainingComparison(catalog, spec), dir, log);
   }
 }

@@ -25,7 +25,8 @@ public interface Comparison<C> {
   /** A cell's resume key: every parameter that changes its result. */
   String key(C cell);
 
-  /** The tables under {@code folder} (relative to the output folder): detail rows first, runs last. */
+  /** The tables under {@code folder} (relative to the output folder): detail rows first, runs
+   * last. */
   List<GridTable> tables(String folder);
 
   /** Trains and measures one cell (called from worker threads). */

@@ -26,17 +26,20 @@ public final class ComparisonOptions {
   List<String> methods;
 
   @Option(names = "--patterns", paramLabel = "P",
-      description = "Gates drawn for the convex programs; the SGD/Adam width is 2P (default: the preset's).")
+      description = "Gates drawn for the convex programs; the SGD/Adam width is 2P (default:"
+          + " the preset's).")
   Integer patterns;
 
-  @Option(names = "--epochs", paramLabel = "E", description = "SGD/Adam epochs (default: the preset's).")
+  @Option(names = "--epochs", paramLabel = "E",
+      description = "SGD/Adam epochs (default: the preset's).")
   Integer epochs;
 
   private int nd4jThreads = 1;
 
   /** Validated when parsed. */
   @Option(names = "--nd4j-threads", paramLabel = "T", defaultValue = "1",
-      description = "ND4J OpenMP/BLAS threads (default: ${DEFAULT-VALUE}; one is fastest on shared 2-core"
+      description = "ND4J OpenMP/BLAS threads (default: ${DEFAULT-VALUE}; one is fastest on"
+          + " shared 2-core"
           + " machines).")
   void setNd4jThreads(int t) {
     if (t < 1) {

@@ -27,7 +27,8 @@ public final class ComparisonPipeline {
    * The body of a comparison command: limits ND4J's threads, runs {@code comparison} into
    * {@code folder}, prints the summary and a closing line to stdout.
    */
-  public static <C> Result runCommand(Comparison<C> comparison, GridSettings settings, ComparisonOptions common,
+  public static <C> Result runCommand(Comparison<C> comparison, GridSettings settings,
+      ComparisonOptions common,
       String folder) {
     common.applyNd4jThreads();
     Result r = run(comparison, settings, folder, System.out);
@@ -36,17 +37,23 @@ public final class ComparisonPipeline {
     return r;
   }
 
-  /** Runs {@code comparison} on one thread into {@code dir} (resuming); prints the summary to {@code log}. */
+  /** Runs {@code comparison} on one thread into {@code dir} (resuming); prints the summary to
+   * {@code log}. */
   public static <C> Result run(Comparison<C> comparison, Path dir, PrintStream log) {
-    return run(comparison, GridSettings.local(dir.toAbsolutePath().getParent(), 1), dir.getFileName().toString(),
+    return run(comparison, GridSettings.local(dir.toAbsolutePath().getParent(), 1),
+        dir.getFileName().toString(),
         log);
   }
 
-  /** Runs {@code comparison} with {@code settings} into {@code folder}; prints the summary to {@code out}. */
-  public static <C> Result run(Comparison<C> comparison, GridSettings settings, String folder, PrintStream out) {
-    Grid<C> grid = new Grid<>(comparison.name(), comparison.cells(), comparison::key, comparison.tables(folder));
+  /** Runs {@code comparison} with {@code settings} into {@code folder}; prints the summary to
+   * {@code out}. */
+  public static <C> Result run(Comparison<C> comparison, GridSettings settings, String folder,
+      PrintStream out) {
+    Grid<C> grid = new Grid<>(comparison.name(), comparison.cells(), comparison::key,
+        comparison.tables(folder));
     GridOutcome o = new GridRunner(settings).run(grid, comparison::run,
-        new GridRunner.Description(folder + "/provenance.csv", comparison.parameters(), comparison.seeds()));
+        new GridRunner.Description(folder + "/provenance.csv", comparison.parameters(),
+            comparison.seeds()));
     Path dir = settings.out().resolve(folder);
     Comparison.Summary s = comparison.summarise(dir, o.seconds());
     RunOutputs.writeTable(Findings.table(s.findings()), dir.resolve("findings.csv"));

@@ -264,7 +264,8 @@ public final class BaselineGrid {
     m.put("methods", String.join(";", spec.methods()));
     m.put("width", Integer.toString(spec.width()));
     m.put("beta", num(spec.beta()));
-    m.put("learning_rates", String.join(";", spec.learningRates().stream().map(Numbers::exact).toList()));
+    m.put("learning_rates", String.join(";",
+        spec.learningRates().stream().map(Numbers::exact).toList()));
     m.put("seeds", String.join(";", spec.seeds().stream().map(String::valueOf).toList()));
     m.put("epochs", Integer.toString(spec.epochs()));
     m.put("batch_fraction", num(spec.batchFraction()));
@@ -281,7 +282,8 @@ public final class BaselineGrid {
    * and {@code trajectoriesTable} (relative to the output folder; provenance.csv beside the runs);
    * returns the runs done now, in grid order.
    */
-  public static List<Run> runGrid(DataCatalog catalog, Spec spec, GridSettings settings, String runsTable,
+  public static List<Run> runGrid(DataCatalog catalog, Spec spec, GridSettings settings,
+      String runsTable,
       String trajectoriesTable) {
     Map<String, PreparedData> prepared = new LinkedHashMap<>();
     for (String ds : spec.datasets()) {
@@ -289,17 +291,20 @@ public final class BaselineGrid {
     }
     Map<String, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
     List<Cell> cells = cells(spec);
-    Grid<Cell> grid = new Grid<>("train-baselines" + (runsTable.contains("-quick/") ? "-quick" : ""), cells,
+    Grid<Cell> grid = new Grid<>("train-baselines" + (runsTable.contains("-quick/") ? "-quick"
+        : ""), cells,
         c -> key(prepared.get(c.dataset()).name(), c.method(), spec, c.lr(), c.seed()),
         List.of(new GridTable(trajectoriesTable, TRAJECTORY_HEADER, "run_key"),
             new GridTable(runsTable, HEADER, "run_key")));
-    String dir = runsTable.contains("/") ? runsTable.substring(0, runsTable.lastIndexOf('/') + 1) : "";
+    String dir = runsTable.contains("/") ? runsTable.substring(0, runsTable.lastIndexOf('/') + 1)
+        : "";
     new GridRunner(settings).run(grid, c -> {
       Run r = run(prepared.get(c.dataset()), c.method(), spec, c.lr(), c.seed());
       runs.put(r.key(), r);
       List<List<String>> traj = new ArrayList<>();
       for (EpochRecord e : r.trajectory()) {
-        traj.add(List.of(r.key(), Integer.toString(e.epoch()), num(e.objective()), num(e.wallSeconds())));
+        traj.add(List.of(r.key(), Integer.toString(e.epoch()), num(e.objective()),
+            num(e.wallSeconds())));
       }
       return CellRows.of(traj, row(r, spec));
     }, new GridRunner.Description(dir + "provenance.csv", parameters(spec),
@@ -313,8 +318,10 @@ public final class BaselineGrid {
     return done;
   }
 
-  /** {@link #runGrid(DataCatalog, Spec, GridSettings, String, String)} on one thread into two files of one folder. */
-  public static List<Run> runGrid(DataCatalog catalog, Spec spec, Path runsCsv, Path trajectoriesCsv) {
+  /** {@link #runGrid(DataCatalog, Spec, GridSettings, String, String)} on one thread into two
+   * files of one folder. */
+  public static List<Run> runGrid(DataCatalog catalog, Spec spec, Path runsCsv,
+      Path trajectoriesCsv) {
     Path dir = runsCsv.toAbsolutePath().getParent();
     if (!dir.equals(trajectoriesCsv.toAbsolutePath().getParent())) {
       throw new IllegalArgumentException("the runs and trajectories files must share a folder");

@@ -1,5 +1,10 @@
 package io.convopt.experiments.data;
 
+import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.SeedOptions;
+import io.convopt.experiments.io.Numbers;
+import io.convopt.experiments.io.TextTable;
 import io.convopt.solvers.nonconvex.Loss;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
 import java.util.ArrayList;
@@ -8,11 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import io.convopt.experiments.grid.GridOptions;
-import io.convopt.experiments.grid.GridSettings;
-import io.convopt.experiments.grid.SeedOptions;
-import io.convopt.experiments.io.Numbers;
-import io.convopt.experiments.io.TextTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +28,12 @@ import picocli.CommandLine.Option;
 public final class TrainBaselinesCommand implements Callable<Integer> {
 
   @Option(names = {"--datasets", "--dataset"}, split = ",", paramLabel = "a,b",
-      description = "Dataset names, comma separated (e.g. iris,sonar,ecg); required unless --quick.")
+      description = "Dataset names, comma separated (e.g. iris,sonar,ecg); required unless"
+          + " --quick.")
   List<String> datasets;
 
-  @Option(names = "--quick", description = "Preset into DIR/baselines-quick: iris and cpu_performance, width 16,"
+  @Option(names = "--quick",
+      description = "Preset into DIR/baselines-quick: iris and cpu_performance, width 16,"
       + " 20 epochs, lr 0.01,0.1, seeds 1,2 (options given explicitly still apply).")
   boolean quick;
 
@@ -56,11 +58,13 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
   @Option(names = "--lr", split = ",", description = "Learning rates (default 0.001,0.01,0.1; quick 0.01,0.1).")
   List<Double> learningRates;
 
-  @Option(names = "--methods", split = ",", defaultValue = "sgd,adam", description = "sgd, sgd-decay (eta/(1+epoch))"
+  @Option(names = "--methods", split = ",", defaultValue = "sgd,adam",
+      description = "sgd, sgd-decay (eta/(1+epoch))"
       + " and/or adam (default: ${DEFAULT-VALUE}).")
   List<String> methods;
 
-  @Option(names = "--loss", defaultValue = "squared", converter = LossConverter.class, paramLabel = "squared|hinge",
+  @Option(names = "--loss", defaultValue = "squared", converter = LossConverter.class,
+      paramLabel = "squared|hinge",
       description = "squared or hinge (default: ${DEFAULT-VALUE}; hinge only for classification).")
   Loss loss;
 
@@ -89,7 +93,8 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
       try {
         return Loss.valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("--loss must be squared or hinge, got '" + value + "'");
+        throw new CommandLine.TypeConversionException("--loss must be squared or hinge, got '"
+            + value + "'");
       }
     }
   }
@@ -102,7 +107,8 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --datasets (e.g. --datasets iris,sonar) or --quick");
     }
     if (seedList != null && seeds.given()) {
-      throw new IllegalArgumentException("--seeds (deprecated) and --seed/--repeats cannot be combined");
+      throw new IllegalArgumentException("--seeds (deprecated) and --seed/--repeats cannot be"
+          + " combined");
     }
     if (nd4jThreads < 1) {
       throw new IllegalArgumentException("--nd4j-threads must be >= 1, got " + nd4jThreads);
@@ -118,14 +124,16 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
       DataCatalog c = DataCatalog.open();
       for (String d : ds) {
         if (c.entry(d).task() != Task.CLASSIFICATION) {
-          throw new IllegalArgumentException("--loss hinge needs classification data; " + d + " is " + c.entry(d).task());
+          throw new IllegalArgumentException("--loss hinge needs classification data; " + d
+              + " is " + c.entry(d).task());
         }
       }
     }
     GridSettings settings = grid.settings(1);
     Nd4jSettings.limitThreads(nd4jThreads);
     String dir = quick ? "baselines-quick" : "baselines";
-    List<BaselineGrid.Run> done = BaselineGrid.runGrid(DataCatalog.open(), spec, settings, dir + "/runs.csv",
+    List<BaselineGrid.Run> done = BaselineGrid.runGrid(DataCatalog.open(), spec, settings, dir
+        + "/runs.csv",
         dir + "/trajectories.csv");
     printSummary(done);
     System.out.println("Runs in " + settings.out().resolve(dir).resolve("runs.csv"));
@@ -155,10 +163,12 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
       int n = g.size();
       BaselineGrid.Run first = g.get(0);
       rows.add(List.of(first.dataset(), first.method(), Numbers.rounded(first.learningRate(), 3),
-          Integer.toString(n), Numbers.rounded(obj / n, 4), first.task() == Task.REGRESSION ? "mse_std" : "acc",
+          Integer.toString(n), Numbers.rounded(obj / n, 4), first.task() == Task.REGRESSION
+              ? "mse_std" : "acc",
           Numbers.rounded(metric / n, 4), Numbers.rounded(sec / n, 3)));
     }
-    System.out.print(TextTable.render(List.of("dataset", "method", "lr", "runs", "objective", "metric", "mean",
+    System.out.print(TextTable.render(List.of("dataset", "method", "lr", "runs", "objective",
+        "metric", "mean",
         "seconds"), rows));
   }
 }

@@ -48,7 +48,8 @@ public record GridManifest(String name, String command, List<String> args, Strin
 
   /** A copy that records another shard (merge writes "merged"). */
   public GridManifest withShard(String s) {
-    return new GridManifest(name, command, args, seeds, version, s, tables, keyColumns, provenance, fingerprint,
+    return new GridManifest(name, command, args, seeds, version, s, tables, keyColumns, provenance,
+        fingerprint,
         keys);
   }
 
@@ -74,12 +75,14 @@ public record GridManifest(String name, String command, List<String> args, Strin
     p.setProperty("fingerprint", fingerprint);
     try {
       Files.createDirectories(dir);
-      try (Writer w = Files.newBufferedWriter(dir.resolve(name + ".properties"), StandardCharsets.UTF_8)) {
+      try (Writer w = Files.newBufferedWriter(dir.resolve(name + ".properties"),
+          StandardCharsets.UTF_8)) {
         p.store(w, "grid run record for convopt merge");
       }
       Files.write(dir.resolve(name + ".keys"), keys, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the grid record under " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the grid record under " + dir + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -105,13 +108,15 @@ public record GridManifest(String name, String command, List<String> args, Strin
 
   private static GridManifest read(Path dir, String name) throws IOException {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(dir.resolve(name + ".properties"), StandardCharsets.UTF_8)) {
+    try (Reader r = Files.newBufferedReader(dir.resolve(name + ".properties"),
+        StandardCharsets.UTF_8)) {
       p.load(r);
     }
     List<String> keys = Files.readAllLines(dir.resolve(name + ".keys"), StandardCharsets.UTF_8);
     String args = p.getProperty("args", "");
     return new GridManifest(name, p.getProperty("command", ""),
-        args.isEmpty() ? List.of() : Arrays.asList(args.split("\u0001")), p.getProperty("seeds", ""),
+        args.isEmpty() ? List.of() : Arrays.asList(args.split("\u0001")), p.getProperty("seeds",
+            ""),
         p.getProperty("version", ""), p.getProperty("shard", ""),
         Arrays.asList(p.getProperty("tables", "").split(";")),
         Arrays.asList(p.getProperty("key_columns", "").split(";")), p.getProperty("provenance", ""),

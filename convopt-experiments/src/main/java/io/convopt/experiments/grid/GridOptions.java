@@ -30,7 +30,8 @@ public final class GridOptions {
       "--eta", "--etas", "--power", "--powers", "--start", "--starts");
 
   /** Options that change how a grid runs, not what it computes (left out of merge checks). */
-  static final Set<String> RUNTIME = Set.of("--out", "--threads", "--fresh", "--shard", "--finish-only");
+  static final Set<String> RUNTIME = Set.of("--out", "--threads", "--fresh", "--shard",
+      "--finish-only");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -43,7 +44,8 @@ public final class GridOptions {
   private Integer threads;
   private Shard shard;
 
-  @Option(names = "--fresh", description = "Delete this grid's earlier rows first instead of resuming.")
+  @Option(names = "--fresh",
+      description = "Delete this grid's earlier rows first instead of resuming.")
   boolean fresh;
 
   @Option(names = "--finish-only", hidden = true,

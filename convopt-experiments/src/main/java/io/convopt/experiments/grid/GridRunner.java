@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * Runs a {@link Grid}: the cells of this run's shard that are not yet in the ledger, on T threads.
  * Each finished cell's rows are appended and flushed at once (one write per table), detail tables
- * first and the ledger rows last, so no finished cell is lost and a key in the ledger means a complete cell; a run killed
+ * first and the ledger rows last, so no finished cell is lost and a key in the ledger means a
+ * complete cell; a run killed
  * at any moment resumes by running the same command again. Rows a killed cell left in the detail
  * tables (without a ledger row) are dropped when the run resumes. When every cell has run without
  * error the grid's rows are rewritten in grid order (after rows of other grids sharing the file,
@@ -99,7 +100,8 @@ public final class GridRunner {
     long t0 = System.nanoTime();
     boolean complete = execute(grid, work, todo);
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    GridOutcome outcome = new GridOutcome(grid.cells().size(), inShard, todo.size(), resumed, seconds);
+    GridOutcome outcome = new GridOutcome(grid.cells().size(), inShard, todo.size(), resumed,
+        seconds);
     if (complete) {
       sortTables(grid);
     }
@@ -121,7 +123,8 @@ public final class GridRunner {
     }
     sb.append(settings.finishOnly() ? "finishing without running cells" : todo + " to run");
     if (todo > 0) {
-      sb.append(" on ").append(settings.threads()).append(settings.threads() == 1 ? " thread" : " threads");
+      sb.append(" on ").append(settings.threads()).append(settings.threads() == 1 ? " thread"
+          : " threads");
     }
     settings.err().println(sb);
   }
@@ -132,7 +135,8 @@ public final class GridRunner {
     }
     Path root = settings.out();
     List<CsvRowWriter> writers = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.threads(), todo.size()), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.threads(), todo.size()),
+        r -> {
       Thread t = new Thread(r, "grid-" + grid.name());
       t.setDaemon(true);
       return t;
@@ -171,7 +175,8 @@ public final class GridRunner {
         } catch (ExecutionException e) {
           if (first == null) {
             first = e.getCause() instanceof RuntimeException re ? re
-                : new IllegalStateException(grid.name() + ": a cell failed: " + e.getCause(), e.getCause());
+                : new IllegalStateException(grid.name() + ": a cell failed: " + e.getCause(),
+                    e.getCause());
           }
         }
       }
@@ -181,7 +186,8 @@ public final class GridRunner {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(grid.name() + " interrupted; finished cells are saved, rerun to resume", e);
+      throw new IllegalStateException(grid.name()
+          + " interrupted; finished cells are saved, rerun to resume", e);
     } finally {
       pool.shutdownNow();
       try {
@@ -203,13 +209,15 @@ public final class GridRunner {
       int k = grid.tables().get(t).keyIndex();
       for (List<String> r : rows.byTable().get(t)) {
         if (!key.equals(r.get(k))) {
-          throw new IllegalStateException(grid.name() + ": cell " + key + " wrote a row with key " + r.get(k));
+          throw new IllegalStateException(grid.name() + ": cell " + key + " wrote a row with key "
+              + r.get(k));
         }
       }
     }
   }
 
-  /** Rewrites every table with the grid's rows in grid order after the other rows (kept as they are). */
+  /** Rewrites every table with the grid's rows in grid order after the other rows (kept as they
+   * are). */
   private void sortTables(Grid<?> grid) {
     Map<String, Integer> order = new HashMap<>();
     List<String> keys = grid.keys();
@@ -256,9 +264,11 @@ public final class GridRunner {
   private void record(Grid<?> grid, Description d, GridOutcome o) {
     List<String> keys = grid.keys();
     String fingerprint = GridManifest.fingerprint(grid.name(), keys, settings.args(), d.seeds());
-    new GridManifest(grid.name(), settings.command(), settings.args(), d.seeds(), Provenance.version(),
+    new GridManifest(grid.name(), settings.command(), settings.args(), d.seeds(),
+        Provenance.version(),
         settings.shard().toString(), grid.tables().stream().map(GridTable::path).toList(),
-        grid.tables().stream().map(GridTable::keyColumn).toList(), d.provenanceFile(), fingerprint, keys)
+        grid.tables().stream().map(GridTable::keyColumn).toList(), d.provenanceFile(), fingerprint,
+            keys)
         .write(settings.out());
     Map<String, String> e = new LinkedHashMap<>(d.parameters());
     String p = "grid." + grid.name() + ".";
@@ -282,7 +292,8 @@ public final class GridRunner {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + file + " for --fresh: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot delete " + file + " for --fresh: " + e.getMessage(),
+          e);
     }
   }
 }

@@ -16,7 +16,8 @@ public record GridTable(String path, List<String> header, String keyColumn) {
   public GridTable {
     header = List.copyOf(header);
     if (!header.contains(keyColumn)) {
-      throw new IllegalArgumentException(path + ": key column '" + keyColumn + "' is not in " + header);
+      throw new IllegalArgumentException(path + ": key column '" + keyColumn + "' is not in "
+          + header);
     }
   }
 

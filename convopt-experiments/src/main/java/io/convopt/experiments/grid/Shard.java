@@ -18,7 +18,8 @@ public record Shard(int index, int count) {
   /** Validates 1 ≤ index ≤ count. */
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new IllegalArgumentException("--shard must be I/K with 1 <= I <= K, got " + index + "/" + count);
+      throw new IllegalArgumentException("--shard must be I/K with 1 <= I <= K, got " + index + "/"
+          + count);
     }
   }
 

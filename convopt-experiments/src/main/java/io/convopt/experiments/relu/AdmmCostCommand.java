@@ -137,8 +137,10 @@ public final class AdmmCostCommand implements Callable<Integer> {
       + MAX_TIMED_ITERATIONS + " (ADMM certifies in-loop from iteration 50 on; default: quick 20, full 40).")
   Integer iterations;
 
-  @Option(names = {"--timing-runs", "--repeats"}, paramLabel = "R", description = "At least R timed runs per"
-      + " measurement, the best kept (default: quick 2, full 3; see --min-time). The old name --repeats is"
+  @Option(names = {"--timing-runs", "--repeats"}, paramLabel = "R",
+      description = "At least R timed runs per"
+      + " measurement, the best kept (default: quick 2, full 3; see --min-time). The old name"
+          + " --repeats is"
       + " deprecated: --repeats means a number of seeds in the other commands.")
   Integer repeats;
 
@@ -237,7 +239,8 @@ public final class AdmmCostCommand implements Callable<Integer> {
       }
     }
     if (spec.commandLine().getParseResult().originalArgs().contains("--repeats")) {
-      System.err.println("convopt relu-admm-cost: --repeats is deprecated and will be removed in the next"
+      System.err.println("convopt relu-admm-cost: --repeats is deprecated and will be removed"
+          + " in the next"
           + " release; use --timing-runs");
     }
     GridSettings settings = grid.settings(1);
@@ -274,7 +277,8 @@ public final class AdmmCostCommand implements Callable<Integer> {
    * line per cell as it goes, then fits the models to every cell found there and writes fit.csv;
    * returns the summary.
    */
-  String run(List<Cell> cells, int k, int reps, double minTime, GridSettings settings, String folder,
+  String run(List<Cell> cells, int k, int reps, double minTime, GridSettings settings,
+      String folder,
       PrintWriter o, GridRunner.Description description) {
     String version = Provenance.version();
     String commit = Provenance.gitCommit();
@@ -293,12 +297,14 @@ public final class AdmmCostCommand implements Callable<Integer> {
           fista(c, Math.min(k, 10), 1, 0);
         }
       }
-      o.printf(Locale.ROOT, "reference: ND4J mmul %d x %d (%d ND4J thread(s)), best of %d: ", gemmSize, gemmSize,
+      o.printf(Locale.ROOT, "reference: ND4J mmul %d x %d (%d ND4J thread(s)), best of %d: ",
+          gemmSize, gemmSize,
           nd4jThreads, GEMM_REPEATS);
       o.flush();
       gemmBefore = gemmGflops(gemmSize, GEMM_REPEATS);
       o.printf(Locale.ROOT, "%.2f GFLOP/s%n", gemmBefore);
-      o.printf(Locale.ROOT, "timing (%s clock): %d iterations per solve, best of >= %d runs and >= %.2f s per"
+      o.printf(Locale.ROOT,
+          "timing (%s clock): %d iterations per solve, best of >= %d runs and >= %.2f s per"
           + " measurement%n", clockName(), k, reps, minTime);
       o.printf(Locale.ROOT, "%6s %4s %5s | %10s %10s %8s %9s | %10s %8s %9s%n", "n", "d", "P",
           "setup_ms", "admm_it_ms", "GFLOP/s", "%GEMM", "fista_it_ms", "GFLOP/s", "%GEMM");
@@ -317,15 +323,21 @@ public final class AdmmCostCommand implements Callable<Integer> {
       long dense = (bA * c.d()) * (bA * c.d()) * Double.BYTES;
       List<String> admmRow = List.of(c.key(), "admm", i(c.n()), i(c.d()), i(c.drawn()), i(a.p()),
           Long.toString(bA), Long.toString(seed), i(k), i(a.runs()), num(a.setup() * 1e3),
-          num(a.iteration() * 1e3), num(a.preLoop() * 1e3), num(madA), num(gA), num(gb), num(100 * gA / gb),
+          num(a.iteration() * 1e3), num(a.preLoop() * 1e3), num(madA), num(gA), num(gb),
+              num(100 * gA / gb),
           num(a.shapeGemm()), num(100 * gA / a.shapeGemm()),
-          Boolean.toString((long) c.n() * c.d() * bA >= ND4J_THRESHOLD), i(a.shape()[0]), i(a.shape()[1]),
-          Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), clockName(), version,
+          Boolean.toString((long) c.n() * c.d() * bA >= ND4J_THRESHOLD), i(a.shape()[0]),
+              i(a.shape()[1]),
+          Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), clockName(),
+              version,
           commit);
-      List<String> fistaRow = List.of(c.key(), "fista", i(c.n()), i(c.d()), i(c.drawn()), i(f.p()), i(f.p()),
-          Long.toString(seed), i(k), i(f.runs()), "", num(f.iteration() * 1e3), "", num(madF), num(gF), num(gb),
+      List<String> fistaRow = List.of(c.key(), "fista", i(c.n()), i(c.d()), i(c.drawn()), i(f.p()),
+          i(f.p()),
+          Long.toString(seed), i(k), i(f.runs()), "", num(f.iteration() * 1e3), "", num(madF),
+              num(gF), num(gb),
           num(100 * gF / gb), num(f.shapeGemm()), num(100 * gF / f.shapeGemm()),
-          Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD), "", "", "", "", "", clockName(),
+          Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD), "", "", "", "", "",
+              clockName(),
           version, commit);
       synchronized (o) {
         o.printf(Locale.ROOT, "%6d %4d %5d | %10.3f %10.4f %8.3f %8.1f%% | %10.4f %8.3f %8.1f%%%n", c.n(), c.d(),
@@ -371,13 +383,16 @@ public final class AdmmCostCommand implements Callable<Integer> {
         continue;
       }
       done.add(c);
-      admm.add(new AdmmTiming(Integer.parseInt(a.get(h.indexOf("p"))), ms(a, h, "setup_ms"), ms(a, h, "iter_ms"),
+      admm.add(new AdmmTiming(Integer.parseInt(a.get(h.indexOf("p"))), ms(a, h, "setup_ms"), ms(a,
+          h, "iter_ms"),
           ms(a, h, "pre_loop_ms"), new int[] {Integer.parseInt(a.get(h.indexOf("cached_rows"))),
               Integer.parseInt(a.get(h.indexOf("cached_cols")))},
-          Long.parseLong(a.get(h.indexOf("setup_alloc_bytes"))), Integer.parseInt(a.get(h.indexOf("runs"))),
+          Long.parseLong(a.get(h.indexOf("setup_alloc_bytes"))),
+              Integer.parseInt(a.get(h.indexOf("runs"))),
           Numbers.parse(a.get(h.indexOf("shape_gemm_gflops")))));
       fista.add(new FistaTiming(Integer.parseInt(f.get(h.indexOf("p"))), ms(f, h, "iter_ms"),
-          Integer.parseInt(f.get(h.indexOf("runs"))), Numbers.parse(f.get(h.indexOf("shape_gemm_gflops")))));
+          Integer.parseInt(f.get(h.indexOf("runs"))),
+              Numbers.parse(f.get(h.indexOf("shape_gemm_gflops")))));
     }
     return gemm;
   }

@@ -5,8 +5,6 @@ import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.SeedOptions;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,10 +31,14 @@ import picocli.CommandLine.Option;
         "provenance.csv and summary.txt. Bad arguments exit with code 2."})
 public final class CompareRobustCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "Small preset used by the tests, into DIR/robust-quick: ionosphere,"
-      + " seed 1, P=8 (width 16), eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2 starts, solver budgets 20000"
-      + " iterations (about 20 s). Without it: ionosphere, sonar, breast_cancer_wdbc, seeds 1..3, P=8, eps"
-      + " 0,0.025,0.05,0.1,0.15,0.2,0.3, 100 epochs, PGD 20 steps x 3 starts, ADMM 20000 / augmented Lagrangian"
+  @Option(names = "--quick",
+      description = "Small preset used by the tests, into DIR/robust-quick: ionosphere,"
+      + " seed 1, P=8 (width 16), eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2 starts,"
+          + " solver budgets 20000"
+      + " iterations (about 20 s). Without it: ionosphere, sonar, breast_cancer_wdbc, seeds"
+          + " 1..3, P=8, eps"
+      + " 0,0.025,0.05,0.1,0.15,0.2,0.3, 100 epochs, PGD 20 steps x 3 starts, ADMM 20000 /"
+          + " augmented Lagrangian"
       + " 50000 iterations.")
   boolean quick;
 
@@ -54,7 +56,8 @@ public final class CompareRobustCommand implements Callable<Integer> {
       + " (default 0.1).")
   Double epsTrain;
 
-  @Option(names = {"--betas", "--beta"}, paramLabel = "B", description = "Weight beta >= 0 on the summed hinge"
+  @Option(names = {"--betas", "--beta"}, paramLabel = "B",
+      description = "Weight beta >= 0 on the summed hinge"
       + " objective; one value (default 1).")
   Double beta;
 
@@ -96,17 +99,15 @@ public final class CompareRobustCommand implements Callable<Integer> {
     List<Long> s = seeds.seeds(1L, p.seeds().size());
     return new RobustSpec(common.datasets(p.datasets()),
         common.methods() != null ? RobustMethod.parseAll(common.methods()) : p.methods(),
-        eps != null ? eps : p.epsGrid(), epsTrain != null ? epsTrain : p.epsTrain(), beta != null ? beta : p.beta(),
-        common.patterns(p.patternDraws()), s, learningRate != null ? learningRate : p.learningRate(),
-        common.epochs(p.epochs()), p.batchFraction(), maxTrain != null ? maxTrain : p.maxTrainRows(),
+        eps != null ? eps : p.epsGrid(), epsTrain != null ? epsTrain : p.epsTrain(), beta != null
+            ? beta : p.beta(),
+        common.patterns(p.patternDraws()), s, learningRate != null ? learningRate
+            : p.learningRate(),
+        common.epochs(p.epochs()), p.batchFraction(), maxTrain != null ? maxTrain
+            : p.maxTrainRows(),
         p.trainPgdSteps(), pgdSteps != null ? pgdSteps : p.evalPgdSteps(),
         pgdRestarts != null ? pgdRestarts : p.evalRestarts(), p.attackSeed(),
         admmIterations != null ? admmIterations : p.admmMaxIterations(), p.admmTolerance(), p.alMaxIterations(),
         p.alTolerance(), p.splitSeed(), p.testFraction());
-  }
-
-  /** Runs the grid into {@code dir} on one thread (resuming), writes the summaries, prints them to {@code log}. */
-  public static ComparisonPipeline.Result run(DataCatalog catalog, RobustSpec spec, Path dir, PrintStream log) {
-    return ComparisonPipeline.run(new RobustComparison(catalog, spec), dir, log);
   }
 }

@@ -28,7 +28,8 @@ public final class RobustComparison extends DatasetComparison<RobustComparison.C
 
   /** The comparison of {@code spec} on {@code catalog}'s datasets. */
   public RobustComparison(DataCatalog catalog, RobustSpec spec) {
-    super("compare-robust", catalog, spec.parameters(), "robustness.csv", RobustGrid.ROBUSTNESS_HEADER,
+    super("compare-robust", catalog, spec.parameters(), "robustness.csv",
+        RobustGrid.ROBUSTNESS_HEADER,
         RobustGrid.RUNS_HEADER);
     this.spec = spec;
   }
@@ -60,7 +61,8 @@ public final class RobustComparison extends DatasetComparison<RobustComparison.C
 
   @Override
   public Summary summarise(Path dir, double seconds) {
-    RobustSummaries.Data data = RobustSummaries.read(dir.resolve("runs.csv"), dir.resolve("robustness.csv"),
+    RobustSummaries.Data data = RobustSummaries.read(dir.resolve("runs.csv"),
+        dir.resolve("robustness.csv"),
         RobustGrid.keys(spec, catalog()));
     Table summary = RobustSummaries.summary(data);
     List<Findings.Finding> findings = RobustSummaries.findings(data, spec.epsTrain());
@@ -71,10 +73,13 @@ public final class RobustComparison extends DatasetComparison<RobustComparison.C
   static String summaryText(RobustSpec spec, RobustSummaries.Data data, Table summary,
       List<Findings.Finding> findings, double seconds) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%nAdversarial robustness: %d datasets, %d seeds, width %d (P = %d),"
+    sb.append(String.format(Locale.ROOT,
+        "%nAdversarial robustness: %d datasets, %d seeds, width %d (P = %d),"
         + " beta %s, eps_train %s,%ngrid time this invocation %.1f s%n", data.datasets().size(),
-        spec.seeds().size(), spec.width(), spec.patternDraws(), spec.beta(), spec.epsTrain(), seconds));
-    sb.append("Robust test accuracy under l_inf PGD (mean over seeds; the strongest of the seeded attacks\n"
+        spec.seeds().size(), spec.width(), spec.patternDraws(), spec.beta(), spec.epsTrain(),
+            seconds));
+    sb.append("Robust test accuracy under l_inf PGD (mean over seeds; the strongest of the"
+        + " seeded attacks\n"
         + "at radii <= eps):\n");
     sb.append(String.format(Locale.ROOT, "  %-20s %-9s", "dataset", "method"));
     List<Double> radii = data.radii();
@@ -89,18 +94,23 @@ public final class RobustComparison extends DatasetComparison<RobustComparison.C
         }
         sb.append(String.format(Locale.ROOT, "  %-20s %-9s", ds, m.id()));
         for (double e : radii) {
-          sb.append(String.format(Locale.ROOT, " %-7s", Numbers.fixed(data.meanRobust(ds, m.id(), e), 3)));
+          sb.append(String.format(Locale.ROOT, " %-7s", Numbers.fixed(data.meanRobust(ds, m.id(),
+              e), 3)));
         }
         sb.append('\n');
       }
     }
-    sb.append("What the measurements say (counts over the datasets and radii run, nothing more):\n");
+    sb.append("What the measurements say (counts over the datasets and radii run, nothing"
+        + " more):\n");
     for (Findings.Finding f : findings) {
-      sb.append("  [").append(f.verdict().toUpperCase(Locale.ROOT)).append("] ").append(f.claim()).append('\n');
+      sb.append("  [").append(f.verdict().toUpperCase(Locale.ROOT)).append("] ").append(f.claim())
+          .append('\n');
       sb.append("      ").append(f.evidence()).append('\n');
     }
-    sb.append("Notes: eps = 0 is the clean accuracy. PGD is a heuristic attack, so robust accuracies are\n"
-        + "upper bounds on the true (worst-case) accuracy; cr-robust's training guarantee holds on the\n"
+    sb.append("Notes: eps = 0 is the clean accuracy. PGD is a heuristic attack, so robust"
+        + " accuracies are\n"
+        + "upper bounds on the true (worst-case) accuracy; cr-robust's training guarantee holds"
+            + " on the\n"
         + "training rows only. summary rows: ").append(summary.rowCount()).append('\n');
     return sb.toString();
   }

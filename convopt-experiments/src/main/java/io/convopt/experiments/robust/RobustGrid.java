@@ -16,7 +16,8 @@ import java.util.Set;
  * RobustTraining}), attacks it at every radius ({@link RobustEvaluation}) and appends its rows to
  * {@code robustness.csv} (one per radius) and then its row to {@code runs.csv} ({@link
  * RobustComparison} runs the cells on the grid runner: an interrupted run loses at most the cells
- * in progress, resumes by {@code run_key} and drops their partial blocks). Only the training part is used for
+ * in progress, resumes by {@code run_key} and drops their partial blocks). Only the training part
+ * is used for
  * training; no choice is made on the test part (the learning rate and all budgets are fixed by the
  * spec).
  */

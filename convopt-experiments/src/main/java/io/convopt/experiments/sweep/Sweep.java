@@ -77,7 +77,8 @@ public final class Sweep {
   public static GridOutcome run(SweepSpec spec, GridSettings settings, String table,
       Consumer<List<String>> onRow) {
     TestFunction f = PaperFunctions.byName(spec.function());
-    solver(spec.algorithm(), ConvolutionSettings.of(0.1, 1)); // unknown algorithm: fail before any run
+    solver(spec.algorithm(), ConvolutionSettings.of(0.1,
+        1)); // unknown algorithm: fail before any run
     for (SweepSpec.Cell c : spec.cells()) {
       if (c.start().length != f.dimension()) {
         throw new IllegalArgumentException("start " + PublishedRow.formatPoint(c.start()) + " has dimension "
@@ -86,7 +87,8 @@ public final class Sweep {
       f.problem().requireStart(c.start());
     }
     Map<String, String> params = Map.of("sweep_" + spec.function() + "_" + spec.algorithm(),
-        "eta=" + spec.etas() + " power=" + spec.powers() + " starts=" + spec.starts().size() + " steps="
+        "eta=" + spec.etas() + " power=" + spec.powers() + " starts=" + spec.starts().size()
+            + " steps="
             + spec.steps() + " seed=" + spec.seed());
     return new GridRunner(settings).run(grid(spec, table), c -> {
       List<String> row = runCell(spec, f, c);
@@ -95,10 +97,11 @@ public final class Sweep {
     }, new GridRunner.Description("provenance.csv", params, Long.toString(spec.seed())));
   }
 
-  /** {@link #run(SweepSpec, GridSettings, String, Consumer)} into {@code csv} on {@code threads}. */
+  /** {@link #run(SweepSpec, GridSettings, String, Consumer)} into {@code csv}, {@code threads}. */
   public static int run(SweepSpec spec, Path csv, int threads, Consumer<List<String>> onRow) {
     Path dir = csv.toAbsolutePath().getParent();
-    return run(spec, GridSettings.local(dir, threads), csv.getFileName().toString(), onRow).executed();
+    return run(spec, GridSettings.local(dir, threads), csv.getFileName().toString(),
+        onRow).executed();
   }
 
   static List<String> runCell(SweepSpec spec, TestFunction f, SweepSpec.Cell c) {

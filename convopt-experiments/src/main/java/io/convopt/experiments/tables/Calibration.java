@@ -2,6 +2,7 @@ package io.convopt.experiments.tables;
 
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.kernel.Box;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -141,11 +142,12 @@ public final class Calibration {
   public static <T> Comparator<T> ranking(java.util.function.ToIntFunction<T> matches,
       java.util.function.ToIntFunction<T> near, java.util.function.ToDoubleFunction<T> total,
       java.util.function.ToIntFunction<T> gridIndex) {
-    return Comparator.comparingInt((T c) -> -matches.applyAsInt(c)).thenComparingInt(c -> -near.applyAsInt(c))
+    return Comparator.comparingInt((T c) -> -matches.applyAsInt(c)).thenComparingInt(c
+        -> -near.applyAsInt(c))
         .thenComparingDouble(total).thenComparingInt(gridIndex);
   }
 
   static String fmt(double v) {
-    return io.convopt.experiments.io.Numbers.significant(v, 6);
+    return Numbers.significant(v, 6);
   }
 }

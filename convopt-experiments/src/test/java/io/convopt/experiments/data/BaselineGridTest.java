@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.solvers.nonconvex.Loss;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +98,8 @@ class BaselineGridTest {
     CommandLine cl = new CommandLine(new TrainBaselinesCommand());
     int code = cl.execute("--quick", "--epochs", "2", "--seeds", "1", "--out", tmp.toString());
     assertThat(code).isZero();
-    List<List<String>> rows = CsvRowWriter.readAll(tmp.resolve("baselines-quick").resolve("runs.csv"));
+    List<List<String>> rows = CsvRowWriter.readAll(tmp.resolve("baselines-quick")
+        .resolve("runs.csv"));
     assertThat(rows).hasSize(1 + 2 * 2 * 2);
     assertThat(rows.get(1).get(BaselineGrid.HEADER.indexOf("width"))).isEqualTo("16");
     assertThat(rows.get(1).get(BaselineGrid.HEADER.indexOf("epochs"))).isEqualTo("2");

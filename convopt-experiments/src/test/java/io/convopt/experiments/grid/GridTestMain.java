@@ -5,7 +5,7 @@ import io.convopt.experiments.cli.MergeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the child processes the grid tests start: every grid command, merge, slow-grid. */
+/** Entry point of the child processes of the grid tests: the grid commands, merge, slow-grid. */
 @Command(name = "convopt")
 public final class GridTestMain {
 

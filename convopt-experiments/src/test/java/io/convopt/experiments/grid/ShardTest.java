@@ -47,7 +47,8 @@ class ShardTest {
     for (String bad : new String[] {"3", "0/2", "3/2", "a/b", "-1/2"}) {
       assertThatThrownBy(() -> Shard.parse(bad)).hasMessageContaining("--shard");
     }
-    assertThatThrownBy(() -> Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "9", "SLURM_ARRAY_TASK_MIN",
+    assertThatThrownBy(() -> Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "9",
+        "SLURM_ARRAY_TASK_MIN",
         "0", "SLURM_ARRAY_TASK_COUNT", "3"))).hasMessageContaining("--shard I/K");
   }
 }

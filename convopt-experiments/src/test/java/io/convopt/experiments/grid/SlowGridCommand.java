@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 @Command(name = "slow-grid")
 final class SlowGridCommand implements Callable<Integer> {
 
-  static final GridTable DETAILS = new GridTable("slow/details.csv", List.of("key", "step", "value"), "key");
-  static final GridTable CELLS = new GridTable("slow/cells.csv", List.of("key", "sum", "wall_ms"), "key");
+  static final GridTable DETAILS = new GridTable("slow/details.csv", List.of("key", "step",
+      "value"), "key");
+  static final GridTable CELLS = new GridTable("slow/cells.csv", List.of("key", "sum", "wall_ms"),
+      "key");
 
   @Option(names = "--cells", defaultValue = "12")
   int cells;

@@ -46,7 +46,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         .withBudgetPerDimension(BENCHMARK_BUDGET_PER_DIMENSION);
     Benchmark.Result result = bench.run(base.withCommand("benchmark", List.of("--budget-per-dim",
         Long.toString(BENCHMARK_BUDGET_PER_DIMENSION), "--functions", String.join(",",
-            BenchmarkCommand.QUICK_FUNCTIONS), "--repeats", Integer.toString(BenchmarkCommand.QUICK_RUNS))),
+            BenchmarkCommand.QUICK_FUNCTIONS), "--repeats",
+                Integer.toString(BenchmarkCommand.QUICK_RUNS))),
         "benchmark");
     ReportSummary report = ReportGenerator.generate(base.out(), base.out().resolve("report"));
     summary.forEach(System.out::println);
@@ -67,8 +68,10 @@ public final class ReproduceCommand implements Callable<Integer> {
       }
       starts.add(String.join(" ", c));
     }
-    return List.of("--algorithm", spec.algorithm(), "--etas", join(spec.etas()), "--function", spec.function(),
-        "--powers", join(spec.powers()), "--seed", Long.toString(spec.seed()), "--starts", String.join(";", starts));
+    return List.of("--algorithm", spec.algorithm(), "--etas", join(spec.etas()), "--function",
+        spec.function(),
+        "--powers", join(spec.powers()), "--seed", Long.toString(spec.seed()), "--starts",
+            String.join(";", starts));
   }
 
   private static String join(List<Double> v) {
