@@ -4,6 +4,7 @@ import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.grid.SeedOptions;
 import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.TextTable;
@@ -25,6 +26,9 @@ import tech.tablesaw.api.Table;
 @Command(
     name = "benchmark",
     mixinStandardHelpOptions = true,
+    footer = {"", "--quick: A smoke run (under a minute) into DIR/benchmark-quick: BRANIN,",
+        "SIX_HUMP_CAMEL, RASTRIGIN in 2-D, 5 runs, budget 500*d, unless overridden by",
+        "the options below."},
     description = "Runs every solver on every shifted standard test function over R seeded runs under a"
         + " fixed evaluation budget (default 10^4*d) and writes benchmark/runs.csv, summary.csv (success"
         + " rates, ERT) and data_profile.csv under the output folder (--quick: benchmark-quick/)."
@@ -48,11 +52,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--quick",
-      description = "A smoke run (under a minute) into DIR/benchmark-quick: BRANIN,"
-      + " SIX_HUMP_CAMEL, RASTRIGIN in 2-D, 5 runs, budget 500*d, unless overridden by the"
-          + " options below.")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Mixin GridOptions grid;
 
@@ -77,9 +77,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
-    int r = seeds.count(quick ? QUICK_RUNS : Benchmark.DEFAULT_RUNS);
+    int r = seeds.count(preset.quick() ? QUICK_RUNS : Benchmark.DEFAULT_RUNS);
     long first = seeds.first(0);
-    long b = budgetPerDim != null ? budgetPerDim : quick ? QUICK_BUDGET_PER_DIMENSION : Benchmark.DEFAULT_BUDGET_PER_DIMENSION;
+    long b = budgetPerDim != null ? budgetPerDim : preset.quick() ? QUICK_BUDGET_PER_DIMENSION
+        : Benchmark.DEFAULT_BUDGET_PER_DIMENSION;
     if (b < 1) {
       throw new ParameterException(cl, "--budget-per-dim must be >= 1, got " + b);
     }
@@ -91,7 +92,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     if (dim < 1) {
       throw new ParameterException(cl, "--dim must be >= 1, got " + dim);
     }
-    if (quick && dim != 2) {
+    if (preset.quick() && dim != 2) {
       throw new ParameterException(cl, "--quick runs in 2-D; drop --dim or drop --quick");
     }
     GridSettings settings = grid.settings(0);
@@ -103,7 +104,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         throw new ParameterException(cl, "--solvers: " + e.getMessage());
       }
     }
-    List<String> names = functions != null ? functions : quick ? QUICK_FUNCTIONS : StandardFunctions.names();
+    List<String> names = functions != null ? functions : preset.quick() ? QUICK_FUNCTIONS
+        : StandardFunctions.names();
     List<TestFunction> suite;
     try {
       List<String> trimmed = new ArrayList<>();
@@ -117,7 +119,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
     Benchmark bench = new Benchmark(suite, chosen).withRuns(r).withFirstRun((int) first)
         .withBudgetPerDimension(b).withThreads(settings.threads());
-    String folder = quick ? "benchmark-quick" : "benchmark";
+    String folder = preset.quick() ? "benchmark-quick" : "benchmark";
     PrintWriter o = cl.getOut();
     o.printf("benchmark: %d functions x %d solvers x %d runs, budget %d*d, %d threads -> %s%n", suite.size(),
         chosen.size(), r, b, settings.threads(), settings.out().resolve(folder));

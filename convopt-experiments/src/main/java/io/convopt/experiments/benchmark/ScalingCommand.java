@@ -2,6 +2,7 @@ package io.convopt.experiments.benchmark;
 
 import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.grid.SeedOptions;
 import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.experiments.io.Numbers;
@@ -18,15 +19,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "scaling",
     mixinStandardHelpOptions = true,
+    footer = {"", "--quick: Smoke preset into DIR/scaling-quick (d = 1..3, budgets 100 and 1000",
+        "per dimension, 3 runs)."},
     description = {"Runs the benchmark over a grid of dimensions x evaluation budgets (RASTRIGIN, ACKLEY,",
         "STYBLINSKI_TANG; d = 1..5; 100, 1000, 10000 evaluations per dimension; 5 runs) and writes",
         "scaling/scaling.csv: where the convolution method wins and where it loses. Reruns resume."})
 public final class ScalingCommand implements Callable<Integer> {
 
-  @Option(names = "--quick",
-      description = "Smoke preset into DIR/scaling-quick (d = 1..3, budgets 100 and"
-      + " 1000 per dimension, 3 runs).")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Mixin GridOptions grid;
 
@@ -35,15 +35,16 @@ public final class ScalingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GridSettings settings = grid.settings(0);
-    ScalingStudy preset = quick ? ScalingStudy.quick(settings.threads())
+    ScalingStudy base = preset.quick() ? ScalingStudy.quick(settings.threads())
         : ScalingStudy.standard(settings.threads());
-    ScalingStudy study = new ScalingStudy(preset.functions(), preset.solvers(), preset.dimensions(),
-        preset.budgetsPerDimension(), seeds.count(preset.runs()), settings.threads());
+    ScalingStudy study = new ScalingStudy(base.functions(), base.solvers(), base.dimensions(),
+        base.budgetsPerDimension(), seeds.count(base.runs()), settings.threads());
     long first = seeds.first(0);
     if (first < 0 || first > Integer.MAX_VALUE - study.runs()) {
       throw new IllegalArgumentException("--seed (the first run index) must be >= 0, got " + first);
     }
-    Path csv = study.run(settings, quick ? "scaling-quick" : "scaling", (int) first, r -> { });
+    String folder = preset.quick() ? "scaling-quick" : "scaling";
+    Path csv = study.run(settings, folder, (int) first, r -> { });
     List<List<String>> rows = CsvRowWriter.readAll(csv);
     List<String> header = new ArrayList<>(List.of("solver", "d"));
     for (long b : study.budgetsPerDimension()) {

@@ -4,6 +4,7 @@ import io.convopt.experiments.comparison.ComparisonOptions;
 import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.grid.SeedOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +18,11 @@ import picocli.CommandLine.Option;
  * shared {@link ComparisonPipeline} and prints the checked claims.
  */
 @Command(name = "compare-training", mixinStandardHelpOptions = true, sortOptions = false,
+    footer = {"", "--quick: Small preset used by the tests, into DIR/compare-quick: iris and",
+        "cpu_performance, betas 0.1,1, seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30",
+        "epochs, 2 s per convex cell (about a minute). Without it: the full preset (10",
+        "datasets incl. ECG, betas 0.1,1,10, seeds 1..3, P=16, lr 0.01,0.1,1, 100",
+        "epochs, 3 s per convex cell; about 15 minutes)."},
     description = {"Compare convex training (gated program CG by R-FISTA, constrained ReLU program CR by the",
         "interior-point method or the augmented Lagrangian, see --cr-solver; P sampled patterns) with SGD",
         "and Adam on the same two-layer ReLU network (width 2P, same beta, same loss",
@@ -30,14 +36,7 @@ import picocli.CommandLine.Option;
         "Bad arguments exit with code 2."})
 public final class CompareTrainingCommand implements Callable<Integer> {
 
-  @Option(names = "--quick",
-      description = "Small preset used by the tests, into DIR/compare-quick: iris and"
-      + " cpu_performance, betas 0.1,1, seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30 epochs, 2 s"
-          + " per convex cell"
-      + " (about a minute). Without it: the full preset (10 datasets incl. ECG, betas 0.1,1,10,"
-          + " seeds 1..3, P=16,"
-      + " lr 0.01,0.1,1, 100 epochs, 3 s per convex cell; about 15 minutes).")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Mixin GridOptions grid;
 
@@ -71,13 +70,13 @@ public final class CompareTrainingCommand implements Callable<Integer> {
       catalog.entry(d); // unknown names: IllegalArgumentException listing the known ones
     }
     ComparisonPipeline.runCommand(new TrainingComparison(catalog, spec), grid.settings(1), common,
-        quick ? "compare-quick" : "compare");
+        preset.quick() ? "compare-quick" : "compare");
     return 0;
   }
 
   /** The spec from the preset and the options. */
   CompareSpec spec() {
-    CompareSpec p = quick ? CompareSpec.quick() : CompareSpec.full();
+    CompareSpec p = preset.quick() ? CompareSpec.quick() : CompareSpec.full();
     List<Long> s = seeds.seeds(1L, p.seeds().size());
     return new CompareSpec(common.datasets(p.datasets()), betas != null ? betas : p.betas(),
         common.methods() != null ? Method.parseAll(common.methods()) : p.methods(),

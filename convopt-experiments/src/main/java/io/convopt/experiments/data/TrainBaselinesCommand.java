@@ -2,6 +2,7 @@ package io.convopt.experiments.data;
 
 import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.grid.SeedOptions;
 import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.TextTable;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code convopt train-baselines}: the SGD/Adam learning-rate × seed grid on shipped datasets. */
 @Command(name = "train-baselines", mixinStandardHelpOptions = true,
+    footer = {"", "--quick: Preset into DIR/baselines-quick: iris and cpu_performance, width 16,",
+        "20 epochs, lr 0.01,0.1, seeds 1,2 (options given explicitly still apply)."},
     description = {"Train the non-convex two-layer ReLU baselines (mini-batch SGD, Adam)",
         "over a learning-rate x seed grid on shipped datasets (seeded 80/20 split,",
         "standardisation fitted on the training part). Writes <out>/baselines/runs.csv",
@@ -32,10 +35,7 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
           + " --quick.")
   List<String> datasets;
 
-  @Option(names = "--quick",
-      description = "Preset into DIR/baselines-quick: iris and cpu_performance, width 16,"
-      + " 20 epochs, lr 0.01,0.1, seeds 1,2 (options given explicitly still apply).")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Mixin GridOptions grid;
 
@@ -101,6 +101,7 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    boolean quick = preset != null && preset.quick(); // preset is null without picocli
     BaselineGrid.Spec q = BaselineGrid.Spec.quick();
     List<String> ds = datasets != null ? datasets : quick ? q.datasets() : null;
     if (ds == null) {
@@ -113,11 +114,13 @@ public final class TrainBaselinesCommand implements Callable<Integer> {
     if (nd4jThreads < 1) {
       throw new IllegalArgumentException("--nd4j-threads must be >= 1, got " + nd4jThreads);
     }
-    List<Long> s = seedList != null ? seedList : seeds.seeds(1L, quick ? q.seeds().size() : 3);
+    List<Long> s = seedList != null ? seedList : seeds.seeds(1L, quick ? q.seeds().size()
+        : 3);
     BaselineGrid.Spec spec = new BaselineGrid.Spec(ds, methods,
         width != null ? width : quick ? q.width() : 32,
         beta != null ? beta : 1e-3,
-        learningRates != null ? learningRates : quick ? q.learningRates() : List.of(1e-3, 1e-2, 1e-1),
+        learningRates != null ? learningRates : quick ? q.learningRates() : List.of(1e-3,
+            1e-2, 1e-1),
         s, epochs != null ? epochs : quick ? q.epochs() : 100,
         batchFraction, loss, splitSeed, TrainTestSplit.DEFAULT_TEST_FRACTION, window, stride);
     if (loss == Loss.HINGE) {

@@ -6,6 +6,7 @@ import io.convopt.experiments.grid.GridOptions;
 import io.convopt.experiments.grid.GridRunner;
 import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.grid.GridTable;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.Provenance;
@@ -78,6 +79,9 @@ import picocli.CommandLine.Option;
     name = "relu-admm-cost",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    footer = {"", "--quick: Small preset (under half a minute): n 100,200,400; d 5,20; P 10,50;",
+        "20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n",
+        "200,400,800,1600; d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5."},
     description = {
       "Times ADMM (Woodbury u-step, constrained program) setup and iterations,",
       "and R-FISTA iterations (gated program), on random problems over a grid of",
@@ -117,10 +121,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
   /** Whether now() reads the thread's CPU time (set in call()). */
   private boolean cpuClock;
 
-  @Option(names = "--quick", description = "Small preset (under half a minute): n 100,200,400; d 5,20;"
-      + " P 10,50; 20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n 200,400,800,1600;"
-      + " d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5.")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Option(names = "--n", split = ",", paramLabel = "n1,n2", description = "Sample counts (overrides the preset).")
   int[] ns;
@@ -188,12 +189,13 @@ public final class AdmmCostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int[] n = ns != null ? ns : quick ? new int[] {100, 200, 400} : new int[] {200, 400, 800, 1600};
-    int[] d = ds != null ? ds : quick ? new int[] {5, 20} : new int[] {5, 25};
-    int[] p = ps != null ? ps : quick ? new int[] {10, 50} : new int[] {20, 100};
-    int k = iterations != null ? iterations : quick ? 20 : 40;
-    int reps = repeats != null ? repeats : quick ? 2 : 3;
-    double minTime = minSeconds != null ? minSeconds : quick ? 0.1 : 0.5;
+    int[] n = ns != null ? ns : preset.quick() ? new int[] {100, 200, 400} : new int[] {200, 400,
+        800, 1600};
+    int[] d = ds != null ? ds : preset.quick() ? new int[] {5, 20} : new int[] {5, 25};
+    int[] p = ps != null ? ps : preset.quick() ? new int[] {10, 50} : new int[] {20, 100};
+    int k = iterations != null ? iterations : preset.quick() ? 20 : 40;
+    int reps = repeats != null ? repeats : preset.quick() ? 2 : 3;
+    double minTime = minSeconds != null ? minSeconds : preset.quick() ? 0.1 : 0.5;
     if (!(minTime >= 0) || !Double.isFinite(minTime)) {
       throw new IllegalArgumentException("--min-time: must be finite and >= 0, got " + minTime);
     }
@@ -244,13 +246,13 @@ public final class AdmmCostCommand implements Callable<Integer> {
           + " release; use --timing-runs");
     }
     GridSettings settings = grid.settings(1);
-    String folder = quick ? "relu-cost-quick" : "relu-cost";
+    String folder = preset.quick() ? "relu-cost-quick" : "relu-cost";
     PrintWriter o = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     Nd4jSettings.limitThreads(nd4jThreads);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("command", "relu-admm-cost");
-    params.put("preset", quick ? "quick" : "full");
+    params.put("preset", preset.quick() ? "quick" : "full");
     params.put("n", join(n));
     params.put("d", join(d));
     params.put("p_drawn", join(p));

@@ -4,6 +4,7 @@ import io.convopt.experiments.comparison.ComparisonOptions;
 import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.grid.SeedOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +21,12 @@ import picocli.CommandLine.Option;
  * ComparisonPipeline} runs.
  */
 @Command(name = "compare-robust", mixinStandardHelpOptions = true, sortOptions = false,
+    footer = {"", "--quick: Small preset used by the tests, into DIR/robust-quick: ionosphere,",
+        "seed 1, P=8 (width 16), eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2",
+        "starts, solver budgets 20000 iterations (about 20 s). Without it: ionosphere,",
+        "sonar, breast_cancer_wdbc, seeds 1..3, P=8, eps 0,0.025,0.05,0.1,0.15,0.2,0.3,",
+        "100 epochs, PGD 20 steps x 3 starts, ADMM 20000 / augmented Lagrangian 50000",
+        "iterations."},
     description = {"Adversarial robustness of two-layer ReLU networks trained four ways on binary datasets",
         "(hinge loss, same width 2P and beta): cr (standard convex program, augmented Lagrangian),",
         "cr-robust (convex adversarial training at eps_train, robust ADMM), sgd, and sgd-pgd (SGD with PGD",
@@ -31,16 +38,7 @@ import picocli.CommandLine.Option;
         "provenance.csv and summary.txt. Bad arguments exit with code 2."})
 public final class CompareRobustCommand implements Callable<Integer> {
 
-  @Option(names = "--quick",
-      description = "Small preset used by the tests, into DIR/robust-quick: ionosphere,"
-      + " seed 1, P=8 (width 16), eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2 starts,"
-          + " solver budgets 20000"
-      + " iterations (about 20 s). Without it: ionosphere, sonar, breast_cancer_wdbc, seeds"
-          + " 1..3, P=8, eps"
-      + " 0,0.025,0.05,0.1,0.15,0.2,0.3, 100 epochs, PGD 20 steps x 3 starts, ADMM 20000 /"
-          + " augmented Lagrangian"
-      + " 50000 iterations.")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Mixin GridOptions grid;
 
@@ -89,13 +87,13 @@ public final class CompareRobustCommand implements Callable<Integer> {
       RobustGrid.prepare(catalog, d, spec); // unknown or non-binary datasets fail before any training
     }
     ComparisonPipeline.runCommand(new RobustComparison(catalog, spec), grid.settings(1), common,
-        quick ? "robust-quick" : "robust");
+        preset.quick() ? "robust-quick" : "robust");
     return 0;
   }
 
   /** The spec from the preset and the options. */
   RobustSpec spec() {
-    RobustSpec p = quick ? RobustSpec.quick() : RobustSpec.full();
+    RobustSpec p = preset.quick() ? RobustSpec.quick() : RobustSpec.full();
     List<Long> s = seeds.seeds(1L, p.seeds().size());
     return new RobustSpec(common.datasets(p.datasets()),
         common.methods() != null ? RobustMethod.parseAll(common.methods()) : p.methods(),
