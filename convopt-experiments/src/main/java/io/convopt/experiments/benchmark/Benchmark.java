@@ -2,16 +2,18 @@ package io.convopt.experiments.benchmark;
 
 import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.grid.Grid;
+import io.convopt.experiments.grid.GridOutcome;
+import io.convopt.experiments.grid.GridRunner;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.GridTable;
+import io.convopt.experiments.grid.StableHash;
 import io.convopt.experiments.io.CsvRowWriter;
-import io.convopt.experiments.io.Provenance;
+import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,13 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -50,11 +45,11 @@ import tech.tablesaw.api.Table;
  * the three names: results do not depend on the thread count or the order in which runs finish.
  *
  * <p><b>Output</b> (under {@code out/benchmark/}): {@code runs.csv} (one row per run, appended as
- * runs complete, then rewritten in sorted order; a rerun skips rows whose key is present —
- * resume), {@code summary.csv} (per solver × function: success rates, ERT, errors),
- * {@code data_profile.csv} (fraction of (function, run) pairs solved vs budget in multiples of d),
- * per dimension {@code by_dimension.csv} (success rates, pooled ERT, ERT ratio to CMA-ES) and
- * {@code data_profile_by_dimension.csv}, and {@code provenance.csv}.
+ * runs complete by the grid runner, then rewritten in grid order; a rerun skips rows whose key is
+ * present — resume; {@code --shard} runs a slice), {@code summary.csv} (per solver × function:
+ * success rates, ERT, errors), {@code data_profile.csv} (fraction of (function, run) pairs solved
+ * vs budget in multiples of d), per dimension {@code by_dimension.csv} (success rates, pooled ERT,
+ * ERT ratio to CMA-ES) and {@code data_profile_by_dimension.csv}, and {@code provenance.csv}.
  *
  * <p><b>ERT</b> = (Σ over successful runs of the evaluations to success + the budget for every
  * failed run) / number of successes; +∞ without successes. Failures are charged the full budget
@@ -77,15 +72,16 @@ public final class Benchmark {
   private final int runs;
   private final long budgetPerDimension;
   private final int threads;
+  private final int firstRun;
 
   /** R = 15 runs, budget 10^4·d, one thread per core. */
   public Benchmark(List<TestFunction> functions, Map<String, SolverFactory> solvers) {
     this(functions, solvers, DEFAULT_RUNS, DEFAULT_BUDGET_PER_DIMENSION,
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
   }
 
   private Benchmark(List<TestFunction> functions, Map<String, SolverFactory> solvers, int runs,
-      long budgetPerDimension, int threads) {
+      long budgetPerDimension, int threads, int firstRun) {
     if (functions.isEmpty()) {
       throw new IllegalArgumentException("the benchmark needs at least one function");
     }
@@ -103,13 +99,14 @@ public final class Benchmark {
     this.runs = runs;
     this.budgetPerDimension = budgetPerDimension;
     this.threads = threads;
+    this.firstRun = firstRun;
   }
 
   public Benchmark withRuns(int r) {
     if (r < 1) {
       throw new IllegalArgumentException("number of runs must be >= 1, got " + r);
     }
-    return new Benchmark(functions, solvers, r, budgetPerDimension, threads);
+    return new Benchmark(functions, solvers, r, budgetPerDimension, threads, firstRun);
   }
 
   /** Evaluation budget per dimension B: a run on a d-dimensional function gets B·d evaluations. */
@@ -117,7 +114,7 @@ public final class Benchmark {
     if (b < 1) {
       throw new IllegalArgumentException("budget per dimension must be >= 1, got " + b);
     }
-    return new Benchmark(functions, solvers, runs, b, threads);
+    return new Benchmark(functions, solvers, runs, b, threads, firstRun);
   }
 
   /** Size of the fixed thread pool (results do not depend on it). */
@@ -125,7 +122,18 @@ public final class Benchmark {
     if (t < 1) {
       throw new IllegalArgumentException("number of threads must be >= 1, got " + t);
     }
-    return new Benchmark(functions, solvers, runs, budgetPerDimension, t);
+    return new Benchmark(functions, solvers, runs, budgetPerDimension, t, firstRun);
+  }
+
+  /**
+   * Index of the first run (default 0): runs {@code k .. k + R - 1}, each with its own seed
+   * {@link #seed}(f, s, r), so a second study with k = R adds independent runs to a first.
+   */
+  public Benchmark withFirstRun(int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("the first run index must be >= 0, got " + k);
+    }
+    return new Benchmark(functions, solvers, runs, budgetPerDimension, threads, k);
   }
 
   public List<TestFunction> functions() {
@@ -186,12 +194,7 @@ public final class Benchmark {
    * "function|solver|run", mixed by SplitMix64 (the first output of a SplittableRandom).
    */
   public static long seed(String function, String solver, int run) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : (function + "|" + solver + "|" + run).getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
-      h *= 0x100000001b3L;
-    }
-    return new SplittableRandom(h).nextLong();
+    return new SplittableRandom(StableHash.fnv1a(function + "|" + solver + "|" + run)).nextLong();
   }
 
   /**
@@ -299,109 +302,78 @@ public final class Benchmark {
   public record Result(Path folder, List<RunRecord> records, int executed, int skipped, Table runs,
       Table summary, Table dataProfile) {}
 
-  /**
-   * Runs every (function, solver, run) whose key is not yet in {@code out/benchmark/runs.csv},
-   * appending rows as they complete, then rewrites runs.csv sorted and writes the summaries of
-   * this configuration's runs.
-   */
+  /** Runs the benchmark into {@code out/benchmark/} on this benchmark's threads (resuming). */
   public Result run(Path out) {
-    return run(out, r -> {});
+    return run(GridSettings.local(out, threads), "benchmark");
   }
 
-  /**
-   * As {@link #run(Path)}, calling {@code onRun} (from the worker threads, so it must be
-   * thread-safe) after each run's row has been written — for progress reports.
-   */
-  public Result run(Path out, Consumer<RunRecord> onRun) {
-    Path folder = out.resolve("benchmark");
-    Path runsFile = folder.resolve("runs.csv");
-    Set<String> done = CsvRowWriter.completedKeys(runsFile, "key");
-    List<Task> todo = new ArrayList<>();
-    Set<String> planned = new LinkedHashSet<>();
+  /** One cell of the grid: run {@code run} of {@code solver} on {@code function}. */
+  public record Cell(TestFunction function, String solver, int run, long budget) {
+    /** The resume key (see {@link RunRecord#key}). */
+    public String key() {
+      return RunRecord.key(function.name(), solver, run, budget);
+    }
+  }
+
+  /** Every (function, solver, run) in a stable order. */
+  public List<Cell> cells() {
+    List<Cell> cells = new ArrayList<>();
     for (TestFunction f : functions) {
       for (String s : solvers.keySet()) {
-        for (int r = 0; r < runs; r++) {
-          String key = RunRecord.key(f.name(), s, r, budgetPerDimension * f.dimension());
-          planned.add(key);
-          if (!done.contains(key)) {
-            todo.add(new Task(f, s, r));
-          }
+        for (int r = firstRun; r < firstRun + runs; r++) {
+          cells.add(new Cell(f, s, r, budgetPerDimension * f.dimension()));
         }
       }
     }
-    try (CsvRowWriter writer = CsvRowWriter.open(runsFile, RunRecord.HEADER)) {
-      execute(todo, writer, onRun);
-    }
-    List<RunRecord> all = readRecords(runsFile);
-    all.sort(ORDER);
-    rewrite(runsFile, all);
+    return cells;
+  }
+
+  /** The grid named {@code name} writing {@code folder/runs.csv}. */
+  public Grid<Cell> grid(String name, String folder) {
+    return new Grid<>(name, cells(), Cell::key,
+        List.of(new GridTable(folder + "/runs.csv", RunRecord.HEADER, "key")));
+  }
+
+  /** The parameters recorded in provenance.csv. */
+  public Map<String, String> parameters() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("functions", String.join(";", functions.stream().map(TestFunction::name).toList()));
+    m.put("solvers", String.join(";", solvers.keySet()));
+    m.put("runs", runs + " (indices " + firstRun + ".." + (firstRun + runs - 1) + ")");
+    m.put("budget_per_dimension", Long.toString(budgetPerDimension));
+    m.put("seed_rule", "seed of run r of solver s on f: SplitMix64(FNV-1a(\"f|s|r\"))");
+    return m;
+  }
+
+  /**
+   * Runs every (function, solver, run) of this shard whose key is not yet in
+   * {@code out/FOLDER/runs.csv} with the grid runner, then writes the summaries of this
+   * configuration's runs found there ({@code summary.csv}, {@code data_profile.csv}) and
+   * {@code provenance.csv}.
+   */
+  public Result run(GridSettings settings, String folder) {
+    Path dir = settings.out().resolve(folder);
+    GridOutcome o = new GridRunner(settings).run(grid(folder.replace('/', '-'), folder),
+        c -> CellRows.of(runOne(c.function(), c.solver(), c.run()).toRow()),
+        new GridRunner.Description(folder + "/provenance.csv", parameters(),
+            "runs " + firstRun + ".." + (firstRun + runs - 1)));
+    Set<String> planned = new LinkedHashSet<>(cells().stream().map(Cell::key).toList());
     List<RunRecord> mine = new ArrayList<>();
-    for (RunRecord r : all) {
+    for (RunRecord r : readRecords(dir.resolve("runs.csv"))) {
       if (planned.contains(r.key())) {
         mine.add(r);
       }
     }
-    Table runsTable = runsTable(mine);
     Table summary = summary(mine);
     Table profile = dataProfile(mine);
-    try {
-      summary.write().csv(folder.resolve("summary.csv").toFile());
-      profile.write().csv(folder.resolve("data_profile.csv").toFile());
-      BenchmarkTables.byDimension(mine).write().csv(folder.resolve("by_dimension.csv").toFile());
-      BenchmarkTables.dataProfileByDimension(mine).write()
-          .csv(folder.resolve("data_profile_by_dimension.csv").toFile());
-      writeProvenance(folder.resolve("provenance.csv"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the benchmark summaries to " + folder, e);
-    }
-    return new Result(folder, List.copyOf(mine), todo.size(), planned.size() - todo.size(), runsTable, summary,
+    RunOutputs.writeTable(summary, dir.resolve("summary.csv"));
+    RunOutputs.writeTable(profile, dir.resolve("data_profile.csv"));
+    RunOutputs.writeTable(BenchmarkTables.byDimension(mine), dir.resolve("by_dimension.csv"));
+    RunOutputs.writeTable(BenchmarkTables.dataProfileByDimension(mine),
+        dir.resolve("data_profile_by_dimension.csv"));
+    return new Result(dir, List.copyOf(mine), o.executed(), o.resumed(), runsTable(mine), summary,
         profile);
   }
-
-  private record Task(TestFunction function, String solver, int run) {}
-
-  private void execute(List<Task> todo, CsvRowWriter writer, Consumer<RunRecord> onRun) {
-    if (todo.isEmpty()) {
-      return;
-    }
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory tf = r -> {
-      Thread t = new Thread(r, "benchmark-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(threads, tf);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Task t : todo) {
-        futures.add(pool.submit(() -> {
-          RunRecord r = runOne(t.function(), t.solver(), t.run());
-          writer.append(r.toRow());
-          onRun.accept(r);
-        }));
-      }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("benchmark run failed", c);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("benchmark interrupted (finished runs are saved; rerun to resume)", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Sort order of runs.csv: function, solver, budget, run. */
-  static final Comparator<RunRecord> ORDER = Comparator.comparing(RunRecord::function)
-      .thenComparing(RunRecord::solver).thenComparingLong(RunRecord::budget).thenComparingInt(RunRecord::run);
 
   static List<RunRecord> readRecords(Path runsFile) {
     List<List<String>> rows = CsvRowWriter.readAll(runsFile);
@@ -412,29 +384,6 @@ public final class Benchmark {
       }
     }
     return records;
-  }
-
-  private static void rewrite(Path runsFile, List<RunRecord> records) {
-    Path tmp = runsFile.resolveSibling(runsFile.getFileName() + ".tmp");
-    try {
-      Files.deleteIfExists(tmp);
-      try (CsvRowWriter w = CsvRowWriter.open(tmp, RunRecord.HEADER)) {
-        for (RunRecord r : records) {
-          w.append(r.toRow());
-        }
-      }
-      Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot rewrite " + runsFile, e);
-    }
-  }
-
-  private static void writeProvenance(Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("key,value\n");
-    for (Map.Entry<String, String> e : Provenance.environment().entrySet()) {
-      sb.append(CsvRowWriter.escape(e.getKey())).append(',').append(CsvRowWriter.escape(e.getValue())).append('\n');
-    }
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
   }
 
   /** The run records as a Tablesaw table (columns as in runs.csv, without the key). */

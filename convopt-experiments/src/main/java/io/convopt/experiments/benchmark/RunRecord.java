@@ -1,5 +1,6 @@
 package io.convopt.experiments.benchmark;
 
+import io.convopt.experiments.io.Numbers;
 import java.util.List;
 
 /**
@@ -133,12 +134,12 @@ public record RunRecord(
   /** The CSV row (doubles in round-trip form, so a re-read record is bit-identical). */
   public List<String> toRow() {
     return List.of(key(), function, Integer.toString(dimension), solver, Integer.toString(run),
-        Long.toString(seed), Long.toString(budget), Long.toString(evaluations), Double.toString(bestF),
-        Double.toString(fStar), Double.toString(error), Boolean.toString(success), Double.toString(distance),
-        Boolean.toString(localised), Long.toString(evalsToSuccess), Long.toString(hits[0]),
-        Long.toString(hits[1]), Long.toString(hits[2]), Long.toString(hits[3]),
-        Long.toString(wallMs), Boolean.toString(successRelative),
-        Long.toString(evalsToSuccessRelative), stopReason, note);
+        Long.toString(seed), Long.toString(budget), Long.toString(evaluations),
+        Numbers.exact(bestF), Numbers.exact(fStar), Numbers.exact(error),
+        Boolean.toString(success), Numbers.exact(distance), Boolean.toString(localised),
+        Long.toString(evalsToSuccess), Long.toString(hits[0]), Long.toString(hits[1]),
+        Long.toString(hits[2]), Long.toString(hits[3]), Long.toString(wallMs),
+        Boolean.toString(successRelative), Long.toString(evalsToSuccessRelative), stopReason, note);
   }
 
   /**
@@ -166,8 +167,9 @@ public record RunRecord(
       String stop, String note) {
     return new RunRecord(row.get(1), Integer.parseInt(row.get(2)), row.get(3), Integer.parseInt(row.get(4)),
         Long.parseLong(row.get(5)), Long.parseLong(row.get(6)), Long.parseLong(row.get(7)),
-        Double.parseDouble(row.get(8)), Double.parseDouble(row.get(9)), Double.parseDouble(row.get(10)),
-        Boolean.parseBoolean(row.get(11)), Double.parseDouble(row.get(12)), Boolean.parseBoolean(row.get(13)),
+        Numbers.parse(row.get(8)), Numbers.parse(row.get(9)), Numbers.parse(row.get(10)),
+        Boolean.parseBoolean(row.get(11)), Numbers.parse(row.get(12)),
+            Boolean.parseBoolean(row.get(13)),
         Long.parseLong(row.get(14)),
         new long[] {Long.parseLong(row.get(15)), Long.parseLong(row.get(16)), Long.parseLong(row.get(17)),
             Long.parseLong(row.get(18))},

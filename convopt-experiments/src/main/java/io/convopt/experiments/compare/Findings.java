@@ -1,5 +1,6 @@
 package io.convopt.experiments.compare;
 
+import io.convopt.experiments.io.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -182,7 +183,7 @@ public final class Findings {
   }
 
   private static String fmt(Double v) {
-    return v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.3g", v);
+    return v == null || v.isNaN() ? "n/a" : Numbers.significant(v, 3);
   }
 
   /** The findings as a table (claim, verdict, evidence). */

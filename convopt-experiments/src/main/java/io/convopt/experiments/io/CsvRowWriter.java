@@ -76,6 +76,37 @@ public final class CsvRowWriter implements Closeable {
     }
   }
 
+  /**
+   * Writes several rows with one flush, so a process killed while writing leaves all of them or a
+   * truncated tail that {@link #open} repairs, never a subset that looks complete.
+   */
+  public synchronized void appendAll(List<List<String>> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (List<String> row : rows) {
+      if (row.size() != header.size()) {
+        throw new IllegalArgumentException("row has " + row.size() + " fields but " + file + " has "
+            + header.size() + " columns " + header);
+      }
+      line(sb, row);
+    }
+    try {
+      out.write(sb.toString());
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void line(StringBuilder sb, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(escape(fields.get(i)));
+    }
+    sb.append('\n');
+  }
+
   private void writeLine(List<String> fields) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
@@ -96,6 +127,24 @@ public final class CsvRowWriter implements Closeable {
       return '"' + f.replace("\"", "\"\"") + '"';
     }
     return f;
+  }
+
+  /**
+   * Replaces {@code file} by {@code header} and {@code rows}, atomically (written beside it, then
+   * moved over it), creating the folder.
+   */
+  public static void rewrite(Path file, List<String> header, List<List<String>> rows) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      try (CsvRowWriter w = open(tmp, header)) {
+        rows.forEach(w::append);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Values of {@code keyColumn} in the complete rows of {@code file} (empty if it does not exist). */

@@ -1,6 +1,7 @@
 package io.convopt.experiments.robust;
 
 import io.convopt.experiments.data.TrainTestSplit;
+import io.convopt.experiments.io.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +193,7 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
   }
 
   static String num(double v) {
-    return String.format(Locale.ROOT, "%s", v);
+    return Numbers.exact(v);
   }
 
   private static String join(List<?> values) {

@@ -33,7 +33,7 @@ class BenchmarkCommandTest {
     List<List<String>> bad = List.of(
         List.of("--runs", "0", "--out", o),
         List.of("--budget-per-dim", "-3", "--out", o),
-        List.of("--threads", "0", "--out", o),
+        List.of("--threads", "-1", "--out", o),
         List.of("--solvers", "cmaes,nope", "--out", o),
         List.of("--functions", "NO_SUCH_FUNCTION", "--out", o),
         List.of("--functions", "BRANIN,BRANIN", "--out", o),
@@ -111,6 +111,6 @@ class BenchmarkCommandTest {
         dir.toString(), "--threads", "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("ert").contains("BRANIN").contains("RASTRIGIN_SHIFTED_2D");
-    assertThat(Benchmark.readRecords(dir.resolve("benchmark/runs.csv"))).hasSize(3 * 2 * 2);
+    assertThat(Benchmark.readRecords(dir.resolve("benchmark-quick/runs.csv"))).hasSize(3 * 2 * 2);
   }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.compare.CompareTrainingCommand.class,
       CompareAllCommand.class,
       io.convopt.experiments.robust.CompareRobustCommand.class,
+      io.convopt.experiments.cli.MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ConvOptMain implements Runnable {
@@ -52,33 +53,7 @@ public final class ConvOptMain implements Runnable {
    * errors: a one-line message and exit code 2; anything else is a failure: message and exit 1.
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new ConvOptMain());
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println(
-          "convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + message(ex));
-      if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
-        ex.printStackTrace(cmd.getErr());
-      }
-      return usage ? EXIT_USAGE : EXIT_FAILURE;
-    });
-    return cl;
-  }
-
-  /**
-   * The exception's message; for an I/O failure whose message is only a path (the JDK's habit),
-   * the reason in words is added, so the user learns what went wrong where.
-   */
-  static String message(Throwable ex) {
-    String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-    Throwable io = ex instanceof java.io.IOException ? ex : ex.getCause();
-    if (io instanceof java.io.IOException e && !(ex instanceof OutputDirectory.Unusable)) {
-      String reason = OutputDirectory.reason(e);
-      if (!m.contains(reason)) {
-        m = m + ": " + reason;
-      }
-    }
-    return m;
+    return io.convopt.experiments.cli.GridCommands.configure(new CommandLine(new ConvOptMain()));
   }
 
   public static void main(String[] args) {
