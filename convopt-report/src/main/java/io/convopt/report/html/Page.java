@@ -15,12 +15,15 @@ public final class Page {
       """
       :root { --ink:#1d1d1f; --muted:#5f6368; --rule:#d9dce1; --bg:#ffffff; --panel:#f6f7f9; }
       * { box-sizing: border-box; }
-      body { margin:0; font:15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color:var(--ink); background:var(--bg); }
+      body { margin:0; font:15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+             color:var(--ink); background:var(--bg); }
       header { padding:24px 40px 12px; border-bottom:1px solid var(--rule); }
       header h1 { margin:0 0 4px; font-size:26px; }
       header .meta { color:var(--muted); font-size:13px; }
-      nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel); position:sticky; top:0; z-index:2; }
-      nav a { margin-right:16px; color:#0b57d0; text-decoration:none; font-size:14px; white-space:nowrap; }
+      nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel);
+            position:sticky; top:0; z-index:2; }
+      nav a { margin-right:16px; color:#0b57d0; text-decoration:none; font-size:14px;
+              white-space:nowrap; }
       nav a:hover { text-decoration:underline; }
       main { padding:8px 40px 48px; max-width:1280px; }
       section { margin-top:28px; }
@@ -32,7 +35,8 @@ public final class Page {
       .table-summary { font-weight:600; }
       .table-wrap { overflow-x:auto; margin:8px 0 16px; }
       table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums; }
-      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top; white-space:pre-line; }
+      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top;
+               white-space:pre-line; }
       thead th { background:var(--panel); position:sticky; top:0; }
       td.num { text-align:right; }
       td.paper { background:#f1f3f8; }
@@ -40,11 +44,13 @@ public final class Page {
       td.verdict { font-weight:700; white-space:nowrap; }
       td.verdict-match { background:#d8f0dd; color:#0b5a1e; }
       td.verdict-near { background:#fdf0c4; color:#6b4a00; }
-      td.verdict-differs { background:#f9d6d5; color:#8a1212; text-decoration:underline wavy #8a1212; }
+      td.verdict-differs { background:#f9d6d5; color:#8a1212;
+                           text-decoration:underline wavy #8a1212; }
       table.provenance th { background:var(--panel); font-weight:600; }
       details { margin:8px 0 16px; }
       summary { cursor:pointer; color:#0b57d0; }
-      figure { margin:16px 0 28px; padding:12px; border:1px solid var(--rule); border-radius:6px; background:#fff; max-width:100%; overflow-x:auto; }
+      figure { margin:16px 0 28px; padding:12px; border:1px solid var(--rule); border-radius:6px;
+               background:#fff; max-width:100%; overflow-x:auto; }
       figure svg { display:block; max-width:100%; height:auto; }
       figcaption { color:var(--muted); font-size:13px; margin-top:6px; }
       figure.figure-failed { border-color:#c00; }
@@ -59,7 +65,9 @@ public final class Page {
       (function () {
         var errors = [];
         function mark() {
-          if (document.body) { document.body.setAttribute('data-script-errors', String(errors.length)); }
+          if (document.body) {
+            document.body.setAttribute('data-script-errors', String(errors.length));
+          }
         }
         window.onerror = function (message) { errors.push(String(message)); mark(); };
         window.addEventListener('load', function () {
