@@ -8,7 +8,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The claims of the seed papers (Ergen & Pilanci, arXiv 2312.12657; Zeger & Pilanci, arXiv
+ * The claims of the seed papers (Ergen and Pilanci, arXiv 2312.12657; Zeger and Pilanci, arXiv
  * 2603.23831: lower training loss than SGD, more problems solved
  * to tolerance, insensitivity to hyper-parameters) checked against the measured numbers, each
  * with a verdict (holds / mixed / does not hold / not measured) and the evidence. Nothing here

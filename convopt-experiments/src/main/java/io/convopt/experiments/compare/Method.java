@@ -17,7 +17,7 @@ import java.util.Locale;
  *       equals the convex objective at a feasible solution.
  *   <li>{@link #SGD}, {@link #ADAM}: the same ReLU network trained on (NC) by mini-batch SGD with a
  *       fixed rate and by Adam.
- *   <li>{@link #CR_ROBUST}: convex adversarial training (Bai, Gautam & Sojoudi, arXiv 2201.01965); its measure is robust accuracy,
+ *   <li>{@link #CR_ROBUST}: convex adversarial training (Bai, Gautam and Sojoudi, arXiv 2201.01965); its measure is robust accuracy,
  *       not training objective, so it runs in {@code compare-robust}
  *       ({@code io.convopt.experiments.robust}); recognised by this parser and rejected with a message
  *       pointing there.

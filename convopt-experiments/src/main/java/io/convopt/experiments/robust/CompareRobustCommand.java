@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code convopt compare-robust}: robust convex training (Bai, Gautam & Sojoudi, arXiv 2201.01965) against standard convex
+ * {@code convopt compare-robust}: robust convex training (Bai, Gautam and Sojoudi, arXiv 2201.01965) against standard convex
  * training, SGD and SGD with PGD adversarial training, measured by robust test accuracy under seeded
  * ℓ∞ PGD at several radii (issue 8). See {@link RobustSpec} (grid, common scaling), {@link
  * RobustTraining}, {@link RobustEvaluation} (the two robust accuracies), {@link RobustGrid} (rows,
