@@ -31,8 +31,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The global-optimization benchmark (protocol: the project spec
- * {@code global-optimization-benchmark.md}, kept outside this repository; COCO/BBOB conventions). Every named solver factory is applied to every test function over R
+ * The global-optimization benchmark (protocol: COCO/BBOB
+ * conventions). Every named solver factory is applied to every test function over R
  * seeded runs under a fixed evaluation budget (default 10^4·d). Per run, a scoring wrapper that
  * only the runner sees counts every call of f and records the first evaluation at which the
  * best-so-far error f* − f met 1e-1, 1e-3, 1e-5, 1e-8 and the former relative tolerance

@@ -9,7 +9,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The claims of the seed papers (spec header: lower training loss than SGD, more problems solved
+ * The claims of the seed papers (Ergen and Pilanci, arXiv 2312.12657; Zeger and Pilanci, arXiv
+ * 2603.23831: lower training loss than SGD, more problems solved
  * to tolerance, insensitivity to hyper-parameters) checked against the measured numbers, each
  * with a verdict (holds / mixed / does not hold / not measured) and the evidence. Nothing here
  * is tuned: the verdicts are simple counts over the problems that were run, and say nothing about

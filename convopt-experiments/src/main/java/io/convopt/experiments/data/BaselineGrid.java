@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * <p>Tasks: regression trains one network on the standardised target and reports the test MSE in
  * standardised target units (predicting the training mean scores about 1). Binary classification
  * trains one network on ±1 labels, K ≥ 3 classes train K independent one-vs-all networks (each
- * hidden unit feeds one output, as in the convex one-vs-all formulation, spec §1.4) with seeds
+ * hidden unit feeds one output, as in the convex one-vs-all formulation) with seeds
  * drawn from {@code new SplittableRandom(seed)}; the objective is the sum over the K networks and
  * the prediction the arg-max of their outputs (sign for binary).
  *

@@ -43,7 +43,7 @@ import picocli.CommandLine;
 
 /**
  * {@code convopt relu-admm-cost}: measures the cost of the convex ReLU solvers against their cost
- * models (issues 6 and 7, spec §2.4) on random programs (Gaussian features + bias, sin targets,
+ * models (issues 6 and 7; ADMM: O(ndP + n²) per iteration after a one-off n × n factorisation) on random programs (Gaussian features + bias, sin targets,
  * seeded Gaussian gates) over a grid of n, d and P.
  *
  * <p><b>ADMM (constrained program, Woodbury u-step, B = 2P blocks).</b> Setup is timed on its own
@@ -59,7 +59,7 @@ import picocli.CommandLine;
  * </pre>
  *
  * and, as a diagnostic, the iteration model plus {@code f n B} (the elementwise passes over the
- * n x B arrays: masks, slacks, multipliers), which the spec model leaves out.
+ * n x B arrays: masks, slacks, multipliers), which the O(ndP + n²) model leaves out.
  *
  * <p><b>R-FISTA (gated program, B = P).</b> Time per iteration is the difference of two solves
  * with budgets K and K + iterations (tolerance and certificate checks that never trigger; both

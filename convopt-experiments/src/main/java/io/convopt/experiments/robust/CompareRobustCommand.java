@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code convopt compare-robust}: robust convex training (spec §2.6) against standard convex
+ * {@code convopt compare-robust}: robust convex training (Bai, Gautam and Sojoudi, arXiv 2201.01965) against standard convex
  * training, SGD and SGD with PGD adversarial training, measured by robust test accuracy under seeded
  * ℓ∞ PGD at several radii (issue 8). See {@link RobustSpec} (grid, common scaling), {@link
  * RobustTraining}, {@link RobustEvaluation} (the two robust accuracies), {@link RobustGrid} (rows),

@@ -14,7 +14,7 @@ import io.convopt.solvers.conv.ZigzagSampled;
  */
 public final class PaperAlgorithms {
 
-  /** N for Table 2, whose N the paper does not print (spec §6: by analogy with Table 1's LOG2 rows). */
+  /** N for Table 2, whose N the paper does not print (ours: as Table 1's LOG2 rows; see data/paper/README.md). */
   public static final int TABLE2_POWER = 3;
 
   private PaperAlgorithms() {}

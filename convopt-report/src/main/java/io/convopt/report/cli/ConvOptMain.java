@@ -49,7 +49,7 @@ public final class ConvOptMain implements Runnable {
 
   /**
    * Builds the command line with every subcommand registered. Bad values found while running
-   * (IllegalArgumentException: a start outside the box, eta <= 0, a malformed file) are usage
+   * (IllegalArgumentException: a start outside the box, eta ≤ 0, a malformed file) are usage
    * errors: a one-line message and exit code 2; anything else is a failure: message and exit 1.
    */
   public static CommandLine commandLine() {

@@ -15,14 +15,21 @@ public final class Page {
       """
       :root { --ink:#1d1d1f; --muted:#5f6368; --rule:#d9dce1; --bg:#ffffff; --panel:#f6f7f9; }
       * { box-sizing: border-box; }
-      body { margin:0; font:15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color:var(--ink); background:var(--bg); }
+      body { margin:0; font:15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+             color:var(--ink); background:var(--bg); }
       header { padding:24px 40px 12px; border-bottom:1px solid var(--rule); }
       header h1 { margin:0 0 4px; font-size:26px; }
       header .meta { color:var(--muted); font-size:13px; }
       nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel);
+<<<<<<< HEAD
             position:sticky; top:0; z-index:2; display:flex; flex-wrap:wrap;
             column-gap:16px; row-gap:2px; }
       nav a { color:#0b57d0; text-decoration:none; font-size:14px; white-space:nowrap; }
+=======
+            position:sticky; top:0; z-index:2; }
+      nav a { margin-right:16px; color:#0b57d0; text-decoration:none; font-size:14px;
+              white-space:nowrap; }
+>>>>>>> build
       nav a:hover { text-decoration:underline; }
       main { padding:8px 40px 48px; max-width:1480px; }
       @media (max-width:1100px) {
@@ -38,11 +45,18 @@ public final class Page {
       .note { border-left:5px solid #b26b00; background:#fff6e5; padding:10px 16px; margin:16px 0; }
       .absent { color:var(--muted); font-style:italic; }
       .table-summary { font-weight:600; }
+<<<<<<< HEAD
       .table-wrap { margin:8px 0 16px; max-width:100%; }
       table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums;
               max-width:100%; }
       th, td { border:1px solid var(--rule); padding:4px 6px; text-align:left; vertical-align:top;
                white-space:pre-line; overflow-wrap:anywhere; }
+=======
+      .table-wrap { overflow-x:auto; margin:8px 0 16px; }
+      table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums; }
+      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top;
+               white-space:pre-line; }
+>>>>>>> build
       thead th { background:var(--panel); position:sticky; top:0; }
       td.num { text-align:right; white-space:nowrap; overflow-wrap:normal; }
       table.data-table { font-size:12px; }
@@ -52,11 +66,13 @@ public final class Page {
       td.verdict { font-weight:700; white-space:nowrap; }
       td.verdict-match { background:#d8f0dd; color:#0b5a1e; }
       td.verdict-near { background:#fdf0c4; color:#6b4a00; }
-      td.verdict-differs { background:#f9d6d5; color:#8a1212; text-decoration:underline wavy #8a1212; }
+      td.verdict-differs { background:#f9d6d5; color:#8a1212;
+                           text-decoration:underline wavy #8a1212; }
       table.provenance th { background:var(--panel); font-weight:600; }
       details { margin:8px 0 16px; }
       summary { cursor:pointer; color:#0b57d0; }
-      figure { margin:16px 0 28px; padding:12px; border:1px solid var(--rule); border-radius:6px; background:#fff; max-width:100%; overflow-x:auto; }
+      figure { margin:16px 0 28px; padding:12px; border:1px solid var(--rule); border-radius:6px;
+               background:#fff; max-width:100%; overflow-x:auto; }
       figure svg { display:block; max-width:100%; height:auto; }
       figure svg g.legend-entry { cursor:pointer; } figure svg .off { opacity:0.15; }
       figcaption { color:var(--muted); font-size:13px; margin-top:6px; }
@@ -75,7 +91,9 @@ public final class Page {
       (function () {
         var errors = [];
         function mark() {
-          if (document.body) { document.body.setAttribute('data-script-errors', String(errors.length)); }
+          if (document.body) {
+            document.body.setAttribute('data-script-errors', String(errors.length));
+          }
         }
         window.onerror = function (message) { errors.push(String(message)); mark(); };
         window.addEventListener('load', function () {

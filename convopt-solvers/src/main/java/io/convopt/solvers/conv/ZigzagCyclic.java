@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 3, "zigzag1": lazy cyclic one-dimensional convolution steps along the axes (spec §4).
+ * Algorithm 3, "zigzag1": lazy cyclic one-dimensional convolution steps along the axes (paper Algorithm 3, from its prose).
  * Along axis i the walker takes a sign step of the 1-D convolution of the restriction
  * φ(t) = (f(x + t eᵢ) + C)^N (eq. 16 at θ = 0). Iterates stay on x₀ + ηℤⁿ, and every line sample
  * lies on that lattice shifted by η/2 along the line, so samples are cached and each point is
