@@ -25,7 +25,8 @@ import tech.tablesaw.api.Table;
 @Command(name = "compare-robust", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Adversarial robustness of two-layer ReLU networks trained four ways on binary datasets",
         "(hinge loss, same width 2P and beta): cr (standard convex program, augmented Lagrangian),",
-        "cr-robust (convex adversarial training at eps_train, robust ADMM), sgd, and sgd-pgd (SGD with PGD",
+        "cr-robust (convex adversarial training at eps_train, robust interior-point method), sgd, and",
+        "sgd-pgd (SGD with PGD",
         "adversarial training at eps_train). Each network is attacked on the test part by seeded l_inf PGD",
         "at every eps of the grid (standardised feature units, bias never perturbed). 80/20 seeded split,",
         "standardisation fitted on the training part; nothing is chosen on the test part.",
@@ -94,8 +95,9 @@ public final class CompareRobustCommand implements Callable<Integer> {
       + " point, then random points of the ball (default: quick 2, full 3).")
   Integer pgdRestarts;
 
-  @Option(names = "--admm-iterations", paramLabel = "N", description = "Iteration budget of the robust ADMM"
-      + " (default 20000); the row records what it reached.")
+  @Option(names = "--admm-iterations", paramLabel = "N", description = "Newton-step budget of the"
+      + " robust interior-point solver (default 20000; the name is kept from the robust ADMM it replaced);"
+      + " the row records what it reached.")
   Integer admmIterations;
 
   @Option(names = "--nd4j-threads", defaultValue = "1", description = "ND4J OpenMP/BLAS threads (default:"

@@ -46,8 +46,9 @@ import java.util.TreeSet;
  * @param evalPgdSteps PGD steps of the evaluation attack
  * @param evalRestarts starts of the evaluation attack (the clean point, then random points)
  * @param attackSeed seed of the evaluation attack (the same for every network and radius)
- * @param admmMaxIterations iteration budget of the robust ADMM
- * @param admmTolerance relative duality gap at which the robust ADMM stops
+ * @param admmMaxIterations Newton-step budget of the robust solver (the interior-point method; the
+ *     name is kept from the robust ADMM it replaced)
+ * @param admmTolerance relative duality gap at which the robust solver stops
  * @param alMaxIterations R-FISTA iteration budget of the augmented Lagrangian (CR)
  * @param alTolerance tolerance of the augmented Lagrangian
  * @param splitSeed seed of the stratified train/test split
@@ -168,8 +169,10 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
     m.put("loss", "hinge summed over training rows; beta on the summed scale (convex: beta*sum group norms;"
         + " SGD: beta/2*|weights|^2)");
     m.put("pattern_draws", Integer.toString(patternDraws));
-    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P i.i.d. N(0,1)"
-        + " from the seed; the same gates for cr and cr-robust");
+    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P through gaps"
+        + " wider than 2*eps_train of the rows projected on 1-2 seeded feature directions (every robust cone"
+        + " at eps_train non-trivial); the same gates for cr and cr-robust");
+    m.put("robust_solver", "interior-point method (admm_max_iterations: its Newton-step cap)");
     m.put("width_rule", "SGD width m = 2 * pattern_draws = " + width());
     m.put("seeds", join(seeds));
     m.put("learning_rate", num(learningRate));

@@ -874,10 +874,7 @@ final class RobustBarrier {
     double[] l = new double[size * size];
     for (int i = 0; i < size; i++) {
       for (int j = 0; j <= i; j++) {
-        double v = a[i * size + j];
-        for (int r = 0; r < j; r++) {
-          v -= l[i * size + r] * l[j * size + r];
-        }
+        double v = a[i * size + j] - dot(l, i * size, j * size, j);
         if (i == j) {
           if (!(v > 0)) {
             throw new ArithmeticException("Cholesky: pivot " + i + " is " + v);
@@ -889,6 +886,25 @@ final class RobustBarrier {
       }
     }
     return l;
+  }
+
+  /** Dot product of a[i..i+len) and a[j..j+len) with four partial sums (pipelines the FMAs). */
+  private static double dot(double[] a, int i, int j, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int r = 0;
+    for (; r + 3 < len; r += 4) {
+      s0 += a[i + r] * a[j + r];
+      s1 += a[i + r + 1] * a[j + r + 1];
+      s2 += a[i + r + 2] * a[j + r + 2];
+      s3 += a[i + r + 3] * a[j + r + 3];
+    }
+    for (; r < len; r++) {
+      s0 += a[i + r] * a[j + r];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private static void cholSolve(double[] l, int size, double[] b) {

@@ -17,8 +17,8 @@ import io.convopt.solvers.relu.StopReason;
  * l_inf margin {@link RobustConeMargin} decides: a margin &gt; eps gives a strictly interior point
  * (the margin program's witness, scaled), a margin
  * &lt;= eps means the cone is {0} (or, at equality, a single ray), and both blocks of that pattern
- * are fixed at zero: exactly what the constraints force, reported as {@link
- * Result#zeroCones()}. Sample epigraphs start 1 above their lower bounds; the first tau is {@code nu
+ * are fixed at zero: exactly what the constraints force (the dual bound then needs nothing from
+ * them). Sample epigraphs start 1 above their lower bounds; the first tau is {@code nu
  * / F(start)}.
  *
  * <p><b>Path.</b> Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking
@@ -33,7 +33,8 @@ import io.convopt.solvers.relu.StopReason;
  * Stop with {@link StopReason#CONVERGED} when {@code (upper - lower) / |upper| <= tolerance}; {@link
  * StopReason#MAX_ITERATIONS} after {@code maxIterations} Newton steps; {@link StopReason#STALLED}
  * when a factorisation fails or the line search finds no decrease, twice. The result is the point
- * with the best certificate so far.
+ * with the best certificate so far, returned as a {@link RobustSolution} (same certificate
+ * semantics as the ADMM: feasible point, upper bound; dual point, lower bound).
  *
  * <p>Cost per Newton step O(n P (d + m)^2 + n P^2 d^2 + (2 P d)^3 / 3); memory O((P d)^2 + n P + n
  * m^2). Immutable and thread-safe; deterministic.
@@ -74,31 +75,6 @@ public final class RobustInteriorPointSolver {
     }
   }
 
-  /**
-   * What a solve returned.
-   *
-   * @param u weights, block j in {@code u[j d .. j d + d)}, blocks 0..P-1 are V, P..2P-1 are W
-   * @param dataTerm closed-form robust data term at u
-   * @param penalty {@code beta sum_j ||u_j||}
-   * @param lowerBound certified lower bound on the optimum
-   * @param steps Newton steps
-   * @param centrings completed centrings
-   * @param zeroCones patterns whose robust cone has an empty interior (fixed at zero)
-   * @param seconds wall time
-   * @param stopReason why it stopped
-   */
-  public record Result(double[] u, double dataTerm, double penalty, double lowerBound, int steps,
-      int centrings, int zeroCones, double seconds, StopReason stopReason) {
-    public double objective() {
-      return dataTerm + penalty;
-    }
-
-    public double relativeGap() {
-      double o = objective();
-      return (o - lowerBound) / Math.max(Math.abs(o), 1e-300);
-    }
-  }
-
   private final Settings settings;
 
   public RobustInteriorPointSolver(Settings settings) {
@@ -116,8 +92,17 @@ public final class RobustInteriorPointSolver {
     return settings;
   }
 
-  /** Solves from the interior start described above. */
-  public Result solve(RobustReluProblem problem) {
+  /** Name of the method ({@code ipm}). */
+  public String name() {
+    return "ipm";
+  }
+
+  /**
+   * Solves from the interior start described above. The result's objective is evaluated at the
+   * returned (feasible) weights; {@code dualBound()} is the certified lower bound; {@code
+   * iterations()} counts Newton steps; the ADMM residuals are NaN.
+   */
+  public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
     int pn = problem.patterns().count();
     double eps = problem.eps();
@@ -125,7 +110,6 @@ public final class RobustInteriorPointSolver {
     boolean[] pert = problem.perturbedView();
     boolean[] live = new boolean[2 * pn];
     double[][] witness = new double[pn][];
-    int zero = 0;
     for (int p = 0; p < pn; p++) {
       boolean[] act = new boolean[problem.samples()];
       for (int k = 0; k < act.length; k++) {
@@ -143,7 +127,6 @@ public final class RobustInteriorPointSolver {
       live[p] = interior;
       live[p + pn] = interior;
       witness[p] = w;
-      zero += interior ? 0 : 1;
     }
     RobustBarrier bar = new RobustBarrier(problem, live);
     start(bar, witness);
@@ -244,8 +227,41 @@ public final class RobustInteriorPointSolver {
       tight = false;
       bar.tau = Math.min(bar.tau * KAPPA, Math.max(bar.tau * 2, bar.nu / (0.25 * target)));
     }
-    return new Result(bestU, bestEv.data, bestEv.penalty, bestBound, steps, centrings, zero,
-        (System.nanoTime() - t0) * 1e-9, reason);
+    int d = bar.d;
+    double[][] v = new double[d][pn];
+    double[][] w = new double[d][pn];
+    for (int i = 0; i < pn; i++) {
+      for (int c = 0; c < d; c++) {
+        v[c][i] = bestU[i * d + c];
+        w[c][i] = bestU[(i + pn) * d + c];
+      }
+    }
+    return new RobustSolution(v, w, bestEv.data, bestEv.penalty, bestBound,
+        violation(problem, bar, bestU), Double.NaN, Double.NaN, steps,
+        (System.nanoTime() - t0) * 1e-9, reason, null, name(), settings.tolerance());
+  }
+
+  /** Scaled robust-cone violation {@code max (eps ||u_j[J]||_1 - c_kj)_+ / max |x_k . u_j|}. */
+  private static double violation(RobustReluProblem p, RobustBarrier bar, double[] u) {
+    boolean[] pert = p.perturbedView();
+    double worst = 0;
+    double scale = 0;
+    for (int j = 0; j < bar.blocks; j++) {
+      double l1 = 0;
+      for (int a = 0; a < bar.d; a++) {
+        l1 += pert[a] ? Math.abs(u[j * bar.d + a]) : 0;
+      }
+      int pj = bar.pattern(j);
+      for (int k = 0; k < bar.n; k++) {
+        double xu = 0;
+        for (int a = 0; a < bar.d; a++) {
+          xu += bar.x(k, a) * u[j * bar.d + a];
+        }
+        scale = Math.max(scale, Math.abs(xu));
+        worst = Math.max(worst, p.eps() * l1 - (bar.active(k, pj) ? xu : -xu));
+      }
+    }
+    return scale > 0 ? worst / scale : 0;
   }
 
   /** Strictly feasible start: witnesses scaled to max |x . u| = 1, epigraphs 1 above. */

@@ -36,14 +36,14 @@ class RobustInteriorPointSolverTest {
     ActivationPatterns pat = ActivationPatterns.sample(x, 8, 3);
     RobustReluProblem rp = new RobustReluProblem(x, y, pat, 0.1, 0.0,
         RobustReluProblem.allBut(3, 2), Loss.HINGE);
-    RobustInteriorPointSolver.Result r =
+    RobustSolution r =
         new RobustInteriorPointSolver(RobustInteriorPointSolver.Settings.defaults()).solve(rp);
     double cr = new InteriorPointSolver().solve(
         new ReluProblem(x, y, pat, 0.1, Loss.HINGE, Formulation.RELU)).objective();
     assertThat(r.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(r.relativeGap()).isBetween(-1e-12, 1e-7);
     assertThat(Math.abs(r.objective() - cr) / cr).isLessThanOrEqualTo(1e-6);
-    assertThat(r.lowerBound()).isLessThanOrEqualTo(cr * (1 + 1e-12));
+    assertThat(r.dualBound()).isLessThanOrEqualTo(cr * (1 + 1e-12));
   }
 
   @Test
@@ -53,14 +53,14 @@ class RobustInteriorPointSolverTest {
     boolean[] pert = RobustReluProblem.allBut(3, 2);
     ActivationPatterns pat = RobustPatternSampler.sample(x, pert, 2, 0.05, 4, 4).patterns();
     RobustReluProblem rp = new RobustReluProblem(x, y, pat, 0.05, 0.05, pert, Loss.SQUARED);
-    RobustInteriorPointSolver.Result r = new RobustInteriorPointSolver().solve(rp);
+    RobustSolution r = new RobustInteriorPointSolver().solve(rp);
     RobustSolution a = new RobustAdmmSolver(
         RobustAdmmSolver.Settings.defaults().withTolerance(1e-8)).solve(rp);
     assertThat(r.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(a.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(r.relativeGap()).isBetween(-1e-12, 1e-7);
     assertThat(Math.abs(r.objective() - a.objective()) / a.objective()).isLessThanOrEqualTo(1e-6);
-    assertThat(r.lowerBound()).isLessThanOrEqualTo(a.objective() * (1 + 1e-12));
+    assertThat(r.dualBound()).isLessThanOrEqualTo(a.objective() * (1 + 1e-12));
     assertThat(a.dualBound()).isLessThanOrEqualTo(r.objective() * (1 + 1e-9));
   }
 
@@ -82,16 +82,15 @@ class RobustInteriorPointSolverTest {
     RobustReluProblem p1 = new RobustReluProblem(x, y, good, 0.1, 0.05, pert, Loss.HINGE);
     RobustReluProblem p2 = new RobustReluProblem(x, y, withBad, 0.1, 0.05, pert, Loss.HINGE);
     RobustInteriorPointSolver s = new RobustInteriorPointSolver();
-    RobustInteriorPointSolver.Result r1 = s.solve(p1);
-    RobustInteriorPointSolver.Result r2 = s.solve(p2);
-    assertThat(r2.zeroCones()).isEqualTo(1);
+    RobustSolution r1 = s.solve(p1);
+    RobustSolution r2 = s.solve(p2);
     assertThat(r2.stopReason()).isEqualTo(StopReason.CONVERGED);
     int bad = good.count();
-    int pp = good.count() + 1;
     for (int c = 0; c < 3; c++) {
-      assertThat(r2.u()[bad * 3 + c]).isZero();
-      assertThat(r2.u()[(bad + pp) * 3 + c]).isZero();
+      assertThat(r2.v()[c][bad]).isZero();
+      assertThat(r2.w()[c][bad]).isZero();
     }
+    assertThat(r2.constraintViolation()).isLessThanOrEqualTo(0.0);
     assertThat(Math.abs(r1.objective() - r2.objective()) / r1.objective()).isLessThanOrEqualTo(1e-6);
   }
 }
