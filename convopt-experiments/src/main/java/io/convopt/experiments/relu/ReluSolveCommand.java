@@ -59,7 +59,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
   @Option(names = "--solver", paramLabel = "fista|al|admm|ipm",
       description = "fista (gated, smooth loss), al (augmented Lagrangian, any), admm"
           + " (gated/relu, any loss) or ipm (interior point, gated/relu, any loss, beta > 0);"
-          + " default: fista where it applies, else al")
+          + " default: fista where it applies, else al; relu_robust: ipm (default) or admm")
   SolverChoice solver;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
@@ -104,12 +104,14 @@ public final class ReluSolveCommand implements Callable<Integer> {
     try {
       fx = ReluFixture.read(problem);
       if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
-        if (solver == SolverChoice.ipm) {
-          err.println("relu-solve: --solver ipm does not support relu_robust; omit --solver to"
-              + " use the robust ADMM");
+        boolean byDefault = solver == null || "auto".equals(solver.name());
+        if (!byDefault && solver != SolverChoice.ipm && solver != SolverChoice.admm) {
+          err.println("relu-solve: --solver " + solver.name() + " does not support relu_robust;"
+              + " use ipm (the default) or admm");
           return 2;
         }
-        return RobustSolve.run(problem, tol, maxIterations, json, out, err);
+        return RobustSolve.run(problem, byDefault ? "ipm" : solver.name(), tol, maxIterations,
+            json, out, err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.convopt.solvers.relu.robust;
 
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.linalg.CholeskyFactor;
 
 /**
  * The log-barrier problem of {@link RobustInteriorPointSolver} at one point: value changes,
@@ -576,9 +577,9 @@ final class RobustBarrier {
         }
       }
     }
-    double[] lk = cholesky(k, bd);
+    CholeskyFactor lk = new CholeskyFactor(k, bd);
     double[] sol = rhs.clone();
-    cholSolve(lk, bd, sol);
+    lk.solveInPlace(sol);
     // one step of iterative refinement on the reduced system
     double[] res = rhs.clone();
     for (int a = 0; a < bd; a++) {
@@ -588,7 +589,7 @@ final class RobustBarrier {
       }
       res[a] -= v;
     }
-    cholSolve(lk, bd, res);
+    lk.solveInPlace(res);
     java.util.Arrays.fill(du, 0);
     for (int j = 0; j < blocks; j++) {
       if (live[j]) {
@@ -866,61 +867,6 @@ final class RobustBarrier {
     double f = rho * s1 / (1 + rho * s2);
     for (int i = 0; i < len; i++) {
       v[i] -= f / dg[i];
-    }
-  }
-
-  /** Lower Cholesky factor (row-major) of an SPD matrix. */
-  private static double[] cholesky(double[] a, int size) {
-    double[] l = new double[size * size];
-    for (int i = 0; i < size; i++) {
-      for (int j = 0; j <= i; j++) {
-        double v = a[i * size + j] - dot(l, i * size, j * size, j);
-        if (i == j) {
-          if (!(v > 0)) {
-            throw new ArithmeticException("Cholesky: pivot " + i + " is " + v);
-          }
-          l[i * size + i] = Math.sqrt(v);
-        } else {
-          l[i * size + j] = v / l[j * size + j];
-        }
-      }
-    }
-    return l;
-  }
-
-  /** Dot product of a[i..i+len) and a[j..j+len) with four partial sums (pipelines the FMAs). */
-  private static double dot(double[] a, int i, int j, int len) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int r = 0;
-    for (; r + 3 < len; r += 4) {
-      s0 += a[i + r] * a[j + r];
-      s1 += a[i + r + 1] * a[j + r + 1];
-      s2 += a[i + r + 2] * a[j + r + 2];
-      s3 += a[i + r + 3] * a[j + r + 3];
-    }
-    for (; r < len; r++) {
-      s0 += a[i + r] * a[j + r];
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  private static void cholSolve(double[] l, int size, double[] b) {
-    for (int i = 0; i < size; i++) {
-      double v = b[i];
-      for (int r = 0; r < i; r++) {
-        v -= l[i * size + r] * b[r];
-      }
-      b[i] = v / l[i * size + i];
-    }
-    for (int i = size - 1; i >= 0; i--) {
-      double v = b[i];
-      for (int r = i + 1; r < size; r++) {
-        v -= l[r * size + i] * b[r];
-      }
-      b[i] = v / l[i * size + i];
     }
   }
 }

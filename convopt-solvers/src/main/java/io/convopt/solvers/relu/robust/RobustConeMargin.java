@@ -1,5 +1,7 @@
 package io.convopt.solvers.relu.robust;
 
+import io.convopt.solvers.relu.linalg.CholeskyFactor;
+
 /**
  * The largest l_inf margin of an activation pattern, which decides whether its robust cone is
  * trivial. For signs {@code s_k = 2 D_k - 1} the robust cone {@code C_eps = {u : s_k x_k . u >= eps
@@ -248,38 +250,12 @@ public record RobustConeMargin(double margin, double[] witness) {
 
   /** Solves H x = r in place (H: lower triangle, SPD); false if a pivot is not positive. */
   private static boolean solveSpd(double[] h, int size, double[] r) {
-    double[] l = new double[size * size];
-    for (int i = 0; i < size; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = h[i * size + j];
-        for (int k = 0; k < j; k++) {
-          s -= l[i * size + k] * l[j * size + k];
-        }
-        if (i == j) {
-          if (!(s > 0)) {
-            return false;
-          }
-          l[i * size + i] = Math.sqrt(s);
-        } else {
-          l[i * size + j] = s / l[j * size + j];
-        }
-      }
+    try {
+      new CholeskyFactor(h, size).solveInPlace(r);
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
     }
-    for (int i = 0; i < size; i++) {
-      double s = r[i];
-      for (int k = 0; k < i; k++) {
-        s -= l[i * size + k] * r[k];
-      }
-      r[i] = s / l[i * size + i];
-    }
-    for (int i = size - 1; i >= 0; i--) {
-      double s = r[i];
-      for (int k = i + 1; k < size; k++) {
-        s -= l[k * size + i] * r[k];
-      }
-      r[i] = s / l[i * size + i];
-    }
-    return true;
   }
 
   /**

@@ -39,7 +39,7 @@ import io.convopt.solvers.relu.StopReason;
  * <p>Cost per Newton step O(n P (d + m)^2 + n P^2 d^2 + (2 P d)^3 / 3); memory O((P d)^2 + n P + n
  * m^2). Immutable and thread-safe; deterministic.
  */
-public final class RobustInteriorPointSolver {
+public final class RobustInteriorPointSolver implements RobustReluSolver {
   private static final double KAPPA = 30;
   private static final double CENTRE_TOL = 1;
   private static final double TIGHT_CENTRE_TOL = 1e-9;
@@ -92,7 +92,7 @@ public final class RobustInteriorPointSolver {
     return settings;
   }
 
-  /** Name of the method ({@code ipm}). */
+  @Override
   public String name() {
     return "ipm";
   }
@@ -102,6 +102,7 @@ public final class RobustInteriorPointSolver {
    * returned (feasible) weights; {@code dualBound()} is the certified lower bound; {@code
    * iterations()} counts Newton steps; the ADMM residuals are NaN.
    */
+  @Override
   public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
     int pn = problem.patterns().count();

@@ -1,6 +1,6 @@
 package io.convopt.solvers.relu.robust;
 
-import io.convopt.solvers.relu.ActivationPatterns;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -2,9 +2,9 @@ package io.convopt.solvers.relu.robust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convopt.solvers.relu.ActivationPatterns;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
-import io.convopt.solvers.relu.InteriorPointSolver;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.StopReason;

@@ -3,7 +3,7 @@ package io.convopt.solvers.relu.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convopt.solvers.relu.ActivationPatterns;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
