@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  */
 @Command(name = "compare-robust", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Adversarial robustness of two-layer ReLU networks trained four ways on binary datasets",
-        "(hinge loss, same width 2P and beta): cr (standard convex program, augmented Lagrangian),",
+        "(hinge loss, same width 2P and beta): cr (standard convex program, interior-point method),",
         "cr-robust (convex adversarial training at eps_train, robust interior-point method), sgd, and",
         "sgd-pgd (SGD with PGD",
         "adversarial training at eps_train). Each network is attacked on the test part by seeded l_inf PGD",
@@ -38,7 +38,7 @@ public final class CompareRobustCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Small preset used by the tests: ionosphere, seed 1, P=8 (width 16),"
       + " eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2 starts, solver budgets 20000 iterations (about 20 s)."
       + " Without it: ionosphere, sonar, breast_cancer_wdbc, seeds 1..3, P=8, eps 0,0.025,0.05,0.1,0.15,0.2,0.3,"
-      + " 100 epochs, PGD 20 steps x 3 starts, ADMM 20000 / augmented Lagrangian 50000 iterations.")
+      + " 100 epochs, PGD 20 steps x 3 starts, interior-point caps 20000 / 50000 Newton steps.")
   boolean quick;
 
   @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
