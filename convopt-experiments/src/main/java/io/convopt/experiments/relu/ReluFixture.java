@@ -76,8 +76,8 @@ public record ReluFixture(
     JsonNode epsNode = root.get("eps");
     if (f != Formulation.RELU_ROBUST && epsNode != null && !epsNode.isNull()) {
       // a radius on a non-robust program would be silently ignored: say so instead
-      throw new IllegalArgumentException("eps: a perturbation radius is only meaningful for formulation"
-          + " relu_robust, but this problem is " + f.id());
+      throw new IllegalArgumentException("eps: a perturbation radius is only meaningful for"
+          + " formulation relu_robust, but this problem is " + f.id());
     }
     Loss loss = Loss.parse(text(root, "loss"));
     JsonNode b = root.get("beta");

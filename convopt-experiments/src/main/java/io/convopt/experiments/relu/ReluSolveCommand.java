@@ -111,7 +111,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
           return 2;
         }
         return RobustSolve.run(problem, byDefault ? "ipm" : solver.name(), tol, maxIterations,
-            json, out, err);
+            repeat, json, out, err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {

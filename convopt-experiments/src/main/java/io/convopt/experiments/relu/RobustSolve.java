@@ -15,15 +15,16 @@ import java.util.Locale;
 /**
  * The {@code relu-solve} path for {@code relu_robust} fixtures: reads {@link RobustReluFixture},
  * solves with the default robust solver (the interior-point method, {@link
- * RobustReluSolver#defaultSolver}) or the {@link RobustAdmmSolver}, and prints objective, duality-gap certificate, cone
+ * RobustReluSolver#defaultSolver}) or the {@link RobustAdmmSolver}, and prints objective,
+ * duality-gap certificate, cone
  * violation, iterations, seconds and the reference comparison (JSON line with {@code --json}).
  * Exit codes as {@link ReluSolveCommand}.
  */
 final class RobustSolve {
   private RobustSolve() {}
 
-  static int run(Path file, String solver, double tol, int maxIterations, boolean json,
-      PrintWriter out, PrintWriter err) {
+  static int run(Path file, String solver, double tol, int maxIterations, int repeat,
+      boolean json, PrintWriter out, PrintWriter err) {
     RobustReluFixture fx;
     RobustReluProblem p;
     try {
@@ -41,6 +42,11 @@ final class RobustSolve {
             .withMaxIterations(maxIterations))
         : RobustReluSolver.defaultSolver(tol, maxIterations);
     RobustSolution s = rs.solve(p);
+    for (int r = 1; r < repeat; r++) {
+      // warm timing: the same solve again in this JVM
+      out.printf(Locale.ROOT, "solve %d      %.4f s%n", r, s.wallSeconds());
+      s = rs.solve(p);
+    }
     ReluFixture b = fx.base();
     out.printf(Locale.ROOT, "problem      %s (relu_robust, %s loss, n=%d, d=%d, P=%d, beta=%s, eps=%s)%n",
         b.name(), p.loss().name().toLowerCase(Locale.ROOT), p.samples(), p.dimension(),

@@ -24,8 +24,9 @@ import tech.tablesaw.api.Table;
  */
 @Command(name = "compare-robust", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Adversarial robustness of two-layer ReLU networks trained four ways on binary datasets",
-        "(hinge loss, same width 2P and beta): cr (standard convex program, interior-point method),",
-        "cr-robust (convex adversarial training at eps_train, robust interior-point method), sgd, and",
+        "(hinge loss, same width 2P and beta): cr (standard convex program, interior-point",
+        "method), cr-robust (convex adversarial training at eps_train, robust interior-point",
+        "method), sgd, and",
         "sgd-pgd (SGD with PGD",
         "adversarial training at eps_train). Each network is attacked on the test part by seeded l_inf PGD",
         "at every eps of the grid (standardised feature units, bias never perturbed). 80/20 seeded split,",
@@ -96,7 +97,8 @@ public final class CompareRobustCommand implements Callable<Integer> {
   Integer pgdRestarts;
 
   @Option(names = "--admm-iterations", paramLabel = "N", description = "Newton-step budget of the"
-      + " robust interior-point solver (default 20000; the name is kept from the robust ADMM it replaced);"
+      + " robust interior-point solver (default 20000; the name is kept from the robust ADMM it"
+      + " replaced);"
       + " the row records what it reached.")
   Integer admmIterations;
 

@@ -54,7 +54,8 @@ public final class RobustGrid {
     }
     if (m.isConvex()) {
       sb.append("|P").append(spec.patternDraws());
-      sb.append(m == RobustMethod.CR ? "|ipm" + spec.alMaxIterations() + "/" + spec.alTolerance() + "|robust-gates"
+      sb.append(m == RobustMethod.CR
+          ? "|ipm" + spec.alMaxIterations() + "/" + spec.alTolerance() + "|robust-gates"
           : "|ipm" + spec.admmMaxIterations() + "/" + spec.admmTolerance() + "|robust-gates");
     } else {
       sb.append("|m").append(spec.width()).append("|lr").append(spec.learningRate()).append("|ep")

@@ -49,8 +49,8 @@ import java.util.TreeSet;
  * @param admmMaxIterations Newton-step budget of the robust solver (the interior-point method; the
  *     name is kept from the robust ADMM it replaced)
  * @param admmTolerance relative duality gap at which the robust solver stops
- * @param alMaxIterations Newton-step budget of the CR solver (the interior-point method; the name is
- *     kept from the augmented Lagrangian it replaced)
+ * @param alMaxIterations Newton-step budget of the CR solver (the interior-point method; the name
+ *     is kept from the augmented Lagrangian it replaced)
  * @param alTolerance certified relative gap of the CR solver
  * @param splitSeed seed of the stratified train/test split
  * @param testFraction test fraction
@@ -131,8 +131,8 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
   /**
    * The {@code --quick} preset (about 15 s of training on 2 cores): ionosphere (all 280 training
    * rows), seed 1, P = 8 (width 16), β = 1, ε_train = 0.1, ε ∈ {0, 0.05, 0.1, 0.2}, SGD η = 0.1 for
-   * 40 epochs, PGD 5 steps in training, 10 steps × 2 starts in evaluation, cr-robust capped at 20 000
-   * Newton steps (robust interior-point method), CR at 20 000 Newton steps (interior-point method).
+   * 40 epochs, PGD 5 steps in training, 10 steps × 2 starts in evaluation, cr-robust capped
+   * at 20 000 Newton steps (robust interior-point method), CR at 20 000 (interior-point method).
    */
   public static RobustSpec quick() {
     return new RobustSpec(List.of("ionosphere"), List.of(RobustMethod.values()), List.of(0.0, 0.05, 0.1, 0.2), 0.1,
@@ -170,9 +170,10 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
     m.put("loss", "hinge summed over training rows; beta on the summed scale (convex: beta*sum group norms;"
         + " SGD: beta/2*|weights|^2)");
     m.put("pattern_draws", Integer.toString(patternDraws));
-    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P through gaps"
-        + " wider than 2*eps_train of the rows projected on 1-2 seeded feature directions (every robust cone"
-        + " at eps_train non-trivial); the same gates for cr and cr-robust");
+    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P"
+        + " through gaps wider than 2*eps_train of the rows projected on 1-2 seeded feature"
+        + " directions (every robust cone at eps_train non-trivial); the same gates for cr and"
+        + " cr-robust");
     m.put("robust_solver", "interior-point method (admm_max_iterations: its Newton-step cap)");
     m.put("cr_solver", "interior-point method (al_max_iterations: its Newton-step cap)");
     m.put("width_rule", "SGD width m = 2 * pattern_draws = " + width());

@@ -34,8 +34,8 @@ public final class RobustSummaries {
 
   /** One run as read back (the fields the summaries need). */
   public record Run(String key, String dataset, String method, long seed, double cleanAccuracy, String stopReason,
-      double relativeGap, double violation, double trainSeconds, double linearShare, double nontrivialShare,
-      double gaussianNontrivialShare) {}
+      double relativeGap, double violation, double trainSeconds, double linearShare,
+      double nontrivialShare, double gaussianNontrivialShare) {}
 
   /** The run as read from disk. */
   public record Data(List<Run> runs, List<Point> points) {
@@ -83,7 +83,8 @@ public final class RobustSummaries {
             Long.parseLong(get(h, v, "seed")), number(get(h, v, "clean_accuracy")), get(h, v, "stop_reason"),
             number(get(h, v, "relative_gap")), number(get(h, v, "constraint_violation")),
             number(get(h, v, "train_seconds")), number(get(h, v, "linear_share")),
-            number(optional(h, v, "nontrivial_share")), number(optional(h, v, "gaussian_nontrivial_share")));
+            number(optional(h, v, "nontrivial_share")),
+            number(optional(h, v, "gaussian_nontrivial_share")));
         runs.put(r.key(), r);
       }
     }
@@ -108,8 +109,8 @@ public final class RobustSummaries {
   /**
    * Per dataset, method and radius: {@code dataset, method, eps, trials, robust_mean, robust_sd,
    * robust_min, robust_max, pgd_mean, clean_mean, linear_share_mean, nontrivial_share_mean} (s.d.
-   * with n − 1, 0 for one trial; the last two are the runs' means of {@code linear_share} and {@code
-   * nontrivial_share}, NaN for SGD).
+   * with n − 1, 0 for one trial; the last two are the runs' means of {@code linear_share} and
+   * {@code nontrivial_share}, NaN for SGD).
    */
   public static Table summary(Data d) {
     StringColumn ds = StringColumn.create("dataset");
@@ -154,8 +155,8 @@ public final class RobustSummaries {
       linear.append(mean(runs.stream().mapToDouble(Run::linearShare).toArray()));
       nontrivial.append(mean(runs.stream().mapToDouble(Run::nontrivialShare).toArray()));
     }
-    return Table.create("robust-summary", ds, method, eps, trials, mean, sd, min, max, pgd, clean, linear,
-        nontrivial);
+    return Table.create("robust-summary", ds, method, eps, trials, mean, sd, min, max, pgd, clean,
+        linear, nontrivial);
   }
 
   /** The checked claims (see the class comment). */
@@ -319,9 +320,10 @@ public final class RobustSummaries {
         }
       }
       if (k > 0) {
-        parts.add(String.format(Locale.ROOT, "%s: %d of %d networks nonlinear, share of the group norm on the"
-            + " all-active pattern %.4f..%.4f; patterns with a non-trivial robust cone at eps_train %.2f"
-            + " (Gaussian gates of the same seeds: %.2f)", m, c, k, lo, hi, nt / k, gnt / k));
+        parts.add(String.format(Locale.ROOT, "%s: %d of %d networks nonlinear, share of the group"
+            + " norm on the all-active pattern %.4f..%.4f; patterns with a non-trivial robust cone"
+            + " at eps_train %.2f (Gaussian gates of the same seeds: %.2f)", m, c, k, lo, hi,
+            nt / k, gnt / k));
       }
       if (m.equals("cr-robust")) {
         nonlinear = c;

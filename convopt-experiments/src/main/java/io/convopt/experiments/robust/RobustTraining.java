@@ -57,8 +57,8 @@ public final class RobustTraining {
    *     linear on the training rows; NaN for SGD or a zero solution
    * @param nontrivialShare convex methods: the fraction of the P patterns whose robust cone at
    *     eps_train is non-trivial (max-margin program, {@link RobustConeMargin}); NaN for SGD
-   * @param gaussianNontrivialShare convex methods: the same fraction for P Gaussian gates drawn with
-   *     the same seed (the earlier pattern rule, for comparison); NaN for SGD
+   * @param gaussianNontrivialShare convex methods: the same fraction for P Gaussian gates drawn
+   *     with the same seed (the earlier pattern rule, for comparison); NaN for SGD
    */
   public record Trained(TwoLayerReluFunction function, int width, int patterns, double cleanObjective,
       double solverObjective, double trainAccuracy, String stopReason, long iterations, double relativeGap,
@@ -113,9 +113,9 @@ public final class RobustTraining {
 
   /**
    * The P gates of both convex programs ({@link RobustPatternSampler} at eps_train): the bias-only
-   * gate (all-active pattern, a linear neuron), then P − 1 gates whose hyperplanes pass through gaps
-   * wider than 2 eps_train of the training rows projected on one or two feature directions, so that
-   * every pattern's robust cone at eps_train contains its own gate (a non-trivial cone).
+   * gate (all-active pattern, a linear neuron), then P − 1 gates whose hyperplanes pass through
+   * gaps wider than 2 eps_train of the training rows projected on one or two feature directions,
+   * so that every pattern's robust cone at eps_train contains its own gate (a non-trivial cone).
    *
    * <p>Why: with Gaussian gates (the earlier rule, {@link #gaussianPatterns}) the robust cone of a
    * pattern over a few hundred rows is {0} (no hyperplane separates its rows with l_inf margin
@@ -145,7 +145,7 @@ public final class RobustTraining {
     return ActivationPatterns.fromGates(x, g);
   }
 
-  /** Fraction of the patterns whose robust cone of radius eps is non-trivial (max-margin program). */
+  /** Fraction of the patterns whose robust cone of radius eps is non-trivial (max-margin LP). */
   public static double nontrivialShare(ActivationPatterns patterns, double[][] x, double eps) {
     boolean[] pert = perturbed(x[0].length);
     int c = 0;
@@ -191,7 +191,8 @@ public final class RobustTraining {
         s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.certificate().relativeGap(),
         s.certificate().constraintViolation(), seconds, linearShare(patterns, s.v(), s.w()),
         nontrivialShare(patterns, t.x(), spec.epsTrain()),
-        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(), spec.epsTrain()));
+        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(),
+            spec.epsTrain()));
   }
 
   private static Trained robustConvex(TrainingSet t, RobustSpec spec, long seed) {
@@ -210,8 +211,10 @@ public final class RobustTraining {
     double clean = hingeSum(f, t) + s.penalty();
     return new Trained(f, f.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
         s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.relativeGap(), s.constraintViolation(),
-        seconds, linearShare(patterns, s.v(), s.w()), nontrivialShare(patterns, t.x(), spec.epsTrain()),
-        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(), spec.epsTrain()));
+        seconds, linearShare(patterns, s.v(), s.w()),
+        nontrivialShare(patterns, t.x(), spec.epsTrain()),
+        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(),
+            spec.epsTrain()));
   }
 
   private static Trained sgd(RobustMethod method, TrainingSet t, RobustSpec spec, long seed) {
@@ -242,8 +245,8 @@ public final class RobustTraining {
     TwoLayerReluFunction f = TwoLayerReluFunction.of(net);
     double clean = diverged ? Double.NaN : hingeSum(f, t) + net.weightDecay(spec.beta());
     return new Trained(f, net.width(), 0, clean, objective, diverged ? Double.NaN : accuracy(f, t),
-        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds, Double.NaN, Double.NaN,
-        Double.NaN);
+        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds, Double.NaN,
+        Double.NaN, Double.NaN);
   }
 
   /** See {@link Trained#linearShare}. */

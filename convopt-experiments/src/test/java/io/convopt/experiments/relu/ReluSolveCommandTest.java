@@ -67,7 +67,7 @@ class ReluSolveCommandTest {
   }
 
   @Test
-  void missingProblemOptionIsAUsageErrorAndRobustIsSolvedByTheInteriorPointMethod() throws Exception {
+  void missingProblemOptionIsAUsageErrorAndRobustIsSolvedByTheIpm() throws Exception {
     assertThat(run(new StringWriter(), new StringWriter())).isEqualTo(2);
     StringWriter rout = new StringWriter();
     // the default robust solver certifies 1e-6, which bounds the distance to the reference

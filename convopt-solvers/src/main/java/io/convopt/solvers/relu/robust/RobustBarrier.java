@@ -8,9 +8,9 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * gradient, Newton direction (by block elimination) and the barrier multipliers [derived].
  *
  * <p><b>Variables.</b> Blocks j = 0..B-1 (B = 2P; block j has pattern p = j mod P and output sign
- * +1 for j &lt; P, -1 after): the weights u_j (d) and l_1 epigraph variables s_j &gt;= |u_j[J]| (m =
- * |J|). Samples k: epigraph variables e_k &gt;= |z_k[J]| (m) and a loss epigraph xi_k. With eps = 0
- * the l_1 variables are left out (m = 0). Every constraint is linear, kept positive by a
+ * +1 for j &lt; P, -1 after): the weights u_j (d) and l_1 epigraph variables s_j &gt;= |u_j[J]|
+ * (m = |J|). Samples k: epigraph variables e_k &gt;= |z_k[J]| (m) and a loss epigraph xi_k. With
+ * eps = 0 the l_1 variables are left out (m = 0). Every constraint is linear, kept positive by a
  * logarithmic barrier:
  *
  * <pre>
@@ -813,10 +813,10 @@ final class RobustBarrier {
   }
 
   /**
-   * v := A_k^{-1} v for {@code A = diag(alpha_1..alpha_m, delta) + omega p p^T}, {@code p = (-eps 1,
-   * 1)}: xi is eliminated first (pivot {@code delta + omega}), which leaves {@code diag(alpha) + rho
-   * 1 1^T} on e with {@code rho = eps^2 / (1 / delta + 1 / omega)} (no cancellation however large
-   * omega is), solved by Sherman-Morrison.
+   * v := A_k^{-1} v for {@code A = diag(alpha_1..alpha_m, delta) + omega p p^T} with
+   * {@code p = (-eps 1, 1)}: xi is eliminated first (pivot {@code delta + omega}), which leaves
+   * {@code diag(alpha) + rho 1 1^T} on e with {@code rho = eps^2 / (1 / delta + 1 / omega)} (no
+   * cancellation however large omega is), solved by Sherman-Morrison.
    */
   private void applyAinv(int kk, double[] v) {
     int lo = kk * ml;

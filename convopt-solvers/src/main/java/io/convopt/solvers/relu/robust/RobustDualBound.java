@@ -18,7 +18,7 @@ package io.convopt.solvers.relu.robust;
  * dual ball of {@code eps Gamma_j ||.[J]||_1}), else -inf. So
  *
  * <pre>
- *   bound = - sum_k loss_k*(nu_k)   whenever every block satisfies ||soft_J(g_j, eps Gamma_j)|| <= beta.
+ *   bound = - sum_k loss_k*(nu_k)   if every block has ||soft_J(g_j, eps Gamma_j)|| <= beta.
  * </pre>
  *
  * Blocks whose robust cone is {0} impose nothing (the minimum over u_j in {0} is 0). Candidates are

@@ -5,8 +5,8 @@ package io.convopt.solvers.relu.robust;
  * implementation returns a {@link RobustSolution} with the same certificate semantics: its
  * objective is evaluated at the returned weights (a feasible point up to the reported scaled
  * violation, hence an upper bound on the optimum) and its dual bound comes from a dual-feasible
- * point (a lower bound). {@link #defaultSolver()} is the one to use unless there is a reason not
- * to.
+ * point (a lower bound). {@link #defaultSolver(double, int)} is the one to use unless there is a
+ * reason not to.
  */
 public interface RobustReluSolver {
   /** Short name ({@code ipm}, {@code admm}). */

@@ -149,8 +149,9 @@ public final class RobustSolution {
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
-        "RobustSolution[%s, objective=%.12g, relGap=%.3g, violation=%.3g, r=%.3g, s=%.3g, it=%d, %.3fs, %s]",
-        solver, objective, relativeGap(), violation, primalResidual, dualResidual, iterations, wallSeconds,
-        stopReason);
+        "RobustSolution[%s, objective=%.12g, relGap=%.3g, violation=%.3g, r=%.3g, s=%.3g, it=%d,"
+            + " %.3fs, %s]",
+        solver, objective, relativeGap(), violation, primalResidual, dualResidual, iterations,
+        wallSeconds, stopReason);
   }
 }

@@ -91,6 +91,7 @@ class RobustInteriorPointSolverTest {
       assertThat(r2.w()[c][bad]).isZero();
     }
     assertThat(r2.constraintViolation()).isLessThanOrEqualTo(0.0);
-    assertThat(Math.abs(r1.objective() - r2.objective()) / r1.objective()).isLessThanOrEqualTo(1e-6);
+    assertThat(Math.abs(r1.objective() - r2.objective()) / r1.objective())
+        .isLessThanOrEqualTo(1e-6);
   }
 }
