@@ -14,8 +14,8 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * i.e. when the active and inactive rows are separated by a hyperplane whose l_inf distance to
  * every row (|x . u| / ||u[J]||_1, the l_1-normalised margin) is at least eps: the ball of radius
  * eps around a row then never crosses the hyperplane. The interior of C_eps is non-empty iff
- * t* &gt; eps. A pattern with both signs has a u with {@code u[J] = 0} in its cone only if that u is 0;
- * the all-active pattern with a bias column always has a non-trivial cone (u = bias only).
+ * t* &gt; eps. A pattern with both signs has a u with {@code u[J] = 0} in its cone only if that
+ * u is 0; the all-active pattern with a bias column always has a non-trivial cone (u = bias only).
  *
  * <p>t* is the optimum of a linear program (variables u[J] = p - q with p, q >= 0, the unperturbed
  * coordinates free, t free; maximise t subject to {@code s_k x_k . u >= t} and

@@ -8,7 +8,6 @@ import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.StopReason;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
