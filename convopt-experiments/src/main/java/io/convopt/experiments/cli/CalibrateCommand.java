@@ -68,7 +68,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   int candidates;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     String fn = function.toUpperCase(Locale.ROOT);
     if (loo) {
       return leaveOneOut(fn);
