@@ -8,7 +8,7 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * ||u[J]||_1 for all k}} contains a u != 0 with {@code u[J] != 0} exactly when
  *
  * <pre>
- *   t* = max { min_k s_k x_k . u  :  ||u[J]||_1 <= 1 }  >=  eps,
+ *   t* = max { min_k s_k x_k . u  :  ||u[J]||_1 &lt;= 1 }  &gt;=  eps,
  * </pre>
  *
  * i.e. when the active and inactive rows are separated by a hyperplane whose l_inf distance to
