@@ -64,8 +64,9 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   @Option(names = "--solver", paramLabel = "fista|al|admm|ipm",
       description = "One of ${COMPLETION-CANDIDATES}: fista (gated, smooth loss), al (augmented"
-          + " Lagrangian, any), admm (gated/relu, any loss) or ipm (interior point, gated/relu,"
-          + " any loss, beta > 0; the fastest on relu). Default: fista where it applies, else al.")
+          + " Lagrangian, any), admm (gated/relu/robust, any loss) or ipm (interior point,"
+          + " gated/relu/robust, any loss, beta > 0; the fastest on relu). Default: fista where it"
+          + " applies, else al; relu_robust: ipm.")
   SolverChoice solver;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
@@ -116,12 +117,14 @@ public final class ReluSolveCommand implements Callable<Integer> {
             + " the solver to run to --max-iterations. Give beta > 0 for a certified solution.");
       }
       if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
-        if (solver == SolverChoice.ipm) {
-          err.println("relu-solve: --solver ipm does not support relu_robust; omit --solver to"
-              + " use the robust ADMM");
+        boolean byDefault = solver == null || "auto".equals(solver.name());
+        if (!byDefault && solver != SolverChoice.ipm && solver != SolverChoice.admm) {
+          err.println("relu-solve: --solver " + solver.name() + " does not support relu_robust;"
+              + " use ipm (the default) or admm");
           return 2;
         }
-        return RobustSolve.run(problem, tol, maxIterations, json, out, err);
+        return RobustSolve.run(problem, byDefault ? "ipm" : solver.name(), tol, maxIterations,
+            repeat, json, out, err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {
