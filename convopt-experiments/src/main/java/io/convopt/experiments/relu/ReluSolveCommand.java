@@ -8,10 +8,7 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
-import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.solve.AdmmSolver;
-import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
-import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,6 +41,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   /** Solver choices. */
   public enum SolverChoice {
+    auto,
     fista,
     al,
     admm,
@@ -56,10 +54,10 @@ public final class ReluSolveCommand implements Callable<Integer> {
       description = "problem file (fields X, y, D, G, beta, loss, formulation)")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "fista|al|admm|ipm",
+  @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm",
       description = "fista (gated, smooth loss), al (augmented Lagrangian, any), admm"
           + " (gated/relu, any loss) or ipm (interior point, gated/relu, any loss, beta > 0);"
-          + " default: fista where it applies, else al")
+          + " default (auto): fista where it applies, else al")
   SolverChoice solver;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
@@ -124,22 +122,15 @@ public final class ReluSolveCommand implements Callable<Integer> {
     }
     ReluSolverSettings settings =
         ReluSolverSettings.defaults().withTolerance(tol).withMaxIterations(maxIterations);
-    ConvexReluSolver s;
-    if (solver == null) {
-      s = ReluSolvers.forProblem(p, settings);
-    } else if (solver == SolverChoice.fista) {
-      s = new ProximalGradientSolver(settings);
-    } else if (solver == SolverChoice.admm) {
+    ConvexReluSolver s =
+        ReluSolvers.choose(solver == null ? ReluSolvers.AUTO : solver.name(), p, settings).solver();
+    if (s instanceof AdmmSolver admm) {
       try {
-        s = new AdmmSolver(settings).withUStep(AdmmSolver.UStepMethod.parse(uStep));
+        s = admm.withUStep(AdmmSolver.UStepMethod.parse(uStep));
       } catch (IllegalArgumentException e) {
         err.println("relu-solve: --u-step: " + e.getMessage());
         return 2;
       }
-    } else if (solver == SolverChoice.ipm) {
-      s = new InteriorPointSolver(settings);
-    } else {
-      s = new AugmentedLagrangianSolver(settings);
     }
     ReluSolution sol;
     try {
