@@ -26,7 +26,7 @@ class ConvexReluTrainerTest {
     double[][] x = new double[n][2];
     for (int k = 0; k < n; k++) {
       x[k][0] = -2 + 4 * r.nextDouble();
-      x[k][1] = 10 + 5 * r.nextGaussian();
+      x[k][1] = 3 + r.nextGaussian();
     }
     return x;
   }
@@ -34,7 +34,7 @@ class ConvexReluTrainerTest {
   private static double[] regressionTargets(double[][] x) {
     double[] y = new double[x.length];
     for (int k = 0; k < y.length; k++) {
-      y[k] = Math.sin(2 * x[k][0]) + 0.05 * (x[k][1] - 10);
+      y[k] = Math.sin(2 * x[k][0]) + 0.2 * (x[k][1] - 3);
     }
     return y;
   }
@@ -42,7 +42,7 @@ class ConvexReluTrainerTest {
   private static double[] labels(double[][] x) {
     double[] y = new double[x.length];
     for (int k = 0; k < y.length; k++) {
-      y[k] = x[k][0] * (x[k][1] - 10) + 0.3 >= 0 ? 1 : -1;
+      y[k] = x[k][0] * (x[k][1] - 3) + 0.3 >= 0 ? 1 : -1;
     }
     return y;
   }
@@ -98,10 +98,10 @@ class ConvexReluTrainerTest {
   void gatedFitEqualsTheDirectSolveOfTheSameProgram() {
     double[][] x = raw(40, 1);
     double[] y = regressionTargets(x);
-    ConvexReluModel m = ConvexReluTrainer.create().withPatterns(20).withSeed(7).withBeta(0.05)
+    ConvexReluModel m = ConvexReluTrainer.create().withPatterns(20).withSeed(7).withBeta(0.3)
         .fit(x, y);
     double[][] f = features(x, false);
-    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.sample(f, 20, 7), 0.05,
+    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.sample(f, 20, 7), 0.3,
         Loss.SQUARED, Formulation.GATED);
     ReluSolution s = ReluSolvers.forProblem(p, ReluSolverSettings.defaults()).solve(p);
     assertThat(Math.abs(m.objective() - s.objective()) / s.objective()).isLessThanOrEqualTo(1e-9);
@@ -146,7 +146,7 @@ class ConvexReluTrainerTest {
     // the recovered ReLU network reproduces the convex objective (feasible cones)
     assertThat(Math.abs(objectiveFromNetwork(m, x, y) - m.objective()) / m.objective())
         .isLessThanOrEqualTo(1e-7);
-    assertThat(m.standardization().mean()[1]).isBetween(8.0, 12.0);
+    assertThat(m.standardization().mean()[1]).isBetween(2.0, 4.0);
     assertThat(m.accuracy(x, y)).isGreaterThan(0.8);
   }
 
@@ -154,7 +154,7 @@ class ConvexReluTrainerTest {
   void savedModelLoadsWithIdenticalPredictionsAndSummary() throws Exception {
     double[][] x = raw(25, 4);
     double[] y = regressionTargets(x);
-    ConvexReluModel m = ConvexReluTrainer.create().withPatterns(10).withSeed(1).withBeta(0.02)
+    ConvexReluModel m = ConvexReluTrainer.create().withPatterns(10).withSeed(1).withBeta(0.3)
         .withStandardization(true).fit(x, y);
     Path file = dir.resolve("m.json");
     m.save(file);
@@ -190,9 +190,9 @@ class ConvexReluTrainerTest {
         row[i] = r.nextGaussian();
       }
     }
-    ConvexReluModel m = ConvexReluTrainer.create().withGates(g).withBeta(0.05).fit(x, y);
+    ConvexReluModel m = ConvexReluTrainer.create().withGates(g).withBeta(0.3).fit(x, y);
     double[][] f = features(x, false);
-    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.fromGates(f, g), 0.05,
+    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.fromGates(f, g), 0.3,
         Loss.SQUARED, Formulation.GATED);
     ReluSolution s = ReluSolvers.forProblem(p, ReluSolverSettings.defaults()).solve(p);
     assertThat(Math.abs(m.objective() - s.objective()) / s.objective()).isLessThanOrEqualTo(1e-9);
