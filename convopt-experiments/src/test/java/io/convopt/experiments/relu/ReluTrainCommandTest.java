@@ -135,16 +135,17 @@ class ReluTrainCommandTest {
     Path data = csv("c.csv", inputs(30, 3), true);
     Path test = csv("t.csv", inputs(12, 4), true);
     Run r = run("--data", data.toString(), "--target", "cls", "--test", test.toString(),
-        "--formulation", "relu", "--patterns", "6", "--beta", "0.5", "--loss", "hinge",
-        "--solver", "ipm", "--json");
+        "--formulation", "gated", "--patterns", "6", "--beta", "0.5", "--loss", "logistic",
+        "--json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("-1 = no, +1 = yes");
     JsonNode j = r.json();
     assertThat(j.get("metric").asText()).isEqualTo("accuracy");
     assertThat(j.get("test_metric").asDouble()).isBetween(0.0, 1.0);
-    assertThat(j.get("solver").asText()).isEqualTo("ipm");
+    assertThat(j.get("solver").asText()).isEqualTo("fista");
 
-    Run three = run("--data", data.toString(), "--target", "a", "--formulation", "gated",
+    Path numeric = csv("n.csv", inputs(30, 3), false);
+    Run three = run("--data", numeric.toString(), "--target", "a", "--formulation", "gated",
         "--patterns", "4", "--beta", "1", "--loss", "logistic");
     assertThat(three.code()).isEqualTo(2);
     assertThat(three.err()).contains("column 'a' has 30 distinct value(s)")
