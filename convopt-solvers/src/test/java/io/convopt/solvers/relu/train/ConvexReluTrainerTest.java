@@ -170,7 +170,8 @@ class ConvexReluTrainerTest {
             "\"version\" : 2")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
     // one weight fewer in the first neuron: the shape check names the field
-    String shorter = json.replaceFirst("\"first_layer\" : \\[ \\[ ([^,]+), ", "\"first_layer\" : [ [ ");
+    String shorter = json.replaceFirst("\"first_layer\" : \\[ \\[ ([^,]+), ",
+        "\"first_layer\" : [ [ ");
     assertThat(shorter).isNotEqualTo(json);
     assertThatThrownBy(() -> ConvexReluModel.fromJson(shorter))
         .isInstanceOf(IllegalArgumentException.class)
