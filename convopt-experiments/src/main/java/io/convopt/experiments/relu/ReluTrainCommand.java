@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +46,9 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 certified, 1 not certified within the budget or failed, 2 bad input."
     })
 public final class ReluTrainCommand implements Callable<Integer> {
+
+  /** Seconds between the "still solving" lines on stderr. */
+  static final long HEARTBEAT_SECONDS = 10;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -245,9 +251,22 @@ public final class ReluTrainCommand implements Callable<Integer> {
     FitSummary fs;
     ConvexReluModel model;
     err.printf(Locale.ROOT, "relu-train: %s program, %d training rows, %d features, %s; solving"
-            + " (progress is reported when the solve ends)%n", form.id(), yTrain.length,
-        featureNames.size(), patterns != null ? patterns + " sampled gates" : "gates of " + gates);
+            + " (iteration, objective and certificate are reported when the solve ends)%n",
+        form.id(), yTrain.length, featureNames.size(),
+        patterns != null ? patterns + " sampled gates" : "gates of " + gates);
     err.flush();
+    // The solvers here have no common per-iteration listener: a heartbeat shows the run is alive.
+    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "relu-train-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    long start = System.nanoTime();
+    heartbeat.scheduleAtFixedRate(() -> {
+      err.printf(Locale.ROOT, "relu-train: solving (--solver %s), %.0f s elapsed%n", solver,
+          (System.nanoTime() - start) * 1e-9);
+      err.flush();
+    }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     try {
       model = trainer.fit(xTrain, yTrain);
     } catch (IllegalArgumentException e) {
@@ -257,6 +276,8 @@ public final class ReluTrainCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       err.println("relu-train: solver failed: " + e);
       return 1;
+    } finally {
+      heartbeat.shutdownNow();
     }
     fs = model.summary();
     if (fs.seconds() > 2) {
