@@ -8,10 +8,7 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
-import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.solve.AdmmSolver;
-import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
-import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,6 +46,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   /** Solver choices. */
   public enum SolverChoice {
+    auto,
     fista,
     al,
     admm,
@@ -62,11 +60,11 @@ public final class ReluSolveCommand implements Callable<Integer> {
           + " optional G (format: data/examples/relu/README.md).")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "fista|al|admm|ipm",
-      description = "One of ${COMPLETION-CANDIDATES}: fista (gated, smooth loss), al (augmented"
-          + " Lagrangian, any), admm (gated/relu/robust, any loss) or ipm (interior point,"
-          + " gated/relu/robust, any loss, beta > 0; the fastest on relu). Default: fista where it"
-          + " applies, else al; relu_robust: ipm.")
+  @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm",
+      description = "auto (the default: the interior point where it applies and its Newton step"
+          + " is affordable, else a first-order method; relu_robust: ipm), fista (gated, smooth"
+          + " loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or ipm"
+          + " (interior point, gated/relu/robust, any loss, beta > 0).")
   SolverChoice solver;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
@@ -139,26 +137,21 @@ public final class ReluSolveCommand implements Callable<Integer> {
     }
     ReluSolverSettings settings =
         ReluSolverSettings.defaults().withTolerance(tol).withMaxIterations(maxIterations);
-    ConvexReluSolver s;
-    if (solver == null) {
-      s = ReluSolvers.forProblem(p, settings);
-    } else if (solver == SolverChoice.fista) {
-      if (p.formulation() != io.convopt.solvers.relu.Formulation.GATED || !p.loss().isSmooth()) {
-        err.println(fistaUnsupported(p));
-        return 2;
-      }
-      s = new ProximalGradientSolver(settings);
-    } else if (solver == SolverChoice.admm) {
+    if (solver == SolverChoice.fista
+        && (p.formulation() != io.convopt.solvers.relu.Formulation.GATED
+            || !p.loss().isSmooth())) {
+      err.println(fistaUnsupported(p));
+      return 2;
+    }
+    ConvexReluSolver s =
+        ReluSolvers.choose(solver == null ? ReluSolvers.AUTO : solver.name(), p, settings).solver();
+    if (s instanceof AdmmSolver admm) {
       try {
-        s = new AdmmSolver(settings).withUStep(AdmmSolver.UStepMethod.parse(uStep));
+        s = admm.withUStep(AdmmSolver.UStepMethod.parse(uStep));
       } catch (IllegalArgumentException e) {
         err.println("relu-solve: --u-step: " + e.getMessage());
         return 2;
       }
-    } else if (solver == SolverChoice.ipm) {
-      s = new InteriorPointSolver(settings);
-    } else {
-      s = new AugmentedLagrangianSolver(settings);
     }
     ReluSolution sol;
     try {

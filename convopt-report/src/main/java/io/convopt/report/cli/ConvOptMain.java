@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.benchmark.OptimizeCommand.class,
       io.convopt.experiments.benchmark.ScalingCommand.class,
       io.convopt.experiments.relu.ReluSolveCommand.class,
+      io.convopt.experiments.relu.ReluTrainCommand.class,
       io.convopt.experiments.relu.AdmmCostCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,
       io.convopt.experiments.compare.CompareTrainingCommand.class,
