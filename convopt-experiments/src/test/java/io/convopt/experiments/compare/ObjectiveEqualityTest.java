@@ -114,8 +114,13 @@ class ObjectiveEqualityTest {
   void convexCellsAreDeterministicAndSumOneVsAllPrograms() {
     PreparedData iris = Protocol.prepare(DataCatalog.open().load("iris"));
     ReluSolverSettings s = ReluSolverSettings.defaults().withMaxIterations(400);
-    ConvexTraining.Outcome a = ConvexTraining.train(iris, Method.CR, 1.0, 6, 4, CrSolver.al, s, 0.5);
-    ConvexTraining.Outcome b = ConvexTraining.train(iris, Method.CR, 1.0, 6, 4, CrSolver.al, s, 0.5);
+    // A time budget far above what 400 iterations take: the budget schedule then ends on its
+    // iteration cap, not on the clock, so two runs must agree bit for bit on a loaded machine too.
+    double seconds = 120;
+    ConvexTraining.Outcome a =
+        ConvexTraining.train(iris, Method.CR, 1.0, 6, 4, CrSolver.al, s, seconds);
+    ConvexTraining.Outcome b =
+        ConvexTraining.train(iris, Method.CR, 1.0, 6, 4, CrSolver.al, s, seconds);
     assertThat(a.objective()).isEqualTo(b.objective());
     assertThat(a.testAccuracy()).isEqualTo(b.testAccuracy()).isBetween(0.0, 1.0);
     assertThat(a.trace()).isNotEmpty();
@@ -124,7 +129,8 @@ class ObjectiveEqualityTest {
     for (int i = 1; i < a.trace().size(); i++) {
       assertThat(a.trace().get(i).iterations()).isGreaterThanOrEqualTo(a.trace().get(i - 1).iterations());
     }
-    ConvexTraining.Outcome g = ConvexTraining.train(iris, Method.CG, 1.0, 6, 4, CrSolver.al, s, 0.5);
+    ConvexTraining.Outcome g =
+        ConvexTraining.train(iris, Method.CG, 1.0, 6, 4, CrSolver.al, s, seconds);
     assertThat(g.testMse()).isNaN();
     assertThat(g.patterns()).isEqualTo(a.patterns());
   }
