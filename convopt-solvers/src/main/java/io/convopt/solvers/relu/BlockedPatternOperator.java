@@ -41,7 +41,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Not thread-safe (resident buffers); one instance per solve.
  */
-final class BlockedPatternOperator {
+public final class BlockedPatternOperator {
   /** Default block buffer size in elements (8 MB in FLOAT64): rows = this / B. */
   static final int DEFAULT_BLOCK_ELEMENTS = 1 << 20;
   /** Lower bound on the default rows per block (the adjoint GEMM's inner dimension). */
@@ -70,7 +70,7 @@ final class BlockedPatternOperator {
   private final float[] staging;
 
   /** FLOAT64 with the default block size. */
-  BlockedPatternOperator(ReluProblem problem) {
+  public BlockedPatternOperator(ReluProblem problem) {
     this(problem, Precision.FLOAT64, 0);
   }
 
@@ -79,7 +79,7 @@ final class BlockedPatternOperator {
    * @param precision format of X, the weights and the products
    * @param blockRows rows per block, or 0 for the default
    */
-  BlockedPatternOperator(ReluProblem problem, Precision precision, int blockRows) {
+  public BlockedPatternOperator(ReluProblem problem, Precision precision, int blockRows) {
     if (precision == null) {
       throw new IllegalArgumentException("precision: missing (expected float64 or float32)");
     }
@@ -96,6 +96,10 @@ final class BlockedPatternOperator {
     int rows = blockRows > 0 ? blockRows
         : Math.max(MIN_BLOCK_ROWS, DEFAULT_BLOCK_ELEMENTS / blocks);
     this.blockRows = Math.min(rows, n);
+    if ((long) this.blockRows * blocks * Double.BYTES > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("blockRows: " + this.blockRows + " rows of " + blocks
+          + " blocks exceed the 2 GB block buffer; use fewer rows per block");
+    }
     DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
     double[] xs = problem.xView();
     this.xBlocksWhole = precision == Precision.FLOAT64
@@ -116,6 +120,21 @@ final class BlockedPatternOperator {
         : work.get(NDArrayIndex.interval(0, tail), NDArrayIndex.all());
     this.workBytes = work.data().asNio().order(ORDER);
     this.staging = precision == Precision.FLOAT32 ? new float[blocks * d] : null;
+  }
+
+  /** Number of samples n. */
+  public int samples() {
+    return n;
+  }
+
+  /** Number of weight blocks B (P gated, 2P constrained). */
+  public int blocks() {
+    return blocks;
+  }
+
+  /** Rows per block in use. */
+  public int blockRows() {
+    return blockRows;
   }
 
   private static float[] toFloat(double[] a) {
@@ -181,7 +200,7 @@ final class BlockedPatternOperator {
   }
 
   /** {@code yhat = sum_j sign_j D_p(j) X u_j} (u: B x d, yhat: n). */
-  void predict(double[] u, double[] yhat) {
+  public void predict(double[] u, double[] yhat) {
     loadWeights(u);
     for (int b = 0; b < blockCount(); b++) {
       blockProducts(b);
@@ -194,7 +213,7 @@ final class BlockedPatternOperator {
   }
 
   /** {@code grad_j = sign_j X^T D_p(j) a} (a: n, grad: B x d, overwritten). */
-  void adjoint(double[] a, double[] grad) {
+  public void adjoint(double[] a, double[] grad) {
     checkLength("grad", grad, blocks * d);
     checkLength("a", a, n);
     for (int b = 0; b < blockCount(); b++) {
@@ -209,7 +228,7 @@ final class BlockedPatternOperator {
   }
 
   /** The full unmasked products {@code XU[k,j] = x_k . u_j} (xu: n x B row-major). */
-  void products(double[] u, double[] xu) {
+  public void products(double[] u, double[] xu) {
     checkLength("xu", xu, n * blocks);
     loadWeights(u);
     for (int b = 0; b < blockCount(); b++) {
@@ -228,7 +247,7 @@ final class BlockedPatternOperator {
   }
 
   /** The full unmasked adjoint {@code grad_j = X^T M[:,j]} (m: n x B row-major, grad: B x d). */
-  void adjointOf(double[] m, double[] grad) {
+  public void adjointOf(double[] m, double[] grad) {
     checkLength("m", m, n * blocks);
     checkLength("grad", grad, blocks * d);
     for (int b = 0; b < blockCount(); b++) {
