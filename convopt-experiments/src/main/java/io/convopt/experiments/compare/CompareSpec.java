@@ -173,7 +173,7 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     m.put("batch_fraction", Double.toString(batchFraction));
     m.put("cr_solver", crSolver.name());
     m.put("cr_solver_description", crSolver.describe());
-    m.put("cg_solver", "rfista (R-FISTA, io.convopt.solvers.relu.ProximalGradientSolver)");
+    m.put("cg_solver", "rfista (R-FISTA, io.convopt.solvers.relu.solve.ProximalGradientSolver)");
     m.put("convex_max_iterations", Integer.toString(convexMaxIterations));
     m.put("convex_iteration_unit", "cg: R-FISTA iterations; cr: " + crSolver.iterationUnit());
     m.put("convex_time_budget_seconds", Double.toString(convexTimeBudget));

@@ -5,16 +5,16 @@ import io.convopt.experiments.data.Task;
 import io.convopt.solvers.nonconvex.ReluObjective;
 import io.convopt.solvers.nonconvex.ReluTrainingProblem;
 import io.convopt.solvers.nonconvex.TwoLayerReluNetwork;
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
-import io.convopt.solvers.relu.ProximalGradientSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.convopt.experiments.compare;
 
-import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.ConvexReluSolver;
-import io.convopt.solvers.relu.InteriorPointSolver;
 import io.convopt.solvers.relu.ReluSolverSettings;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 
 /**
  * The solver of the constrained ReLU program (CR) in {@code compare-training} (option
@@ -42,7 +42,8 @@ public enum CrSolver {
 
   /** A one-line description for the summary and the provenance file. */
   public String describe() {
-    return this == ipm ? "ipm (interior-point method, io.convopt.solvers.relu.InteriorPointSolver)"
-        : "al (augmented Lagrangian, io.convopt.solvers.relu.AugmentedLagrangianSolver)";
+    return this == ipm
+        ? "ipm (interior-point method, io.convopt.solvers.relu.ipm.InteriorPointSolver)"
+        : "al (augmented Lagrangian, io.convopt.solvers.relu.solve.AugmentedLagrangianSolver)";
   }
 }

@@ -4,15 +4,15 @@ import io.convopt.experiments.io.CsvRowWriter;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
-import io.convopt.solvers.relu.ActivationPatterns;
-import io.convopt.solvers.relu.AdmmListener;
-import io.convopt.solvers.relu.AdmmSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
-import io.convopt.solvers.relu.ProximalGradientSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.AdmmListener;
+import io.convopt.solvers.relu.solve.AdmmSolver;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,9 +29,9 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code convopt relu-admm-cost}: measures the cost of the convex ReLU solvers against their cost

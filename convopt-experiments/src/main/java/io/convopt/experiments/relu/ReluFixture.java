@@ -2,10 +2,10 @@ package io.convopt.experiments.relu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,24 +2,25 @@ package io.convopt.experiments.relu;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.convopt.solvers.relu.AdmmSolver;
-import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
-import io.convopt.solvers.relu.InteriorPointSolver;
-import io.convopt.solvers.relu.ProximalGradientSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
+import io.convopt.solvers.relu.solve.AdmmSolver;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
+import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code convopt relu-solve --problem FILE.json [--solver fista|al|admm|ipm] [--u-step
@@ -125,7 +126,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
         ReluSolverSettings.defaults().withTolerance(tol).withMaxIterations(maxIterations);
     ConvexReluSolver s;
     if (solver == null) {
-      s = ConvexReluSolver.forProblem(p, settings);
+      s = ReluSolvers.forProblem(p, settings);
     } else if (solver == SolverChoice.fista) {
       s = new ProximalGradientSolver(settings);
     } else if (solver == SolverChoice.admm) {

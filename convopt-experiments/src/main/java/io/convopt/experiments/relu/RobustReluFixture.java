@@ -2,9 +2,9 @@ package io.convopt.experiments.relu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.robust.RobustReluProblem;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

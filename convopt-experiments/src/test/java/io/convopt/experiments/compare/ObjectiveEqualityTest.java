@@ -12,8 +12,6 @@ import io.convopt.solvers.nonconvex.NonConvexTrainer;
 import io.convopt.solvers.nonconvex.ReluObjective;
 import io.convopt.solvers.nonconvex.ReluTrainingProblem;
 import io.convopt.solvers.nonconvex.Sgd;
-import io.convopt.solvers.relu.ActivationPatterns;
-import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
@@ -21,6 +19,8 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package io.convopt.experiments.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convopt.solvers.relu.AdmmListener;
-import io.convopt.solvers.relu.AdmmSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.solve.AdmmListener;
+import io.convopt.solvers.relu.solve.AdmmSolver;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

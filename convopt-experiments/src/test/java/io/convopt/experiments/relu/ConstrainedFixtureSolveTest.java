@@ -2,17 +2,18 @@ package io.convopt.experiments.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convopt.solvers.relu.AdmmSolver;
-import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
-import io.convopt.solvers.relu.InteriorPointSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
+import io.convopt.solvers.relu.solve.AdmmSolver;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.ReluSolvers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -86,6 +87,6 @@ class ConstrainedFixtureSolveTest {
   @org.junit.jupiter.api.Test
   void forProblemPicksAl() throws Exception {
     ReluProblem p = FixtureSolveTest.load("relu_sq_synth_circle.json").problem(Formulation.RELU);
-    assertThat(ConvexReluSolver.forProblem(p, SETTINGS).name()).isEqualTo("al");
+    assertThat(ReluSolvers.forProblem(p, SETTINGS).name()).isEqualTo("al");
   }
 }

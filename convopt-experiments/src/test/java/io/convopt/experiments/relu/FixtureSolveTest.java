@@ -9,6 +9,7 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.InputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class FixtureSolveTest {
    * (fixture, formulation) pairs checked. Every fixture is solved as GATED (its own formulation or
    * its same_pattern_optima entry). The constrained program (RELU) is checked, with AL and ADMM
    * and their certified gaps, in {@link ConstrainedFixtureSolveTest}; synth1d stays here as the
-   * one RELU case through the default dispatch ({@link ConvexReluSolver#forProblem}).
+   * one RELU case through the default dispatch ({@link ReluSolvers#forProblem}).
    */
   static final String[][] CASES = {
     {"gated_sq_synth1d.json", "gated"},
@@ -63,7 +64,7 @@ class FixtureSolveTest {
         ? fx.referenceObjective()
         : fx.samePatternOptima().get(f.id());
     ReluProblem p = fx.problem(f);
-    ReluSolution s = ConvexReluSolver.forProblem(p, SETTINGS).solve(p);
+    ReluSolution s = ReluSolvers.forProblem(p, SETTINGS).solve(p);
     System.out.println(file + " as " + f.id() + ": " + s + " ref=" + ref);
     assertThat(s.stopReason()).isEqualTo(StopReason.CONVERGED);
     double rel = Math.abs(s.objective() - ref) / ref;

@@ -2,18 +2,18 @@ package io.convopt.experiments.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convopt.solvers.relu.ActivationPatterns;
-import io.convopt.solvers.relu.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.Formulation;
-import io.convopt.solvers.relu.InteriorPointSolver;
-import io.convopt.solvers.relu.ProximalGradientSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.certificate.GlobalOptimalityCheck;
 import io.convopt.solvers.relu.certificate.GlobalOptimalityReport;
-import io.convopt.solvers.relu.certificate.PatternRefinement;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.PatternRefinement;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 

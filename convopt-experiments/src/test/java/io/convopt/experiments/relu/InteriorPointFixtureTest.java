@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.Formulation;
-import io.convopt.solvers.relu.InteriorPointSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

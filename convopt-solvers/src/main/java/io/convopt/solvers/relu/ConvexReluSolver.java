@@ -1,6 +1,9 @@
 package io.convopt.solvers.relu;
 
-/** A solver of the convex ReLU programs. Implementations are immutable and thread-safe. */
+/**
+ * A solver of the convex ReLU programs. Implementations are immutable and thread-safe. The default
+ * choice for a problem is {@code io.convopt.solvers.relu.solve.ReluSolvers#forProblem}.
+ */
 public interface ConvexReluSolver {
   /** Short name ("fista", "al"). */
   String name();
@@ -18,14 +21,6 @@ public interface ConvexReluSolver {
    * formulation and shape (regularisation paths); otherwise from zero.
    */
   ReluSolution solve(ReluProblem problem, ReluSolution warmStart);
-
-  /** The right solver for a problem: R-FISTA for GATED with a smooth loss, else the AL method. */
-  static ConvexReluSolver forProblem(ReluProblem problem, ReluSolverSettings settings) {
-    if (problem.formulation() == Formulation.GATED && problem.loss().isSmooth()) {
-      return new ProximalGradientSolver(settings);
-    }
-    return new AugmentedLagrangianSolver(settings);
-  }
 
   /** Initial block weights from a compatible warm start, else zeros. */
   static double[] initialBlocks(ReluProblem problem, ReluSolution warmStart, int length) {

@@ -2,13 +2,21 @@ package io.convopt.solvers.relu;
 
 import java.util.Locale;
 
-/** Which convex program over the activation patterns is solved (spec §1.3, §1.5, §2.6). */
+/**
+ * Which convex program over the activation patterns is solved: the gated program, the
+ * cone-constrained ReLU program, or its adversarially robust variant.
+ */
 public enum Formulation {
   /** (CG): unconstrained group Lasso, weights U (d x P); the gated ReLU network. */
   GATED,
   /** (CR): constrained group Lasso, weights V, W (d x P each) in the pattern cones. */
   RELU,
-  /** Adversarially robust (CR) variant; recognised but not supported yet (later issue). */
+  /**
+   * Adversarially robust (CR) variant for an l-infinity radius eps. Solved by
+   * {@code io.convopt.solvers.relu.robust.RobustAdmmSolver} on a
+   * {@code io.convopt.solvers.relu.robust.RobustReluProblem}; {@link ReluProblem} and the
+   * solvers of the standard programs reject it.
+   */
   RELU_ROBUST;
 
   /** Parses the fixture spelling ({@code gated}, {@code relu}, {@code relu_robust}). */

@@ -196,11 +196,13 @@ public enum Loss {
     }
   }
 
-  static double softplus(double t) {
+  /** {@code log(1 + e^t)}, without overflow. */
+  public static double softplus(double t) {
     return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
   }
 
-  static double sigmoid(double t) {
+  /** {@code 1 / (1 + e^-t)}. */
+  public static double sigmoid(double t) {
     if (t >= 0) {
       return 1.0 / (1.0 + Math.exp(-t));
     }

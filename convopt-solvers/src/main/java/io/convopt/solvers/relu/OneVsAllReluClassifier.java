@@ -1,7 +1,7 @@
 package io.convopt.solvers.relu;
 
 /**
- * Multi-class classification by one-vs-all (spec §1.4, as in scnn): for each class c an
+ * Multi-class classification by one-vs-all (as in scnn): for each class c an
  * independent convex program on the same X and patterns with targets +1 for class c and -1
  * otherwise; prediction is the class whose recovered network scores highest. Immutable.
  */

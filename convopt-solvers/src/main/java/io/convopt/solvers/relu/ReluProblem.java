@@ -1,9 +1,13 @@
 package io.convopt.solvers.relu;
 
+import io.convopt.solvers.relu.linalg.Checks;
+import io.convopt.solvers.relu.linalg.PatternOperator;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+
 /**
- * An instance of a convex two-layer ReLU training program (spec §1.3, §1.5; fixture README
- * "Objectives"): data X (n x d, the caller appends a ones column for a bias), targets y, a set of
- * activation patterns, the weight-decay parameter beta >= 0, the loss and the formulation.
+ * An instance of a convex two-layer ReLU training program (the fixture format's "Objectives"):
+ * data X (n x d, the caller appends a ones column for a bias), targets y, a set of activation
+ * patterns, the weight-decay parameter beta >= 0, the loss and the formulation.
  *
  * <pre>
  * GATED: min_U   L(sum_i D_i X u_i, y) + beta sum_i ||u_i||
@@ -140,17 +144,31 @@ public final class ReluProblem {
     return y.clone();
   }
 
-  double[] xView() {
+  /** The operator of this program (a new instance: it holds scratch space; not thread-safe). */
+  public PatternOperator operator() {
+    return new PatternOperator(n, d, patterns.count(), formulation == Formulation.RELU, x,
+        patterns.maskView());
+  }
+
+  /** As {@link #operator()}, with the GEMM back end forced: ND4J when {@code useNd4j}. */
+  public PatternOperator operator(boolean useNd4j) {
+    return new PatternOperator(n, d, patterns.count(), formulation == Formulation.RELU, x,
+        patterns.maskView(), useNd4j);
+  }
+
+  /** X row-major, shared (not a copy): callers must not write to it. */
+  public double[] xView() {
     return x;
   }
 
-  double[] yView() {
+  /** y, shared (not a copy): callers must not write to it. */
+  public double[] yView() {
     return y;
   }
 
   /** {@code beta_max = max_i ||X^T D_i grad L(0)||}: for beta >= beta_max, zero is optimal (CG). */
   public double betaMax() {
-    PatternOperator op = new PatternOperator(this);
+    PatternOperator op = operator();
     double[] g = new double[n];
     double[] zero = new double[n];
     if (loss.isSmooth()) {

@@ -1,5 +1,7 @@
 package io.convopt.solvers.relu;
 
+import io.convopt.solvers.relu.linalg.PatternOperator;
+
 /**
  * Immutable result of a convex ReLU solve: the weights (U for GATED; V and W for RELU, each d x P
  * with block i in column i), the objective and its two parts, the {@link Certificate}, iteration
@@ -26,7 +28,10 @@ public final class ReluSolution {
   private final ReluSolverSettings settings;
   private final long seed;
 
-  ReluSolution(
+  /**
+   * A solution as a solver reports it (solvers call this; users get solutions from solvers).
+   */
+  public ReluSolution(
       ReluProblem problem,
       double[] blocks,
       double[] yhat,
@@ -161,7 +166,8 @@ public final class ReluSolution {
     return d;
   }
 
-  double[] blockView() {
+  /** The block weights, shared (not a copy): callers must not write to them. */
+  public double[] blockView() {
     return blocks;
   }
 

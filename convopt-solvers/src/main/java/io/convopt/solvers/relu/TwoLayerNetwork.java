@@ -1,10 +1,13 @@
 package io.convopt.solvers.relu;
 
+import io.convopt.solvers.relu.linalg.Checks;
+import io.convopt.solvers.relu.linalg.PatternOperator;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A two-layer network {@code f(x) = sum_j act_j(x) (x . w1_j) w2_j} (spec §1.1, §1.6), either a
+ * A two-layer network {@code f(x) = sum_j act_j(x) (x . w1_j) w2_j}, either a
  * ReLU network ({@code act_j(x) = 1[x . w1_j >= 0]}, i.e. {@code (x . w1_j)_+}) or a gated ReLU
  * network with fixed gates ({@code act_j(x) = 1[x . g_j >= 0]}).
  *
@@ -41,9 +44,9 @@ public final class TwoLayerNetwork {
         Checks.matrix("gates", gates);
       }
     }
-    this.w1 = ActivationPatterns.copy(w1);
+    this.w1 = Checks.copy(w1);
     this.w2 = w2.clone();
-    this.gates = gates == null ? null : ActivationPatterns.copy(gates);
+    this.gates = gates == null ? null : Checks.copy(gates);
   }
 
   /**
@@ -101,7 +104,7 @@ public final class TwoLayerNetwork {
   }
 
   public double[][] firstLayer() {
-    return ActivationPatterns.copy(w1);
+    return Checks.copy(w1);
   }
 
   public double[] secondLayer() {

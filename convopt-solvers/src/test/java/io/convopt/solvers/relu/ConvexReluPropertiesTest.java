@@ -1,6 +1,9 @@
 package io.convopt.solvers.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
 package io.convopt.solvers.relu;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.convopt.solvers.relu.linalg.Checks;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class ReluProblemValidationTest {
 
   @Test
   void rejectsNonFiniteFeatures() {
-    double[][] bad = ActivationPatterns.copy(x);
+    double[][] bad = Checks.copy(x);
     bad[3][0] = Double.NaN;
     assertThatThrownBy(() -> new ReluProblem(bad, y, p, 0.1, Loss.SQUARED, Formulation.GATED))
         .isInstanceOf(IllegalArgumentException.class)
@@ -64,7 +66,7 @@ class ReluProblemValidationTest {
 
   @Test
   void rejectsRaggedMatrices() {
-    double[][] ragged = ActivationPatterns.copy(x);
+    double[][] ragged = Checks.copy(x);
     ragged[4] = new double[] {1.0};
     assertThatThrownBy(() -> new ReluProblem(ragged, y, p, 0.1, Loss.SQUARED, Formulation.GATED))
         .isInstanceOf(IllegalArgumentException.class)

@@ -3,12 +3,12 @@ package io.convopt.solvers.relu;
 import java.util.SplittableRandom;
 
 /** Small seeded synthetic data sets for the relu tests. */
-final class ReluTestData {
+public final class ReluTestData {
   private ReluTestData() {}
 
   /** 1-D regression x ~ U(-2, 2), y = sin(2x) + noise, with a bias column. */
   /** Largest absolute difference over the largest reference magnitude (max-norm relative). */
-  static double relDiff(double[] a, double[] b) {
+  public static double relDiff(double[] a, double[] b) {
     double num = 0;
     double den = 0;
     for (int i = 0; i < a.length; i++) {
@@ -18,7 +18,7 @@ final class ReluTestData {
     return num / den;
   }
 
-  static double[][] x1d(int n, long seed) {
+  public static double[][] x1d(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[][] x = new double[n][];
     for (int k = 0; k < n; k++) {
@@ -27,7 +27,7 @@ final class ReluTestData {
     return x;
   }
 
-  static double[] sinTargets(double[][] x, long seed) {
+  public static double[] sinTargets(double[][] x, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] y = new double[x.length];
     for (int k = 0; k < y.length; k++) {
@@ -37,7 +37,7 @@ final class ReluTestData {
   }
 
   /** Gaussian features plus a bias column. */
-  static double[][] gaussian(int n, int features, long seed) {
+  public static double[][] gaussian(int n, int features, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[][] x = new double[n][features + 1];
     for (int k = 0; k < n; k++) {
@@ -49,7 +49,7 @@ final class ReluTestData {
     return x;
   }
 
-  static double[] signLabels(double[][] x) {
+  public static double[] signLabels(double[][] x) {
     double[] y = new double[x.length];
     for (int k = 0; k < y.length; k++) {
       y[k] = x[k][0] * x[k][1] + 0.1 >= 0 ? 1 : -1;

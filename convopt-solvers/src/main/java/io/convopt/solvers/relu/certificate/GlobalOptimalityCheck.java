@@ -1,16 +1,16 @@
 package io.convopt.solvers.relu.certificate;
 
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
-import io.convopt.solvers.relu.PolyhedralCone;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
+import io.convopt.solvers.relu.linalg.PolyhedralCone;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dual certificate of global optimality for the non-convex two-layer network (spec §1.7): evaluates
+ * Dual certificate of global optimality for the non-convex two-layer network: evaluates
  * the dual constraint {@code max_{u in K_j, ||u|| <= 1} |z^T D_j X u|} on every pattern of a
  * complete set (e.g. {@link ActivationPatterns#enumerate}) and compares it with beta; see {@link
  * GlobalOptimalityReport} for the bound it yields.

@@ -3,7 +3,7 @@ package io.convopt.solvers.relu.certificate;
 import java.util.Locale;
 
 /**
- * Result of checking the dual certificate of global optimality (spec §1.7) for a solution computed
+ * Result of checking the dual certificate of global optimality for a solution computed
  * on a (sampled) set of activation patterns, against a complete set of patterns (every chamber of
  * the hyperplane arrangement).
  *

@@ -1,11 +1,14 @@
 package io.convopt.solvers.relu.robust;
 
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.linalg.CholeskyFactor;
+import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
+import io.convopt.solvers.relu.linalg.ResidualBalancing;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
- * ADMM for convex adversarial training ({@link RobustReluProblem}, spec §2.6). Consensus splitting
+ * ADMM for convex adversarial training ({@link RobustReluProblem}). Consensus splitting
  * {@code min_x sum_b g_b(z_b) s.t. z_b = M_b x} over the weights {@code x = (v_1..v_P, w_1..w_P)}
  * with three blocks, each with a cheap exact proximal map:
  *
@@ -105,9 +108,7 @@ public final class RobustAdmmSolver {
     Ops op = new Ops(problem);
     int nx = op.nx;
     double[] k = op.gram();
-    if (!cholesky(k, nx)) {
-      throw new IllegalStateException("K is not positive definite (cannot happen: it contains I)");
-    }
+    CholeskyFactor kFactor = new CholeskyFactor(k, nx);
     double alpha = settings.relaxation();
     double rho = settings.initialRho();
     double[] x = new double[nx];
@@ -143,7 +144,8 @@ public final class RobustAdmmSolver {
       for (int i = 0; i < nx; i++) {
         rhs[i] += tmp[i] + zc[i] - uc[i];
       }
-      solveCholesky(k, nx, rhs, x);
+      System.arraycopy(rhs, 0, x, 0, nx);
+      kFactor.solveInPlace(x);
       boolean check = it % settings.checkEvery() == 0;
       if (check) {
         System.arraycopy(zp, 0, zpOld, 0, op.np);
@@ -176,22 +178,13 @@ public final class RobustAdmmSolver {
       for (int i = 0; i < op.nc; i++) {
         uk[i] -= zk[i];
       }
-      double thr = op.beta / rho;
-      for (int j = 0; j < op.blocks; j++) {
-        double nn = 0;
-        for (int c = 0; c < op.d; c++) {
-          int i = j * op.d + c;
-          double h = alpha * x[i] + (1 - alpha) * zc[i];
-          tmp[i] = h + uc[i];
-          nn += tmp[i] * tmp[i];
-        }
-        nn = Math.sqrt(nn);
-        double f = nn > thr ? 1 - thr / nn : 0;
-        for (int c = 0; c < op.d; c++) {
-          int i = j * op.d + c;
-          zc[i] = f * tmp[i];
-          uc[i] = tmp[i] - zc[i];
-        }
+      for (int i = 0; i < nx; i++) {
+        tmp[i] = alpha * x[i] + (1 - alpha) * zc[i] + uc[i];
+      }
+      System.arraycopy(tmp, 0, zc, 0, nx);
+      GroupSoftThreshold.apply(zc, op.d, op.beta / rho);
+      for (int i = 0; i < nx; i++) {
+        uc[i] = tmp[i] - zc[i];
       }
       if (!check) {
         continue;
@@ -238,17 +231,12 @@ public final class RobustAdmmSolver {
       // residual balancing (rho cancels in the x-update, so only u is rescaled)
       double rRel = rNorm / Math.max(Math.sqrt(Math.max(mx2, z2)), 1e-300);
       double sRel = sNorm / Math.max(rho * Math.sqrt(normSq(up) + normSq(uc) + normSq(uk)), 1e-300);
-      double factor = 1;
-      if (rRel > 10 * sRel) {
-        factor = 2;
-      } else if (sRel > 10 * rRel) {
-        factor = 0.5;
-      }
+      double factor = ResidualBalancing.factor(rRel, sRel);
       if (factor != 1 && rho * factor < 1e8 && rho * factor > 1e-8) {
         rho *= factor;
-        scale(up, 1 / factor);
-        scale(uc, 1 / factor);
-        scale(uk, 1 / factor);
+        ResidualBalancing.rescaleDual(up, factor);
+        ResidualBalancing.rescaleDual(uc, factor);
+        ResidualBalancing.rescaleDual(uk, factor);
       }
     }
     x = support(x, zc, op.d);
@@ -288,53 +276,6 @@ public final class RobustAdmmSolver {
       s += v * v;
     }
     return s;
-  }
-
-  private static void scale(double[] a, double f) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] *= f;
-    }
-  }
-
-  /** In-place lower Cholesky of the row-major n x n SPD matrix a; false if not positive definite. */
-  static boolean cholesky(double[] a, int n) {
-    for (int j = 0; j < n; j++) {
-      double s = a[j * n + j];
-      for (int p = 0; p < j; p++) {
-        s -= a[j * n + p] * a[j * n + p];
-      }
-      if (!(s > 0)) {
-        return false;
-      }
-      double l = Math.sqrt(s);
-      a[j * n + j] = l;
-      for (int i = j + 1; i < n; i++) {
-        double t = a[i * n + j];
-        for (int p = 0; p < j; p++) {
-          t -= a[i * n + p] * a[j * n + p];
-        }
-        a[i * n + j] = t / l;
-      }
-    }
-    return true;
-  }
-
-  /** Solves L L^T x = b with the factor from {@link #cholesky}. */
-  static void solveCholesky(double[] l, int n, double[] b, double[] x) {
-    for (int i = 0; i < n; i++) {
-      double s = b[i];
-      for (int p = 0; p < i; p++) {
-        s -= l[i * n + p] * x[p];
-      }
-      x[i] = s / l[i * n + i];
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      double s = x[i];
-      for (int p = i + 1; p < n; p++) {
-        s -= l[p * n + i] * x[p];
-      }
-      x[i] = s / l[i * n + i];
-    }
   }
 
   /** The linear maps of the splitting and the objective/dual evaluations. */

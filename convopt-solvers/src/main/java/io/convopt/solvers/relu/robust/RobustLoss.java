@@ -4,7 +4,7 @@ import io.convopt.solvers.relu.Loss;
 
 /**
  * Closed-form worst case of a loss over an l_inf ball when the prediction is linear on the ball,
- * {@code yhat(delta) = yhat + delta . z} with {@code ||delta[J]||_inf <= eps} (spec §2.6, item 2):
+ * {@code yhat(delta) = yhat + delta . z} with {@code ||delta[J]||_inf <= eps}:
  * {@code max_delta delta . z = eps ||z[J]||_1}, so
  *
  * <pre>

@@ -1,11 +1,11 @@
 package io.convopt.solvers.relu.robust;
 
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
- * Convex adversarial training of a two-layer ReLU network for an l_inf ball of radius eps (spec
- * §2.6; fixture README "relu_robust"):
+ * Convex adversarial training of a two-layer ReLU network for an l_inf ball of radius eps (the
+ * fixture format "relu_robust"):
  *
  * <pre>
  * min_{V,W}  sum_k robustLoss_k + beta sum_i (||v_i||_2 + ||w_i||_2)

@@ -7,9 +7,11 @@ import io.convopt.solvers.relu.TwoLayerNetwork;
  * A two-layer (gated) ReLU network seen as a function of one input, {@code f(x) = sum_j
  * act_j(x) (x . w1_j) w2_j} with {@code act_j(x) = 1[x . g_j >= 0]} (g_j = w1_j for a plain ReLU
  * network), as needed by attacks: value, input gradient and the activation pattern. Adapters:
- * {@link #of(TwoLayerNetwork)} (convex-recovered ReLU network; gated ones are rejected because
- * TwoLayerNetwork does not expose its gates — use {@link #of(double[][], double[], double[][])}),
- * {@link #of(TwoLayerReluNetwork)} (non-convex SGD/Adam) and {@link #of(RobustSolution, double)}.
+ * {@link #of(TwoLayerNetwork)} (a convex-recovered ReLU network only: a gated one is rejected with
+ * {@link IllegalArgumentException}, since TwoLayerNetwork does not expose its gates — pass the
+ * gates to {@link #of(double[][], double[], double[][])} instead), {@link #of(TwoLayerReluNetwork)}
+ * (non-convex SGD/Adam, always a plain ReLU network) and {@link #of(RobustSolution, double)} (a
+ * plain ReLU network from the robust program's weights). Every adapter copies the weights.
  * Immutable, thread-safe.
  *
  * <p>Gradient: {@code sum_j act_j(x) w2_j w1_j}, the gradient of the linear piece containing x
@@ -26,7 +28,11 @@ public final class TwoLayerReluFunction {
     this.gates = gates;
   }
 
-  /** Adapter for a convex-recovered network (gated or ReLU). */
+  /**
+   * Adapter for a convex-recovered ReLU network.
+   *
+   * @throws IllegalArgumentException if {@code net} is gated (its gates are not exposed)
+   */
   public static TwoLayerReluFunction of(TwoLayerNetwork net) {
     return new TwoLayerReluFunction(net.firstLayer(), net.secondLayer(),
         net.isGated() ? gatesOf(net) : null);
@@ -115,6 +121,7 @@ public final class TwoLayerReluFunction {
         "net: gated networks are not supported by the attack (their gates are not exposed)");
   }
 
+  /** Number of neurons. */
   public int width() {
     return w2.length;
   }
@@ -129,6 +136,7 @@ public final class TwoLayerReluFunction {
     return dot(x, gates == null ? w1[j] : gates[j]) >= 0;
   }
 
+  /** {@code f(x)}. */
   public double value(double[] x) {
     double f = 0;
     for (int j = 0; j < w2.length; j++) {

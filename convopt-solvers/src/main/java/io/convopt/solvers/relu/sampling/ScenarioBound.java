@@ -1,10 +1,10 @@
 package io.convopt.solvers.relu.sampling;
 
-import io.convopt.solvers.relu.ActivationPatterns;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.Locale;
 
 /**
- * Scenario-approach guarantee for sampled activation patterns (spec §2.5; Bai, Gautam & Sojoudi,
+ * Scenario-approach guarantee for sampled activation patterns (Bai, Gautam & Sojoudi,
  * arXiv 2201.01965, "sampled convex programs").
  *
  * <p><b>Why it applies.</b> The dual of the gated program (CG) over a pattern set S is {@code

@@ -3,8 +3,9 @@ package io.convopt.solvers.relu.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.linalg.CholeskyFactor;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -117,10 +118,9 @@ class RobustKernelsTest {
     for (int i = 0; i < n; i++) {
       rhs[i] = r.nextGaussian();
     }
-    double[] l = a.clone();
-    assertThat(RobustAdmmSolver.cholesky(l, n)).isTrue();
-    double[] x = new double[n];
-    RobustAdmmSolver.solveCholesky(l, n, rhs, x);
+    // the shared factor the robust ADMM uses for its x-update matrix K
+    double[] x = rhs.clone();
+    new CholeskyFactor(a, n).solveInPlace(x);
     for (int i = 0; i < n; i++) {
       double s = 0;
       for (int j = 0; j < n; j++) {

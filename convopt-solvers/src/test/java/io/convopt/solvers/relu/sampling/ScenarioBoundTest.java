@@ -3,13 +3,13 @@ package io.convopt.solvers.relu.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.convopt.solvers.relu.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
-import io.convopt.solvers.relu.ProximalGradientSolver;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
