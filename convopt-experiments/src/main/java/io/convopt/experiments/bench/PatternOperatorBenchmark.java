@@ -1,12 +1,12 @@
 package io.convopt.experiments.bench;
 
 import io.convopt.solvers.nonconvex.Nd4jSettings;
-import io.convopt.solvers.relu.ActivationPatterns;
-import io.convopt.solvers.relu.BlockedPatternOperator;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
-import io.convopt.solvers.relu.Precision;
 import io.convopt.solvers.relu.ReluProblem;
+import io.convopt.solvers.relu.linalg.BlockedPatternOperator;
+import io.convopt.solvers.relu.linalg.Precision;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -91,14 +91,16 @@ public class PatternOperatorBenchmark {
       }
       ActivationPatterns pat = ActivationPatterns.sample(xs, gates, 7L);
       ReluProblem problem = new ReluProblem(xs, y, pat, 1e-3, Loss.SQUARED, Formulation.GATED);
-      op = new BlockedPatternOperator(problem, Precision.parse(precision), blockRows);
+      op = BlockedPatternOperator.of(
+          problem.operator(false), Precision.parse(precision), blockRows);
       int len = op.blocks() * (features + 1);
       u = gaussian(r, len);
       u2 = gaussian(r, len);
       a = gaussian(r, n);
       yhat = new double[n];
       grad = new double[len];
-      DataType type = Precision.parse(precision) == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
+      DataType type =
+          Precision.parse(precision) == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
       x = Nd4j.rand(type, n, features + 1);
       w = Nd4j.rand(type, op.blocks(), features + 1);
       xu = Nd4j.create(type, new long[] {n, op.blocks()}, 'c');

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
@@ -11,8 +12,8 @@ import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.solve.AdmmSolver;
 import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.AutoSolver;
 import io.convopt.solvers.relu.solve.ProximalGradientSolver;
-import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,10 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code convopt relu-solve --problem FILE.json [--solver fista|al|admm|ipm] [--u-step
- * auto|woodbury|dense|cg] [--tol 1e-6] [--repeat N] [--json]}: solves
+ * {@code convopt relu-solve --problem FILE.json [--solver auto|fista|al|admm|ipm] [--u-step
+ * auto|woodbury|dense|cg] [--tol 1e-6] [--time-limit S] [--repeat N] [--json]}: solves
  * a convex two-layer ReLU program given in the fixture JSON format and prints the objective, its
- * certificate, iterations and seconds; with {@code --json} the last line is one JSON object.
+ * certificate, iterations and seconds; with {@code --json} the last line is one JSON object. The
+ * default solver {@code auto} ({@link AutoSolver}) prints which method it chose and why
+ * ({@code solver_choice_reason} in the JSON).
  *
  * <p>Exit codes: 0 solved to tolerance; 1 failure (not converged within the budget, unsupported
  * formulation, I/O error); 2 usage error (bad options, or a problem file with a missing or
@@ -44,6 +47,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   /** Solver choices. */
   public enum SolverChoice {
+    auto,
     fista,
     al,
     admm,
@@ -56,11 +60,17 @@ public final class ReluSolveCommand implements Callable<Integer> {
       description = "problem file (fields X, y, D, G, beta, loss, formulation)")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "fista|al|admm|ipm",
-      description = "fista (gated, smooth loss), al (augmented Lagrangian, any), admm"
-          + " (gated/relu, any loss) or ipm (interior point, gated/relu, any loss, beta > 0);"
-          + " default: fista where it applies, else al")
+  @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm", defaultValue = "auto",
+      description = "auto (default: ipm where beta > 0 and its Newton step is affordable, else"
+          + " fista for gated/smooth loss, admm otherwise; robust: the robust ADMM), fista (gated,"
+          + " smooth loss), al (augmented Lagrangian, any), admm (gated/relu, any loss) or ipm"
+          + " (interior point, gated/relu, any loss, beta > 0)")
   SolverChoice solver;
+
+  @Option(names = "--time-limit", paramLabel = "S",
+      description = "wall-clock seconds per solve (default: none); the best certified point so"
+          + " far is returned with stop reason TIME_LIMIT")
+  Double timeLimit;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
       description = "admm only: how the u-step system is solved (default ${DEFAULT-VALUE})")
@@ -99,6 +109,11 @@ public final class ReluSolveCommand implements Callable<Integer> {
       err.println("relu-solve: --repeat must be positive");
       return 2;
     }
+    if (timeLimit != null && !(timeLimit > 0)) {
+      err.println("relu-solve: --time-limit must be a positive number of seconds, got "
+          + timeLimit);
+      return 2;
+    }
     ReluFixture fx;
     ReluProblem p;
     try {
@@ -109,7 +124,11 @@ public final class ReluSolveCommand implements Callable<Integer> {
               + " use the robust ADMM");
           return 2;
         }
-        return RobustSolve.run(problem, tol, maxIterations, json, out, err);
+        String why = solver == SolverChoice.auto
+            ? "relu_robust: the robust ADMM is the solver of the robust program"
+            : "relu_robust: only the robust ADMM solves it (--solver " + solver
+                + " applies to the gated and constrained programs)";
+        return RobustSolve.run(problem, tol, maxIterations, json, why, out, err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {
@@ -124,9 +143,12 @@ public final class ReluSolveCommand implements Callable<Integer> {
     }
     ReluSolverSettings settings =
         ReluSolverSettings.defaults().withTolerance(tol).withMaxIterations(maxIterations);
+    if (timeLimit != null) {
+      settings = settings.withTimeLimit(timeLimit);
+    }
     ConvexReluSolver s;
-    if (solver == null) {
-      s = ReluSolvers.forProblem(p, settings);
+    if (solver == null || solver == SolverChoice.auto) {
+      s = new AutoSolver(settings);
     } else if (solver == SolverChoice.fista) {
       s = new ProximalGradientSolver(settings);
     } else if (solver == SolverChoice.admm) {
@@ -142,11 +164,21 @@ public final class ReluSolveCommand implements Callable<Integer> {
       s = new AugmentedLagrangianSolver(settings);
     }
     ReluSolution sol;
+    String reason = "requested with --solver " + solver;
     try {
-      sol = s.solve(p);
-      for (int r = 1; r < repeat; r++) {
-        out.printf(Locale.ROOT, "solve %d      %.4f s%n", r, sol.wallSeconds());
-        sol = s.solve(p);
+      sol = null;
+      for (int r = 0; r < repeat; r++) {
+        if (sol != null) {
+          out.printf(Locale.ROOT, "solve %d      %.4f s%n", r, sol.wallSeconds());
+        }
+        if (s instanceof AutoSolver) {
+          AutoSolver.Explained e =
+              ((AutoSolver) s).solveExplained(p, null, ProgressListener.none());
+          sol = e.solution();
+          reason = e.choice().reason();
+        } else {
+          sol = s.solve(p);
+        }
       }
     } catch (IllegalArgumentException e) {
       err.println("relu-solve: " + e.getMessage());
@@ -160,6 +192,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
         fx.name(), p.formulation().id(), p.loss().name().toLowerCase(Locale.ROOT),
         p.samples(), p.dimension(), p.patterns().count(), p.beta());
     out.printf(Locale.ROOT, "solver       %s, tol %s%n", sol.solver(), tol);
+    out.printf(Locale.ROOT, "choice       %s%n", reason);
     out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
         sol.objective(), sol.dataTerm(), sol.penalty());
     out.printf(Locale.ROOT, "certificate  duality gap %.3e (relative %.3e)", c.gap(), c.relativeGap());
@@ -187,6 +220,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
       o.put("formulation", p.formulation().id());
       o.put("loss", p.loss().name().toLowerCase(Locale.ROOT));
       o.put("solver", sol.solver());
+      o.put("solver_requested", solver.name());
+      o.put("solver_choice_reason", reason);
       o.put("objective", sol.objective());
       o.put("data_term", sol.dataTerm());
       o.put("penalty", sol.penalty());

@@ -20,8 +20,8 @@ import java.util.Locale;
 final class RobustSolve {
   private RobustSolve() {}
 
-  static int run(Path file, double tol, int maxIterations, boolean json, PrintWriter out,
-      PrintWriter err) {
+  static int run(Path file, double tol, int maxIterations, boolean json, String reason,
+      PrintWriter out, PrintWriter err) {
     RobustReluFixture fx;
     RobustReluProblem p;
     try {
@@ -41,6 +41,7 @@ final class RobustSolve {
         b.name(), p.loss().name().toLowerCase(Locale.ROOT), p.samples(), p.dimension(),
         p.patterns().count(), p.beta(), p.eps());
     out.printf(Locale.ROOT, "solver       admm, tol %s%n", tol);
+    out.printf(Locale.ROOT, "choice       %s%n", reason);
     out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
         s.objective(), s.dataTerm(), s.penalty());
     out.printf(Locale.ROOT, "certificate  duality gap %.3e (relative %.3e); robust-cone violation %.3e%n",
@@ -59,6 +60,7 @@ final class RobustSolve {
       o.put("formulation", "relu_robust");
       o.put("loss", p.loss().name().toLowerCase(Locale.ROOT));
       o.put("solver", "admm");
+      o.put("solver_choice_reason", reason);
       o.put("objective", s.objective());
       o.put("data_term", s.dataTerm());
       o.put("penalty", s.penalty());

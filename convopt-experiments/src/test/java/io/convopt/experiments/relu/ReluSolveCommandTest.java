@@ -45,6 +45,10 @@ class ReluSolveCommandTest {
     for (String key : new String[] {"objective", "certificate", "iterations", "seconds"}) {
       assertThat(j.has(key)).as(key).isTrue();
     }
+    // the default is auto, which names its choice and says why
+    assertThat(j.get("solver_requested").asText()).isEqualTo("auto");
+    assertThat(j.get("solver").asText()).isEqualTo("ipm");
+    assertThat(j.get("solver_choice_reason").asText()).contains("interior-point");
     double ref = j.get("reference_objective").asDouble();
     assertThat(Math.abs(j.get("objective").asDouble() - ref) / ref).isLessThanOrEqualTo(1e-6);
     assertThat(j.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
@@ -74,7 +78,8 @@ class ReluSolveCommandTest {
     assertThat(run(rout, new StringWriter(), "--problem",
             copy("relu_robust_hinge_synth.json").toString(), "--tol", "1e-5", "--json"))
         .isEqualTo(0);
-    assertThat(rout.toString()).contains("relu_robust").contains("admm").contains("duality gap");
+    assertThat(rout.toString()).contains("relu_robust").contains("admm").contains("duality gap")
+        .contains("choice       relu_robust: the robust ADMM");
     String last = rout.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
     double obj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last).get("objective").asDouble();
     assertThat(Math.abs(obj - 7.08245435793) / 7.08245435793).isLessThanOrEqualTo(1e-5);

@@ -1,7 +1,7 @@
 package io.convopt.report.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of the {@code ./convopt} launcher. Subcommands live next to the code they run
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.benchmark.ScalingCommand.class,
       io.convopt.experiments.relu.ReluSolveCommand.class,
       io.convopt.experiments.relu.AdmmCostCommand.class,
+      io.convopt.experiments.relu.ReluScaleCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,
       io.convopt.experiments.compare.CompareTrainingCommand.class,
       CompareAllCommand.class,

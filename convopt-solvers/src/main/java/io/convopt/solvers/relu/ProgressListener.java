@@ -2,8 +2,9 @@ package io.convopt.solvers.relu;
 
 /**
  * Observer of a convex ReLU solve, called at every point where the solver evaluates its
- * certificate (R-FISTA: every {@code checkEvery} iterations; ADMM: every certificate check and at
- * least every {@code checkEvery} iterations; AL: every outer iteration; IPM: every centring). It
+ * certificate (R-FISTA: every {@code checkEvery} iterations; ADMM: every certificate evaluation,
+ * which starts once its residuals are small; AL: every outer iteration; IPM: every centring), and
+ * once at the end with the returned point (unless it asked to stop). It
  * returns whether to go on, like an ODE event handler; a STOP ends the solve with {@link
  * StopReason#STOPPED_BY_LISTENER}. Implementations must be cheap; they run on the solver's thread.
  */

@@ -1,4 +1,4 @@
-package io.convopt.solvers.relu;
+package io.convopt.solvers.relu.linalg;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,7 +33,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Memory: X (n d), U and G (B d each) and one block buffer (rows B) in the chosen precision,
  * off-heap; the pattern mask is the problem's n x P bytes. The block buffer's rows default to
- * {@link #DEFAULT_BLOCK_ELEMENTS}{@code / B} (at least {@link #MIN_BLOCK_ROWS}, at most n). Threads:
+ * {@link #DEFAULT_BLOCK_ELEMENTS}{@code / B} (at least {@link #MIN_BLOCK_ROWS}, at most n).
+ * Threads:
  * the GEMMs run on ND4J's BLAS threads (process-wide, see {@code Nd4jSettings}); the masking runs
  * on the calling thread in a fixed order, so results depend on the thread count only through the
  * GEMMs' rounding. FLOAT32 rounds X, U and the products to single precision; sums over rows and
@@ -41,7 +42,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Not thread-safe (resident buffers); one instance per solve.
  */
-public final class BlockedPatternOperator {
+public final class BlockedPatternOperator implements PatternMaps {
   /** Default block buffer size in elements (8 MB in FLOAT64): rows = this / B. */
   static final int DEFAULT_BLOCK_ELEMENTS = 1 << 20;
   /** Lower bound on the default rows per block (the adjoint GEMM's inner dimension). */
@@ -69,30 +70,37 @@ public final class BlockedPatternOperator {
   /** FLOAT32 staging of weights and gradients. */
   private final float[] staging;
 
-  /** FLOAT64 with the default block size. */
-  public BlockedPatternOperator(ReluProblem problem) {
-    this(problem, Precision.FLOAT64, 0);
-  }
-
   /**
-   * @param problem the program (its X and mask are read, not copied for the mask)
+   * The blocked operator of the same program as {@code op} (its X and mask; X is copied into
+   * ND4J, the mask is shared).
+   *
    * @param precision format of X, the weights and the products
    * @param blockRows rows per block, or 0 for the default
    */
-  public BlockedPatternOperator(ReluProblem problem, Precision precision, int blockRows) {
+  public static BlockedPatternOperator of(PatternOperator op, Precision precision, int blockRows) {
+    return new BlockedPatternOperator(op.n, op.d, op.patterns, op.constrained, op.x, op.mask,
+        precision, blockRows);
+  }
+
+  /**
+   * The operator of n rows of dimension d (row-major {@code x}, copied into ND4J) and P patterns
+   * ({@code mask[k*P + i]}, shared, not copied); {@code constrained} selects 2P blocks.
+   */
+  public BlockedPatternOperator(int n, int d, int patterns, boolean constrained, double[] xs,
+      boolean[] mask, Precision precision, int blockRows) {
     if (precision == null) {
       throw new IllegalArgumentException("precision: missing (expected float64 or float32)");
     }
     if (blockRows < 0) {
       throw new IllegalArgumentException("blockRows: must be >= 0 (0 = default), got " + blockRows);
     }
-    this.n = problem.samples();
-    this.d = problem.dimension();
-    this.patterns = problem.patterns().count();
-    this.constrained = problem.formulation() == Formulation.RELU;
+    this.n = n;
+    this.d = d;
+    this.patterns = patterns;
+    this.constrained = constrained;
     this.blocks = constrained ? 2 * patterns : patterns;
     this.precision = precision;
-    this.mask = problem.patterns().maskView();
+    this.mask = mask;
     int rows = blockRows > 0 ? blockRows
         : Math.max(MIN_BLOCK_ROWS, DEFAULT_BLOCK_ELEMENTS / blocks);
     this.blockRows = Math.min(rows, n);
@@ -101,7 +109,6 @@ public final class BlockedPatternOperator {
           + " blocks exceed the 2 GB block buffer; use fewer rows per block");
     }
     DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
-    double[] xs = problem.xView();
     this.xBlocksWhole = precision == Precision.FLOAT64
         ? Nd4j.create(xs, new long[] {n, d}, DataType.DOUBLE)
         : Nd4j.create(toFloat(xs), new long[] {n, d}, DataType.FLOAT);
@@ -200,6 +207,7 @@ public final class BlockedPatternOperator {
   }
 
   /** {@code yhat = sum_j sign_j D_p(j) X u_j} (u: B x d, yhat: n). */
+  @Override
   public void predict(double[] u, double[] yhat) {
     loadWeights(u);
     for (int b = 0; b < blockCount(); b++) {
@@ -213,6 +221,7 @@ public final class BlockedPatternOperator {
   }
 
   /** {@code grad_j = sign_j X^T D_p(j) a} (a: n, grad: B x d, overwritten). */
+  @Override
   public void adjoint(double[] a, double[] grad) {
     checkLength("grad", grad, blocks * d);
     checkLength("a", a, n);

@@ -1,4 +1,4 @@
-package io.convopt.solvers.relu;
+package io.convopt.solvers.relu.linalg;
 
 import java.util.Locale;
 

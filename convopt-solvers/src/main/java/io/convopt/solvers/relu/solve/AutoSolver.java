@@ -1,12 +1,20 @@
-package io.convopt.solvers.relu;
+package io.convopt.solvers.relu.solve;
 
+import io.convopt.solvers.relu.ConvexReluSolver;
+import io.convopt.solvers.relu.Formulation;
+import io.convopt.solvers.relu.ProgressListener;
+import io.convopt.solvers.relu.ReluProblem;
+import io.convopt.solvers.relu.ReluSolution;
+import io.convopt.solvers.relu.ReluSolverSettings;
+import io.convopt.solvers.relu.StopReason;
 import java.util.Locale;
 
 /**
  * The default convex ReLU solver: picks a method from the problem's shape and loss and says why.
  *
  * <ul>
- *   <li>The interior-point method ({@link InteriorPointSolver}) where it applies (beta > 0) and its
+ *   <li>The interior-point method ({@code ipm.InteriorPointSolver}) where it applies (beta > 0)
+ *       and its
  *       Newton step is affordable: estimated at most {@link #IPM_MAX_STEP_MADDS} multiply-adds
  *       ({@link #newtonStepMadds}) and its matrices at most a quarter of the JVM's heap ({@link
  *       #newtonStepBytes}). It converges in 20-100 steps whatever the conditioning.
@@ -18,7 +26,8 @@ import java.util.Locale;
  *       rest of the time budget.
  * </ul>
  *
- * The robust program is not a {@link ReluProblem}; its only solver is the robust ADMM, which the
+ * Solvers by name: {@link ReluSolvers#byName}. The robust program is not a {@link ReluProblem};
+ * its only solver is the robust ADMM, which the
  * commands choose for it. Immutable and thread-safe.
  */
 public final class AutoSolver implements ConvexReluSolver {
@@ -98,6 +107,12 @@ public final class AutoSolver implements ConvexReluSolver {
         firstOrder));
   }
 
+  /** The settings with what is left of the time limit for a solve started at t0. */
+  private ReluSolverSettings remaining(long t0) {
+    double left = settings.timeLimitSeconds() - (System.nanoTime() - t0) * 1e-9;
+    return settings.withTimeLimit(Math.max(left, 1e-3));
+  }
+
   private static String firstOrder(ReluProblem p) {
     return p.formulation() == Formulation.GATED && p.loss().isSmooth() ? "fista" : "admm";
   }
@@ -108,61 +123,44 @@ public final class AutoSolver implements ConvexReluSolver {
         : "ADMM (constrained program or non-smooth loss)";
   }
 
-  /**
-   * A solver by name: {@code auto}, {@code fista}, {@code al}, {@code admm} or {@code ipm}.
-   *
-   * @throws IllegalArgumentException for any other name, listing the allowed ones
-   */
-  public static ConvexReluSolver byName(String name, ReluSolverSettings settings) {
-    String s = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    switch (s) {
-      case "auto":
-        return new AutoSolver(settings);
-      case "fista":
-        return new ProximalGradientSolver(settings);
-      case "al":
-        return new AugmentedLagrangianSolver(settings);
-      case "admm":
-        return new AdmmSolver(settings);
-      case "ipm":
-        return new InteriorPointSolver(settings);
-      default:
-        throw new IllegalArgumentException(
-            "solver: unknown name '" + name + "' (expected auto, fista, al, admm or ipm)");
-    }
-  }
-
   @Override
-  public ReluSolution solve(ReluProblem problem, ReluSolution warmStart) {
-    return solveExplained(problem, warmStart).solution();
+  public ReluSolution solve(
+      ReluProblem problem, ReluSolution warmStart, ProgressListener listener) {
+    return solveExplained(problem, warmStart, listener).solution();
   }
 
   /** A solution and the choice that produced it (the reason mentions any fallback). */
   public record Explained(ReluSolution solution, Choice choice) {}
 
-  /** Solves with the chosen method and returns the solution with the reason. */
-  public Explained solveExplained(ReluProblem problem, ReluSolution warmStart) {
+  /**
+   * Solves with the chosen method and returns the solution with the reason; the listener hears
+   * every method that runs, the time limit covers them all.
+   */
+  public Explained solveExplained(
+      ReluProblem problem, ReluSolution warmStart, ProgressListener listener) {
     Choice c = choose(problem);
-    ConvexReluSolver first = byName(c.solver(), settings);
+    ConvexReluSolver first = ReluSolvers.byName(c.solver(), settings);
     if (!c.solver().equals("ipm")) {
-      return new Explained(first.solve(problem, warmStart), c);
+      return new Explained(first.solve(problem, warmStart, listener), c);
     }
     long t0 = System.nanoTime();
     ReluSolution ipm;
     try {
-      ipm = first.solve(problem, warmStart);
+      ipm = first.solve(problem, warmStart, listener);
     } catch (IllegalArgumentException e) {
       // a cone without interior point: the first-order method does not need one
       String fo = firstOrder(problem);
-      return new Explained(byName(fo, settings).solve(problem, warmStart),
+      ReluSolution s = ReluSolvers.byName(fo, remaining(t0)).solve(problem, warmStart, listener);
+      return new Explained(s,
           new Choice(fo, c.reason() + "; the interior-point method could not start ("
               + e.getMessage() + "), so " + describe(fo) + " solved it"));
     }
-    if (ipm.stopReason() == StopReason.CONVERGED) {
+    if (ipm.stopReason() == StopReason.CONVERGED
+        || ipm.stopReason() == StopReason.STOPPED_BY_LISTENER || settings.timeUp(t0)) {
       return new Explained(ipm, c);
     }
     String fo = firstOrder(problem);
-    ReluSolution polished = byName(fo, settings).solve(problem, ipm);
+    ReluSolution polished = ReluSolvers.byName(fo, remaining(t0)).solve(problem, ipm, listener);
     ReluSolution best = polished.certificate().worst() <= ipm.certificate().worst()
         ? polished : ipm;
     double seconds = (System.nanoTime() - t0) * 1e-9;

@@ -1,8 +1,13 @@
-package io.convopt.solvers.relu;
+package io.convopt.solvers.relu.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convopt.solvers.nonconvex.Nd4jSettings;
+import io.convopt.solvers.relu.Formulation;
+import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.ReluProblem;
+import io.convopt.solvers.relu.ReluTestData;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +59,8 @@ class BlockedPatternOperatorTest {
     Formulation f = shape[3] == 1 ? Formulation.RELU : Formulation.GATED;
     ReluProblem problem =
         new ReluProblem(x, ReluTestData.sinTargets(x, seed), pat, 0.1, Loss.SQUARED, f);
-    PatternOperator ref = new PatternOperator(problem, false);
-    BlockedPatternOperator op = new BlockedPatternOperator(problem, precision, blockRows);
+    PatternOperator ref = problem.operator(false);
+    BlockedPatternOperator op = BlockedPatternOperator.of(ref, precision, blockRows);
     SplittableRandom r = new SplittableRandom(seed + 2);
     int n = ref.n;
     int len = ref.blocks * ref.d;
