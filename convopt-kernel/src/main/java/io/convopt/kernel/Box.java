@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * An immutable axis-aligned box {@code [lower_0, upper_0] × … × [lower_{n-1}, upper_{n-1}]} in
- * R<sup>n</sup>, n ≥ 1: the support of the lifted target ("f^N := 0 outside the box", spec §2).
+ * R<sup>n</sup>, n ≥ 1: the support of the lifted target (f<sup>N</sup> := 0 outside the box; the integrals run over the box only).
  *
  * <p>Every bound is finite and {@code lower_i < upper_i}; the constructor throws
  * {@link IllegalArgumentException} otherwise, naming the axis and the values. Accessors return

@@ -2,7 +2,7 @@ package io.convopt.kernel;
 
 /**
  * The convex kernel g<sub>δ</sub> of convolutional optimization, a smoothed absolute value
- * (paper eq. (2) in 1-D, eq. (3) in n-D; spec §1):
+ * (paper eq. (2) in 1-D, eq. (3) in n-D):
  *
  * <pre>
  *   g_δ(x) = ‖x‖                    if ‖x‖ ≥ δ

@@ -164,7 +164,7 @@ public final class ConvolutionSums {
 
   /**
    * The outer integral of eq. (20) alone: h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ − x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub>
-   * (points in the open δ-ball are skipped). This is the spec's split discretization of ∇F: the
+   * (points in the open δ-ball are skipped). This is the split discretization of ∇F: the
    * outer integral on the coarse grid, the ball integral (1/δ)∫<sub>‖θ−x‖&lt;δ</sub>(θ − x) w on a finer
    * grid, e.g. {@link #gradient} over {@link FineGrid#midpointBall} points (which all lie inside the
    * ball, where ∇g<sub>δ</sub>(r) = r/δ). Identity: {@code gradient} over all points =

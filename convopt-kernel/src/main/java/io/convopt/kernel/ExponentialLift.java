@@ -2,7 +2,7 @@ package io.convopt.kernel;
 
 /**
  * The exponential (softmax) lift w = exp(β (f − f<sub>max</sub>)), where f<sub>max</sub> is the
- * largest reference sample (spec §2 mentions it and rejects it for blowing up; computed relative
+ * largest reference sample (the paper mentions it and rejects it for blowing up; computed relative
  * to the maximum it cannot overflow on the reference samples). {@link LiftFunction#logScale()} is
  * β·f<sub>max</sub>: the true weights exp(βf) are that factor larger.
  *

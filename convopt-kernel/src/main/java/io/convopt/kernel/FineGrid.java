@@ -11,7 +11,7 @@ import java.util.List;
  * window is closed: points at exactly θ ± δ belong to it. The ratio δ/s is snapped to the nearest
  * integer when it is within 4 ulps of one (so δ = 10·s counts the end points as the user means);
  * otherwise it is used as is. Points outside the box are left out (f<sup>N</sup> = 0 there). Cell
- * volume s<sup>n</sup>. Default step δ/10 ({@link #DEFAULT_STEPS_PER_DELTA}, spec §7, ours).
+ * volume s<sup>n</sup>. Default step δ/10 ({@link #DEFAULT_STEPS_PER_DELTA}; ours, the paper's is lost).
  *
  * <p>Errors ({@link IllegalArgumentException}): θ not finite; δ or s not finite or ≤ 0; dimension
  * mismatch; more than {@link KernelTunables#MAX_GRID_POINTS} points in the enclosing cube.

@@ -40,7 +40,7 @@ import java.util.function.DoubleUnaryOperator;
  * cells j ≥ i + c (midpoint &gt; θ + δ); for δ = mη the 2m window cells tile [θ − δ, θ + δ] and
  * the fine window covers the same interval, so nothing is counted twice or left out. This layout
  * never samples a lattice point, which is what targets with poles on the iterate lattice need
- * (spec §5, LOG1), and its Riemann error is O(η²) + O(s²).
+ * (LOG1, see data/test-functions/README.md), and its Riemann error is O(η²) + O(s²).
  *
  * <p>M is computed by {@link ConvolutionSums#derivative} over the window points with cell volume s:
  * inside the window g<sub>δ</sub>'(θ − x) = (θ − x)/δ, so that sum is M exactly (up to rounding).

@@ -3,7 +3,7 @@ package io.convopt.kernel;
 /**
  * The 1-D lattice θ<sub>0</sub> + ηZ clipped to [a, b]: points x<sub>j</sub> = θ<sub>0</sub> + j·η for
  * the lattice indices j = {@link #firstIndex()} … {@link #lastIndex()} with a ≤ x<sub>j</sub> ≤ b
- * (spec §3, recommended coarse grid: aligned to the iterate lattice so that one sign step moves
+ * (the coarse grid of eq. (16)–(18), aligned to the iterate lattice so that one sign step moves
  * the window by exactly one cell, eq. (18)). Each point is computed as {@code theta0 + j * eta}
  * (never by accumulation), so the same lattice index always gives the same double.
  *
@@ -146,7 +146,7 @@ public final class LatticeGrid1D {
    * The midpoints of the {@link #cellCount()} whole cells, k-th = {@link #midpointAt}(firstIndex() + k),
    * with cell volume η: the midpoint-rule grid of [x<sub>first</sub>, x<sub>last</sub>]. Unlike
    * {@link #points()} it never samples a lattice point, so a target with poles on the iterate lattice
-   * (spec §5, LOG1) can be sampled. Empty (a zero-length coordinate array) for a one-point grid.
+   * (LOG1, see data/test-functions/README.md) can be sampled. Empty (a zero-length coordinate array) for a one-point grid.
    */
   public PointSet midpoints() {
     int n = cellCount();

@@ -2,7 +2,7 @@ package io.convopt.kernel;
 
 /**
  * A lift φ that turns target values f into non-negative weights w = φ(f) whose convolution with
- * g<sub>δ</sub> is minimised (spec §2: φ increasing and convex; the power lift (f + C)<sup>N</sup> is
+ * g<sub>δ</sub> is minimised (φ increasing and convex, as the paper asks; the power lift (f + C)<sup>N</sup> is
  * the baseline).
  *
  * <p>Lifts may depend on the data (the shift C = −min f, or a log-domain reference = the largest

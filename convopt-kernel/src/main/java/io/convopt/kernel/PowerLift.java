@@ -1,7 +1,7 @@
 package io.convopt.kernel;
 
 /**
- * The power lift w = (f + C)<sup>N</sup> (spec §2), with C from a {@link ShiftRule}.
+ * The power lift w = (f + C)<sup>N</sup>, the paper's lift, with C from a {@link ShiftRule}.
  *
  * <p><b>Plain mode</b> computes {@code Math.pow(f + C, N)}; it throws when the result overflows to
  * +∞ (for N in the hundreds this happens as soon as f + C exceeds about 10<sup>308/N</sup>) and

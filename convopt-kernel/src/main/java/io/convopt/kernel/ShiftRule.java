@@ -1,8 +1,8 @@
 package io.convopt.kernel;
 
 /**
- * How the shift C of the power lift (f + C)<sup>N</sup> is chosen (spec §2: "increase f by a large
- * enough constant" so that f + C ≥ 0; the paper's constant is unknown).
+ * How the shift C of the power lift (f + C)<sup>N</sup> is chosen (the paper: "increase f by a large
+ * enough constant" so that f + C ≥ 0; its constant is not given).
  *
  * <p>Implementations are immutable and thread-safe.
  */
@@ -14,7 +14,7 @@ public interface ShiftRule {
   double shift(double[] samples);
 
   /**
-   * C = −min(samples) + margin (the recommended default of the spec with margin 0). With margin 0
+   * C = −min(samples) + margin (the project's default with margin 0). With margin 0
    * the lowest sample gets weight 0. Points outside the reference samples (e.g. fine-window points
    * between coarse grid points) can have f + C &lt; 0; give a margin or fit on a sample set that
    * covers them.

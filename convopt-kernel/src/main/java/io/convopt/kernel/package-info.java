@@ -4,7 +4,7 @@
  * incremental interval updates. Depends on nothing but the JDK and {@code jdk.incubator.vector}
  * (every JVM that loads this package needs {@code --add-modules jdk.incubator.vector}).
  *
- * <h2>Building blocks (spec §1–3)</h2>
+ * <h2>Building blocks (paper eq. (1)–(21))</h2>
  * <ul>
  *   <li>{@link io.convopt.kernel.Box} – the box the target lives on (f<sup>N</sup> = 0 outside).
  *   <li>{@link io.convopt.kernel.ConvexKernel} – g<sub>δ</sub>, eq. (2)/(3), with derivatives.

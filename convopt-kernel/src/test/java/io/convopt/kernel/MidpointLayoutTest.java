@@ -10,7 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cell-midpoint discretization the solvers use (spec §3: coarse cells for the outer integrals,
+ * The cell-midpoint discretization the solvers use (coarse cells for the outer integrals,
  * a finer grid for the δ-window / δ-ball, nothing sampled on the iterate lattice): midpoint grids,
  * {@link IncrementalMasses1D#createMidpoint}, {@link ConvolutionSums#outerGradient} with
  * {@link FineGrid#midpointBall}, and {@link PowerLift#zeroBelowShift()}. References are brute-force

@@ -1,11 +1,13 @@
 package io.convopt.report;
 
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.report.data.BenchmarkResult;
 import io.convopt.report.data.CsvTable;
 import io.convopt.report.html.Html;
 import io.convopt.report.html.Page;
 import io.convopt.report.plot.Figure;
 import io.convopt.report.section.BenchmarkSection;
+import io.convopt.report.section.CalibrationSection;
 import io.convopt.report.section.CompareSection;
 import io.convopt.report.section.CurveSection;
 import io.convopt.report.section.GlobalBenchmarkSection;
@@ -16,6 +18,7 @@ import io.convopt.report.section.PlainSection;
 import io.convopt.report.section.RobustSection;
 import io.convopt.report.section.ScalingSection;
 import io.convopt.report.section.Section;
+import io.convopt.report.section.Sources;
 import io.convopt.report.section.SweepSection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +42,8 @@ import java.util.Map;
  * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
  * {@code paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
  * section per such folder, see {@link CompareSection}), {@code robust*}{@code /*.csv} (one adversarial-robustness
- * section per folder, see {@link RobustSection}); any other CSV is shown under "Other tables". The output
+ * section per folder, see {@link RobustSection}), {@code calibration/}{@code *.csv} (the calibration
+ * section, see {@link CalibrationSection}); any other CSV is shown under "Other tables". The output
  * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
  * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
  *
@@ -90,6 +94,8 @@ public final class ReportGenerator {
     Map<String, List<BenchmarkResult>> bench = new LinkedHashMap<>();
     Map<String, Map<String, CsvTable>> compare = new LinkedHashMap<>();
     Map<String, Map<String, CsvTable>> robust = new LinkedHashMap<>();
+    Map<String, CsvTable> provenances = new LinkedHashMap<>();
+    Map<String, CsvTable> calibration = new LinkedHashMap<>();
     for (String rel : files) {
       Path file = input.resolve(rel);
       if (rel.endsWith(".json")) {
@@ -98,6 +104,9 @@ public final class ReportGenerator {
       }
       CsvTable t = CsvTable.read(file, rel);
       String folder = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
+      if (rel.equals(folder.isEmpty() ? "provenance.csv" : folder + "/provenance.csv")) {
+        provenances.put(folder, t);
+      }
       switch (folder.isEmpty() ? rel : folder) {
         case "table1.csv" -> table1 = t;
         case "table2.csv" -> table2 = t;
@@ -112,6 +121,7 @@ public final class ReportGenerator {
           switch (rel) {
             case "benchmark/summary.csv" -> benchmarkSummary = t;
             case "benchmark/data_profile.csv" -> benchmarkProfile = t;
+            case "benchmark/provenance.csv" -> { }
             default -> others.add(t);
           }
         }
@@ -119,6 +129,7 @@ public final class ReportGenerator {
         case "curves" -> curves.add(t);
         case "contours" -> contours.add(t);
         case "paths" -> paths.add(t);
+        case "calibration" -> calibration.put(rel.substring("calibration/".length()), t);
         default -> {
           if (folder.startsWith("compare") && rel.indexOf('/') == rel.lastIndexOf('/')) {
             compare.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
@@ -132,32 +143,44 @@ public final class ReportGenerator {
     }
 
     Names names = new Names();
+    Sources sources = new Sources(input.getFileName().toString(), provenances);
     List<Section> sections = new ArrayList<>();
-    sections.add(PaperTableSection.build("table1", "Table 1",
-        "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.", table1));
-    sections.add(PaperTableSection.build("table2", "Table 2",
-        "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2));
-    sections.add(CurveSection.build(curves, names));
-    sections.addAll(PathSection.build(contours, paths, names));
-    sections.add(SweepSection.build(sweeps, names));
-    sections.add(GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names));
-    sections.add(ScalingSection.build(scaling, names));
-    sections.add(BenchmarkSection.build(bench));
+    sections.add(sources.label(PaperTableSection.build("table1", "Table 1",
+        "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.",
+        table1), ""));
+    sections.add(sources.label(PaperTableSection.build("table2", "Table 2",
+        "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2), ""));
+    sections.add(sources.label(CalibrationSection.build(calibration), "calibration"));
+    sections.add(sources.label(CurveSection.build(curves, names), ""));
+    for (Section s : PathSection.build(contours, paths, names)) {
+      sections.add(sources.label(s, ""));
+    }
+    sections.add(sources.label(SweepSection.build(sweeps, names), ""));
+    sections.add(sources.label(
+        GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names), "benchmark"));
+    sections.add(sources.label(ScalingSection.build(scaling, names), "scaling"));
+    sections.add(sources.label(BenchmarkSection.build(bench), "bench"));
     for (Map.Entry<String, Map<String, CsvTable>> c : compare.entrySet()) {
-      sections.add(CompareSection.build(c.getKey(), c.getValue(), names));
+      sections.add(
+          sources.label(CompareSection.build(c.getKey(), c.getValue(), names), c.getKey()));
     }
     for (Map.Entry<String, Map<String, CsvTable>> c : robust.entrySet()) {
-      sections.add(RobustSection.build(c.getKey(), c.getValue(), names));
+      sections.add(sources.label(RobustSection.build(c.getKey(), c.getValue(), names), c.getKey()));
     }
     sections.add(PlainSection.others(others));
-    sections.add(PlainSection.provenance(provenance));
+    sections.add(PlainSection.provenance(provenance, provenances));
 
     List<String> summaryLines = new ArrayList<>();
+    List<Section> missing = new ArrayList<>();
     for (Section s : sections) {
       if (!s.summary().isEmpty()) {
         summaryLines.add(s.summary());
       }
+      if (!s.present()) {
+        missing.add(s);
+      }
     }
+    sections.removeAll(missing);
     if (summaryLines.isEmpty()) {
       summaryLines.add("The input folder holds no recognised results.");
     }
@@ -166,7 +189,7 @@ public final class ReportGenerator {
     for (String line : summaryLines) {
       summaryHtml.append("<li>").append(Html.esc(line)).append("</li>\n");
     }
-    summaryHtml.append("</ul>\n");
+    summaryHtml.append("</ul>\n").append(Sources.missing(missing));
     sections.add(0, new Section("summary", "Summary", summaryHtml.toString(), List.of(), ""));
 
     List<Figure> figures = new ArrayList<>();
@@ -176,7 +199,11 @@ public final class ReportGenerator {
 
     List<String> figureNames = new ArrayList<>();
     try {
-      Files.createDirectories(output);
+      OutputDirectory.prepare(output);
+    } catch (OutputDirectory.Unusable e) {
+      throw new ReportException(e.getMessage(), e);
+    }
+    try {
       Path figDir = output.resolve("figures");
       Files.createDirectories(figDir);
       // Remove figures of an earlier run so the folder matches the page; only our own *.svg files.
@@ -199,8 +226,18 @@ public final class ReportGenerator {
       Files.writeString(index, page, StandardCharsets.UTF_8);
       return new ReportSummary(index, figureNames, files, summaryLines);
     } catch (IOException e) {
-      throw new ReportException("cannot write the report to " + out + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "cannot write the report to " + out + ": " + OutputDirectory.reason(e), e);
     }
+  }
+
+  /**
+   * The files a report of {@code in} would read (relative, '/'-separated, sorted); empty when the
+   * folder holds no results, which {@code convopt report} treats as an error.
+   */
+  public static List<String> inputFiles(Path in) {
+    Path input = in.toAbsolutePath().normalize();
+    return scan(input, input.resolve("report"));
   }
 
   /** Relative paths ('/'-separated, sorted) of the input CSV files and bench/*.json files. */

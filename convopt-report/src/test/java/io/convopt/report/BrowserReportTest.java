@@ -78,6 +78,23 @@ class BrowserReportTest {
     assertThat(dom).doesNotContainPattern("<figure[^>]*class=\"[^\"]*figure-failed");
   }
 
+  /**
+   * At a wide and a narrow desktop window the page does not scroll sideways and nothing is cut
+   * off: the page script measures scrollWidth against clientWidth of the document and of every
+   * nav, table, figure and section, and each legend label's extent against its SVG's width.
+   */
+  @Test
+  void pageFitsTheWindowWithNothingClipped() throws Exception {
+    for (int width : new int[] {1400, 1000}) {
+      String dom =
+          chromium("--virtual-time-budget=5000", "--window-size=" + width + ",2000", "--dump-dom");
+      assertThat(attribute(dom, "data-check")).isEqualTo("done");
+      assertThat(attribute(dom, "data-page-overflow")).as("sideways scroll at %d px", width)
+          .isEqualTo("0");
+      assertThat(attribute(dom, "data-clipped")).as("clipped elements at %d px", width).isEmpty();
+    }
+  }
+
   @Test
   void screenshotIsSaved() throws Exception {
     Path png = Path.of("target", "report-screenshot.png").toAbsolutePath();

@@ -214,6 +214,10 @@ class ReportGeneratorTest {
     ReportSummary s = ReportGenerator.generate(in, tmp.resolve("out"));
     String page = Files.readString(s.indexHtml());
     assertThat(s.figures()).isEmpty();
-    assertThat(page).contains("No table1.csv in the input folder.", "The input folder holds no recognised results.");
+    assertThat(page).contains("The input folder holds no recognised results.",
+        "Not in this results folder",
+        "Table 1 \u2014 run <code>./convopt tables (or reproduce)</code>", "Scaling");
+    assertThat(page).as("absent sections are left out")
+        .doesNotContain("<section id=\"table1\"", "href=\"#scaling\"");
   }
 }

@@ -18,7 +18,8 @@ class ScalingSectionTest {
     Files.createDirectories(in.resolve("scaling/d1-b10/benchmark"));
     // Hand-made: conv-multires ties in d=1 and loses in d=2 at B=10; wins in d=1 at B=100, loses in d=2.
     Files.writeString(in.resolve("scaling/scaling.csv"), String.join("\n",
-        "solver,dimension,budget_per_dim,budget,functions,runs,mean_success_rate,mean_median_error,mean_seconds_per_run",
+        "solver,dimension,budget_per_dim,budget,functions,runs,mean_success_rate,"
+            + "mean_median_error,mean_seconds_per_run",
         "conv-multires,1,10,10,1,2,0.5,1,0.01", "cmaes,1,10,10,1,2,0.5,1,0.01",
         "conv-multires,2,10,20,1,2,0,1,0.01", "cmaes,2,10,20,1,2,0.5,1,0.01",
         "conv-multires,1,100,100,1,2,1,0,0.01", "cmaes,1,100,100,1,2,0.5,1,0.01",

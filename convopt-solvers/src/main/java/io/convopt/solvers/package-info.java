@@ -1,5 +1,8 @@
 /**
- * Optimizers built on the kernel: Algorithms 1–4 of convolutional optimization, exact surrogate
- * (median) solvers, baselines, and the convex trainers of two-layer ReLU networks.
+ * The solvers module: the optimizer API ({@code api}), Algorithms 1–4 of convolutional
+ * optimization and the exact surrogate (median) solvers ({@code conv}), baseline maximisers
+ * ({@code baselines}), and the convex ({@code relu}) and non-convex ({@code nonconvex}) trainers of
+ * two-layer ReLU networks. May depend on the kernel module, Commons Math and ND4J; never on the
+ * experiments or report modules.
  */
 package io.convopt.solvers;

@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Run the kernel JMH benchmarks and print speed ratios.",
     description = {
-      "Run the kernel JMH benchmarks (vector vs scalar sums, FMA peak, incremental vs full step),",
-      "write JMH JSON and print ratios measured in the same run."
+      "Runs the kernel JMH benchmarks (vector vs scalar sums, FMA peak, incremental vs full"
+          + " step) in forked JVMs, writes JMH's JSON and its raw log next to it, shows the"
+          + " progress of each benchmark and prints the ratios measured in the same run."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -21,7 +23,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "JMH JSON output (default: ${DEFAULT-VALUE}).")
+      description = "JMH JSON output; JMH's raw log goes beside it as .log (default:"
+          + " ${DEFAULT-VALUE}).")
   Path out = KernelBenchmarkRunner.DEFAULT_OUTPUT;
 
   @Option(

@@ -1,7 +1,9 @@
 package io.convopt.experiments.bench;
 
+import io.convopt.experiments.io.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +17,11 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the kernel JMH benchmarks ({@link KernelSumBenchmark}, {@link FmaPeakBenchmark},
@@ -104,7 +108,7 @@ public final class KernelBenchmarkRunner {
   public static int run(Config config, PrintStream out) throws IOException, RunnerException {
     Path file = config.output().toAbsolutePath();
     if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
+      OutputDirectory.prepare(file.getParent());
     }
     ChainedOptionsBuilder opt =
         new OptionsBuilder()
@@ -122,7 +126,19 @@ public final class KernelBenchmarkRunner {
           .param("points", QUICK_POINTS)
           .param("cellsPerAxis", QUICK_CELLS_PER_AXIS);
     }
-    Collection<RunResult> results = new Runner(opt.build()).run();
+    // JMH's raw text (hundreds of lines, the forks' JVM notices) goes to a log next to the JSON;
+    // the terminal shows one progress line per benchmark on stderr and the summary on stdout.
+    Path logFile = logFile(file);
+    Collection<RunResult> results;
+    try (PrintStream log =
+        new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
+      System.err.println("bench: JMH log in " + logFile);
+      JmhProgress progress = new JmhProgress(
+          OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), System.err);
+      results = new Runner(opt.build(), progress).run();
+    } catch (RunnerException e) {
+      throw new RunnerException("JMH failed (details in " + logFile + "): " + e.getMessage(), e);
+    }
     if (results.isEmpty()) {
       out.println("bench: no benchmark matched --include " + config.include());
       return 1;
@@ -130,7 +146,15 @@ public final class KernelBenchmarkRunner {
     out.println();
     out.print(summary(results));
     out.println("JMH JSON: " + file);
+    out.println("JMH log:  " + logFile);
     return 0;
+  }
+
+  /** The raw JMH log beside the JSON file: kernel-jmh.json -> kernel-jmh.log. */
+  static Path logFile(Path json) {
+    String name = json.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".log");
   }
 
   /** Mean time in ns per invocation, keyed by short benchmark name and parameter value. */

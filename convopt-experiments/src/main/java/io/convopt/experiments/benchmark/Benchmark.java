@@ -2,16 +2,18 @@ package io.convopt.experiments.benchmark;
 
 import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.grid.Grid;
+import io.convopt.experiments.grid.GridOutcome;
+import io.convopt.experiments.grid.GridRunner;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.GridTable;
+import io.convopt.experiments.grid.StableHash;
 import io.convopt.experiments.io.CsvRowWriter;
-import io.convopt.experiments.io.Provenance;
+import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,13 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -36,21 +31,25 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The global-optimization benchmark (protocol: the project spec
- * {@code global-optimization-benchmark.md}, kept outside this repository; COCO/BBOB conventions). Every named solver factory is applied to every test function over R
+ * The global-optimization benchmark (protocol: COCO/BBOB
+ * conventions). Every named solver factory is applied to every test function over R
  * seeded runs under a fixed evaluation budget (default 10^4·d). Per run, a scoring wrapper that
  * only the runner sees counts every call of f and records the first evaluation at which the
- * best-so-far error f* − f met 1e-1, 1e-3, 1e-5, 1e-8 and the success tolerance
- * 1e-3·max(1, |f*|); the solver gets a problem without the known optimum (no oracle knowledge).
+ * best-so-far error f* − f met 1e-1, 1e-3, 1e-5, 1e-8 and the former relative tolerance
+ * 1e-3·max(1, |f*|). Success is absolute: f* − f ≤ 1e-3 at the returned point (COCO's
+ * convention; the relative rule accepted 0.19 on Shubert), with 1e-5 and 1e-8 alongside and the
+ * relative rule as an extra column. The solver gets a problem without the known optimum (no
+ * oracle knowledge).
  *
  * <p><b>Seeds.</b> The seed of run r of solver s on function f is {@link #seed}(f, s, r), a hash of
  * the three names: results do not depend on the thread count or the order in which runs finish.
  *
  * <p><b>Output</b> (under {@code out/benchmark/}): {@code runs.csv} (one row per run, appended as
- * runs complete, then rewritten in sorted order; a rerun skips rows whose key is present —
- * resume), {@code summary.csv} (per solver × function: success rates, ERT, errors),
- * {@code data_profile.csv} (fraction of (function, run) pairs solved vs budget in multiples of d)
- * and {@code provenance.csv}.
+ * runs complete by the grid runner, then rewritten in grid order; a rerun skips rows whose key is
+ * present — resume; {@code --shard} runs a slice), {@code summary.csv} (per solver × function:
+ * success rates, ERT, errors), {@code data_profile.csv} (fraction of (function, run) pairs solved
+ * vs budget in multiples of d), per dimension {@code by_dimension.csv} (success rates, pooled ERT,
+ * ERT ratio to CMA-ES) and {@code data_profile_by_dimension.csv}, and {@code provenance.csv}.
  *
  * <p><b>ERT</b> = (Σ over successful runs of the evaluations to success + the budget for every
  * failed run) / number of successes; +∞ without successes. Failures are charged the full budget
@@ -73,15 +72,16 @@ public final class Benchmark {
   private final int runs;
   private final long budgetPerDimension;
   private final int threads;
+  private final int firstRun;
 
   /** R = 15 runs, budget 10^4·d, one thread per core. */
   public Benchmark(List<TestFunction> functions, Map<String, SolverFactory> solvers) {
     this(functions, solvers, DEFAULT_RUNS, DEFAULT_BUDGET_PER_DIMENSION,
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
   }
 
   private Benchmark(List<TestFunction> functions, Map<String, SolverFactory> solvers, int runs,
-      long budgetPerDimension, int threads) {
+      long budgetPerDimension, int threads, int firstRun) {
     if (functions.isEmpty()) {
       throw new IllegalArgumentException("the benchmark needs at least one function");
     }
@@ -99,13 +99,14 @@ public final class Benchmark {
     this.runs = runs;
     this.budgetPerDimension = budgetPerDimension;
     this.threads = threads;
+    this.firstRun = firstRun;
   }
 
   public Benchmark withRuns(int r) {
     if (r < 1) {
       throw new IllegalArgumentException("number of runs must be >= 1, got " + r);
     }
-    return new Benchmark(functions, solvers, r, budgetPerDimension, threads);
+    return new Benchmark(functions, solvers, r, budgetPerDimension, threads, firstRun);
   }
 
   /** Evaluation budget per dimension B: a run on a d-dimensional function gets B·d evaluations. */
@@ -113,7 +114,7 @@ public final class Benchmark {
     if (b < 1) {
       throw new IllegalArgumentException("budget per dimension must be >= 1, got " + b);
     }
-    return new Benchmark(functions, solvers, runs, b, threads);
+    return new Benchmark(functions, solvers, runs, b, threads, firstRun);
   }
 
   /** Size of the fixed thread pool (results do not depend on it). */
@@ -121,7 +122,18 @@ public final class Benchmark {
     if (t < 1) {
       throw new IllegalArgumentException("number of threads must be >= 1, got " + t);
     }
-    return new Benchmark(functions, solvers, runs, budgetPerDimension, t);
+    return new Benchmark(functions, solvers, runs, budgetPerDimension, t, firstRun);
+  }
+
+  /**
+   * Index of the first run (default 0): runs {@code k .. k + R - 1}, each with its own seed
+   * {@link #seed}(f, s, r), so a second study with k = R adds independent runs to a first.
+   */
+  public Benchmark withFirstRun(int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("the first run index must be >= 0, got " + k);
+    }
+    return new Benchmark(functions, solvers, runs, budgetPerDimension, threads, k);
   }
 
   public List<TestFunction> functions() {
@@ -145,6 +157,28 @@ public final class Benchmark {
     return suite(StandardFunctions.names(), dim);
   }
 
+  /**
+   * The named standard functions (shifted) in every listed dimension: each function defined in any
+   * dimension once per dimension, each fixed-dimension function once, in its own dimension.
+   */
+  public static List<TestFunction> suite(List<String> names, List<Integer> dims) {
+    List<TestFunction> list = new ArrayList<>();
+    // names from earlier dimensions (the fixed-dimension functions)
+    Set<String> earlier = new LinkedHashSet<>();
+    for (int dim : dims) {
+      List<TestFunction> now = suite(names, dim);
+      for (TestFunction f : now) {
+        if (!earlier.contains(f.name())) {
+          list.add(f); // a name listed twice stays twice, so the constructor rejects it
+        }
+      }
+      for (TestFunction f : now) {
+        earlier.add(f.name());
+      }
+    }
+    return list;
+  }
+
   /** The named standard functions (shifted), fixed-dimension ones in their own dimension. */
   public static List<TestFunction> suite(List<String> names, int dim) {
     List<TestFunction> list = new ArrayList<>();
@@ -160,15 +194,14 @@ public final class Benchmark {
    * "function|solver|run", mixed by SplitMix64 (the first output of a SplittableRandom).
    */
   public static long seed(String function, String solver, int run) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : (function + "|" + solver + "|" + run).getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
-      h *= 0x100000001b3L;
-    }
-    return new SplittableRandom(h).nextLong();
+    return new SplittableRandom(StableHash.fnv1a(function + "|" + solver + "|" + run)).nextLong();
   }
 
-  /** Runs one (function, solver, run) and scores it. */
+  /**
+   * Runs one (function, solver, run) and scores it. A factory that declines the function ({@link
+   * SolverDeclinedException}) gives a row with no evaluation, stop reason {@value
+   * RunRecord#DECLINED} and the reason as note; it counts as a failure.
+   */
   public RunRecord runOne(TestFunction function, String solverName, int run) {
     SolverFactory factory = solvers.get(solverName);
     if (factory == null) {
@@ -178,12 +211,21 @@ public final class Benchmark {
     long budget = budgetPerDimension * d;
     long seed = seed(function.name(), solverName, run);
     double fStar = function.objective().value(function.globalMax());
-    double tolerance = RunRecord.successTolerance(fStar);
+    double relative = RunRecord.relativeTolerance(fStar);
     double[] targets = Arrays.copyOf(RunRecord.TARGETS, RunRecord.TARGETS.length + 1);
-    targets[RunRecord.TARGETS.length] = tolerance;
+    targets[RunRecord.TARGETS.length] = relative;
+    SolverFactory.Configured configured;
+    try {
+      configured = factory.create(function, seed, budget);
+    } catch (SolverDeclinedException e) {
+      long[] never = new long[RunRecord.TARGETS.length];
+      Arrays.fill(never, -1);
+      return new RunRecord(function.name(), d, solverName, run, seed, budget, 0, Double.NaN, fStar,
+          Double.POSITIVE_INFINITY, false, Double.POSITIVE_INFINITY, false, -1, never, 0, false, -1,
+          RunRecord.DECLINED, e.getMessage());
+    }
     ScoringObjective scoring = new ScoringObjective(function.objective(), fStar, targets);
     Problem blind = Problem.of(function.name(), scoring, function.box()); // no known optimum attached
-    SolverFactory.Configured configured = factory.create(function, seed, budget);
     long t0 = System.nanoTime();
     Optimum opt = configured.solver().optimize(blind, configured.start());
     long wallMs = (System.nanoTime() - t0) / 1_000_000;
@@ -205,9 +247,32 @@ public final class Benchmark {
     for (int i = 0; i < d; i++) {
       maxWidth = Math.max(maxWidth, function.box().width(i));
     }
-    return new RunRecord(function.name(), d, solverName, run, seed, budget, scoring.calls(), opt.value(), fStar,
-        error, error <= tolerance, distance, distance <= 1e-2 * maxWidth, scoring.firstHit(RunRecord.TARGETS.length),
-        hits, wallMs);
+    boolean success = error <= RunRecord.SUCCESS_TARGET;
+    return new RunRecord(function.name(), d, solverName, run, seed, budget, scoring.calls(),
+        opt.value(), fStar, error, success, distance, distance <= 1e-2 * maxWidth, hits[1], hits,
+        wallMs, error <= relative, scoring.firstHit(RunRecord.TARGETS.length),
+        opt.stopReason().name(), earlyStopNote(opt, budget));
+  }
+
+  /**
+   * Why a run ended with budget left: the evaluations left, the stop reason and the solver's own
+   * account (its "stop_detail", "stable_power" or "cut_short" setting) — empty for a run that used
+   * its whole budget.
+   */
+  static String earlyStopNote(Optimum opt, long budget) {
+    long left = budget - opt.evaluations();
+    if (left <= 0) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("stopped with " + left + " of " + budget
+        + " evaluations left (" + opt.stopReason().name() + ")");
+    for (String key : List.of("stop_detail", "stable_power", "levels_run", "coarse_cells")) {
+      String v = opt.settings().get(key);
+      if (v != null) {
+        sb.append("; ").append(key).append('=').append(v);
+      }
+    }
+    return sb.toString();
   }
 
   /**
@@ -237,106 +302,78 @@ public final class Benchmark {
   public record Result(Path folder, List<RunRecord> records, int executed, int skipped, Table runs,
       Table summary, Table dataProfile) {}
 
-  /**
-   * Runs every (function, solver, run) whose key is not yet in {@code out/benchmark/runs.csv},
-   * appending rows as they complete, then rewrites runs.csv sorted and writes the summaries of
-   * this configuration's runs.
-   */
+  /** Runs the benchmark into {@code out/benchmark/} on this benchmark's threads (resuming). */
   public Result run(Path out) {
-    return run(out, r -> {});
+    return run(GridSettings.local(out, threads), "benchmark");
   }
 
-  /**
-   * As {@link #run(Path)}, calling {@code onRun} (from the worker threads, so it must be
-   * thread-safe) after each run's row has been written — for progress reports.
-   */
-  public Result run(Path out, Consumer<RunRecord> onRun) {
-    Path folder = out.resolve("benchmark");
-    Path runsFile = folder.resolve("runs.csv");
-    Set<String> done = CsvRowWriter.completedKeys(runsFile, "key");
-    List<Task> todo = new ArrayList<>();
-    Set<String> planned = new LinkedHashSet<>();
+  /** One cell of the grid: run {@code run} of {@code solver} on {@code function}. */
+  public record Cell(TestFunction function, String solver, int run, long budget) {
+    /** The resume key (see {@link RunRecord#key}). */
+    public String key() {
+      return RunRecord.key(function.name(), solver, run, budget);
+    }
+  }
+
+  /** Every (function, solver, run) in a stable order. */
+  public List<Cell> cells() {
+    List<Cell> cells = new ArrayList<>();
     for (TestFunction f : functions) {
       for (String s : solvers.keySet()) {
-        for (int r = 0; r < runs; r++) {
-          String key = RunRecord.key(f.name(), s, r, budgetPerDimension * f.dimension());
-          planned.add(key);
-          if (!done.contains(key)) {
-            todo.add(new Task(f, s, r));
-          }
+        for (int r = firstRun; r < firstRun + runs; r++) {
+          cells.add(new Cell(f, s, r, budgetPerDimension * f.dimension()));
         }
       }
     }
-    try (CsvRowWriter writer = CsvRowWriter.open(runsFile, RunRecord.HEADER)) {
-      execute(todo, writer, onRun);
-    }
-    List<RunRecord> all = readRecords(runsFile);
-    all.sort(ORDER);
-    rewrite(runsFile, all);
+    return cells;
+  }
+
+  /** The grid named {@code name} writing {@code folder/runs.csv}. */
+  public Grid<Cell> grid(String name, String folder) {
+    return new Grid<>(name, cells(), Cell::key,
+        List.of(new GridTable(folder + "/runs.csv", RunRecord.HEADER, "key")));
+  }
+
+  /** The parameters recorded in provenance.csv. */
+  public Map<String, String> parameters() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("functions", String.join(";", functions.stream().map(TestFunction::name).toList()));
+    m.put("solvers", String.join(";", solvers.keySet()));
+    m.put("runs", runs + " (indices " + firstRun + ".." + (firstRun + runs - 1) + ")");
+    m.put("budget_per_dimension", Long.toString(budgetPerDimension));
+    m.put("seed_rule", "seed of run r of solver s on f: SplitMix64(FNV-1a(\"f|s|r\"))");
+    return m;
+  }
+
+  /**
+   * Runs every (function, solver, run) of this shard whose key is not yet in
+   * {@code out/FOLDER/runs.csv} with the grid runner, then writes the summaries of this
+   * configuration's runs found there ({@code summary.csv}, {@code data_profile.csv}) and
+   * {@code provenance.csv}.
+   */
+  public Result run(GridSettings settings, String folder) {
+    Path dir = settings.out().resolve(folder);
+    GridOutcome o = new GridRunner(settings).run(grid(folder.replace('/', '-'), folder),
+        c -> CellRows.of(runOne(c.function(), c.solver(), c.run()).toRow()),
+        new GridRunner.Description(folder + "/provenance.csv", parameters(),
+            "runs " + firstRun + ".." + (firstRun + runs - 1)));
+    Set<String> planned = new LinkedHashSet<>(cells().stream().map(Cell::key).toList());
     List<RunRecord> mine = new ArrayList<>();
-    for (RunRecord r : all) {
+    for (RunRecord r : readRecords(dir.resolve("runs.csv"))) {
       if (planned.contains(r.key())) {
         mine.add(r);
       }
     }
-    Table runsTable = runsTable(mine);
     Table summary = summary(mine);
     Table profile = dataProfile(mine);
-    try {
-      summary.write().csv(folder.resolve("summary.csv").toFile());
-      profile.write().csv(folder.resolve("data_profile.csv").toFile());
-      writeProvenance(folder.resolve("provenance.csv"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the benchmark summaries to " + folder, e);
-    }
-    return new Result(folder, List.copyOf(mine), todo.size(), planned.size() - todo.size(), runsTable, summary,
+    RunOutputs.writeTable(summary, dir.resolve("summary.csv"));
+    RunOutputs.writeTable(profile, dir.resolve("data_profile.csv"));
+    RunOutputs.writeTable(BenchmarkTables.byDimension(mine), dir.resolve("by_dimension.csv"));
+    RunOutputs.writeTable(BenchmarkTables.dataProfileByDimension(mine),
+        dir.resolve("data_profile_by_dimension.csv"));
+    return new Result(dir, List.copyOf(mine), o.executed(), o.resumed(), runsTable(mine), summary,
         profile);
   }
-
-  private record Task(TestFunction function, String solver, int run) {}
-
-  private void execute(List<Task> todo, CsvRowWriter writer, Consumer<RunRecord> onRun) {
-    if (todo.isEmpty()) {
-      return;
-    }
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory tf = r -> {
-      Thread t = new Thread(r, "benchmark-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(threads, tf);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Task t : todo) {
-        futures.add(pool.submit(() -> {
-          RunRecord r = runOne(t.function(), t.solver(), t.run());
-          writer.append(r.toRow());
-          onRun.accept(r);
-        }));
-      }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("benchmark run failed", c);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("benchmark interrupted (finished runs are saved; rerun to resume)", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Sort order of runs.csv: function, solver, budget, run. */
-  static final Comparator<RunRecord> ORDER = Comparator.comparing(RunRecord::function)
-      .thenComparing(RunRecord::solver).thenComparingLong(RunRecord::budget).thenComparingInt(RunRecord::run);
 
   static List<RunRecord> readRecords(Path runsFile) {
     List<List<String>> rows = CsvRowWriter.readAll(runsFile);
@@ -349,29 +386,6 @@ public final class Benchmark {
     return records;
   }
 
-  private static void rewrite(Path runsFile, List<RunRecord> records) {
-    Path tmp = runsFile.resolveSibling(runsFile.getFileName() + ".tmp");
-    try {
-      Files.deleteIfExists(tmp);
-      try (CsvRowWriter w = CsvRowWriter.open(tmp, RunRecord.HEADER)) {
-        for (RunRecord r : records) {
-          w.append(r.toRow());
-        }
-      }
-      Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot rewrite " + runsFile, e);
-    }
-  }
-
-  private static void writeProvenance(Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("key,value\n");
-    for (Map.Entry<String, String> e : Provenance.environment().entrySet()) {
-      sb.append(CsvRowWriter.escape(e.getKey())).append(',').append(CsvRowWriter.escape(e.getValue())).append('\n');
-    }
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-  }
-
   /** The run records as a Tablesaw table (columns as in runs.csv, without the key). */
   public static Table runsTable(List<RunRecord> records) {
     Table t = Table.create("runs",
@@ -381,7 +395,10 @@ public final class Benchmark {
         DoubleColumn.create("error"), BooleanColumn.create("success"), DoubleColumn.create("distance"),
         BooleanColumn.create("localised"), LongColumn.create("evals_to_success"), LongColumn.create("evals_to_1e-1"),
         LongColumn.create("evals_to_1e-3"), LongColumn.create("evals_to_1e-5"),
-        LongColumn.create("evals_to_1e-8"), LongColumn.create("wall_ms"));
+        LongColumn.create("evals_to_1e-8"), LongColumn.create("wall_ms"),
+        BooleanColumn.create("success_relative"),
+        LongColumn.create("evals_to_success_relative"), StringColumn.create("stop_reason"),
+        StringColumn.create("note"));
     for (RunRecord r : records) {
       t.stringColumn("function").append(r.function());
       t.intColumn("dimension").append(r.dimension());
@@ -403,6 +420,10 @@ public final class Benchmark {
       t.longColumn("evals_to_1e-5").append(h[2]);
       t.longColumn("evals_to_1e-8").append(h[3]);
       t.longColumn("wall_ms").append(r.wallMs());
+      t.booleanColumn("success_relative").append(r.successRelative());
+      t.longColumn("evals_to_success_relative").append(r.evalsToSuccessRelative());
+      t.stringColumn("stop_reason").append(r.stopReason());
+      t.stringColumn("note").append(r.note());
     }
     return t;
   }
@@ -429,6 +450,28 @@ public final class Benchmark {
     return successes == 0 ? Double.POSITIVE_INFINITY : (double) evaluations / successes;
   }
 
+  /**
+   * ERT to the absolute target {@link RunRecord#TARGETS}[i] by first hits of the best-so-far
+   * error (a run whose best-so-far met it counts as a success at that evaluation).
+   */
+  public static double ertAtTarget(List<RunRecord> records, int i) {
+    if (records.isEmpty()) {
+      return Double.NaN;
+    }
+    long evaluations = 0;
+    int successes = 0;
+    for (RunRecord r : records) {
+      long h = r.hits()[i];
+      if (h >= 0) {
+        successes++;
+        evaluations += h;
+      } else {
+        evaluations += r.budget();
+      }
+    }
+    return successes == 0 ? Double.POSITIVE_INFINITY : (double) evaluations / successes;
+  }
+
   /** Groups records by (solver, function), in the records' order of first appearance. */
   private static Map<List<String>, List<RunRecord>> bySolverAndFunction(List<RunRecord> records) {
     List<RunRecord> sorted = new ArrayList<>(records);
@@ -443,10 +486,11 @@ public final class Benchmark {
   }
 
   /**
-   * Per solver × function: runs, successes, success rate (f* − f ≤ 1e-3·max(1,|f*|)) at the full
+   * Per solver × function: runs, successes, success rate (f* − f ≤ 1e-3, absolute) at the full
    * budget and at 10²·d and 10³·d evaluations, rates at the absolute targets 1e-5 and 1e-8, ERT,
    * median and best error, median distance to the nearest global maximiser, and the fraction of
-   * runs localised (distance ≤ 1e-2 × largest box width).
+   * runs localised (distance ≤ 1e-2 × largest box width); then the relative-rule success rate,
+   * ERT to 1e-5 and 1e-8, the number of declined runs and the stop reasons with their counts.
    */
   public static Table summary(List<RunRecord> records) {
     Table t = Table.create("summary",
@@ -456,7 +500,10 @@ public final class Benchmark {
         DoubleColumn.create("success_rate_at_1000d"), DoubleColumn.create("rate_1e-5"),
         DoubleColumn.create("rate_1e-8"), DoubleColumn.create("ert"), DoubleColumn.create("median_error"),
         DoubleColumn.create("best_error"), DoubleColumn.create("median_distance"),
-        DoubleColumn.create("localised_rate"));
+        DoubleColumn.create("localised_rate"), DoubleColumn.create("success_rate_relative"),
+        DoubleColumn.create("ert_1e-5"), DoubleColumn.create("ert_1e-8"),
+        IntColumn.create("declined"),
+        StringColumn.create("stop_reasons"));
     for (List<RunRecord> g : bySolverAndFunction(records).values()) {
       RunRecord first = g.get(0);
       int n = g.size();
@@ -496,6 +543,22 @@ public final class Benchmark {
       t.doubleColumn("best_error").append(Arrays.stream(errors).min().orElse(Double.NaN));
       t.doubleColumn("median_distance").append(median(distances));
       t.doubleColumn("localised_rate").append((double) localised / n);
+      int relative = 0;
+      int declined = 0;
+      java.util.TreeMap<String, Integer> reasons = new java.util.TreeMap<>();
+      for (RunRecord r : g) {
+        relative += r.successRelative() ? 1 : 0;
+        declined += r.declined() ? 1 : 0;
+        reasons.merge(r.stopReason().isEmpty() ? "?" : r.stopReason(), 1, Integer::sum);
+      }
+      t.doubleColumn("success_rate_relative").append((double) relative / n);
+      t.doubleColumn("ert_1e-5").append(ertAtTarget(g, 2));
+      t.doubleColumn("ert_1e-8").append(ertAtTarget(g, 3));
+      t.intColumn("declined").append(declined);
+      StringBuilder rs = new StringBuilder();
+      reasons.forEach(
+          (k, v) -> rs.append(rs.length() == 0 ? "" : " ").append(k).append(':').append(v));
+      t.stringColumn("stop_reasons").append(rs.toString());
     }
     return t;
   }

@@ -40,4 +40,19 @@ public final class ConvolutionBudgetRule {
     }
     return ConvolutionSettings.of(widest / m, POWER).withSeed(seed);
   }
+
+  /**
+   * The settings of Algorithm 2 (n-D convolutional descent): {@link #settings} with the fine
+   * δ-ball grid adapted to the budget. Each iteration samples (2k)^n fine points (k steps per δ);
+   * k = min(10, max(1, ⌊(B/4)^{1/n}/2⌋)) keeps one ball within the coarse grid's share B/4, so
+   * 1-D to 3-D keep the default k = 10, 5-D gets k = 3 (7776 points) and 10-D k = 1 (1024 points)
+   * instead of 3·10⁶ and 10¹³ points, which made Algorithm 2 refuse to start.
+   */
+  public static ConvolutionSettings descentSettings(Box box, long budget, long seed) {
+    ConvolutionSettings s = settings(box, budget, seed);
+    int n = box.dimension();
+    int k = (int) Math.min(s.fineStepsPerDelta(),
+        Math.max(1, Math.floor(Math.pow(budget / 4.0, 1.0 / n) / 2 + 1e-9)));
+    return s.withFineStepsPerDelta(k);
+  }
 }

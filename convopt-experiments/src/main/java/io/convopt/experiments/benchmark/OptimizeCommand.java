@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.convopt.experiments.cli.ValueLists;
 import io.convopt.experiments.functions.StandardFunctions;
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.solvers.api.Optimum;
@@ -26,20 +27,28 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "optimize",
     mixinStandardHelpOptions = true,
-    description = "Maximises one standard test function with one solver and prints the Optimum"
-        + " (with --json: one JSON object on the last line).")
+    header = "Maximise one standard test function with one solver.",
+    description = {
+      "Runs one solver on one shifted standard test function from the start the benchmark would"
+          + " use for --seed and prints the Optimum (with --json: one JSON object on the last"
+          + " line)."
+    })
 public final class OptimizeCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--function", required = true, paramLabel = "NAME", description = "Standard function name.")
+  @Option(names = "--function", required = true, paramLabel = "NAME",
+      completionCandidates = ValueLists.StandardFunctionNames.class,
+      description = "Standard test function (case-insensitive), one of ${COMPLETION-CANDIDATES}.")
   String function;
 
   @Option(names = "--dim", paramLabel = "D", defaultValue = "2",
       description = "Dimension, for functions defined in any dimension (default: ${DEFAULT-VALUE}).")
   int dim;
 
-  @Option(names = "--solver", required = true, paramLabel = "S", description = "Solver name.")
+  @Option(names = "--solver", required = true, paramLabel = "S",
+      completionCandidates = ValueLists.Solvers.class,
+      description = "Solver, one of ${COMPLETION-CANDIDATES}.")
   String solver;
 
   @Option(names = "--seed", paramLabel = "K", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -79,13 +88,18 @@ public final class OptimizeCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--function: " + e.getMessage());
     }
     long b = budget != null ? budget : 10_000L * f.dimension();
-    SolverFactory.Configured c = factory.create(f, seed, b);
+    SolverFactory.Configured c;
+    try {
+      c = factory.create(f, seed, b);
+    } catch (SolverDeclinedException e) {
+      throw new ParameterException(cl, "--solver: " + e.getMessage());
+    }
     Problem blind = Problem.of(f.name(), f.objective(), f.box());
     Optimum opt;
     try {
       opt = c.solver().optimize(blind, c.start());
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, e.getMessage());
+      throw new IllegalArgumentException(tooLarge(solver, f, e.getMessage()));
     }
     double fStar = f.objective().value(f.globalMax());
     PrintWriter o = cl.getOut();
@@ -125,5 +139,23 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /**
+   * A solver's refusal in optimize's terms: the solver's own advice names settings (eta, fine
+   * steps) that optimize derives from --budget and --dim, so it is replaced by what can be changed
+   * here.
+   */
+  static String tooLarge(String solver, TestFunction f, String reason) {
+    String fact = reason;
+    for (String advice : new String[] {"; use ", "; lower ", "; choose "}) {
+      int cut = fact.indexOf(advice);
+      if (cut > 0) {
+        fact = fact.substring(0, cut);
+      }
+    }
+    return "solver " + solver + " cannot run " + f.name() + " in d = " + f.dimension() + ": " + fact
+        + ". Here the grid follows from --budget and --dim: lower either, or choose a solver that"
+        + " scales with the dimension (conv-multires, zigzag1, zigzag2, cmaes, bobyqa).";
   }
 }

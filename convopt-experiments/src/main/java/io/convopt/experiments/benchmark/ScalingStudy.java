@@ -1,20 +1,25 @@
 package io.convopt.experiments.benchmark;
 
+import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.grid.Grid;
+import io.convopt.experiments.grid.GridRunner;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.GridTable;
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Where does the convolution method win, and where does it lose? The benchmark repeated over a grid
- * of dimensions × evaluation budgets, for a fixed set of solvers and dimension-free functions. Each
- * (dimension, budget) cell is an ordinary {@link Benchmark} in its own folder (so cells resume
- * independently); the study then writes one table, {@code scaling/scaling.csv}, with the mean success
- * rate over the functions per solver, dimension and budget.
+ * of dimensions × evaluation budgets, for a fixed set of solvers and dimension-free functions.
+ * Every run of every (dimension, budget) {@link Benchmark} is one cell of one grid ({@code
+ * scaling/runs.csv}, resumable and shardable); the study then writes {@code scaling/scaling.csv}
+ * with the mean success rate over the functions per solver, dimension and budget.
  *
  * <p>Immutable; configuration by the record components.
  *
@@ -82,38 +87,77 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
     return functions.size() * solvers.size() * dimensions.size() * budgetsPerDimension.size() * runs;
   }
 
-  /**
-   * Runs every cell (resuming finished runs under {@code out/scaling/}) and writes
-   * {@code out/scaling/scaling.csv}.
-   *
-   * @return the path of scaling.csv
-   */
-  public Path run(Path out, Consumer<RunRecord> onRun) {
-    Path folder = out.resolve("scaling");
+  /** One benchmark run of the study, with the (dimension, budget) benchmark it belongs to. */
+  record Cell(Benchmark bench, Benchmark.Cell run) {}
+
+  private List<Cell> cells(int firstRun) {
     Map<String, SolverFactory> chosen = new LinkedHashMap<>();
     for (String s : solvers) {
       chosen.put(s, SolverRegistry.factory(s));
     }
-    List<List<String>> rows = new ArrayList<>();
+    List<Cell> cells = new ArrayList<>();
     for (int d : dimensions) {
       for (long b : budgetsPerDimension) {
         Benchmark bench = new Benchmark(Benchmark.suite(functions, d), chosen).withRuns(runs)
-            .withBudgetPerDimension(b).withThreads(threads);
-        Benchmark.Result r = bench.run(folder.resolve("d" + d + "-b" + b), onRun);
-        for (String s : solvers) {
-          rows.add(row(s, d, b, r.records()));
+            .withFirstRun(firstRun).withBudgetPerDimension(b);
+        for (Benchmark.Cell c : bench.cells()) {
+          cells.add(new Cell(bench, c));
         }
       }
     }
-    Path csv = folder.resolve("scaling.csv");
-    try {
-      java.nio.file.Files.deleteIfExists(csv);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    return cells;
+  }
+
+  /** Runs the study into {@code out/scaling/} on this study's threads (resuming). */
+  public Path run(Path out, Consumer<RunRecord> onRun) {
+    return run(GridSettings.local(out, threads), "scaling", 0, onRun);
+  }
+
+  /**
+   * Runs every benchmark run of the study (one grid, resumable and shardable, rows in
+   * {@code out/FOLDER/runs.csv}) and writes {@code out/FOLDER/scaling.csv} from the runs found
+   * there; {@code onRun} sees every run computed now.
+   *
+   * @return the path of scaling.csv
+   */
+  public Path run(GridSettings settings, String folder, int firstRun, Consumer<RunRecord> onRun) {
+    List<Cell> cells = cells(firstRun);
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("functions", String.join(";", functions));
+    params.put("solvers", String.join(";", solvers));
+    params.put("dimensions", dimensions.toString());
+    params.put("budgets_per_dimension", budgetsPerDimension.toString());
+    params.put("runs", Integer.toString(runs));
+    Grid<Cell> grid = new Grid<>(folder.replace('/', '-'), cells, c -> c.run().key(),
+        List.of(new GridTable(folder + "/runs.csv", RunRecord.HEADER, "key")));
+    new GridRunner(settings).run(grid, c -> {
+      RunRecord r = c.bench().runOne(c.run().function(), c.run().solver(), c.run().run());
+      onRun.accept(r);
+      return CellRows.of(r.toRow());
+    }, new GridRunner.Description(folder + "/provenance.csv", params,
+        "runs " + firstRun + ".." + (firstRun + runs - 1)));
+    Path dir = settings.out().resolve(folder);
+    Map<String, RunRecord> byKey = new LinkedHashMap<>();
+    for (RunRecord r : Benchmark.readRecords(dir.resolve("runs.csv"))) {
+      byKey.put(r.key(), r);
     }
-    try (CsvRowWriter w = CsvRowWriter.open(csv, COLUMNS)) {
-      rows.forEach(w::append);
+    List<List<String>> rows = new ArrayList<>();
+    for (int d : dimensions) {
+      for (long b : budgetsPerDimension) {
+        List<RunRecord> mine = new ArrayList<>();
+        for (Cell c : cells) {
+          RunRecord r = byKey.get(c.run().key());
+          if (r != null && r.dimension() == d && r.budget() == b * d) {
+            mine.add(r);
+          }
+        }
+        for (String s : solvers) {
+          rows.add(row(s, d, b, mine));
+        }
+      }
     }
+    Path csv = dir.resolve("scaling.csv");
+    CsvRowWriter.rewrite(csv, COLUMNS, rows);
     return csv;
   }
 
@@ -135,6 +179,9 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
         seconds += r.wallMs() / 1000.0 / mine.size();
         errors.add(r.error());
       }
+      if (mine.isEmpty()) {
+        continue; // a shard may hold no run of this cell
+      }
       errors.sort(Double::compare);
       error += errors.get(errors.size() / 2);
       n++;
@@ -144,6 +191,6 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
   }
 
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+    return Numbers.significant(v, 6);
   }
 }

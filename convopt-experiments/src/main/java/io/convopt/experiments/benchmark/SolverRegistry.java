@@ -17,6 +17,7 @@ import io.convopt.solvers.conv.SignDescent1D;
 import io.convopt.solvers.conv.SurrogateMedianSolver;
 import io.convopt.solvers.conv.ZigzagCyclic;
 import io.convopt.solvers.conv.ZigzagSampled;
+import io.convopt.solvers.conv.sampled.SampledConvolution;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,20 +43,54 @@ public final class SolverRegistry {
     add("gradient",
         (f, seed, budget) -> start(new MultistartGradientAscent().withSeed(seed).withMaxEvaluations(budget), f, seed));
     add("cmaes", (f, seed, budget) -> start(new CmaEs().withSeed(seed).withMaxEvaluations(budget), f, seed));
-    add("bobyqa",
-        (f, seed, budget) -> start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed));
+    add("bobyqa", (f, seed, budget) -> {
+      if (f.dimension() < 2) {
+        throw new SolverDeclinedException("bobyqa is offered in 2-D and up: BOBYQA needs d >= 2"
+            + " (use nelder-mead or cmaes in 1-D)");
+      }
+      return start(new BobyqaMultistart().withSeed(seed).withMaxEvaluations(budget), f, seed);
+    });
     // The convolution solvers: one budget rule for all (ConvolutionBudgetRule), hard cap at the budget.
+    // Algorithm 2's fine delta-ball adapts to the budget (ConvolutionBudgetRule.descentSettings).
     add("conv-descent", (f, seed, budget) -> capped(f.dimension() == 1
-        ? new SignDescent1D(conv(f, budget, seed)) : new ConvolutionDescent(conv(f, budget, seed)), f, seed, budget));
+        ? new SignDescent1D(conv(f, budget, seed))
+        : new ConvolutionDescent(ConvolutionBudgetRule.descentSettings(f.box(), budget, seed)),
+        f, seed, budget));
     add("zigzag1", (f, seed, budget) -> capped(new ZigzagCyclic(conv(f, budget, seed)), f, seed, budget));
     add("zigzag2", (f, seed, budget) -> capped(new ZigzagSampled(conv(f, budget, seed)), f, seed, budget));
     add("median", (f, seed, budget) -> capped(new SurrogateMedianSolver(conv(f, budget, seed)), f, seed, budget));
     add("continuation", (f, seed, budget) -> capped(new PowerContinuation(conv(f, budget, seed)), f, seed, budget));
-    add("conv-multires", (f, seed, budget) -> capped(new MultiResolutionConvolution(budget), f, seed, budget));
+    add("conv-multires", (f, seed, budget) -> capped(multires(f, budget), f, seed, budget));
     // Ablation: the same solver with the split-on-symmetric-optima recovery switched off (a split
     // needs f(θ) below the grid's minimum, which cannot happen), to measure what the recovery buys.
     add("conv-multires-nosplit", (f, seed, budget) -> capped(
-        new MultiResolutionConvolution(budget).withSplitTolerance(1.0), f, seed, budget));
+        multires(f, budget).withSplitTolerance(1.0), f, seed, budget));
+    // Sampled convolution (no grid): Monte Carlo surrogate, shrinking region, power continuation,
+    // restarts with basin memory, BOBYQA polish; and its ablations on the same seeds.
+    add("conv-sampled", (f, seed, budget) -> sampled(new SampledConvolution(), f, seed, budget));
+    add("conv-sampled-norestart", (f, seed, budget) -> sampled(
+        new SampledConvolution().withRestarts(false), f, seed, budget));
+    add("conv-sampled-nopolish", (f, seed, budget) -> sampled(
+        new SampledConvolution().withPolish(false), f, seed, budget));
+    add("conv-sampled-nocontinuation", (f, seed, budget) -> sampled(
+        new SampledConvolution().withContinuation(false), f, seed, budget));
+    add("conv-sampled-fixedn", (f, seed, budget) -> sampled(
+        new SampledConvolution().withFixedPower(ConvolutionBudgetRule.POWER), f, seed, budget));
+  }
+
+  private static SolverFactory.Configured sampled(SampledConvolution solver, TestFunction f,
+      long seed, long budget) {
+    return capped(solver.withSeed(seed).withMaxEvaluations(budget), f, seed, budget);
+  }
+
+  /** conv-multires, declined when the budget cannot pay for one grid of 3^d points. */
+  private static MultiResolutionConvolution multires(TestFunction f, long budget) {
+    double grid = Math.pow(3, f.dimension());
+    if (grid + 1 > budget) {
+      throw new SolverDeclinedException("conv-multires needs one grid of at least 3^d = "
+          + (long) grid + " points plus one evaluation, more than the budget " + budget);
+    }
+    return new MultiResolutionConvolution(budget);
   }
 
   private static ConvolutionSettings conv(TestFunction f, long budget, long seed) {

@@ -4,23 +4,19 @@ import io.convopt.experiments.data.BaselineGrid;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.data.PreparedData;
 import io.convopt.experiments.data.Task;
-import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.solvers.nonconvex.EpochRecord;
 import io.convopt.solvers.nonconvex.Loss;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * Runs every cell of a {@link CompareSpec} and appends one row per finished cell to the runs file
- * and its objective-vs-time trace to the traces file (trace rows first, so every run row has a
- * trace). Cells already in the runs file (by {@code run_key}) are skipped: an interrupted run is
- * resumed by running the same command again. A partial trace left by an interrupted cell is
- * followed by the rerun's full trace; readers keep the last block (point 0 starts a block).
+ * One cell of a {@link CompareSpec} and its rows: one row of the runs file per finished cell and
+ * its objective-vs-time trace in the traces file (trace rows first, so every run row has a trace;
+ * {@link TrainingComparison} runs the cells on the grid runner, which resumes by {@code run_key}
+ * and drops the partial trace of a cell that was interrupted).
  *
  * <p>SGD/Adam cells are the non-convex baselines of {@link BaselineGrid#run} with width 2P and the
  * same β (their seeds: initialisation and batch order; multi-class: K one-vs-all networks with
@@ -127,56 +123,15 @@ public final class CompareGrid {
         trace);
   }
 
-  /**
-   * Runs every missing cell, appending to the two files; returns the rows done now.
-   *
-   * @param onCell called after every cell (done or skipped), for a progress bar
-   */
-  public static List<Row> runGrid(DataCatalog catalog, CompareSpec spec, Path runsCsv, Path tracesCsv,
-      Consumer<String> log, Runnable onCell) {
-    Set<String> done = CsvRowWriter.completedKeys(runsCsv, "run_key");
-    List<Row> rows = new ArrayList<>();
-    try (CsvRowWriter rw = CsvRowWriter.open(runsCsv, RUNS_HEADER);
-        CsvRowWriter tw = CsvRowWriter.open(tracesCsv, TRACES_HEADER)) {
-      for (String ds : spec.datasets()) {
-        String name = catalog.entry(ds).name();
-        PreparedData data = BaselineGrid.prepare(catalog, ds, baselineSpec(spec, ds, spec.betas().get(0)));
-        for (double beta : spec.betas()) {
-          for (long seed : spec.seeds()) {
-            for (Method m : spec.methods()) {
-              List<Double> lrs = m.isConvex() ? List.of(Double.NaN) : spec.learningRates();
-              for (double lr : lrs) {
-                String key = key(spec, name, m, beta, lr, seed);
-                if (done.contains(key)) {
-                  log.accept("skip (done) " + key);
-                  onCell.run();
-                  continue;
-                }
-                Row r = run(spec, data, name, m, beta, lr, seed);
-                for (ConvexTraining.TracePoint p : r.trace()) {
-                  tw.append(List.of(r.key(), r.dataset(), m.id(), num(beta), num(r.learningRate()),
-                      Long.toString(seed), Integer.toString(p.point()), Long.toString(p.iterations()),
-                      num(p.wallSeconds()), num(p.objective())));
-                }
-                rw.append(row(r, spec));
-                rows.add(r);
-                log.accept(describe(r));
-                onCell.run();
-              }
-            }
-          }
-        }
-      }
+  /** The trace rows of a finished cell (written before its runs row). */
+  static List<List<String>> traceRows(Row r) {
+    List<List<String>> out = new ArrayList<>();
+    for (ConvexTraining.TracePoint p : r.trace()) {
+      out.add(List.of(r.key(), r.dataset(), r.method().id(), num(r.beta()), num(r.learningRate()),
+          Long.toString(r.seed()), Integer.toString(p.point()), Long.toString(p.iterations()),
+          num(p.wallSeconds()), num(p.objective())));
     }
-    return rows;
-  }
-
-  static String describe(Row r) {
-    String metric = r.task() == Task.REGRESSION ? String.format(Locale.ROOT, "test_mse=%.4f", r.testMse())
-        : String.format(Locale.ROOT, "test_acc=%.4f", r.testAccuracy());
-    return String.format(Locale.ROOT, "%-20s %-4s beta=%-5s lr=%-6s seed=%-2d objective=%-12.6g %s %s %.2fs",
-        r.dataset(), r.method().id(), r.beta(), r.method().isConvex() ? "-" : Double.toString(r.learningRate()),
-        r.seed(), r.finalObjective(), metric, r.stopReason(), r.wallSeconds());
+    return out;
   }
 
   static List<String> row(Row r, CompareSpec spec) {
@@ -188,12 +143,13 @@ public final class CompareGrid {
         convex ? "" : Integer.toString(spec.epochs()), convex ? "" : num(spec.batchFraction()), Integer.toString(r.nTrain()),
         Integer.toString(r.nTest()), num(r.finalObjective()), num(r.convexObjective()), num(r.testAccuracy()),
         num(r.testMse()), Boolean.toString(r.diverged()), r.stopReason(), Long.toString(r.iterations()),
-        num(r.relativeGap()), num(r.constraintViolation()), String.format(Locale.ROOT, "%.4f", r.wallSeconds()),
-        String.format(Locale.ROOT, "%.4f", r.cellSeconds()), Provenance.version());
+        num(r.relativeGap()), num(r.constraintViolation()), Numbers.fixed(r.wallSeconds(), 4),
+        Numbers.fixed(r.cellSeconds(), 4), Provenance.version());
   }
 
-  /** A number as written to the CSV files: empty for NaN and infinities (diverged runs say so). */
+  /** A number as written to the CSV files ({@link Numbers#exact}: NaN, "does not apply", is
+   * empty). */
   static String num(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
+    return Numbers.exact(v);
   }
 }

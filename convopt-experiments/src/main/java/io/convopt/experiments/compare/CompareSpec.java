@@ -20,7 +20,7 @@ import java.util.Map;
  * optimisation gap, not a capacity gap.
  *
  * <p><b>Scaling.</b> Every method minimises ½ Σ_k (f(x_k) − y_k)² + (β/2) Σ_j (‖w1_j‖² + w2_j²)
- * (spec §1.1, §1.8 first row) on the standardised training data with a bias column; β is on this
+ * (the convex programs' scaling: loss summed over rows, ½ on the squared loss) on the standardised training data with a bias column; β is on this
  * summed scale (it is not divided by n).
  *
  * @param datasets dataset names of the catalog (e.g. iris, ecg)

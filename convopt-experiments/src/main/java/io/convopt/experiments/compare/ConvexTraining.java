@@ -25,7 +25,7 @@ import java.util.List;
  * summed over samples, weight β — the same scaling as {@link ReluObjective}).
  *
  * <p>Targets: the standardised target for regression, ±1 labels for binary classification and K
- * one-vs-all ±1 problems on the same patterns for K ≥ 3 classes (spec §1.4); objectives, times
+ * one-vs-all ±1 problems on the same patterns for K ≥ 3 classes (each hidden unit feeds one output); objectives, times
  * and iteration counts are summed over the K programs, predictions are the sign (binary) or the
  * arg-max (one-vs-all) of the recovered networks' outputs.
  *

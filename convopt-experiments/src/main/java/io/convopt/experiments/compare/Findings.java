@@ -1,5 +1,6 @@
 package io.convopt.experiments.compare;
 
+import io.convopt.experiments.io.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The claims of the seed papers (spec header: lower training loss than SGD, more problems solved
+ * The claims of the seed papers (Ergen and Pilanci, arXiv 2312.12657; Zeger and Pilanci, arXiv
+ * 2603.23831: lower training loss than SGD, more problems solved
  * to tolerance, insensitivity to hyper-parameters) checked against the measured numbers, each
  * with a verdict (holds / mixed / does not hold / not measured) and the evidence. Nothing here
  * is tuned: the verdicts are simple counts over the problems that were run, and say nothing about
@@ -182,7 +184,7 @@ public final class Findings {
   }
 
   private static String fmt(Double v) {
-    return v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.3g", v);
+    return v == null || v.isNaN() ? "n/a" : Numbers.significant(v, 3);
   }
 
   /** The findings as a table (claim, verdict, evidence). */

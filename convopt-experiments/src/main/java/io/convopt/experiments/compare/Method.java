@@ -8,16 +8,16 @@ import java.util.Locale;
  * The training methods compared by {@code compare-training}.
  *
  * <ul>
- *   <li>{@link #CG}: the gated ReLU program (CG, spec §1.5) solved by R-FISTA; its recovered model is
+ *   <li>{@link #CG}: the gated ReLU program (CG: unconstrained group Lasso over fixed gates) solved by R-FISTA; its recovered model is
  *       a <em>gated</em> network with the sampled gates, so its objective is that of a different
  *       (relaxed) model, a lower bound of (CR) on the same patterns.
- *   <li>{@link #CR}: the constrained ReLU program (CR, spec §1.3) solved by the interior-point
+ *   <li>{@link #CR}: the constrained ReLU program (CR: group Lasso with the cone constraints that keep each pattern) solved by the interior-point
  *       method (default) or the augmented Lagrangian ({@link CrSolver}, option {@code --cr-solver});
  *       the recovered network is an ordinary two-layer ReLU network whose non-convex objective (NC)
  *       equals the convex objective at a feasible solution.
  *   <li>{@link #SGD}, {@link #ADAM}: the same ReLU network trained on (NC) by mini-batch SGD with a
  *       fixed rate and by Adam.
- *   <li>{@link #CR_ROBUST}: convex adversarial training (spec §2.6); its measure is robust accuracy,
+ *   <li>{@link #CR_ROBUST}: convex adversarial training (Bai, Gautam and Sojoudi, arXiv 2201.01965); its measure is robust accuracy,
  *       not training objective, so it runs in {@code compare-robust}
  *       ({@code io.convopt.experiments.robust}); recognised by this parser and rejected with a message
  *       pointing there.

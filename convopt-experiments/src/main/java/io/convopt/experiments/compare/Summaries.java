@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  * gated network — a different model whose optimum lower-bounds CR's on the same patterns — so it
  * is measured against the same reference but does not define it.
  *
- * <p><b>Performance profile</b> (spec §5.3): for tolerance τ ∈ {1, 0.5, 0.1, 0.01}, the fraction of
+ * <p><b>Performance profile</b> (as in Mishkin et al.'s experiments): for tolerance τ ∈ {1, 0.5, 0.1, 0.01}, the fraction of
  * a method's trials whose trace has reached objective ≤ best + τ |best| by time t, on a log grid
  * of times. Extra curves: {@code sgd-all-lr}/{@code adam-all-lr} count every (learning rate, seed)
  * run as a trial (no selection), and {@code any} is the fraction of problems on which some ReLU run

@@ -1,6 +1,11 @@
 package io.convopt.experiments.data;
 
-import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.grid.Grid;
+import io.convopt.experiments.grid.GridRunner;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.GridTable;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.solvers.nonconvex.Adam;
 import io.convopt.solvers.nonconvex.EpochRecord;
@@ -18,9 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
  * The learning-rate × seed grid of the non-convex baselines: for every dataset, method (SGD with a
@@ -31,14 +34,14 @@ import java.util.function.Consumer;
  * <p>Tasks: regression trains one network on the standardised target and reports the test MSE in
  * standardised target units (predicting the training mean scores about 1). Binary classification
  * trains one network on ±1 labels, K ≥ 3 classes train K independent one-vs-all networks (each
- * hidden unit feeds one output, as in the convex one-vs-all formulation, spec §1.4) with seeds
+ * hidden unit feeds one output, as in the convex one-vs-all formulation) with seeds
  * drawn from {@code new SplittableRandom(seed)}; the objective is the sum over the K networks and
  * the prediction the arg-max of their outputs (sign for binary).
  *
- * <p>Resume: rows already in the run file (by {@code run_key}) are skipped. The per-epoch
- * trajectory (summed objective, training seconds) goes to a second file written before the run
- * row, so a run row always has its trajectory; an interrupted run may leave a partial trajectory
- * that the rerun appends again (readers should keep the last block per key).
+ * <p>Resume (by the grid runner): rows already in the run file (by {@code run_key}) are skipped.
+ * The per-epoch trajectory (summed objective, training seconds) goes to a second file written
+ * before the run row, so a run row always has its trajectory; the partial trajectory of an
+ * interrupted run is dropped when the run resumes.
  */
 public final class BaselineGrid {
 
@@ -236,46 +239,95 @@ public final class BaselineGrid {
     return s / y.length;
   }
 
-  /**
-   * Runs every missing cell of {@code spec}, appending to {@code runsCsv} and
-   * {@code trajectoriesCsv}; returns the runs done now (skipped cells are not returned).
-   */
-  public static List<Run> runGrid(DataCatalog catalog, Spec spec, Path runsCsv, Path trajectoriesCsv,
-      Consumer<String> log) {
-    Set<String> done = CsvRowWriter.completedKeys(runsCsv, "run_key");
-    Map<String, PreparedData> prepared = new LinkedHashMap<>();
+  /** One cell: a method on a dataset at a learning rate and seed. */
+  public record Cell(String dataset, String method, double lr, long seed) {}
+
+  /** The cells of {@code spec}: datasets × methods × learning rates × seeds. */
+  static List<Cell> cells(Spec spec) {
+    List<Cell> cells = new ArrayList<>();
     for (String ds : spec.datasets()) {
-      prepared.put(ds, prepare(catalog, ds, spec));
-    }
-    List<Run> runs = new ArrayList<>();
-    try (CsvRowWriter rw = CsvRowWriter.open(runsCsv, HEADER);
-        CsvRowWriter tw = CsvRowWriter.open(trajectoriesCsv, TRAJECTORY_HEADER)) {
-      for (String ds : spec.datasets()) {
-        PreparedData data = prepared.get(ds);
-        for (String method : spec.methods()) {
-          for (double lr : spec.learningRates()) {
-            for (long seed : spec.seeds()) {
-              String key = key(data.name(), method, spec, lr, seed);
-              if (done.contains(key)) {
-                log.accept("skip (done) " + key);
-                continue;
-              }
-              Run r = run(data, method, spec, lr, seed);
-              for (EpochRecord e : r.trajectory()) {
-                tw.append(List.of(r.key(), Integer.toString(e.epoch()), num(e.objective()), num(e.wallSeconds())));
-              }
-              rw.append(row(r, spec));
-              runs.add(r);
-              log.accept(String.format(Locale.ROOT, "%-20s %-4s lr=%-6s seed=%-3d objective=%-12.6g %s %.2fs",
-                  r.dataset(), r.method(), r.learningRate(), r.seed(), r.finalObjective(),
-                  r.task() == Task.REGRESSION ? String.format(Locale.ROOT, "test_mse_std=%.4f", r.testMse())
-                      : String.format(Locale.ROOT, "test_acc=%.4f", r.testAccuracy()), r.wallSeconds()));
-            }
+      for (String method : spec.methods()) {
+        for (double lr : spec.learningRates()) {
+          for (long seed : spec.seeds()) {
+            cells.add(new Cell(ds, method, lr, seed));
           }
         }
       }
     }
-    return runs;
+    return cells;
+  }
+
+  /** The parameters recorded in provenance.csv. */
+  static Map<String, String> parameters(Spec spec) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("datasets", String.join(";", spec.datasets()));
+    m.put("methods", String.join(";", spec.methods()));
+    m.put("width", Integer.toString(spec.width()));
+    m.put("beta", num(spec.beta()));
+    m.put("learning_rates", String.join(";",
+        spec.learningRates().stream().map(Numbers::exact).toList()));
+    m.put("seeds", String.join(";", spec.seeds().stream().map(String::valueOf).toList()));
+    m.put("epochs", Integer.toString(spec.epochs()));
+    m.put("batch_fraction", num(spec.batchFraction()));
+    m.put("loss", spec.loss().name().toLowerCase(Locale.ROOT));
+    m.put("split_seed", Long.toString(spec.splitSeed()));
+    m.put("test_fraction", num(spec.testFraction()));
+    m.put("ecg_window", Integer.toString(spec.window()));
+    m.put("ecg_stride", Integer.toString(spec.stride()));
+    return m;
+  }
+
+  /**
+   * Runs every missing cell of {@code spec} with the grid runner into the tables {@code runsTable}
+   * and {@code trajectoriesTable} (relative to the output folder; provenance.csv beside the runs);
+   * returns the runs done now, in grid order.
+   */
+  public static List<Run> runGrid(DataCatalog catalog, Spec spec, GridSettings settings,
+      String runsTable,
+      String trajectoriesTable) {
+    Map<String, PreparedData> prepared = new LinkedHashMap<>();
+    for (String ds : spec.datasets()) {
+      prepared.put(ds, prepare(catalog, ds, spec));
+    }
+    Map<String, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Cell> cells = cells(spec);
+    Grid<Cell> grid = new Grid<>("train-baselines" + (runsTable.contains("-quick/") ? "-quick"
+        : ""), cells,
+        c -> key(prepared.get(c.dataset()).name(), c.method(), spec, c.lr(), c.seed()),
+        List.of(new GridTable(trajectoriesTable, TRAJECTORY_HEADER, "run_key"),
+            new GridTable(runsTable, HEADER, "run_key")));
+    String dir = runsTable.contains("/") ? runsTable.substring(0, runsTable.lastIndexOf('/') + 1)
+        : "";
+    new GridRunner(settings).run(grid, c -> {
+      Run r = run(prepared.get(c.dataset()), c.method(), spec, c.lr(), c.seed());
+      runs.put(r.key(), r);
+      List<List<String>> traj = new ArrayList<>();
+      for (EpochRecord e : r.trajectory()) {
+        traj.add(List.of(r.key(), Integer.toString(e.epoch()), num(e.objective()),
+            num(e.wallSeconds())));
+      }
+      return CellRows.of(traj, row(r, spec));
+    }, new GridRunner.Description(dir + "provenance.csv", parameters(spec),
+        String.join(";", spec.seeds().stream().map(String::valueOf).toList())));
+    List<Run> done = new ArrayList<>();
+    for (String k : grid.keys()) {
+      if (runs.containsKey(k)) {
+        done.add(runs.get(k));
+      }
+    }
+    return done;
+  }
+
+  /** {@link #runGrid(DataCatalog, Spec, GridSettings, String, String)} on one thread into two
+   * files of one folder. */
+  public static List<Run> runGrid(DataCatalog catalog, Spec spec, Path runsCsv,
+      Path trajectoriesCsv) {
+    Path dir = runsCsv.toAbsolutePath().getParent();
+    if (!dir.equals(trajectoriesCsv.toAbsolutePath().getParent())) {
+      throw new IllegalArgumentException("the runs and trajectories files must share a folder");
+    }
+    return runGrid(catalog, spec, GridSettings.local(dir, 1), runsCsv.getFileName().toString(),
+        trajectoriesCsv.getFileName().toString());
   }
 
   static List<String> row(Run r, Spec spec) {
@@ -284,11 +336,11 @@ public final class BaselineGrid {
         num(r.learningRate()), Long.toString(r.seed()), Integer.toString(spec.epochs()), num(spec.batchFraction()),
         Long.toString(spec.splitSeed()), num(spec.testFraction()), Integer.toString(r.nTrain()),
         Integer.toString(r.nTest()), Integer.toString(r.classes()), num(r.finalObjective()), num(r.testAccuracy()),
-        num(r.testMse()), Boolean.toString(r.diverged()), String.format(Locale.ROOT, "%.4f", r.wallSeconds()),
+        num(r.testMse()), Boolean.toString(r.diverged()), Numbers.fixed(r.wallSeconds(), 4),
         r.optimiser(), Provenance.version());
   }
 
   private static String num(double v) {
-    return Double.isNaN(v) ? "" : Double.toString(v);
+    return Numbers.exact(v);
   }
 }

@@ -1,7 +1,7 @@
 package io.convopt.experiments.data;
 
 /**
- * The split protocol of the convex-vs-non-convex experiments (spec §5.3): a seeded 80/20
+ * The split protocol of the convex-vs-non-convex experiments (Mishkin et al.'s protocol): a seeded 80/20
  * train/test split (stratified by class for classification, uniform for regression, in time order
  * for windowed series), column standardisation fitted on the training part only, regression
  * targets standardised the same way, labels ±1 for binary tasks and one-vs-all ±1 targets for K ≥ 3

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  */
 public record TrainTestSplit(int[] train, int[] test) {
 
-  /** Fraction of rows held out by default (Mishkin et al.'s protocol, spec §5.3). */
+  /** Fraction of rows held out by default (Mishkin et al.'s protocol). */
   public static final double DEFAULT_TEST_FRACTION = 0.2;
   /** Split seed of that protocol. */
   public static final long DEFAULT_SEED = 1995L;

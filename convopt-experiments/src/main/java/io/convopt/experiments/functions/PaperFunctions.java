@@ -38,6 +38,19 @@ public final class PaperFunctions {
     return out;
   }
 
+  /**
+   * The "_reading" entry of functions.json as name → text (empty when absent): the algorithmic
+   * reading the shipped reconstruction was calibrated with, if it is not the default one.
+   */
+  public static Map<String, String> shippedReading() {
+    JsonNode r = readJson().get("_reading");
+    Map<String, String> out = new LinkedHashMap<>();
+    if (r != null) {
+      r.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
+  }
+
   /** One function by name (case-insensitive). */
   public static TestFunction byName(String name) {
     TestFunction f = all().get(name.toUpperCase(Locale.ROOT));
@@ -50,7 +63,19 @@ public final class PaperFunctions {
   /** The same family with other parameters (used by calibration); the box is kept. */
   public static TestFunction withParameters(TestFunction base, Map<String, Double> params, Box box) {
     String family = base.name().toLowerCase(Locale.ROOT);
-    return build(base.name(), family, base.formula(), box, params, base.calibrated(), base.source());
+    // The grid calibration of LOG2 searches the isotropic family "log2", whatever is shipped.
+    String formula = Log2Families.isLog2(family) ? Log2Families.formula(family) : base.formula();
+    return build(base.name(), family, formula, box, params, base.calibrated(), base.source(), "");
+  }
+
+  /**
+   * A LOG2 candidate of any family in {@link Log2Families#FAMILIES}, labelled as calibrated with
+   * the note {@code calibration} (e.g. "family log2-aniso, candidate 17").
+   */
+  public static TestFunction log2(String family, Map<String, Double> params, Box box,
+      String calibration) {
+    return build("LOG2", family, Log2Families.formula(family), box, params, true,
+        "ours: LOG2 family " + family + " (data/test-functions/README.md)", calibration);
   }
 
   private static JsonNode readJson() {
@@ -68,12 +93,14 @@ public final class PaperFunctions {
     Box box = Box.of(doubles(n, "lower"), doubles(n, "upper"));
     Map<String, Double> params = new LinkedHashMap<>();
     n.get("parameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asDouble()));
+    JsonNode note = n.get("calibration");
     return build(name, require(n, "family").asText(), require(n, "formula").asText(), box, params,
-        require(n, "calibrated").asBoolean(), require(n, "source").asText());
+        require(n, "calibrated").asBoolean(), require(n, "source").asText(),
+        note == null ? "" : note.asText());
   }
 
   private static TestFunction build(String name, String family, String formula, Box box,
-      Map<String, Double> p, boolean calibrated, String source) {
+      Map<String, Double> p, boolean calibrated, String source, String calibration) {
     Objective f;
     double[] gmax;
     List<double[]> local = new ArrayList<>();
@@ -95,15 +122,10 @@ public final class PaperFunctions {
         gmax = new double[] {g};
         local.add(new double[] {l});
       }
-      case "log2" -> {
-        double ax = get(p, "ax"), ay = get(p, "ay"), sA = get(p, "sA");
-        double c = get(p, "c"), bx = get(p, "bx"), by = get(p, "by"), sB = get(p, "sB");
-        f = x -> {
-          double dxa = x[0] - ax, dya = x[1] - ay, dxb = x[0] - bx, dyb = x[1] - by;
-          return -0.5 * Math.log(dxa * dxa + dya * dya + sA) - 0.5 * c * Math.log(dxb * dxb + dyb * dyb + sB);
-        };
-        gmax = new double[] {ax, ay};
-        local.add(new double[] {bx, by});
+      case "log2", "log2-aniso", "log2-power", "log2-bump" -> {
+        f = Log2Families.objective(family, p);
+        gmax = new double[] {get(p, "ax"), get(p, "ay")};
+        local.add(new double[] {get(p, "bx"), get(p, "by")});
       }
       case "rosenbrock" -> {
         boolean log = get(p, "transform") != 0.0;
@@ -116,7 +138,8 @@ public final class PaperFunctions {
       }
       default -> throw new IllegalArgumentException(name + ": unknown function family '" + family + "'");
     }
-    return new TestFunction(name, formula, f, box, gmax, local, p, true, calibrated, source);
+    return new TestFunction(name, formula, f, box, gmax, local, p, true, calibrated, source,
+        calibration);
   }
 
   private static double get(Map<String, Double> p, String key) {

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param reconstruction true when the paper's definition was lost and this is ours
  * @param calibrated true when the parameters were chosen by the calibration experiment
  * @param source one line of provenance
+ * @param calibration which family and which calibration chose the parameters ("" when none)
  */
 public record TestFunction(
     String name,
@@ -32,9 +33,19 @@ public record TestFunction(
     Map<String, Double> parameters,
     boolean reconstruction,
     boolean calibrated,
-    String source) {
+    String source,
+    String calibration) {
+
+  /** A function without a calibration note. */
+  public TestFunction(String name, String formula, Objective objective, Box box, double[] globalMax,
+      List<double[]> localMaxima, Map<String, Double> parameters, boolean reconstruction,
+      boolean calibrated, String source) {
+    this(name, formula, objective, box, globalMax, localMaxima, parameters, reconstruction,
+        calibrated, source, "");
+  }
 
   public TestFunction {
+    calibration = calibration == null ? "" : calibration;
     if (globalMax.length != box.dimension()) {
       throw new IllegalArgumentException(name + ": global max has dimension " + globalMax.length
           + " but the box has " + box.dimension());
@@ -58,11 +69,15 @@ public record TestFunction(
     return Problem.of(name, objective, box).withKnownOptimum(globalMax, objective.value(globalMax));
   }
 
-  /** Label for outputs: "reconstruction, calibrated" / "reconstruction" / "standard". */
+  /**
+   * Label for outputs: "reconstruction, calibrated" / "reconstruction" / "standard", followed by
+   * the calibration note in brackets when there is one (which family, which calibration).
+   */
   public String provenanceLabel() {
     if (!reconstruction) {
       return "standard";
     }
-    return calibrated ? "reconstruction, calibrated" : "reconstruction";
+    String label = calibrated ? "reconstruction, calibrated" : "reconstruction";
+    return calibration.isEmpty() ? label : label + " (" + calibration + ")";
   }
 }

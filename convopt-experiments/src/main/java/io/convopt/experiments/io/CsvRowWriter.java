@@ -38,7 +38,7 @@ public final class CsvRowWriter implements Closeable {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
-        Files.createDirectories(parent);
+        OutputDirectory.prepare(parent);
       }
       boolean fresh = !Files.exists(file) || Files.size(file) == 0;
       if (!fresh) {
@@ -57,7 +57,8 @@ public final class CsvRowWriter implements Closeable {
       }
       return writer;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new UncheckedIOException(
+          "cannot open " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 
@@ -70,8 +71,40 @@ public final class CsvRowWriter implements Closeable {
     try {
       writeLine(row);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + file, e);
+      throw new UncheckedIOException(
+          "cannot write to " + file + ": " + OutputDirectory.reason(e), e);
     }
+  }
+
+  /**
+   * Writes several rows with one flush, so a process killed while writing leaves all of them or a
+   * truncated tail that {@link #open} repairs, never a subset that looks complete.
+   */
+  public synchronized void appendAll(List<List<String>> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (List<String> row : rows) {
+      if (row.size() != header.size()) {
+        throw new IllegalArgumentException("row has " + row.size() + " fields but " + file + " has "
+            + header.size() + " columns " + header);
+      }
+      line(sb, row);
+    }
+    try {
+      out.write(sb.toString());
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void line(StringBuilder sb, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(escape(fields.get(i)));
+    }
+    sb.append('\n');
   }
 
   private void writeLine(List<String> fields) throws IOException {
@@ -94,6 +127,24 @@ public final class CsvRowWriter implements Closeable {
       return '"' + f.replace("\"", "\"\"") + '"';
     }
     return f;
+  }
+
+  /**
+   * Replaces {@code file} by {@code header} and {@code rows}, atomically (written beside it, then
+   * moved over it), creating the folder.
+   */
+  public static void rewrite(Path file, List<String> header, List<List<String>> rows) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      try (CsvRowWriter w = open(tmp, header)) {
+        rows.forEach(w::append);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Values of {@code keyColumn} in the complete rows of {@code file} (empty if it does not exist). */

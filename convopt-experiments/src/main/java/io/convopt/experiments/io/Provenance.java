@@ -3,15 +3,19 @@ package io.convopt.experiments.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where a result came from: software version, git commit, JDK, machine, time. Every table the
- * experiments write carries these keys (as a provenance.csv beside it).
+ * Where a result came from: software version, git commit, JDK, machine, time. Every output folder
+ * has one {@code provenance.csv} in one format: two columns {@code key,value}; the environment
+ * keys first, then the entries of each grid run into the folder ({@link #update}).
  */
 public final class Provenance {
 
@@ -38,12 +42,43 @@ public final class Provenance {
 
   /** HEAD of the working directory's git checkout, with "+dirty" for local changes, or "unknown". */
   public static String gitCommit() {
+    String c = commit;
+    if (c == null) {
+      c = readGitCommit();
+      commit = c;
+    }
+    return c;
+  }
+
+  /** Asked once per JVM: a run does not change its checkout. */
+  private static volatile String commit;
+
+  private static String readGitCommit() {
     String head = run("git", "rev-parse", "--short=12", "HEAD");
     if (head == null) {
       return "unknown";
     }
     String status = run("git", "status", "--porcelain", "--untracked-files=no");
     return status != null && !status.isBlank() ? head + "+dirty" : head;
+  }
+
+  /**
+   * Rewrites {@code file} (key, value) with the current environment and {@code entries}, keeping
+   * the keys of earlier runs that neither replaces (several grids may share one folder).
+   */
+  public static void update(Path file, Map<String, String> entries) {
+    Map<String, String> all = new LinkedHashMap<>();
+    if (Files.exists(file)) {
+      List<List<String>> rows = CsvRowWriter.readAll(file);
+      for (List<String> r : rows.subList(Math.min(1, rows.size()), rows.size())) {
+        all.put(r.get(0), r.size() > 1 ? r.get(1) : "");
+      }
+    }
+    all.putAll(environment());
+    all.putAll(entries);
+    List<List<String>> rows = new ArrayList<>();
+    all.forEach((k, v) -> rows.add(List.of(k, v)));
+    CsvRowWriter.rewrite(file, List.of("key", "value"), rows);
   }
 
   private static String run(String... cmd) {

@@ -1,59 +1,49 @@
 package io.convopt.experiments.io;
 
-import io.convopt.solvers.nonconvex.Nd4jSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
-/** The files every experiment command writes next to its rows: summary tables, provenance, text. */
+/** The files every experiment command writes next to its rows: summary tables and text. */
 public final class RunOutputs {
   private RunOutputs() {}
 
-  /** A Tablesaw table as CSV, creating the folder. */
+  /**
+   * A Tablesaw table as CSV, creating the folder; numbers as {@link Numbers#exact}, so NaN and
+   * infinities are written as everywhere else ({@code NaN}, {@code Infinity}), not as empty cells.
+   */
   public static void writeTable(Table t, Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      t.write().csv(file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < t.rowCount(); r++) {
+      List<String> row = new ArrayList<>();
+      for (Column<?> c : t.columns()) {
+        if (c instanceof NumericColumn<?> n && !c.type().name().contains("INTEGER")
+            && !c.type().name().contains("LONG") && !c.type().name().contains("SHORT")) {
+          row.add(Numbers.exact(n.getDouble(r)));
+        } else {
+          row.add(c.getString(r));
+        }
+      }
+      rows.add(row);
     }
+    CsvRowWriter.rewrite(file, t.columnNames(), rows);
   }
 
-  /** A UTF-8 text file (e.g. the printed summary). */
+  /** A UTF-8 text file (e.g. the printed summary), creating the folder. */
   public static void writeText(String text, Path file) {
     try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  /**
-   * {@code provenance.csv} (key, value): the environment (version, commit, JDK, cores), the run's
-   * parameters and seeds, ND4J threads and what this invocation did; replaces an older file.
-   */
-  public static void writeProvenance(Map<String, String> parameters, Path file, double seconds, int done) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + file, e);
-    }
-    try (CsvRowWriter w = CsvRowWriter.open(file, List.of("key", "value"))) {
-      for (Map.Entry<String, String> e : Provenance.environment().entrySet()) {
-        w.append(List.of(e.getKey(), e.getValue()));
-      }
-      for (Map.Entry<String, String> e : parameters.entrySet()) {
-        w.append(List.of(e.getKey(), e.getValue()));
-      }
-      w.append(List.of("nd4j_threads", Integer.toString(Nd4jSettings.threads())));
-      w.append(List.of("runs_done_this_invocation", Integer.toString(done)));
-      w.append(List.of("grid_seconds_this_invocation", String.format(Locale.ROOT, "%.1f", seconds)));
+      throw new UncheckedIOException(
+          "cannot write " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 }

@@ -1,6 +1,15 @@
 package io.convopt.experiments.relu;
 
+import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.grid.Grid;
+import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.GridRunner;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.GridTable;
+import io.convopt.experiments.grid.PresetOption;
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.OutputDirectory;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.io.RunOutputs;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
@@ -15,9 +24,7 @@ import io.convopt.solvers.relu.solve.AdmmSolver;
 import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,12 +37,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
  * {@code convopt relu-admm-cost}: measures the cost of the convex ReLU solvers against their cost
- * models (issues 6 and 7, spec §2.4) on random programs (Gaussian features + bias, sin targets,
+ * models (issues 6 and 7; ADMM: O(ndP + n²) per iteration after a one-off n × n factorisation) on random programs (Gaussian features + bias, sin targets,
  * seeded Gaussian gates) over a grid of n, d and P.
  *
  * <p><b>ADMM (constrained program, Woodbury u-step, B = 2P blocks).</b> Setup is timed on its own
@@ -51,7 +59,7 @@ import picocli.CommandLine;
  * </pre>
  *
  * and, as a diagnostic, the iteration model plus {@code f n B} (the elementwise passes over the
- * n x B arrays: masks, slacks, multipliers), which the spec model leaves out.
+ * n x B arrays: masks, slacks, multipliers), which the O(ndP + n²) model leaves out.
  *
  * <p><b>R-FISTA (gated program, B = P).</b> Time per iteration is the difference of two solves
  * with budgets K and K + iterations (tolerance and certificate checks that never trigger; both
@@ -73,6 +81,10 @@ import picocli.CommandLine;
     name = "relu-admm-cost",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Time ADMM and R-FISTA against their cost models.",
+    footer = {"", "--quick: Small preset (under half a minute): n 100,200,400; d 5,20; P 10,50;",
+        "20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n",
+        "200,400,800,1600; d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5."},
     description = {
       "Times ADMM (Woodbury u-step, constrained program) setup and iterations,",
       "and R-FISTA iterations (gated program), on random problems over a grid of",
@@ -87,7 +99,7 @@ import picocli.CommandLine;
       "thread's CPU clock by default. Writes to <out>/relu-cost (--quick:",
       "<out>/relu-cost-quick): cells.csv (a row per cell and solver as it",
       "completes), fit.csv (coefficients, per-cell predictions), provenance.csv",
-      "and summary.txt; a run replaces the files of the previous one."
+      "and summary.txt; a rerun resumes (--fresh starts over) and fits every cell."
     })
 public final class AdmmCostCommand implements Callable<Integer> {
   /** n d B at which PatternOperator sends the products to ND4J (its ND4J_THRESHOLD). */
@@ -102,7 +114,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
   static final int GEMM_REPEATS = 15;
 
   static final List<String> COLUMNS = List.of(
-      "solver", "n", "d", "p_drawn", "p", "blocks", "seed", "iterations", "runs",
+      "key", "solver", "n", "d", "p_drawn", "p", "blocks", "seed", "iterations", "runs",
       "setup_ms", "iter_ms", "pre_loop_ms", "model_madds_per_iter", "gflops", "gemm_gflops",
       "gemm_pct", "shape_gemm_gflops", "shape_gemm_pct", "nd4j_products", "cached_rows", "cached_cols", "woodbury_cached_bytes",
       "dense_factor_bytes", "setup_alloc_bytes", "clock", "version", "git_commit");
@@ -112,10 +124,7 @@ public final class AdmmCostCommand implements Callable<Integer> {
   /** Whether now() reads the thread's CPU time (set in call()). */
   private boolean cpuClock;
 
-  @Option(names = "--quick", description = "Small preset (under half a minute): n 100,200,400; d 5,20;"
-      + " P 10,50; 20 iterations; 2 repeats; --min-time 0.1. Without it (about 3 minutes): n 200,400,800,1600;"
-      + " d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5.")
-  boolean quick;
+  @Mixin PresetOption preset;
 
   @Option(names = "--n", split = ",", paramLabel = "n1,n2", description = "Sample counts (overrides the preset).")
   int[] ns;
@@ -132,8 +141,11 @@ public final class AdmmCostCommand implements Callable<Integer> {
       + MAX_TIMED_ITERATIONS + " (ADMM certifies in-loop from iteration 50 on; default: quick 20, full 40).")
   Integer iterations;
 
-  @Option(names = "--repeats", paramLabel = "R", description = "At least R timed runs per measurement, the"
-      + " best kept (default: quick 2, full 3; see --min-time).")
+  @Option(names = {"--timing-runs", "--repeats"}, paramLabel = "R",
+      description = "At least R timed runs per"
+      + " measurement, the best kept (default: quick 2, full 3; see --min-time). The old name"
+          + " --repeats is"
+      + " deprecated: --repeats means a number of seeds in the other commands.")
   Integer repeats;
 
   @Option(names = "--min-time", paramLabel = "S", description = "Keep repeating a measurement (setup, ADMM"
@@ -163,12 +175,14 @@ public final class AdmmCostCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}; the solvers' own loops are single-threaded; more than 1 needs --clock wall).")
   int nd4jThreads;
 
-  @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
-      description = "Results folder; files go to DIR/relu-cost or DIR/relu-cost-quick (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin GridOptions grid;
 
   /** One grid point. */
-  record Cell(int n, int d, int drawn) {}
+  record Cell(int n, int d, int drawn) {
+    String key() {
+      return "n=" + n + "|d=" + d + "|p=" + drawn;
+    }
+  }
 
   /** What one cell measured (times in seconds, best of the repeats). */
   record AdmmTiming(int p, double setup, double iteration, double preLoop, int[] shape, long setupAlloc, int runs,
@@ -178,12 +192,13 @@ public final class AdmmCostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int[] n = ns != null ? ns : quick ? new int[] {100, 200, 400} : new int[] {200, 400, 800, 1600};
-    int[] d = ds != null ? ds : quick ? new int[] {5, 20} : new int[] {5, 25};
-    int[] p = ps != null ? ps : quick ? new int[] {10, 50} : new int[] {20, 100};
-    int k = iterations != null ? iterations : quick ? 20 : 40;
-    int reps = repeats != null ? repeats : quick ? 2 : 3;
-    double minTime = minSeconds != null ? minSeconds : quick ? 0.1 : 0.5;
+    int[] n = ns != null ? ns : preset.quick() ? new int[] {100, 200, 400} : new int[] {200, 400,
+        800, 1600};
+    int[] d = ds != null ? ds : preset.quick() ? new int[] {5, 20} : new int[] {5, 25};
+    int[] p = ps != null ? ps : preset.quick() ? new int[] {10, 50} : new int[] {20, 100};
+    int k = iterations != null ? iterations : preset.quick() ? 20 : 40;
+    int reps = repeats != null ? repeats : preset.quick() ? 2 : 3;
+    double minTime = minSeconds != null ? minSeconds : preset.quick() ? 0.1 : 0.5;
     if (!(minTime >= 0) || !Double.isFinite(minTime)) {
       throw new IllegalArgumentException("--min-time: must be finite and >= 0, got " + minTime);
     }
@@ -228,13 +243,19 @@ public final class AdmmCostCommand implements Callable<Integer> {
         }
       }
     }
-    Path dir = out.resolve(quick ? "relu-cost-quick" : "relu-cost");
+    if (spec.commandLine().getParseResult().originalArgs().contains("--repeats")) {
+      System.err.println("convopt relu-admm-cost: --repeats is deprecated and will be removed"
+          + " in the next"
+          + " release; use --timing-runs");
+    }
+    GridSettings settings = grid.settings(1);
+    String folder = preset.quick() ? "relu-cost-quick" : "relu-cost";
     PrintWriter o = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     Nd4jSettings.limitThreads(nd4jThreads);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("command", "relu-admm-cost");
-    params.put("preset", quick ? "quick" : "full");
+    params.put("preset", preset.quick() ? "quick" : "full");
     params.put("n", join(n));
     params.put("d", join(d));
     params.put("p_drawn", join(p));
@@ -247,78 +268,142 @@ public final class AdmmCostCommand implements Callable<Integer> {
     params.put("clock", cpuClock ? "thread_cpu" : "wall");
     params.put("nd4j_threads_requested", Integer.toString(nd4jThreads));
     params.put("nd4j_blas_threads", Integer.toString(Nd4jSettings.threads()));
-    String summary = run(cells, k, reps, minTime, dir, o);
-    RunOutputs.writeText(summary, dir.resolve("summary.txt"));
-    RunOutputs.writeProvenance(params, dir.resolve("provenance.csv"), (System.nanoTime() - t0) * 1e-9,
-        cells.size());
+    String summary = run(cells, k, reps, minTime, settings, folder, o,
+        new GridRunner.Description(folder + "/provenance.csv", params, Long.toString(seed)));
+    RunOutputs.writeText(summary, settings.out().resolve(folder).resolve("summary.txt"));
     o.printf(Locale.ROOT, "relu-admm-cost: %d cells, %.1f s; outputs in %s%n", cells.size(),
-        (System.nanoTime() - t0) * 1e-9, dir);
+        (System.nanoTime() - t0) * 1e-9, settings.out().resolve(folder));
     o.flush();
     return 0;
   }
 
-  /** Runs the grid, writes cells.csv and fit.csv into {@code dir}, prints as it goes; returns the summary. */
-  String run(List<Cell> cells, int k, int reps, double minTime, Path dir, PrintWriter o) {
+  /**
+   * Runs the grid on the grid runner into {@code folder}/cells.csv (resumable, shardable), prints a
+   * line per cell as it goes, then fits the models to every cell found there and writes fit.csv;
+   * returns the summary.
+   */
+  String run(List<Cell> cells, int k, int reps, double minTime, GridSettings settings,
+      String folder,
+      PrintWriter o, GridRunner.Description description) {
     String version = Provenance.version();
     String commit = Provenance.gitCommit();
-    Path csv = dir.resolve("cells.csv");
+    Path dir = settings.out().resolve(folder);
     Path fitCsv = dir.resolve("fit.csv");
-    try {
-      Files.createDirectories(dir);
-      Files.deleteIfExists(csv);
-      Files.deleteIfExists(fitCsv);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + dir, e);
-    }
-    o.printf(Locale.ROOT, "warm-up: one untimed pass over %d cells ...%n", cells.size());
-    o.flush();
-    for (Cell c : cells) {
-      admm(c, Math.min(k, 10), 1, 0);
-      fista(c, Math.min(k, 10), 1, 0);
-    }
-    o.printf(Locale.ROOT, "reference: ND4J mmul %d x %d (%d ND4J thread(s)), best of %d: ", gemmSize, gemmSize,
-        nd4jThreads, GEMM_REPEATS);
-    o.flush();
-    double gemmBefore = gemmGflops(gemmSize, GEMM_REPEATS);
-    o.printf(Locale.ROOT, "%.2f GFLOP/s%n", gemmBefore);
-    o.printf(Locale.ROOT, "timing (%s clock): %d iterations per solve, best of >= %d runs and >= %.2f s per"
-        + " measurement%n", clockName(), k, reps, minTime);
-    o.printf(Locale.ROOT, "%6s %4s %5s | %10s %10s %8s %9s | %10s %8s %9s%n", "n", "d", "P",
-        "setup_ms", "admm_it_ms", "GFLOP/s", "%GEMM", "fista_it_ms", "GFLOP/s", "%GEMM");
-    o.flush();
-    List<AdmmTiming> admm = new ArrayList<>();
-    List<FistaTiming> fista = new ArrayList<>();
-    try (CsvRowWriter w = CsvRowWriter.open(csv, COLUMNS)) {
+    Grid<Cell> grid = new Grid<>("relu-admm-cost", cells, Cell::key,
+        List.of(new GridTable(folder + "/cells.csv", COLUMNS, "key")));
+    boolean measure = !settings.finishOnly();
+    double gemmBefore = Double.NaN;
+    if (measure) {
+      o.printf(Locale.ROOT, "warm-up: one untimed pass over %d cells ...%n", cells.size());
+      o.flush();
       for (Cell c : cells) {
-        AdmmTiming a = admm(c, k, reps, minTime);
-        FistaTiming f = fista(c, k, reps, minTime);
-        admm.add(a);
-        fista.add(f);
-        long bA = 2L * a.p();
-        double madA = admmIterationMadds(c.n(), c.d(), a.p());
-        double madF = fistaIterationMadds(c.n(), c.d(), f.p());
-        double gA = 2 * madA / a.iteration() * 1e-9;
-        double gF = 2 * madF / f.iteration() * 1e-9;
-        long cached = 2L * a.shape()[0] * a.shape()[1] * Double.BYTES;
-        long dense = (bA * c.d()) * (bA * c.d()) * Double.BYTES;
-        w.append(List.of("admm", i(c.n()), i(c.d()), i(c.drawn()), i(a.p()), Long.toString(bA), Long.toString(seed),
-            i(k), i(a.runs()), num(a.setup() * 1e3), num(a.iteration() * 1e3), num(a.preLoop() * 1e3), num(madA),
-            num(gA), num(gemmBefore), num(100 * gA / gemmBefore), num(a.shapeGemm()), num(100 * gA / a.shapeGemm()),
-            Boolean.toString((long) c.n() * c.d() * bA >= ND4J_THRESHOLD), i(a.shape()[0]), i(a.shape()[1]),
-            Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), clockName(), version, commit));
-        w.append(List.of("fista", i(c.n()), i(c.d()), i(c.drawn()), i(f.p()), i(f.p()), Long.toString(seed),
-            i(k), i(f.runs()), "", num(f.iteration() * 1e3), "", num(madF), num(gF), num(gemmBefore),
-            num(100 * gF / gemmBefore), num(f.shapeGemm()), num(100 * gF / f.shapeGemm()), Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD),
-            "", "", "", "", "", clockName(), version, commit));
+        if (settings.shard().contains(c.key())) {
+          admm(c, Math.min(k, 10), 1, 0);
+          fista(c, Math.min(k, 10), 1, 0);
+        }
+      }
+      o.printf(Locale.ROOT, "reference: ND4J mmul %d x %d (%d ND4J thread(s)), best of %d: ",
+          gemmSize, gemmSize,
+          nd4jThreads, GEMM_REPEATS);
+      o.flush();
+      gemmBefore = gemmGflops(gemmSize, GEMM_REPEATS);
+      o.printf(Locale.ROOT, "%.2f GFLOP/s%n", gemmBefore);
+      o.printf(Locale.ROOT,
+          "timing (%s clock): %d iterations per solve, best of >= %d runs and >= %.2f s per"
+          + " measurement%n", clockName(), k, reps, minTime);
+      o.printf(Locale.ROOT, "%6s %4s %5s | %10s %10s %8s %9s | %10s %8s %9s%n", "n", "d", "P",
+          "setup_ms", "admm_it_ms", "GFLOP/s", "%GEMM", "fista_it_ms", "GFLOP/s", "%GEMM");
+      o.flush();
+    }
+    double gb = gemmBefore;
+    new GridRunner(settings).run(grid, c -> {
+      AdmmTiming a = admm(c, k, reps, minTime);
+      FistaTiming f = fista(c, k, reps, minTime);
+      long bA = 2L * a.p();
+      double madA = admmIterationMadds(c.n(), c.d(), a.p());
+      double madF = fistaIterationMadds(c.n(), c.d(), f.p());
+      double gA = 2 * madA / a.iteration() * 1e-9;
+      double gF = 2 * madF / f.iteration() * 1e-9;
+      long cached = 2L * a.shape()[0] * a.shape()[1] * Double.BYTES;
+      long dense = (bA * c.d()) * (bA * c.d()) * Double.BYTES;
+      List<String> admmRow = List.of(c.key(), "admm", i(c.n()), i(c.d()), i(c.drawn()), i(a.p()),
+          Long.toString(bA), Long.toString(seed), i(k), i(a.runs()), num(a.setup() * 1e3),
+          num(a.iteration() * 1e3), num(a.preLoop() * 1e3), num(madA), num(gA), num(gb),
+              num(100 * gA / gb),
+          num(a.shapeGemm()), num(100 * gA / a.shapeGemm()),
+          Boolean.toString((long) c.n() * c.d() * bA >= ND4J_THRESHOLD), i(a.shape()[0]),
+              i(a.shape()[1]),
+          Long.toString(cached), Long.toString(dense), Long.toString(a.setupAlloc()), clockName(),
+              version,
+          commit);
+      List<String> fistaRow = List.of(c.key(), "fista", i(c.n()), i(c.d()), i(c.drawn()), i(f.p()),
+          i(f.p()),
+          Long.toString(seed), i(k), i(f.runs()), "", num(f.iteration() * 1e3), "", num(madF),
+              num(gF), num(gb),
+          num(100 * gF / gb), num(f.shapeGemm()), num(100 * gF / f.shapeGemm()),
+          Boolean.toString((long) c.n() * c.d() * f.p() >= ND4J_THRESHOLD), "", "", "", "", "",
+              clockName(),
+          version, commit);
+      synchronized (o) {
         o.printf(Locale.ROOT, "%6d %4d %5d | %10.3f %10.4f %8.3f %8.1f%% | %10.4f %8.3f %8.1f%%%n", c.n(), c.d(),
-            a.p(), a.setup() * 1e3, a.iteration() * 1e3, gA, 100 * gA / gemmBefore, f.iteration() * 1e3, gF,
-            100 * gF / gemmBefore);
+            a.p(), a.setup() * 1e3, a.iteration() * 1e3, gA, 100 * gA / gb, f.iteration() * 1e3, gF,
+            100 * gF / gb);
         o.flush();
       }
+      return new CellRows(List.of(List.of(admmRow, fistaRow)));
+    }, description);
+    List<Cell> done = new ArrayList<>();
+    List<AdmmTiming> admm = new ArrayList<>();
+    List<FistaTiming> fista = new ArrayList<>();
+    double rowsGemm = readBack(dir.resolve("cells.csv"), cells, done, admm, fista);
+    if (done.isEmpty()) {
+      return "relu-admm-cost: no finished cell in " + dir + " to fit\n";
     }
-    double gemmAfter = gemmGflops(gemmSize, GEMM_REPEATS);
-    double gemm = Math.max(gemmBefore, gemmAfter);
-    return summarize(cells, admm, fista, gemmBefore, gemmAfter, gemm, fitCsv, o);
+    double before = measure ? gemmBefore : rowsGemm;
+    double gemmAfter = measure ? gemmGflops(gemmSize, GEMM_REPEATS) : rowsGemm;
+    double gemm = Math.max(before, gemmAfter);
+    return summarize(done, admm, fista, before, gemmAfter, gemm, fitCsv, o);
+  }
+
+  /**
+   * The timings of every finished cell of the grid, in grid order, read back from cells.csv (so a
+   * resumed or merged run fits all of them); returns the best reference GEMM rate in the rows.
+   */
+  private static double readBack(Path csv, List<Cell> cells, List<Cell> done, List<AdmmTiming> admm,
+      List<FistaTiming> fista) {
+    List<List<String>> rows = CsvRowWriter.readAll(csv);
+    List<String> h = rows.get(0);
+    java.util.Map<String, List<String>> admmRows = new java.util.HashMap<>();
+    java.util.Map<String, List<String>> fistaRows = new java.util.HashMap<>();
+    double gemm = Double.NaN;
+    for (List<String> r : rows.subList(1, rows.size())) {
+      (r.get(h.indexOf("solver")).equals("admm") ? admmRows : fistaRows).put(r.get(0), r);
+      double g = Numbers.parse(r.get(h.indexOf("gemm_gflops")));
+      gemm = Double.isNaN(gemm) ? g : Math.max(gemm, g);
+    }
+    for (Cell c : cells) {
+      List<String> a = admmRows.get(c.key());
+      List<String> f = fistaRows.get(c.key());
+      if (a == null || f == null) {
+        continue;
+      }
+      done.add(c);
+      admm.add(new AdmmTiming(Integer.parseInt(a.get(h.indexOf("p"))), ms(a, h, "setup_ms"), ms(a,
+          h, "iter_ms"),
+          ms(a, h, "pre_loop_ms"), new int[] {Integer.parseInt(a.get(h.indexOf("cached_rows"))),
+              Integer.parseInt(a.get(h.indexOf("cached_cols")))},
+          Long.parseLong(a.get(h.indexOf("setup_alloc_bytes"))),
+              Integer.parseInt(a.get(h.indexOf("runs"))),
+          Numbers.parse(a.get(h.indexOf("shape_gemm_gflops")))));
+      fista.add(new FistaTiming(Integer.parseInt(f.get(h.indexOf("p"))), ms(f, h, "iter_ms"),
+          Integer.parseInt(f.get(h.indexOf("runs"))),
+              Numbers.parse(f.get(h.indexOf("shape_gemm_gflops")))));
+    }
+    return gemm;
+  }
+
+  private static double ms(List<String> row, List<String> header, String column) {
+    return Numbers.parse(row.get(header.indexOf(column))) * 1e-3;
   }
 
   private String summarize(List<Cell> cells, List<AdmmTiming> admm, List<FistaTiming> fista, double gemmBefore,
@@ -679,6 +764,6 @@ public final class AdmmCostCommand implements Callable<Integer> {
   }
 
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+    return Numbers.significant(v, 6);
   }
 }

@@ -1,7 +1,11 @@
 package io.convopt.experiments.relu;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
@@ -47,10 +51,19 @@ public record ReluFixture(
     double referenceSeconds,
     Map<String, Double> samePatternOptima) {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Reads NaN and Infinity tokens as numbers so that the field check below can reject them with
+   * the entry's name (JSON itself has no such numbers; a strict parser would only say "invalid").
+   */
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
 
   /** Reads a fixture file. */
   public static ReluFixture read(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("problem file " + file + " is a folder, not a JSON file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("problem file not found: " + file);
     }
@@ -64,8 +77,8 @@ public record ReluFixture(
     JsonNode root;
     try {
       root = MAPPER.readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("problem file is not valid JSON: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(notJson(e));
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("problem file: expected a JSON object");
@@ -73,11 +86,13 @@ public record ReluFixture(
     String name = root.path("name").isTextual() ? root.get("name").asText() : fallbackName;
     Formulation f = Formulation.parse(text(root, "formulation"));
     Loss loss = Loss.parse(text(root, "loss"));
-    JsonNode b = root.get("beta");
-    if (b == null || !b.isNumber()) {
-      throw new IllegalArgumentException("beta: missing or not a number");
+    if (!root.has("beta")) {
+      throw new IllegalArgumentException("beta: missing (a number >= 0, the penalty weight)");
     }
-    double beta = b.asDouble();
+    double beta = number(root.get("beta"), "beta");
+    if (beta < 0) {
+      throw new IllegalArgumentException("beta is " + beta + "; the penalty weight must be >= 0");
+    }
     double[][] x = matrix(root, "X");
     double[] y = vector(root, "y");
     int[][] d = intMatrix(root, "D");
@@ -110,6 +125,25 @@ public record ReluFixture(
     }
     ActivationPatterns p = ActivationPatterns.of(x, d01, gates);
     return new ReluProblem(x, y, p, beta, loss, as);
+  }
+
+  /**
+   * Says in our words why a file is not JSON, with the line and column, without the parser's
+   * internal hints (feature names, source descriptions).
+   */
+  static String notJson(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    int cut = reason.indexOf(": enable");
+    if (cut < 0) {
+      cut = reason.indexOf(" (for ");
+    }
+    if (cut >= 0) {
+      reason = reason.substring(0, cut);
+    }
+    reason = reason.replace("\n", " ").replaceAll("\\s+", " ").trim();
+    return "problem file is not valid JSON" + where + (reason.isEmpty() ? "" : " (" + reason + ")");
   }
 
   private static String text(JsonNode root, String field) {

@@ -38,9 +38,14 @@ import picocli.CommandLine;
 @Command(
     name = "relu-solve",
     mixinStandardHelpOptions = true,
+    header = "Solve a convex two-layer ReLU program with a certificate.",
     description = {
-      "Solve a convex two-layer ReLU training program (gated or constrained ReLU, squared, hinge"
-          + " or logistic loss) given in the fixture JSON format, with a certificate.",
+      "Solves a convex two-layer ReLU training program (gated, constrained or robust; squared,"
+          + " hinge or logistic loss) given as a JSON problem file, and prints the objective with"
+          + " its certificate of optimality (duality gap).",
+      "The file format is documented in data/examples/relu/README.md; example problems to try"
+          + " are in data/examples/relu/ (e.g. --problem"
+          + " data/examples/relu/gated_sq_synth1d.json).",
       "Exit codes: 0 solved, 1 failure/not converged/unsupported, 2 usage error or bad file."
     })
 public final class ReluSolveCommand implements Callable<Integer> {
@@ -57,7 +62,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--problem", required = true, paramLabel = "FILE.json",
-      description = "problem file (fields X, y, D, G, beta, loss, formulation)")
+      description = "Problem file: JSON with fields X, y, D, beta, loss, formulation and"
+          + " optional G (format: data/examples/relu/README.md).")
   Path problem;
 
   @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm", defaultValue = "auto",
@@ -73,24 +79,25 @@ public final class ReluSolveCommand implements Callable<Integer> {
   Double timeLimit;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
-      description = "admm only: how the u-step system is solved (default ${DEFAULT-VALUE})")
+      description = "admm only: how the u-step system is solved, one of auto, woodbury, dense"
+          + " or cg (default: ${DEFAULT-VALUE}).")
   String uStep;
 
   @Option(names = "--tol", defaultValue = "1e-6",
-      description = "relative duality-gap / KKT tolerance (default ${DEFAULT-VALUE})")
+      description = "Relative duality-gap / KKT tolerance (default: ${DEFAULT-VALUE}).")
   double tol;
 
   @Option(names = "--max-iterations", defaultValue = "500000",
-      description = "iteration budget: R-FISTA iterations (fista, al), ADMM iterations or"
-          + " Newton steps (ipm) (default ${DEFAULT-VALUE})")
+      description = "Iteration budget: R-FISTA iterations (fista, al), ADMM iterations or"
+          + " Newton steps (ipm) (default: ${DEFAULT-VALUE}).")
   int maxIterations;
 
   @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-      description = "solve N times in the same JVM and report the last solve (warm timing; the"
-          + " seconds of every solve are printed) (default ${DEFAULT-VALUE})")
+      description = "Solve N times in the same JVM and report the last solve (warm timing; the"
+          + " seconds of every solve are printed; default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--json", description = "print one JSON object on the last line")
+  @Option(names = "--json", description = "Print one JSON object on the last line.")
   boolean json;
 
   @Override
@@ -118,6 +125,11 @@ public final class ReluSolveCommand implements Callable<Integer> {
     ReluProblem p;
     try {
       fx = ReluFixture.read(problem);
+      if (fx.beta() == 0) {
+        err.println("relu-solve: warning: beta = 0, so the penalty vanishes and the duality-gap"
+            + " certificate is vacuous (it cannot close unless the data are fit exactly); expect"
+            + " the solver to run to --max-iterations. Give beta > 0 for a certified solution.");
+      }
       if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
         if (solver == SolverChoice.ipm) {
           err.println("relu-solve: --solver ipm does not support relu_robust; omit --solver to"
@@ -150,6 +162,10 @@ public final class ReluSolveCommand implements Callable<Integer> {
     if (solver == null || solver == SolverChoice.auto) {
       s = new AutoSolver(settings);
     } else if (solver == SolverChoice.fista) {
+      if (p.formulation() != io.convopt.solvers.relu.Formulation.GATED || !p.loss().isSmooth()) {
+        err.println(fistaUnsupported(p));
+        return 2;
+      }
       s = new ProximalGradientSolver(settings);
     } else if (solver == SolverChoice.admm) {
       try {
@@ -248,5 +264,16 @@ public final class ReluSolveCommand implements Callable<Integer> {
     }
     out.flush();
     return sol.stopReason() == StopReason.CONVERGED ? 0 : 1;
+  }
+
+  /** Why fista cannot take this problem, and which solver to use instead. */
+  static String fistaUnsupported(ReluProblem p) {
+    String what = p.formulation().id() + " program with " + p.loss().name().toLowerCase(Locale.ROOT)
+        + " loss";
+    String instead = p.beta() > 0
+        ? "use --solver ipm (interior point: the fastest on these programs), or al or admm"
+        : "use --solver al or admm (ipm needs beta > 0)";
+    return "relu-solve: --solver fista solves the gated program with a smooth loss only; this"
+        + " file holds a " + what + ": " + instead + ".";
   }
 }

@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * @param perturbed mask of perturbed columns
  */
 public record RobustReluFixture(ReluFixture base, double eps, boolean[] perturbed) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = ReluFixture.MAPPER;
 
   public static RobustReluFixture read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {

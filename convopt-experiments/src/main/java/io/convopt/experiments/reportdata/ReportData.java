@@ -2,6 +2,7 @@ package io.convopt.experiments.reportdata;
 
 import io.convopt.experiments.functions.TestFunction;
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.tables.RowOutcome;
 import io.convopt.kernel.Box;
 import io.convopt.solvers.api.TrajectoryPoint;
@@ -123,6 +124,6 @@ public final class ReportData {
   }
 
   static String fmt(double v) {
-    return Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity") : String.format(Locale.ROOT, "%.6g", v);
+    return Numbers.significant(v, 6);
   }
 }

@@ -5,22 +5,19 @@ import io.convopt.experiments.data.ManifestEntry;
 import io.convopt.experiments.data.PreparedData;
 import io.convopt.experiments.data.Protocol;
 import io.convopt.experiments.data.Task;
-import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.Provenance;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Runs every cell (dataset × seed × method) of a {@link RobustSpec}: trains the network ({@link
  * RobustTraining}), attacks it at every radius ({@link RobustEvaluation}) and appends its rows to
- * {@code robustness.csv} (one per radius) and then its row to {@code runs.csv}, flushing each, so an
- * interrupted run loses at most the cell in progress. Cells whose {@code run_key} is in the runs
- * file are skipped (resume); the robustness rows of an interrupted cell are followed by the rerun's
- * full block, and readers keep the last block per run key. Only the training part is used for
+ * {@code robustness.csv} (one per radius) and then its row to {@code runs.csv} ({@link
+ * RobustComparison} runs the cells on the grid runner: an interrupted run loses at most the cells
+ * in progress, resumes by {@code run_key} and drops their partial blocks). Only the training part
+ * is used for
  * training; no choice is made on the test part (the learning rate and all budgets are fixed by the
  * spec).
  */
@@ -109,58 +106,6 @@ public final class RobustGrid {
     return new Row(key(spec, name, m, seed), name, m, seed, t.available(), t.y().length, yTe.length, tr, acc);
   }
 
-  /**
-   * Runs every missing cell, appending to the two files; returns the rows done now.
-   *
-   * @param log receives one line per cell
-   * @param onCell called after every cell (done or skipped), for a progress bar
-   */
-  public static List<Row> runGrid(DataCatalog catalog, RobustSpec spec, Path runsCsv, Path robustnessCsv,
-      Consumer<String> log, Runnable onCell) {
-    Set<String> done = CsvRowWriter.completedKeys(runsCsv, "run_key");
-    List<Row> rows = new ArrayList<>();
-    try (CsvRowWriter rw = CsvRowWriter.open(runsCsv, RUNS_HEADER);
-        CsvRowWriter aw = CsvRowWriter.open(robustnessCsv, ROBUSTNESS_HEADER)) {
-      for (String ds : spec.datasets()) {
-        String name = catalog.entry(ds).name();
-        PreparedData data = null;
-        for (long seed : spec.seeds()) {
-          for (RobustMethod m : spec.methods()) {
-            String key = key(spec, name, m, seed);
-            if (done.contains(key)) {
-              log.accept("skip (done) " + key);
-              onCell.run();
-              continue;
-            }
-            if (data == null) {
-              data = prepare(catalog, ds, spec);
-            }
-            Row r = run(spec, data, name, m, seed);
-            for (List<String> a : robustnessRows(r, spec)) {
-              aw.append(a);
-            }
-            rw.append(runRow(r, spec));
-            rows.add(r);
-            log.accept(describe(r, spec));
-            onCell.run();
-          }
-        }
-      }
-    }
-    return rows;
-  }
-
-  static String describe(Row r, RobustSpec spec) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-20s %-9s seed=%-2d clean=%.3f", r.dataset(),
-        r.method().id(), r.seed(), r.accuracies().clean()));
-    for (int e = 0; e < spec.epsGrid().size(); e++) {
-      sb.append(String.format(Locale.ROOT, " eps%.3g=%.3f", spec.epsGrid().get(e), r.accuracies().robust()[e]));
-    }
-    sb.append(String.format(Locale.ROOT, " %s train %.2fs attack %.2fs", r.trained().stopReason(),
-        r.trained().seconds(), r.accuracies().seconds()));
-    return sb.toString();
-  }
-
   static List<List<String>> robustnessRows(Row r, RobustSpec spec) {
     List<List<String>> out = new ArrayList<>();
     for (int e = 0; e < spec.epsGrid().size(); e++) {
@@ -186,13 +131,13 @@ public final class RobustGrid {
         Integer.toString(r.nTrain()), Integer.toString(r.nUsed()), Integer.toString(r.nTest()),
         num(t.cleanObjective()), num(t.solverObjective()), num(t.trainAccuracy()), num(r.accuracies().clean()),
         t.stopReason(), Long.toString(t.iterations()), num(t.relativeGap()), num(t.constraintViolation()), num(t.linearShare()),
-        String.format(Locale.ROOT, "%.4f", t.seconds()), String.format(Locale.ROOT, "%.4f", r.accuracies().seconds()),
+        Numbers.fixed(t.seconds(), 4), Numbers.fixed(r.accuracies().seconds(), 4),
         Long.toString(spec.attackSeed()), Integer.toString(spec.evalPgdSteps()), Integer.toString(spec.evalRestarts()),
         Long.toString(spec.splitSeed()), num(spec.testFraction()), Provenance.version());
   }
 
-  /** A number as written: empty for NaN and infinities. */
+  /** A number as written ({@link Numbers#exact}: NaN, "does not apply", is empty). */
   static String num(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
+    return Numbers.exact(v);
   }
 }

@@ -10,10 +10,10 @@ import java.util.Locale;
  * with a bias column, hinge loss summed over samples and weight β on the summed scale.
  *
  * <ul>
- *   <li>{@link #CR}: standard convex training, the constrained ReLU program (spec §1.3) with the
+ *   <li>{@link #CR}: standard convex training, the constrained ReLU program (CR) with the
  *       hinge loss, solved by the augmented Lagrangian on an iteration budget; the recovered network
- *       (spec §1.6).
- *   <li>{@link #CR_ROBUST}: convex adversarial training (spec §2.6) at the training radius
+ *       (one neuron pair per active pattern).
+ *   <li>{@link #CR_ROBUST}: convex adversarial training (patterns constant on the ε-ball) at the training radius
  *       ε_train, solved by {@code RobustAdmmSolver} on the same sampled patterns; the recovered
  *       network. At ε_train = 0 it is the same program as CR.
  *   <li>{@link #SGD}: the network trained by plain mini-batch SGD on (NC).

@@ -1,6 +1,7 @@
 package io.convopt.experiments.robust;
 
 import io.convopt.experiments.data.TrainTestSplit;
+import io.convopt.experiments.io.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,11 @@ import java.util.TreeSet;
  * <p><b>Same model, same scaling.</b> Every method trains a two-layer ReLU network on the
  * standardised training features with a bias column (never perturbed), hinge loss summed over the
  * training rows, and weight β on the summed scale: β Σ (‖v_i‖ + ‖w_i‖) in the convex programs, which
- * is (β/2) Σ_j (‖w1_j‖² + w2_j²) for the recovered network (spec §1.3), the weight decay SGD uses.
+ * is (β/2) Σ_j (‖w1_j‖² + w2_j²) for the recovered network (the two are equal at the optimum), the weight decay SGD uses.
  * SGD gets width {@code m = 2P}, the most neurons the convex programs on P patterns can recover.
  * Differences that the formulations force: the convex programs restrict the network to the P
  * sampled patterns (the robust one additionally keeps each training pattern constant on the ball,
- * spec §2.6, and minimises the closed-form worst-case hinge, an upper bound of the adversarial
+ * (2d − 1) x·v ≥ ε ‖v‖₁, and minimises the closed-form worst-case hinge, an upper bound of the adversarial
  * loss), while SGD-PGD minimises a PGD estimate of the adversarial loss (a lower bound of it). The
  * convex programs' first gate is the bias-only gate (all-active pattern, see {@link
  * RobustTraining#patterns}); without it the robust program's optimum was the zero network on
@@ -192,7 +193,7 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
   }
 
   static String num(double v) {
-    return String.format(Locale.ROOT, "%s", v);
+    return Numbers.exact(v);
   }
 
   private static String join(List<?> values) {

@@ -2,7 +2,14 @@ package io.convopt.experiments.sweep;
 
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.grid.Grid;
+import io.convopt.experiments.grid.GridOutcome;
+import io.convopt.experiments.grid.GridRunner;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.GridTable;
 import io.convopt.experiments.io.CsvRowWriter;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.tables.PublishedRow;
 import io.convopt.solvers.api.Optimum;
 import io.convopt.solvers.api.Solver;
@@ -19,28 +26,25 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Runs a {@link SweepSpec} in parallel, writing each finished run to a CSV at once (resumable:
- * runs whose key is already in the file are skipped), and reads the result back as a Tablesaw
- * table sorted by key, so an interrupted-and-resumed sweep gives the same table as an
- * uninterrupted one.
+ * Runs a {@link SweepSpec} on the grid runner (parallel, each finished run written at once,
+ * resumable, shardable), and reads the result back as a Tablesaw table sorted by key, so an
+ * interrupted-and-resumed sweep gives the same table as an uninterrupted one.
  */
 public final class Sweep {
 
   public static final List<String> COLUMNS = List.of("key", "function", "function_definition", "algorithm", "eta",
       "power", "delta", "steps", "start", "final", "final_error", "final_error_eta", "f_final", "evaluations",
       "wall_ms", "stop_reason", "seed");
+
+  /** The algorithm names {@link #solver} accepts, in the order the help lists them. */
+  public static final List<String> ALGORITHMS =
+      List.of("alg1", "alg2", "zigzag1", "zigzag2", "median", "continuation");
 
   private Sweep() {}
 
@@ -54,67 +58,54 @@ public final class Sweep {
       case "median" -> new SurrogateMedianSolver(s);
       case "continuation" -> new PowerContinuation(s);
       default -> throw new IllegalArgumentException("unknown algorithm '" + algorithm
-          + "'; known: alg1, alg2, zigzag1, zigzag2, median, continuation");
+          + "'; known: " + String.join(", ", ALGORITHMS));
     };
   }
 
+  /** Where the sweep of {@code spec} writes, relative to the output folder. */
+  public static String tablePath(SweepSpec spec) {
+    return "sweeps/" + spec.function().toLowerCase(Locale.ROOT) + "-" + spec.algorithm() + ".csv";
+  }
+
+  /** The grid of {@code spec}, writing {@code table} (relative to the output folder). */
+  public static Grid<SweepSpec.Cell> grid(SweepSpec spec, String table) {
+    return new Grid<>("sweep-" + spec.function().toLowerCase(Locale.ROOT) + "-" + spec.algorithm(),
+        spec.cells(), SweepSpec.Cell::key, List.of(new GridTable(table, COLUMNS, "key")));
+  }
+
   /**
-   * Runs the cells of {@code spec} not yet in {@code csv}, on {@code threads} threads; each row is
-   * appended as soon as its run ends. {@code onRow} is called once per finished run.
+   * Runs the cells of {@code spec} missing from {@code table} with the grid runner (resume, shard,
+   * threads as {@code settings} say); {@code onRow} sees every row computed now before it is
+   * written (a failure there stops the run like a failing cell).
    */
-  public static int run(SweepSpec spec, Path csv, int threads, Consumer<List<String>> onRow) {
+  public static GridOutcome run(SweepSpec spec, GridSettings settings, String table,
+      Consumer<List<String>> onRow) {
     TestFunction f = PaperFunctions.byName(spec.function());
-    Set<String> done = CsvRowWriter.completedKeys(csv, "key");
-    List<SweepSpec.Cell> todo = spec.cells().stream().filter(c -> !done.contains(c.key())).toList();
-    for (SweepSpec.Cell c : todo) {
+    solver(spec.algorithm(), ConvolutionSettings.of(0.1,
+        1)); // unknown algorithm: fail before any run
+    for (SweepSpec.Cell c : spec.cells()) {
       if (c.start().length != f.dimension()) {
         throw new IllegalArgumentException("start " + PublishedRow.formatPoint(c.start()) + " has dimension "
             + c.start().length + " but " + f.name() + " has dimension " + f.dimension());
       }
       f.problem().requireStart(c.start());
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    // After the first failure no new cell starts; cells already running still finish and are
-    // written (finished work is never thrown away), and the writer closes only after they end.
-    AtomicBoolean failed = new AtomicBoolean();
-    try (CsvRowWriter w = CsvRowWriter.open(csv, COLUMNS)) {
-      try {
-        List<Future<?>> fs = new ArrayList<>();
-        for (SweepSpec.Cell c : todo) {
-          fs.add(pool.submit(() -> {
-            if (failed.get()) {
-              return;
-            }
-            try {
-              List<String> row = runCell(spec, f, c);
-              w.append(row);
-              onRow.accept(row);
-            } catch (RuntimeException | Error e) {
-              failed.set(true);
-              throw e;
-            }
-          }));
-        }
-        for (Future<?> x : fs) {
-          x.get();
-        }
-      } finally {
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.DAYS);
-      }
-      return todo.size();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sweep interrupted; finished rows are in " + csv, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
-    }
+    Map<String, String> params = Map.of("sweep_" + spec.function() + "_" + spec.algorithm(),
+        "eta=" + spec.etas() + " power=" + spec.powers() + " starts=" + spec.starts().size()
+            + " steps="
+            + spec.steps() + " seed=" + spec.seed());
+    return new GridRunner(settings).run(grid(spec, table), c -> {
+      List<String> row = runCell(spec, f, c);
+      onRow.accept(row);
+      return CellRows.of(row);
+    }, new GridRunner.Description("provenance.csv", params, Long.toString(spec.seed())));
+  }
+
+  /** {@link #run(SweepSpec, GridSettings, String, Consumer)} into {@code csv}, {@code threads}. */
+  public static int run(SweepSpec spec, Path csv, int threads, Consumer<List<String>> onRow) {
+    Path dir = csv.toAbsolutePath().getParent();
+    return run(spec, GridSettings.local(dir, threads), csv.getFileName().toString(),
+        onRow).executed();
   }
 
   static List<String> runCell(SweepSpec spec, TestFunction f, SweepSpec.Cell c) {
@@ -139,11 +130,11 @@ public final class Sweep {
     r.add(Long.toString(s.iterations(f.box())));
     r.add(PublishedRow.formatPoint(c.start()));
     r.add(PublishedRow.formatPoint(x));
-    r.add(String.format(Locale.ROOT, "%.6g", err));
-    r.add(String.format(Locale.ROOT, "%.3f", err / c.eta()));
-    r.add(String.format(Locale.ROOT, "%.6g", o.value()));
+    r.add(Numbers.significant(err, 6));
+    r.add(Numbers.fixed(err / c.eta(), 3));
+    r.add(Numbers.significant(o.value(), 6));
     r.add(Long.toString(o.evaluations()));
-    r.add(String.format(Locale.ROOT, "%.2f", o.wallNanos() / 1e6));
+    r.add(Numbers.fixed(o.wallNanos() / 1e6, 2));
     r.add(o.stopReason().name());
     r.add(Long.toString(spec.seed()));
     return r;

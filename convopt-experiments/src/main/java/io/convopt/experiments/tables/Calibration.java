@@ -2,6 +2,7 @@ package io.convopt.experiments.tables;
 
 import io.convopt.experiments.functions.PaperFunctions;
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.kernel.Box;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,11 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * The calibration experiment: for a reconstructed function family with free parameters, run every
@@ -94,11 +90,8 @@ public final class Calibration {
     return out;
   }
 
-  /**
-   * Scores every grid point, in parallel over {@code threads}; the result is independent of the
-   * thread count (each candidate's runs are deterministic and the ranking is a total order).
-   */
-  public static List<Candidate> run(String function, int threads, long seed, Consumer<Candidate> onDone) {
+  /** The published rows of {@code function} (both tables). */
+  static List<PublishedRow> rows(String function) {
     TestFunction base = PaperFunctions.byName(function);
     List<PublishedRow> rows = new ArrayList<>();
     for (PublishedRow r : PublishedTables.table1()) {
@@ -111,58 +104,50 @@ public final class Calibration {
         rows.add(r);
       }
     }
-    List<Map.Entry<Map<String, Double>, Box>> grid = grid(function);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<Future<Candidate>> futures = new ArrayList<>();
-      for (int g = 0; g < grid.size(); g++) {
-        final int gi = g;
-        futures.add(pool.submit(() -> {
-          var e = grid.get(gi);
-          TestFunction f = PaperFunctions.withParameters(base, e.getKey(), e.getValue());
-          PaperTableRun run = new PaperTableRun(Map.of(base.name(), f), seed);
-          int match = 0;
-          int near = 0;
-          double total = 0;
-          for (PublishedRow r : rows) {
-            RowOutcome o;
-            try {
-              o = run.run(r);
-            } catch (IllegalArgumentException ex) {
-              total += 1e6; // e.g. a start outside this candidate's box: the candidate cannot run the row
-              continue;
-            }
-            total += o.distanceInEta();
-            match += o.verdict() == Verdict.MATCH ? 1 : 0;
-            near += o.verdict() == Verdict.NEAR ? 1 : 0;
-          }
-          Candidate c = new Candidate(e.getKey(), e.getValue(), match, near, total, rows.size(), gi);
-          synchronized (onDone) {
-            onDone.accept(c);
-          }
-          return c;
-        }));
+    return rows;
+  }
+
+  /**
+   * Scores grid point {@code gridIndex} of {@code function}'s grid against every published row of
+   * the function (deterministic; a pure function of its arguments).
+   */
+  public static Candidate score(String function, long seed, int gridIndex) {
+    TestFunction base = PaperFunctions.byName(function);
+    var e = grid(function).get(gridIndex);
+    TestFunction f = PaperFunctions.withParameters(base, e.getKey(), e.getValue());
+    PaperTableRun run = new PaperTableRun(Map.of(base.name(), f), seed);
+    List<PublishedRow> rows = rows(function);
+    int match = 0;
+    int near = 0;
+    double total = 0;
+    for (PublishedRow r : rows) {
+      RowOutcome o;
+      try {
+        o = run.run(r);
+      } catch (IllegalArgumentException ex) {
+        total += 1e6; // e.g. a start outside this candidate's box: the candidate cannot run the row
+        continue;
       }
-      List<Candidate> out = new ArrayList<>();
-      for (Future<Candidate> f : futures) {
-        out.add(f.get());
-      }
-      out.sort(Comparator.comparingInt((Candidate c) -> -c.matches())
-          .thenComparingInt(c -> -c.near())
-          .thenComparingDouble(Candidate::totalDistanceEta)
-          .thenComparingInt(Candidate::gridIndex));
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("calibration interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("calibration of " + function + " failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+      total += o.distanceInEta();
+      match += o.verdict() == Verdict.MATCH ? 1 : 0;
+      near += o.verdict() == Verdict.NEAR ? 1 : 0;
     }
+    return new Candidate(e.getKey(), e.getValue(), match, near, total, rows.size(), gridIndex);
+  }
+
+  /**
+   * The ranking order: most matches, then most near rows, then the smallest total distance, ties
+   * to the earlier grid point (a total order, so the ranking does not depend on thread counts).
+   */
+  public static <T> Comparator<T> ranking(java.util.function.ToIntFunction<T> matches,
+      java.util.function.ToIntFunction<T> near, java.util.function.ToDoubleFunction<T> total,
+      java.util.function.ToIntFunction<T> gridIndex) {
+    return Comparator.comparingInt((T c) -> -matches.applyAsInt(c)).thenComparingInt(c
+        -> -near.applyAsInt(c))
+        .thenComparingDouble(total).thenComparingInt(gridIndex);
   }
 
   static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+    return Numbers.significant(v, 6);
   }
 }

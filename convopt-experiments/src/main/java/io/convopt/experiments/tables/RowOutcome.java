@@ -1,10 +1,10 @@
 package io.convopt.experiments.tables;
 
 import io.convopt.experiments.functions.TestFunction;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.solvers.api.Optimum;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One published row re-run: the paper's numbers beside ours, the distance in units of η and the
@@ -45,14 +45,14 @@ public record RowOutcome(PublishedRow row, TestFunction function, Optimum ours, 
     r.add(PublishedRow.formatPoint(row.start()));
     r.add(PublishedRow.formatPoint(row.result()));
     r.add(PublishedRow.formatPoint(round(ours.point())));
-    r.add(String.format(Locale.ROOT, "%.2f", distanceInEta()));
+    r.add(Numbers.fixed(distanceInEta(), 2));
     r.add(verdict().label());
     r.add(function.provenanceLabel());
     r.add(Long.toString(seed));
     r.add(Long.toString(ours.evaluations()));
-    r.add(String.format(Locale.ROOT, "%.1f", ours.wallNanos() / 1e6));
+    r.add(Numbers.fixed(ours.wallNanos() / 1e6, 1));
     r.add(ours.stopReason().name());
-    r.add(String.format(Locale.ROOT, "%.6g", ours.value()));
+    r.add(Numbers.significant(ours.value(), 6));
     return r;
   }
 
@@ -65,6 +65,6 @@ public record RowOutcome(PublishedRow row, TestFunction function, Optimum ours, 
   }
 
   private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    return Numbers.compact(v);
   }
 }

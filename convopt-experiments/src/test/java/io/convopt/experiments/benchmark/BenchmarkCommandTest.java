@@ -33,7 +33,7 @@ class BenchmarkCommandTest {
     List<List<String>> bad = List.of(
         List.of("--runs", "0", "--out", o),
         List.of("--budget-per-dim", "-3", "--out", o),
-        List.of("--threads", "0", "--out", o),
+        List.of("--threads", "-1", "--out", o),
         List.of("--solvers", "cmaes,nope", "--out", o),
         List.of("--functions", "NO_SUCH_FUNCTION", "--out", o),
         List.of("--functions", "BRANIN,BRANIN", "--out", o),
@@ -47,11 +47,27 @@ class BenchmarkCommandTest {
     assertThat(exec(new BenchmarkCommand(), "--solvers", "nope", "--out", o).err())
         .contains("unknown solver 'nope'").contains("cmaes");
     assertThat(Files.exists(dir.resolve("benchmark/runs.csv"))).isFalse();
-    // a solver that refuses the problem (BOBYQA in 1-D) is a usage error too
-    Outcome oneD = exec(new BenchmarkCommand(), "--dim", "1", "--functions", "RASTRIGIN", "--solvers", "bobyqa",
-        "--runs", "1", "--budget-per-dim", "10", "--threads", "1", "--out", o);
-    assertThat(oneD.code()).isEqualTo(2);
-    assertThat(oneD.err()).contains("BOBYQA needs dimension >= 2");
+  }
+
+  @Test
+  void aSolverTheRegistryDeclinesGetsARowWithTheReason(@TempDir Path dir) {
+    // BOBYQA in 1-D: declined by the registry, recorded as a failed run with its reason; the
+    // benchmark itself succeeds, over a list of dimensions.
+    Outcome r = exec(new BenchmarkCommand(), "--dim", "1,2", "--functions", "RASTRIGIN",
+        "--solvers", "bobyqa", "--runs", "1", "--budget-per-dim", "30", "--threads", "1",
+        "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<RunRecord> rows = Benchmark.readRecords(dir.resolve("benchmark/runs.csv"));
+    assertThat(rows).hasSize(2);
+    RunRecord oneD = rows.stream().filter(x -> x.dimension() == 1).findFirst().orElseThrow();
+    assertThat(oneD.declined()).isTrue();
+    assertThat(oneD.evaluations()).isZero();
+    assertThat(oneD.success()).isFalse();
+    assertThat(oneD.note()).contains("d >= 2");
+    RunRecord twoD = rows.stream().filter(x -> x.dimension() == 2).findFirst().orElseThrow();
+    assertThat(twoD.declined()).isFalse();
+    assertThat(twoD.evaluations()).isEqualTo(60);
+    assertThat(Files.exists(dir.resolve("benchmark/by_dimension.csv"))).isTrue();
   }
 
   @Test
@@ -95,6 +111,6 @@ class BenchmarkCommandTest {
         dir.toString(), "--threads", "2");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("ert").contains("BRANIN").contains("RASTRIGIN_SHIFTED_2D");
-    assertThat(Benchmark.readRecords(dir.resolve("benchmark/runs.csv"))).hasSize(3 * 2 * 2);
+    assertThat(Benchmark.readRecords(dir.resolve("benchmark-quick/runs.csv"))).hasSize(3 * 2 * 2);
   }
 }

@@ -52,7 +52,11 @@ class BenchmarkTest {
       assertThat(r.budget()).isEqualTo(300);
       assertThat(r.evaluations()).isEqualTo(300); // both methods spend the whole budget
       assertThat(r.error()).isEqualTo(r.fStar() - r.bestF());
-      assertThat(r.success()).isEqualTo(r.error() <= 1e-3 * Math.max(1, Math.abs(r.fStar())));
+      assertThat(r.success()).isEqualTo(r.error() <= 1e-3); // absolute rule
+      assertThat(r.successRelative())
+          .isEqualTo(r.error() <= 1e-3 * Math.max(1, Math.abs(r.fStar())));
+      assertThat(r.stopReason()).isNotEmpty();
+      assertThat(r.note().isEmpty()).isEqualTo(r.evaluations() == r.budget());
       assertThat(r.seed()).isEqualTo(Benchmark.seed(r.function(), r.solver(), r.run()));
       long[] h = r.hits();
       for (int i = 1; i < h.length; i++) { // tighter targets are met later, or never
@@ -70,7 +74,8 @@ class BenchmarkTest {
 
     assertThat(res.summary().columnNames()).containsExactly("solver", "function", "dimension", "budget", "runs",
         "successes", "success_rate", "success_rate_at_100d", "success_rate_at_1000d", "rate_1e-5", "rate_1e-8",
-        "ert", "median_error", "best_error", "median_distance", "localised_rate");
+        "ert", "median_error", "best_error", "median_distance", "localised_rate",
+        "success_rate_relative", "ert_1e-5", "ert_1e-8", "declined", "stop_reasons");
     assertThat(res.summary().rowCount()).isEqualTo(4);
     assertThat(res.summary().intColumn("runs").asList()).containsOnly(3);
     assertThat(Files.exists(folder.resolve("summary.csv"))).isTrue();

@@ -39,6 +39,47 @@ class ConvolutionSolversInBenchmarkTest {
   }
 
   @Test
+  void everyConvolutionSolverRunsIn5dAnd10dAndSaysWhyItStoppedEarly(@TempDir Path dir) {
+    // Small budgets (the grids are cut short by the cap); what matters is that no solver throws,
+    // none overruns, a run that ends with budget left carries its stop reason and a note, and a
+    // solver the budget cannot serve is declined with its reason.
+    List<TestFunction> suite = Benchmark.suite(List.of("RASTRIGIN"), List.of(5, 10));
+    Map<String, SolverFactory> conv = new LinkedHashMap<>();
+    for (String name : SolverRegistry.names()) {
+      if (name.startsWith("conv") || name.startsWith("zigzag") || CONV.contains(name)) {
+        conv.put(name, SolverRegistry.factory(name));
+      }
+    }
+    Benchmark.Result res =
+        new Benchmark(suite, conv).withRuns(1).withBudgetPerDimension(150).withThreads(2).run(dir);
+    assertThat(res.records()).hasSize(2 * conv.size());
+    for (RunRecord r : res.records()) {
+      String what = r.solver() + " in " + r.dimension() + "-D";
+      if (r.declined()) { // only where one grid of 3^d points does not fit (1500 < 3^10)
+        assertThat(r.solver()).startsWith("conv-multires");
+        assertThat(r.dimension()).isEqualTo(10);
+        assertThat(r.note()).contains("3^d");
+        continue;
+      }
+      assertThat(r.evaluations()).as(what).isBetween(1L, r.budget());
+      assertThat(r.stopReason()).as(what).isNotEmpty();
+      assertThat(r.note().isEmpty()).as(what + ": " + r.note())
+          .isEqualTo(r.evaluations() == r.budget());
+    }
+  }
+
+  @Test
+  void theDescentRuleShrinksTheFineBallOnlyWhereTheBudgetCannotPayForIt() {
+    TestFunction f2 = Benchmark.suite(List.of("RASTRIGIN"), 2).get(0);
+    TestFunction f10 = Benchmark.suite(List.of("RASTRIGIN"), 10).get(0);
+    assertThat(ConvolutionBudgetRule.descentSettings(f2.box(), 20_000, 1).fineStepsPerDelta())
+        .isEqualTo(ConvolutionBudgetRule.settings(f2.box(), 20_000, 1).fineStepsPerDelta());
+    // (100000/4)^(1/10) / 2 = 1.38: one fine step per delta, 2^10 ball points.
+    assertThat(ConvolutionBudgetRule.descentSettings(f10.box(), 100_000, 1).fineStepsPerDelta())
+        .isEqualTo(1);
+  }
+
+  @Test
   void theBudgetRuleDependsOnlyOnTheBoxAndTheBudget() {
     TestFunction f = Benchmark.suite(List.of("BRANIN"), 2).get(0);
     var s = ConvolutionBudgetRule.settings(f.box(), 4000, 1);

@@ -2,6 +2,7 @@ package io.convopt.experiments.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.io.CsvRowWriter;
 import java.io.ByteArrayOutputStream;
@@ -263,7 +264,8 @@ class CompareTrainingTest {
         spec.patternDraws(), spec.epochs(), spec.batchFraction(), spec.convexMaxIterations(), 1.0,
         spec.convexTolerance(), spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride(), CrSolver.ipm);
     int before = read("runs.csv").size();
-    CompareTrainingCommand.Result r = CompareTrainingCommand.run(DataCatalog.open(), spec, dir,
+    ComparisonPipeline.Result r = ComparisonPipeline.run(new TrainingComparison(DataCatalog.open(),
+        spec), dir,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(r.done()).isZero();
     assertThat(read("runs.csv")).hasSize(before);

@@ -18,7 +18,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spec §1.9 situation on its fixture instance {@code relu_sq_synth_circle.json} (n = 40, two
+ * The sampled-patterns situation on its fixture instance {@code relu_sq_synth_circle.json} (n = 40, two
  * Gaussian features + bias, disc-vs-outside labels, beta = 0.01, squared loss, 36 sampled
  * patterns; the arrangement has every chamber enumerable, 2 (1 + 39 + C(39,2)) = 1562 minus the
  * all-zero one for points in general position).
@@ -28,7 +28,7 @@ class GlobalOptimalityCertificateTest {
       ReluSolverSettings.defaults().withTolerance(1e-8).withMaxIterations(400_000);
 
   /**
-   * Constrained program (CR), the spec's own check: at the sampled optimum the dual constraint
+   * Constrained program (CR): at the sampled optimum the dual constraint
    * holds with equality on the sampled cones (KKT, up to the solver's 1e-7 tolerance) but is
    * violated on other chambers, so the solution is reported not globally optimal.
    */

@@ -170,7 +170,7 @@ class CompareRobustTest {
   @Test
   void resumeAddsNoRows() {
     assertThat(resumeCode).as(resumed).isZero();
-    assertThat(resumed).contains("0 networks trained now");
+    assertThat(resumed).contains("0 cells run now");
     assertThat(CsvRowWriter.readAll(dir.resolve("runs.csv"))).isEqualTo(runsBefore);
     assertThat(CsvRowWriter.readAll(dir.resolve("robustness.csv"))).isEqualTo(robustBefore);
   }

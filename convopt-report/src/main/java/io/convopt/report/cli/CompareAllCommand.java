@@ -17,9 +17,14 @@ import picocli.CommandLine.Option;
  * {@code compare-robust}, then the report, all into one output folder (each part resumes).
  */
 @Command(name = "compare-all", mixinStandardHelpOptions = true,
-    description = {"Run compare-training (convex CG/CR vs SGD/Adam) and compare-robust (robust convex vs",
-        "standard convex vs SGD vs SGD-PGD) with their presets into one folder, then write the report",
-        "(OUT/report/index.html). Full presets: about 20 minutes on 2 cores; --quick: about 2 minutes."})
+    header = "Run both training comparisons and write their report.",
+    description = {
+      "Runs compare-training (convex CG/CR vs SGD/Adam) and compare-robust (robust convex vs"
+          + " standard convex vs SGD vs SGD-PGD) with their presets into one folder, then writes"
+          + " the"
+          + " report (OUT/report/index.html). Full presets: about 20 minutes on 2 cores; --quick:"
+          + " about 2 minutes."
+    })
 public final class CompareAllCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "The quick presets of both comparisons.")

@@ -1,5 +1,7 @@
 package io.convopt.report.cli;
 
+import io.convopt.experiments.io.OutputDirectory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -29,6 +31,7 @@ import picocli.CommandLine;
       io.convopt.experiments.compare.CompareTrainingCommand.class,
       CompareAllCommand.class,
       io.convopt.experiments.robust.CompareRobustCommand.class,
+      io.convopt.experiments.cli.MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ConvOptMain implements Runnable {
@@ -48,20 +51,11 @@ public final class ConvOptMain implements Runnable {
 
   /**
    * Builds the command line with every subcommand registered. Bad values found while running
-   * (IllegalArgumentException: a start outside the box, eta <= 0, a malformed file) are usage
+   * (IllegalArgumentException: a start outside the box, eta ≤ 0, a malformed file) are usage
    * errors: a one-line message and exit code 2; anything else is a failure: message and exit 1.
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new ConvOptMain());
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ") + ex.getMessage());
-      if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
-        ex.printStackTrace(cmd.getErr());
-      }
-      return usage ? EXIT_USAGE : EXIT_FAILURE;
-    });
-    return cl;
+    return io.convopt.experiments.cli.GridCommands.configure(new CommandLine(new ConvOptMain()));
   }
 
   public static void main(String[] args) {

@@ -14,12 +14,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Build the offline HTML report from a results folder.",
     description = {
-      "Build a self-contained offline HTML report (tables and SVG figures) from the CSV files in a results folder.",
-      "Prints the path of the generated index.html."
+      "Builds a self-contained offline HTML report (tables and SVG figures) from the CSV files"
+          + " in a results folder and prints the path of the generated index.html. A folder with no"
+          + " results is an error (exit code 2)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:report written", "1:the report could not be built (e.g. a malformed CSV)", "2:bad arguments or missing input folder"})
+    exitCodeList = {"0:report written", "1:the report could not be built (e.g. a malformed CSV)",
+        "2:bad arguments, or an input folder that is missing or holds no results"})
 public final class ReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,6 +49,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : in.resolve("report");
     try {
+      if (ReportGenerator.inputFiles(in).isEmpty()) {
+        spec.commandLine().getErr().println("report: warning: " + in.toAbsolutePath() + " holds no"
+            + " results (no CSV files, no bench/*.json), so there is nothing to report; no page"
+            + " written. Run ./convopt reproduce (or another experiment) first, or pass --in DIR.");
+        return ConvOptMain.EXIT_USAGE;
+      }
       ReportSummary summary = ReportGenerator.generate(in, target);
       spec.commandLine().getOut().println(summary.indexHtml());
       spec.commandLine().getOut().flush();

@@ -2,75 +2,85 @@ package io.convopt.report.cli;
 
 import io.convopt.experiments.benchmark.Benchmark;
 import io.convopt.experiments.benchmark.BenchmarkCommand;
-import io.convopt.experiments.cli.Progress;
 import io.convopt.experiments.cli.TablesCommand;
+import io.convopt.experiments.grid.GridOptions;
+import io.convopt.experiments.grid.GridSettings;
+import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.sweep.Sweep;
 import io.convopt.experiments.sweep.SweepSpec;
 import io.convopt.report.ReportGenerator;
 import io.convopt.report.ReportSummary;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * The main job: reproduce the paper's tables and the default sweeps into an output folder, then
- * write the report.
+ * write the report. Each part runs on the grid runner and records itself as the equivalent
+ * {@code tables}, {@code sweep} and {@code benchmark} command, so a sharded reproduce can be
+ * merged like those.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-    description = {"Reproduce the paper's Tables 1 and 2 (on documented reconstructions of its test functions)",
-        "the default eta x N sweeps and the quick global-optimization benchmark; write CSVs and the",
-        "HTML report (OUT/report/index.html) into the output folder. Finished rows are kept: a rerun resumes."})
+    header = "Reproduce the paper's tables, sweeps and HTML report.",
+    description = {
+      "Re-runs the paper's Tables 1 and 2 (on documented reconstructions of its test"
+          + " functions), the default eta x N sweeps and the quick global-optimization benchmark,"
+          + " then writes the CSV files and the HTML report (OUT/report/index.html) into the output"
+          + " folder.",
+      "Finished rows are kept: a rerun resumes."
+    })
 public final class ReproduceCommand implements Callable<Integer> {
 
-  @Option(names = "--out", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin SeedOption seedOption;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", defaultValue = "0", description = "Worker threads for sweeps and the benchmark (default ${DEFAULT-VALUE} = all cores).")
-  int threads;
-
-  @Option(names = "--fresh", description = "Start over instead of resuming rows already in the output folder.")
-  boolean fresh;
+  @Mixin GridOptions grid;
 
   @Override
   public Integer call() throws Exception {
-    if (threads < 0) {
-      throw new IllegalArgumentException("--threads must be >= 0 (0 = all cores), got " + threads);
-    }
-    List<String> summary = TablesCommand.run(List.of(1, 2), out, seed, fresh, System.out);
-    int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    GridSettings base = grid.settings(0);
+    long seed = seedOption.seed();
+    List<String> summary = TablesCommand.run(List.of(1, 2),
+        base.withCommand("tables", List.of("--seed", Long.toString(seed))), seed);
     for (SweepSpec spec : defaultSweeps(seed)) {
-      Path csv = out.resolve("sweeps").resolve(spec.function().toLowerCase(java.util.Locale.ROOT) + "-"
-          + spec.algorithm() + ".csv");
-      if (fresh) {
-        java.nio.file.Files.deleteIfExists(csv);
-      }
-      try (Progress p = new Progress("sweep " + spec.function() + " " + spec.algorithm(), spec.cells().size(),
-          System.out)) {
-        Sweep.run(spec, csv, n, r -> p.step());
-      }
+      Sweep.run(spec, base.withCommand("sweep", sweepArgs(spec)), Sweep.tablePath(spec), r -> { });
     }
-    Benchmark bench = BenchmarkCommand.quickBenchmark(n).withBudgetPerDimension(BENCHMARK_BUDGET_PER_DIMENSION);
-    if (fresh) {
-      deleteTree(out.resolve("benchmark"));
-    }
-    int total = bench.functions().size() * bench.solverNames().size() * bench.runs();
-    Benchmark.Result result;
-    try (Progress p = new Progress("benchmark", total, System.out)) {
-      result = bench.run(out, r -> p.step());
-    }
-    ReportSummary report = ReportGenerator.generate(out, out.resolve("report"));
-    System.out.println();
+    Benchmark bench = BenchmarkCommand.quickBenchmark(base.threads())
+        .withBudgetPerDimension(BENCHMARK_BUDGET_PER_DIMENSION);
+    Benchmark.Result result = bench.run(base.withCommand("benchmark", List.of("--budget-per-dim",
+        Long.toString(BENCHMARK_BUDGET_PER_DIMENSION), "--functions", String.join(",",
+            BenchmarkCommand.QUICK_FUNCTIONS), "--repeats",
+                Integer.toString(BenchmarkCommand.QUICK_RUNS))),
+        "benchmark");
+    ReportSummary report = ReportGenerator.generate(base.out(), base.out().resolve("report"));
     summary.forEach(System.out::println);
-    System.out.printf(java.util.Locale.ROOT, "benchmark: %d runs (%d resumed) -> %s%n", result.executed() + result.skipped(),
-        result.skipped(), result.folder());
+    System.out.printf(Locale.ROOT, "benchmark: %d runs (%d resumed) -> %s%n",
+        result.executed() + result.skipped(), result.skipped(), result.folder());
     report.summaryLines().forEach(l -> System.out.println("  " + l));
     System.out.println("report: " + report.indexHtml().toAbsolutePath());
     return 0;
+  }
+
+  /** The sweep command's options that give {@code spec} (sorted by name, as grids record them). */
+  static List<String> sweepArgs(SweepSpec spec) {
+    List<String> starts = new ArrayList<>();
+    for (double[] s : spec.starts()) {
+      List<String> c = new ArrayList<>();
+      for (double v : s) {
+        c.add(Double.toString(v));
+      }
+      starts.add(String.join(" ", c));
+    }
+    return List.of("--algorithm", spec.algorithm(), "--etas", join(spec.etas()), "--function",
+        spec.function(),
+        "--powers", join(spec.powers()), "--seed", Long.toString(spec.seed()), "--starts",
+            String.join(";", starts));
+  }
+
+  private static String join(List<Double> v) {
+    return String.join(",", v.stream().map(String::valueOf).toList());
   }
 
   /**
@@ -79,17 +89,6 @@ public final class ReproduceCommand implements Callable<Integer> {
    * in 2-D, while the whole job stays within a few minutes on two cores.
    */
   public static final long BENCHMARK_BUDGET_PER_DIMENSION = 2000;
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (!java.nio.file.Files.exists(dir)) {
-      return;
-    }
-    try (var walk = java.nio.file.Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.delete(p);
-      }
-    }
-  }
 
   /** The η × N grids the report shows as heatmaps: the paper's own functions and starts. */
   public static List<SweepSpec> defaultSweeps(long seed) {

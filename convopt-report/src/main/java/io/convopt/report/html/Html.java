@@ -42,7 +42,7 @@ public final class Html {
     StringBuilder sb = new StringBuilder();
     sb.append("<div class=\"table-wrap\"><table class=\"").append(esc(cssClass)).append("\">\n<thead><tr>");
     for (String h : headers) {
-      sb.append("<th scope=\"col\">").append(esc(h)).append("</th>");
+      sb.append("<th scope=\"col\">").append(breakable(h)).append("</th>");
     }
     sb.append("</tr></thead>\n<tbody>\n");
     for (int r = 0; r < rows; r++) {
@@ -59,12 +59,47 @@ public final class Html {
   /** A plain table of a CSV file, every cell as text, folded when long. */
   public static String plain(CsvTable t, String cssClass) {
     String html =
-        table(cssClass, t.columns(), t.rowCount(), (r, c) -> td(t.rows().get(r).get(c)));
+        table(cssClass, t.columns(), t.rowCount(), (r, c) -> shortTd(t.rows().get(r).get(c)));
     return foldIfLong(html, t.rowCount(), t.name());
   }
 
+  /**
+   * A cell of escaped text. Numbers are right-aligned and never broken; identifiers may break
+   * after an underscore, so a wide table can fit the window (ITERATION_ / BUDGET).
+   */
   public static String td(String text) {
-    return "<td>" + esc(text) + "</td>";
+    return (number(text) ? "<td class=\"num\">" : "<td>") + breakable(text) + "</td>";
+  }
+
+  /**
+   * Like {@link #td} but a long non-integer number is shown to 6 significant digits (the full
+   * value in the tooltip and in the copied CSV), so raw CSV files fit the window.
+   */
+  public static String shortTd(String text) {
+    String s = text.trim();
+    if (s.length() > 10 && number(s) && !s.matches("[-+]?[0-9]+")) {
+      String shown = String.format(java.util.Locale.ROOT, "%.6g", Double.parseDouble(s));
+      return "<td class=\"num\" title=\"" + esc(s) + "\">" + esc(shown) + "</td>";
+    }
+    return td(text);
+  }
+
+  /** Escaped text with a line-break opportunity after each underscore. */
+  public static String breakable(String text) {
+    return esc(text).replace("_", "_<wbr>");
+  }
+
+  private static boolean number(String text) {
+    String s = text.trim();
+    if (s.isEmpty() || !s.matches("[-+0-9.eE]+")) {
+      return false;
+    }
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Wraps a long table in a collapsed {@code <details>} so the page stays scannable. */

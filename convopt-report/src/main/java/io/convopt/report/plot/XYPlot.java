@@ -137,7 +137,7 @@ public record XYPlot(
       double right = LEFT + plotW;
       double colourBarX = right + 18;
       double legendX = right + (p.field != null ? 96 : 20);
-      double width = legendX + (legend.isEmpty() ? 0 : LEGEND_W) + 10;
+      double width = legendX + (legend.isEmpty() ? 0 : legendWidth(legend)) + 10;
       double height = Math.max(TOP + plotH + BOTTOM_MARGIN, TOP + 10 + legend.size() * ROW + 20);
       computeTicks();
 
@@ -178,6 +178,15 @@ public record XYPlot(
       drawLegend(legend, legendX);
       sb.append("</svg>\n");
       return sb.toString();
+    }
+
+    /** Wide enough for the longest label in full (about 7 px per character at 12 px). */
+    private static double legendWidth(Map<String, Object> legend) {
+      int longest = 0;
+      for (String label : legend.keySet()) {
+        longest = Math.max(longest, label.length());
+      }
+      return Math.max(LEGEND_W, 40 + 7 * longest);
     }
 
     private Map<String, Object> legendEntries() {
@@ -454,6 +463,10 @@ public record XYPlot(
       sb.append("<g class=\"legend\">\n");
       double y = TOP + 8;
       for (Map.Entry<String, Object> e : entries.entrySet()) {
+        // Each entry toggles its series when clicked (the page's script), so one run can be
+        // picked out of many.
+        sb.append("<g class=\"legend-entry\" data-label=\"").append(Svg.esc(e.getKey()))
+            .append("\">");
         if (e.getValue() instanceof Line l) {
           sb.append("<line x1=\"").append(Svg.px(x)).append("\" x2=\"").append(Svg.px(x + 24)).append("\" y1=\"")
               .append(Svg.px(y)).append("\" y2=\"").append(Svg.px(y)).append("\" stroke=\"").append(Svg.esc(l.color()))
@@ -465,12 +478,8 @@ public record XYPlot(
         } else if (e.getValue() instanceof Marker m) {
           drawMarker(new Marker(m.label(), 0, 0, m.shape(), m.color(), m.filled(), 5, null), x + 12, y, "legend-marker");
         }
-        String text = e.getKey();
-        if (text.length() > 28) {
-          text = text.substring(0, 27) + "\u2026";
-        }
         sb.append("<text x=\"").append(Svg.px(x + 32)).append("\" y=\"").append(Svg.px(y + 4)).append("\">")
-            .append(Svg.esc(text)).append("</text>\n");
+            .append(Svg.esc(e.getKey())).append("</text></g>\n");
         y += ROW;
       }
       sb.append("</g>\n");

@@ -80,7 +80,8 @@ public final class GlobalBenchmarkSection {
     }
     List<Figure> figures = new ArrayList<>();
     figures.add(new CategoryHeatmap(names.unique("benchmark", "success"), "Success rate per solver and function",
-        "Fraction of seeded runs that reached |f - f*| <= 1e-3 max(1, |f*|) within the evaluation budget; solvers"
+        "Fraction of seeded runs that reached |f - f*| <= 1e-3 (absolute) within the evaluation"
+            + " budget; solvers"
             + " sorted by mean success rate, ties by geometric-mean ERT (best first).",
         "function", "solver", functions, order, sorted, "success rate", false));
     if (profile != null) {

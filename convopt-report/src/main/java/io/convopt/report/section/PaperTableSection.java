@@ -101,14 +101,45 @@ public final class PaperTableSection {
                   return "<td class=\"verdict verdict-" + v.word() + "\"><span aria-hidden=\"true\">" + v.symbol()
                       + "</span> " + v.word() + "</td>";
                 default:
-                  return Html.td(text);
+                  return infinite(text) ? infiniteCell(t.text(r, "function"), text) : Html.td(text);
               }
             });
+    boolean anyInfinite = false;
+    for (int r = 0; r < t.rowCount(); r++) {
+      for (String c : cols) {
+        anyInfinite |= infinite(t.text(r, c));
+      }
+    }
     String html =
         Html.p(description)
             + "<p class=\"table-summary\" data-rows=\"" + counts.rows() + "\" data-match=\"" + counts.match()
             + "\" data-near=\"" + counts.near() + "\">" + Html.esc(counts.line()) + ".</p>\n"
-            + Html.foldIfLong(table, t.rowCount(), t.name());
+            + Html.foldIfLong(table, t.rowCount(), t.name())
+            + (anyInfinite ? INFINITE_NOTE : "");
     return new Section(id, title, html, List.of(), title + ": " + counts.line() + ".");
+  }
+
+  private static final String INFINITE_NOTE = Html.p("\u221e (pole): f is infinite at our final"
+      + " point"
+      + " because that point is a pole of the test function, not because a run diverged. LOG1 has"
+      + " its"
+      + " global maximum at the pole x = 0.5 (f \u2192 +\u221e) and a weaker pole at x = 1.5, so a"
+      + " run"
+      + " that finds the maximiser reports f = +\u221e there. The solvers sample f at lattice cell"
+      + " midpoints and never evaluate it at the pole; only this reporting column does"
+      + " (data/test-functions/README.md).");
+
+  /** "Infinity", "-Infinity", "inf" and friends: a value the table explains instead of printing. */
+  static boolean infinite(String text) {
+    String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+    return s.equals("infinity") || s.equals("+infinity") || s.equals("-infinity") || s.equals("inf")
+        || s.equals("-inf") || s.equals("+inf");
+  }
+
+  private static String infiniteCell(String function, String text) {
+    String sign = text.trim().startsWith("-") ? "\u2212\u221e" : "+\u221e";
+    return "<td class=\"num infinite\" title=\""
+        + Html.esc("f = " + text + ": the final point is a pole of " + function
+            + " (see the note below the table)") + "\">" + sign + " (pole)</td>";
   }
 }

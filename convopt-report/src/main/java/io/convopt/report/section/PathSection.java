@@ -48,8 +48,14 @@ public final class PathSection {
 
   private static Map<String, Run> runs(List<Groups.Ref> rows) {
     Map<String, List<Groups.Ref>> byRun = new LinkedHashMap<>();
-    for (Groups.Ref r : rows) {
-      byRun.computeIfAbsent(r.text("algorithm") + " run " + r.text("run"), k -> new ArrayList<>()).add(r);
+    // Grouped by algorithm so the legend lists each algorithm's runs together; the run key
+    // already names the algorithm in the tables' paths ("t2r1 zigzag1 from (0, 0)").
+    List<Groups.Ref> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparing(r -> r.text("algorithm")));
+    for (Groups.Ref r : sorted) {
+      String run = r.text("run");
+      String label = run.contains(r.text("algorithm")) ? run : r.text("algorithm") + " run " + run;
+      byRun.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
     }
     Map<String, Run> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<Groups.Ref>> e : byRun.entrySet()) {

@@ -13,4 +13,12 @@ public record Section(String id, String title, String html, List<Figure> figures
   public Section {
     figures = List.copyOf(figures);
   }
+
+  /**
+   * False for a section whose input files are absent (it only says so); the page leaves such
+   * sections out and lists them in its summary with the command that produces them.
+   */
+  public boolean present() {
+    return !summary.isEmpty() || !figures.isEmpty() || !html.contains("class=\"absent\"");
+  }
 }

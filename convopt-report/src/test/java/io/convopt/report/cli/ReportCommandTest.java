@@ -40,7 +40,7 @@ class ReportCommandTest {
   @Test
   void reportIsListedAsASubcommand() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("report", "self-contained offline HTML report");
+    assertThat(out.toString()).contains("report", "offline HTML report");
   }
 
   @Test

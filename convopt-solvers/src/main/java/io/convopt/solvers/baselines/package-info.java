@@ -13,5 +13,7 @@
  * Nelder–Mead, CMA-ES or BOBYQA that Commons Math aborts on a degenerate model (e.g. BOBYQA on a
  * plateau: "trust region step has failed to reduce Q") ends that local run only; the multistart
  * goes on and the number of such runs is reported as the setting {@code failedLocalRuns}.
+ *
+ * <p>May depend on {@code io.convopt.kernel}, {@code io.convopt.solvers.api} and Commons Math.
  */
 package io.convopt.solvers.baselines;

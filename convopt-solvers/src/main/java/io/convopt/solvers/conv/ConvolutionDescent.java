@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 2: n-D convolutional descent on F = g_δ * (f + C)^N (spec §4).
+ * Algorithm 2: n-D convolutional descent on F = g_δ * (f + C)^N (paper Algorithm 2; its box was lost, this follows the prose).
  *
  * <p>∇F is eq. (20) by the kernel's Riemann sums: the outer integral over the coarse cells of
  * θ₀ + ηℤⁿ inside the box whose midpoints lie outside the δ-ball, plus the ball integral on a fine
@@ -123,7 +123,7 @@ public final class ConvolutionDescent implements Solver {
   }
 
   /**
-   * ∇F(θ) of eq. (20) in units of (f_max + C)^N, split as the spec discretizes it: the outer
+   * ∇F(θ) of eq. (20) in units of (f_max + C)^N, split as the kernel discretizes it: the outer
    * integral over the coarse cells whose midpoints lie outside the δ-ball
    * ({@link ConvolutionSums#outerGradient}, SIMD path for the grid sizes used here) plus the ball
    * integral on the fine midpoint grid of step δ/k ({@link FineGrid#midpointBall}, points shared

@@ -9,7 +9,7 @@ import java.util.Map;
  * The hyper-parameters shared by Algorithms 1–4, named after their role in the paper. Immutable;
  * change one with a {@code withX} method.
  *
- * <p>Defaults (ours, not the paper's, which lost them; spec §7): δ = η, fine window step δ/10,
+ * <p>Defaults (ours, not the paper's, which lost them): δ = η, fine window step δ/10,
  * T = ⌈largest box side / η⌉ + 50, C = −min of the sampled f (the kernel's
  * {@code ShiftRule.minShift(0)} applied to the solver's coarse samples; samples found later below
  * that minimum get weight 0), seed 42.

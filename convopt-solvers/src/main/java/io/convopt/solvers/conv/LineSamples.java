@@ -106,6 +106,13 @@ final class LineSamples {
     return outer + window;
   }
 
+  /** The lift fitted on this line's own samples (min and max of the coarse and window samples). */
+  LiftFunction ownLift(ShiftRule rule, double power) {
+    double min = Math.min(Lifts.min(outerF), Lifts.min(fineF));
+    double max = Math.max(Lifts.max(outerF), Lifts.max(fineF));
+    return Lifts.fit(rule, power, min, max);
+  }
+
   private static void point(Box box, double[] x, double[] v, double t, double[] p) {
     for (int j = 0; j < x.length; j++) {
       // Clamp: t comes from the box range, so this only removes rounding in the last ulp.

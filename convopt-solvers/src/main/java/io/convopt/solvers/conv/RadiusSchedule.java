@@ -2,7 +2,7 @@ package io.convopt.solvers.conv;
 
 /**
  * How zigzag2 shrinks the search radius r over a run of T iterations ("we should shrink the
- * searching radius gradually", spec §4). Always floored at δ.
+ * searching radius gradually", says the paper). Always floored at δ.
  */
 public enum RadiusSchedule {
   /** r_k = r₀ (1 − k/T) (default). */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 1: one-dimensional convolutional sign descent on F = g_δ * (f + C)^N (spec §4).
+ * Algorithm 1: one-dimensional convolutional sign descent on F = g_δ * (f + C)^N (paper Algorithm 1; its box was lost, this follows the prose).
  *
  * <p>The iterates live on the lattice θ₀ + ηℤ ({@link LatticeGrid1D}). The coarse Riemann grid is
  * the cells [θ₀ + jη, θ₀ + (j+1)η] inside the box, sampled at their <em>midpoints</em>, so a pole

@@ -65,6 +65,33 @@ public final class SurrogateMedianSolver implements Solver {
         : StopReason.ITERATION_BUDGET, s);
   }
 
+  /**
+   * The weighted geometric median of arbitrary points, i.e. the minimiser of the discrete surrogate
+   * F(θ) = Σ_k w_k g_δ(θ − x_k), by Weiszfeld's majorise–minimise iteration (F never increases; the
+   * δ floor rules out division by zero). For solvers outside this package that estimate the
+   * surrogate from samples rather than a lattice.
+   *
+   * @param points {@code points[axis][k]}: coordinate {@code axis} of point k
+   * @param weights w_k ≥ 0, one per point
+   * @param delta the kernel's window half-width δ &gt; 0
+   * @param warm the first iterate
+   * @param tol stop when no coordinate moves more than this
+   * @param maxIter iteration limit ≥ 1
+   * @return the last iterate (not clipped to any box)
+   */
+  public static double[] geometricMedian(double[][] points, double[] weights, double delta,
+      double[] warm, double tol, int maxIter) {
+    if (points.length != warm.length) {
+      throw new IllegalArgumentException("points have " + points.length
+          + " axes but warm start has " + warm.length);
+    }
+    if (!(delta > 0) || !(tol > 0) || maxIter < 1) {
+      throw new IllegalArgumentException("need delta > 0, tol > 0, maxIter >= 1; got delta=" + delta
+          + ", tol=" + tol + ", maxIter=" + maxIter);
+    }
+    return SurrogateMinimizer.weiszfeld(points, weights, delta, warm, tol, maxIter).point();
+  }
+
   record Solution(double[] point, int iterations, boolean converged) {}
 
   static Solution solve(double[][] mid, double[] w, Box box, double delta, double[] warm, double tol, int maxIter) {

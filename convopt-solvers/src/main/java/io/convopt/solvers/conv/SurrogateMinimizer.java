@@ -3,7 +3,7 @@ package io.convopt.solvers.conv;
 /**
  * Exact minimisers of the discrete surrogate F(θ) = Σ_c w_c g_δ(θ − m_c) (coarse cells only, window
  * included), which is what sign descent converges to: outside the δ-window g_δ is |·|, so this is
- * the δ-smoothed weighted median (1-D) or geometric median (n-D) of the lifted mass (spec §2).
+ * the δ-smoothed weighted median (1-D) or geometric median (n-D) of the lifted mass.
  */
 final class SurrogateMinimizer {
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 3, "zigzag1": lazy cyclic one-dimensional convolution steps along the axes (spec §4).
+ * Algorithm 3, "zigzag1": lazy cyclic one-dimensional convolution steps along the axes (paper Algorithm 3, from its prose).
  * Along axis i the walker takes a sign step of the 1-D convolution of the restriction
  * φ(t) = (f(x + t eᵢ) + C)^N (eq. 16 at θ = 0). Iterates stay on x₀ + ηℤⁿ, and every line sample
  * lies on that lattice shifted by η/2 along the line, so samples are cached and each point is
@@ -24,38 +24,46 @@ public final class ZigzagCyclic implements Solver {
 
   private final ConvolutionSettings settings;
   private final ZigzagUnit unit;
+  private final ZigzagAxisOrder order;
   private final ZigzagShift shift;
   private final StoppingRule extraStop;
   private final IterationListener listener;
 
   public ZigzagCyclic(ConvolutionSettings settings) {
-    this(settings, ZigzagUnit.FULL_CYCLE, null, null, IterationListener.none());
+    this(settings, ZigzagUnit.FULL_CYCLE, ZigzagAxisOrder.ASCENDING, null, null,
+        IterationListener.none());
   }
 
-  private ZigzagCyclic(ConvolutionSettings settings, ZigzagUnit unit, ZigzagShift shift, StoppingRule extraStop,
-      IterationListener listener) {
+  private ZigzagCyclic(ConvolutionSettings settings, ZigzagUnit unit, ZigzagAxisOrder order,
+      ZigzagShift shift, StoppingRule extraStop, IterationListener listener) {
     this.settings = settings;
     this.unit = unit;
+    this.order = java.util.Objects.requireNonNull(order, "axis order");
     this.shift = shift;
     this.extraStop = extraStop;
     this.listener = listener;
   }
 
   public ZigzagCyclic withUnit(ZigzagUnit u) {
-    return new ZigzagCyclic(settings, u, shift, extraStop, listener);
+    return new ZigzagCyclic(settings, u, order, shift, extraStop, listener);
+  }
+
+  /** Which axis comes first (default {@link ZigzagAxisOrder#ASCENDING}: x first). */
+  public ZigzagCyclic withAxisOrder(ZigzagAxisOrder o) {
+    return new ZigzagCyclic(settings, unit, o, shift, extraStop, listener);
   }
 
   /** Shift source; null (default) picks BOX_GRID when affordable, else RUNNING. */
   public ZigzagCyclic withShiftSource(ZigzagShift s) {
-    return new ZigzagCyclic(settings, unit, s, extraStop, listener);
+    return new ZigzagCyclic(settings, unit, order, s, extraStop, listener);
   }
 
   public ZigzagCyclic withStoppingRule(StoppingRule rule) {
-    return new ZigzagCyclic(settings, unit, shift, rule, listener);
+    return new ZigzagCyclic(settings, unit, order, shift, rule, listener);
   }
 
   public ZigzagCyclic withListener(IterationListener l) {
-    return new ZigzagCyclic(settings, unit, shift, extraStop, l);
+    return new ZigzagCyclic(settings, unit, order, shift, extraStop, l);
   }
 
   @Override
@@ -89,7 +97,7 @@ public final class ZigzagCyclic implements Solver {
       double[] before = x.clone();
       double[] slopes = new double[n];
       for (int m = 0; m < moves; m++) {
-        final int i = axis;
+        final int i = order.axis(axis, n);
         double[] v = new double[n];
         v[i] = 1.0;
         long fineBase = Math.round((x[i] - delta - start[i]) / h);
@@ -105,7 +113,7 @@ public final class ZigzagCyclic implements Solver {
             return f;
           });
         });
-        double d = line.slope(kernel, lift.current(), eta, h);
+        double d = line.slope(kernel, Zigzag.liftFor(source, lift, line, settings), eta, h);
         slopes[i] = d;
         x[i] = RunContext.latticeSignStep(k, i, d, start, eta, box);
         double sign = Math.signum(d);
@@ -128,8 +136,9 @@ public final class ZigzagCyclic implements Solver {
     }
     Map<String, String> s = settings.describe(box);
     s.put("unit", unit.name());
+    s.put("axis_order", order.name());
     s.put("shift_source", source.name());
-    s.put("shift_C", Double.toString(lift.shift()));
+    s.put("shift_C", source == ZigzagShift.LINE ? "per line" : Double.toString(lift.shift()));
     return run.finish(name(), x, reason, s);
   }
 

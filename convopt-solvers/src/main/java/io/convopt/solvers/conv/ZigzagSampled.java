@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * Algorithm 4, "zigzag2": walk along the sampled direction where f is largest on the sphere of
  * radius r around the iterate (Proposition 1), by sign steps of the directional convolution slope
- * (eq. 4–5), shrinking r over the run (spec §4).
+ * (eq. 4–5), shrinking r over the run (paper Algorithm 4, from its prose).
  *
  * <p>Each iteration draws M unit directions (seeded), evaluates f at x + r·u clipped into the box,
  * walks along the best one. Defaults (ours; the paper's were lost): M = 8, r₀ = half the smallest
@@ -135,7 +135,8 @@ public final class ZigzagSampled implements Solver {
         }
         return f;
       });
-      double d = line.slope(kernel, lift.current(), eta, settings.fineStep());
+      var lineLift = Zigzag.liftFor(source, lift, line, settings);
+      double d = line.slope(kernel, lineLift, eta, settings.fineStep());
       double[] next = new double[n];
       double sgn = Math.signum(d);
       for (int i = 0; i < n; i++) {

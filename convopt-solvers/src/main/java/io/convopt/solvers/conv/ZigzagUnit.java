@@ -2,7 +2,7 @@ package io.convopt.solvers.conv;
 
 /**
  * What one iteration of zigzag1 is. The paper's Table 2 rules out {@link #SINGLE_MOVE} for its step
- * counts (row 13 needs ≥ 134 y-moves in 200 steps, spec §4), so {@link #FULL_CYCLE} is the default.
+ * counts (row 13 needs ≥ 134 y-moves in 200 steps), so {@link #FULL_CYCLE} is the default.
  */
 public enum ZigzagUnit {
   /** One ±η move along one axis; axes taken cyclically. */

@@ -2,7 +2,7 @@ package io.convopt.solvers.nonconvex;
 
 /**
  * Data terms of the non-convex objective, summed over samples (not averaged), as in the convex
- * programs (spec §1.8, first row).
+ * programs (Pilanci and Ergen's scaling: ½ Σ (ŷ − y)² + β Σ (‖v_i‖ + ‖w_i‖)).
  */
 public enum Loss {
   /** ½ Σ_k (f_k − y_k)²; derivative f_k − y_k. */

@@ -7,7 +7,7 @@ import java.util.Locale;
  * instance and validates its argument ({@link IllegalArgumentException} on bad values).
  *
  * <p>Defaults: width m = 32, β = 1e-3, squared loss, {@link Adam} with η = 1e-3, 100 epochs,
- * mini-batches of 10 % of the rows (at least one row; spec §5.1 item 5), seed 42.
+ * mini-batches of 10 % of the rows (at least one row), seed 42.
  *
  * <p>Learning-rate scale: the optimiser receives (1/n)·ĝ where ĝ is the unbiased mini-batch
  * estimate of ∇F for the summed objective F (see {@link ReluObjective#gradient(double[], int[])}),

@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The non-convex training objective (spec §1.1 (NC), 1/2-scaled loss of §1.8)
+ * The non-convex training objective (the two-layer ReLU network with weight decay, loss ½-scaled as in the convex programs)
  *
  * <pre>
  *   F(θ) = Σ_k ℓ(f(x_k), y_k) + (β/2) ‖θ‖²,   f(x) = Σ_j w2_j (x·w1_j)_+,

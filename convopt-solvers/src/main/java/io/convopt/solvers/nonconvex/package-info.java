@@ -2,7 +2,7 @@
  * Non-convex baselines for the convex ReLU programs: the two-layer ReLU network
  * f(x) = Σ_j w2_j · max(0, x·w1_j) (bias through an appended column of ones, as in the convex
  * formulation) trained by mini-batch SGD or Adam on the objective with the same scaling as the
- * convex programs (spec §1.1 (NC), §1.8 first row):
+ * convex programs (loss summed over rows, squared loss ½-scaled):
  *
  * <pre>
  *   F(W1, w2) = L(f(X), y) + (β/2) Σ_j (‖w1_j‖² + w2_j²),
@@ -15,5 +15,8 @@
  * {@link io.convopt.solvers.nonconvex.Adam}, {@link io.convopt.solvers.nonconvex.NonConvexConfig},
  * {@link io.convopt.solvers.nonconvex.NonConvexTrainer} and the immutable
  * {@link io.convopt.solvers.nonconvex.NonConvexResult}.
+ *
+ * <p>Depends on ND4J only (no other package of the project), so the convex solvers and the
+ * experiments can share its network and loss types.
  */
 package io.convopt.solvers.nonconvex;

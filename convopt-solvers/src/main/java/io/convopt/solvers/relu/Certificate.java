@@ -9,7 +9,8 @@ package io.convopt.solvers.relu;
  * dual of the program is
  *
  * <pre>
- *   max -L*(-z)  s.t.  ||sign_j X^T D_p(j) z + X^T ((2D_p(j) - 1) gamma_j)|| <= beta  for all blocks j,
+ *   max -L*(-z)  s.t.  ||sign_j X^T D_p(j) z + X^T ((2D_p(j) - 1) gamma_j)|| ≤ beta
+ *                      for all blocks j,
  * </pre>
  *
  * which is homogeneous in (z, gamma), so the candidate is scaled by

@@ -21,14 +21,14 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * its cone by a little becomes feasible when moved along its gate:
  *
  * <pre>
- *   u_j <- u_j + t_j g_{p(j)},   t_j = max_k ( -c_kj / |x_k . g_{p(j)}| ),  c = (2D - I) X u_j,
+ *   u_j ← u_j + t_j g_{p(j)},   t_j = max_k ( -c_kj / |x_k . g_{p(j)}| ),  c = (2D - I) X u_j,
  * </pre>
  *
  * the smallest such move. Alone it can move far (t_j is large when a sample lies close to the
  * gate's hyperplane), hence the projection first; after it the cone violation is at rounding level; an iterative solver's slightly
  * infeasible output thereby becomes a feasible point whose duality gap is a true bound. Blocks
  * whose violated rows have a gate on the hyperplane, and problems without gates, are left as
- * they are. Used by both CR solvers as their last step (target: scaled cone violation <= 1e-8).
+ * they are. Used by both CR solvers as their last step (target: scaled cone violation ≤ 1e-8).
  */
 public final class ConeRestoration {
   /** Hildreth sweeps per block. */

@@ -18,7 +18,7 @@ import java.util.List;
  * <p>RELU: for each pattern, with {@code g = X^T D_j z} and {@code A_j = (2 D_j - I) X}, the value is
  * {@code max(||Pi_K(g)||, ||Pi_K(-g)||)} ({@link PolyhedralCone}). GATED: {@code ||g||}. Why the
  * complete set suffices: every first-layer weight w lies in the closed cone of some full-dimensional
- * chamber D with {@code (X w)_+ = D X w}, so the supremum over all ||u|| <= 1 of {@code |z^T (X
+ * chamber D with {@code (X w)_+ = D X w}, so the supremum over all ||u|| ≤ 1 of {@code |z^T (X
  * u)_+|} is the maximum over chambers. If the given set misses chambers (data not in general
  * position, see {@link ActivationPatterns#enumerate}), the verdict is only about the given set.
  *

@@ -951,7 +951,6 @@ final class IpmBarrier {
   static final boolean PRIMAL_DUAL = true;
   /** Bound on how far lam c may leave 1. */
   static final double DUAL_SPREAD = 1e3;
-  private static final double spread = DUAL_SPREAD;
   double[] lam;
 
   /** Hessian weight of cone row i: {@code lam_i / c_i}, or {@code 1 / c_i^2} without duals. */
@@ -960,7 +959,7 @@ final class IpmBarrier {
     return lam != null ? lam[i] / ci : 1.0 / (ci * ci);
   }
 
-  /** Keeps lam c in [1/spread, spread] (first call: lam = 1/c). */
+  /** Keeps lam c in [1/DUAL_SPREAD, DUAL_SPREAD] (first call: lam = 1/c). */
   void clampDuals() {
     if (lam == null) {
       lam = new double[n * blocks];
@@ -972,7 +971,7 @@ final class IpmBarrier {
         for (int j = 0; j < blocks; j++) {
           double ic = 1.0 / c[ro + j];
           double v = lam[ro + j];
-          lam[ro + j] = Double.isNaN(v) ? ic : Math.min(spread * ic, Math.max(ic / spread, v));
+          lam[ro + j] = Double.isNaN(v) ? ic : Math.min(DUAL_SPREAD * ic, Math.max(ic / DUAL_SPREAD, v));
         }
       }
     }

@@ -8,7 +8,7 @@ package io.convopt.solvers.relu.linalg;
  * decomposition {@code c = Pi_K(c) + Pi_K°(c)} and {@code Pi_K(c) = c + A^T mu*} with {@code mu* =
  * argmin_{mu >= 0} ||A^T mu + c||^2}, a non-negative least-squares problem with d rows and m (rows
  * of A) columns, solved exactly (up to rounding) by the Lawson–Hanson active-set algorithm
- * (Lawson & Hanson, <i>Solving Least Squares Problems</i>, 1974, ch. 23). The support identity
+ * (Lawson and Hanson, <i>Solving Least Squares Problems</i>, 1974, ch. 23). The support identity
  * holds because {@code c . u = Pi_K(c) . u + Pi_K°(c) . u <= Pi_K(c) . u <= ||Pi_K(c)||} for
  * {@code u in K, ||u|| <= 1}, with equality at {@code u = Pi_K(c)/||Pi_K(c)||}.
  *

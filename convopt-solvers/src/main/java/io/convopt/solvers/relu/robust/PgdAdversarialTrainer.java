@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * the perturbed batch:
  *
  * <pre>
- *   min_theta  sum_k max_{||delta_k[J]||_inf <= eps} l(f(x_k + delta_k), y_k) + (beta/2) ||theta||^2
+ *   min_theta  sum_k max_{||delta_k[J]||_inf ≤ eps} l(f(x_k + delta_k), y_k)
+ *              + (beta/2) ||theta||^2
  * </pre>
  *
  * (the inner max approximated by PGD), the same scaling and step normalisation as {@link

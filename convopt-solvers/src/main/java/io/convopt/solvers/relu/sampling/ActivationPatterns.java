@@ -155,7 +155,7 @@ public final class ActivationPatterns {
    * each neighbouring chamber (b_l dual to the rows of S). This finds every chamber when the rows
    * are in general position (no d of them on a common hyperplane through a ray); otherwise it
    * returns a subset. Cost O(C(n, d-1) 2^(d-1) n d). In 1-D with a bias column (d = 2) this is
-   * the set of 2n threshold patterns {x >= t} and {x <= t}.
+   * the set of 2n threshold patterns {x ≥ t} and {x ≤ t}.
    *
    * @throws IllegalArgumentException if d > 4 (use {@link #sample})
    */

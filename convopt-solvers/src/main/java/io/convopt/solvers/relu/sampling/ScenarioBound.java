@@ -4,7 +4,7 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.Locale;
 
 /**
- * Scenario-approach guarantee for sampled activation patterns (Bai, Gautam & Sojoudi,
+ * Scenario-approach guarantee for sampled activation patterns (Bai, Gautam and Sojoudi,
  * arXiv 2201.01965, "sampled convex programs").
  *
  * <p><b>Why it applies.</b> The dual of the gated program (CG) over a pattern set S is {@code
@@ -12,7 +12,7 @@ import java.util.Locale;
  * in {@code zeta = n} variables with one constraint per sampled gate. With N i.i.d. Gaussian gates
  * it is a scenario program, and the violation probability {@code V = P_h(||X^T D_h z*|| > beta)}
  * of its (unique, for a strongly convex conjugate such as the squared loss) solution is exactly the
- * probability that a fresh random pattern would improve the primal solution. Campi & Garatti
+ * probability that a fresh random pattern would improve the primal solution. Campi and Garatti
  * (SIAM J. Optim. 19, 2008, Thm 1) give {@code P^N(V > eps) <= B(N, eps, zeta) = sum_{i < zeta}
  * C(N, i) eps^i (1 - eps)^(N - i)}. Duplicated or all-zero patterns do not change the program, so
  * N counts the raw draws. Calafiore (SIAM J. Optim. 20, 2010) shows {@code N >= (2/eps)(ln(1/delta)

@@ -62,7 +62,7 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * not depend on rho.
  *
  * <p><b>Result.</b> The weights are v (exactly group-sparse) moved into their cones by {@link
- * ConeRestoration}, and the certificate is the {@link ProjectedCertificate} there (KKT fields with
+ * io.convopt.solvers.relu.certificate.ConeRestoration}, and the certificate is the {@link ProjectedCertificate} there (KKT fields with
  * {@code gamma = -rho nu >= 0}). {@code iterations()} counts ADMM iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
  *
  * <p>Immutable and thread-safe (all state is per solve); configure with the {@code withX} methods.
@@ -81,7 +81,7 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   /** How the u-step system is solved. */
   public enum UStepMethod {
-    /** Dense when B d <= min(n - 1, DENSE_MAX_DIMENSION), CG when n > WOODBURY_MAX_SAMPLES, else Woodbury. */
+    /** Dense when B d ≤ min(n - 1, DENSE_MAX_DIMENSION), CG when n > WOODBURY_MAX_SAMPLES, else Woodbury. */
     AUTO,
     /** n x n Cholesky of the Woodbury capacitance matrix. */
     WOODBURY,

@@ -16,11 +16,12 @@ import io.convopt.solvers.relu.linalg.RestartedFista;
  * of size n x B is allocated when the maps are blocked: each iteration costs three masked maps
  * (the value and gradient at the extrapolated point, the value at the candidate) plus one per
  * line-search backtrack; on problems above the ND4J threshold the first step comes from a few
- * power iterations ({@link #initialStep}), below it is 1. Every {@code checkEvery} iterations the duality-gap {@link Certificate}
- * of the current iterate is computed on the same maps (one product, one adjoint: the dual
- * candidate {@code z = -grad L(yhat)}, scaled by {@code min(1, beta / max_j ||X^T D_j z||)}), the
- * listener is told, and the solve stops when the relative gap is at most the tolerance (CONVERGED),
- * the listener says so (STOPPED_BY_LISTENER) or the time limit has passed (TIME_LIMIT).
+ * power iterations ({@link #initialStep}), below it is 1. Every {@code checkEvery} iterations the
+ * duality-gap {@link Certificate} of the current iterate is computed on the same maps (one
+ * product, one adjoint: the dual candidate {@code z = -grad L(yhat)}, scaled by {@code min(1,
+ * beta / max_j ||X^T D_j z||)}), the listener is told, and the solve stops when the relative gap
+ * is at most the tolerance (CONVERGED), the listener says so (STOPPED_BY_LISTENER) or the time
+ * limit has passed (TIME_LIMIT).
  */
 final class GatedProximalGradient {
   private GatedProximalGradient() {}
