@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code beta}, {@code loss}, {@code formulation}; optional {@code G} (d x P gates, checked to
  * reproduce D), {@code name}, {@code reference.optimal_objective}, {@code solver.wall_time_s} and
  * {@code same_pattern_optima}. Every malformed field raises an {@link IllegalArgumentException}
- * naming it. Immutable.
+ * naming it, and so does an {@code eps} on a gated or relu problem (a radius belongs to
+ * relu_robust only). Immutable.
  *
  * @param name instance name (file name when absent)
  * @param formulation the fixture's formulation (may be RELU_ROBUST, which {@link #problem()} rejects)
@@ -85,6 +86,12 @@ public record ReluFixture(
     }
     String name = root.path("name").isTextual() ? root.get("name").asText() : fallbackName;
     Formulation f = Formulation.parse(text(root, "formulation"));
+    JsonNode epsNode = root.get("eps");
+    if (f != Formulation.RELU_ROBUST && epsNode != null && !epsNode.isNull()) {
+      // a radius on a non-robust program would be silently ignored: say so instead
+      throw new IllegalArgumentException("eps: a perturbation radius is only meaningful for"
+          + " formulation relu_robust, but this problem is " + f.id());
+    }
     Loss loss = Loss.parse(text(root, "loss"));
     if (!root.has("beta")) {
       throw new IllegalArgumentException("beta: missing (a number >= 0, the penalty weight)");

@@ -68,9 +68,9 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm", defaultValue = "auto",
       description = "auto (default: ipm where beta > 0 and its Newton step is affordable, else"
-          + " fista for gated/smooth loss, admm otherwise; robust: the robust ADMM), fista (gated,"
-          + " smooth loss), al (augmented Lagrangian, any), admm (gated/relu, any loss) or ipm"
-          + " (interior point, gated/relu, any loss, beta > 0)")
+          + " fista for gated/smooth loss, admm otherwise; robust: the robust ipm), fista (gated,"
+          + " smooth loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or"
+          + " ipm (interior point, gated/relu/robust, any loss, beta > 0)")
   SolverChoice solver;
 
   @Option(names = "--time-limit", paramLabel = "S",
@@ -131,16 +131,18 @@ public final class ReluSolveCommand implements Callable<Integer> {
             + " the solver to run to --max-iterations. Give beta > 0 for a certified solution.");
       }
       if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
-        if (solver == SolverChoice.ipm) {
-          err.println("relu-solve: --solver ipm does not support relu_robust; omit --solver to"
-              + " use the robust ADMM");
+        boolean byDefault = solver == null || "auto".equals(solver.name());
+        if (!byDefault && solver != SolverChoice.ipm && solver != SolverChoice.admm) {
+          err.println("relu-solve: --solver " + solver.name() + " does not support relu_robust;"
+              + " use ipm (the default) or admm");
           return 2;
         }
-        String why = solver == SolverChoice.auto
-            ? "relu_robust: the robust ADMM is the solver of the robust program"
-            : "relu_robust: only the robust ADMM solves it (--solver " + solver
-                + " applies to the gated and constrained programs)";
-        return RobustSolve.run(problem, tol, maxIterations, json, why, out, err);
+        String why = byDefault
+            ? "relu_robust: the robust interior-point method (the default for the robust program;"
+                + " --solver admm gives the robust ADMM)"
+            : "requested with --solver " + solver.name();
+        return RobustSolve.run(problem, byDefault ? "ipm" : solver.name(), tol, maxIterations,
+            repeat, json, why, out, err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {

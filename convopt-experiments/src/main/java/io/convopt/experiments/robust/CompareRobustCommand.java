@@ -26,13 +26,14 @@ import picocli.CommandLine.Option;
         "seed 1, P=8 (width 16), eps 0,0.05,0.1,0.2, 40 epochs, PGD 10 steps x 2",
         "starts, solver budgets 20000 iterations (about 20 s). Without it: ionosphere,",
         "sonar, breast_cancer_wdbc, seeds 1..3, P=8, eps 0,0.025,0.05,0.1,0.15,0.2,0.3,",
-        "100 epochs, PGD 20 steps x 3 starts, ADMM 20000 / augmented Lagrangian 50000",
-        "iterations."},
+        "100 epochs, PGD 20 steps x 3 starts, interior-point caps 20000 / 50000 Newton",
+        "steps."},
     description = {
       "Measures the adversarial robustness of two-layer ReLU networks trained four ways on"
           + " binary datasets (hinge loss, same width 2P and beta): cr (standard convex program,"
-          + " augmented Lagrangian), cr-robust (convex adversarial training at eps_train, robust"
-          + " ADMM), sgd, and sgd-pgd (SGD with PGD adversarial training at eps_train).",
+          + " interior-point method), cr-robust (convex adversarial training at eps_train, robust"
+          + " interior-point method; both on gates with non-trivial robust cones), sgd, and sgd-pgd"
+          + " (SGD with PGD adversarial training at eps_train).",
       "Each network is attacked on the test part by seeded l_inf PGD at every eps of the grid"
           + " (standardised feature units, bias never perturbed). 80/20 seeded split,"
           + " standardisation fitted on the training part; nothing is chosen on the test part.",
@@ -79,8 +80,9 @@ public final class CompareRobustCommand implements Callable<Integer> {
       + " point, then random points of the ball (default: quick 2, full 3).")
   Integer pgdRestarts;
 
-  @Option(names = "--admm-iterations", paramLabel = "N", description = "Iteration budget of the robust ADMM"
-      + " (default 20000); the row records what it reached.")
+  @Option(names = "--admm-iterations", paramLabel = "N", description = "Newton-step budget of the"
+      + " robust interior-point solver (default 20000; the name is kept from the robust ADMM it"
+      + " replaced); the row records what it reached.")
   Integer admmIterations;
 
   @Override

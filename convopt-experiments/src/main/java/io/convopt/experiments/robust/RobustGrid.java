@@ -28,7 +28,7 @@ public final class RobustGrid {
       "eps_train", "beta", "width", "patterns", "learning_rate", "epochs", "batch_fraction", "train_pgd_steps",
       "n_train", "n_train_used", "n_test", "clean_train_objective", "solver_objective", "train_accuracy",
       "clean_accuracy", "stop_reason", "iterations", "relative_gap", "constraint_violation", "linear_share",
-      "train_seconds",
+      "nontrivial_share", "gaussian_nontrivial_share", "train_seconds",
       "attack_seconds", "attack_seed", "pgd_steps", "pgd_restarts", "split_seed", "test_fraction",
       "convopt_version");
   /** Columns of {@code robustness.csv}. */
@@ -51,8 +51,9 @@ public final class RobustGrid {
     }
     if (m.isConvex()) {
       sb.append("|P").append(spec.patternDraws());
-      sb.append(m == RobustMethod.CR ? "|al" + spec.alMaxIterations() + "/" + spec.alTolerance()
-          : "|admm" + spec.admmMaxIterations() + "/" + spec.admmTolerance());
+      sb.append(m == RobustMethod.CR
+          ? "|ipm" + spec.alMaxIterations() + "/" + spec.alTolerance() + "|robust-gates"
+          : "|ipm" + spec.admmMaxIterations() + "/" + spec.admmTolerance() + "|robust-gates");
     } else {
       sb.append("|m").append(spec.width()).append("|lr").append(spec.learningRate()).append("|ep")
           .append(spec.epochs()).append("|bf").append(spec.batchFraction());
@@ -131,6 +132,7 @@ public final class RobustGrid {
         Integer.toString(r.nTrain()), Integer.toString(r.nUsed()), Integer.toString(r.nTest()),
         num(t.cleanObjective()), num(t.solverObjective()), num(t.trainAccuracy()), num(r.accuracies().clean()),
         t.stopReason(), Long.toString(t.iterations()), num(t.relativeGap()), num(t.constraintViolation()), num(t.linearShare()),
+        num(t.nontrivialShare()), num(t.gaussianNontrivialShare()),
         Numbers.fixed(t.seconds(), 4), Numbers.fixed(r.accuracies().seconds(), 4),
         Long.toString(spec.attackSeed()), Integer.toString(spec.evalPgdSteps()), Integer.toString(spec.evalRestarts()),
         Long.toString(spec.splitSeed()), num(spec.testFraction()), Provenance.version());

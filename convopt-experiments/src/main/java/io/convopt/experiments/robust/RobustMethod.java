@@ -11,10 +11,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #CR}: standard convex training, the constrained ReLU program (CR) with the
- *       hinge loss, solved by the augmented Lagrangian on an iteration budget; the recovered network
+ *       hinge loss, solved by the interior-point method on a Newton-step budget; the recovered network
  *       (one neuron pair per active pattern).
  *   <li>{@link #CR_ROBUST}: convex adversarial training (patterns constant on the ε-ball) at the training radius
- *       ε_train, solved by {@code RobustAdmmSolver} on the same sampled patterns; the recovered
+ *       ε_train, solved by {@code RobustInteriorPointSolver} on the same sampled patterns; the recovered
  *       network. At ε_train = 0 it is the same program as CR.
  *   <li>{@link #SGD}: the network trained by plain mini-batch SGD on (NC).
  *   <li>{@link #SGD_PGD}: SGD with PGD adversarial training at ε_train ({@code PgdAdversarialTrainer}):

@@ -47,10 +47,12 @@ import java.util.TreeSet;
  * @param evalPgdSteps PGD steps of the evaluation attack
  * @param evalRestarts starts of the evaluation attack (the clean point, then random points)
  * @param attackSeed seed of the evaluation attack (the same for every network and radius)
- * @param admmMaxIterations iteration budget of the robust ADMM
- * @param admmTolerance relative duality gap at which the robust ADMM stops
- * @param alMaxIterations R-FISTA iteration budget of the augmented Lagrangian (CR)
- * @param alTolerance tolerance of the augmented Lagrangian
+ * @param admmMaxIterations Newton-step budget of the robust solver (the interior-point method; the
+ *     name is kept from the robust ADMM it replaced)
+ * @param admmTolerance relative duality gap at which the robust solver stops
+ * @param alMaxIterations Newton-step budget of the CR solver (the interior-point method; the name
+ *     is kept from the augmented Lagrangian it replaced)
+ * @param alTolerance certified relative gap of the CR solver
  * @param splitSeed seed of the stratified train/test split
  * @param testFraction test fraction
  */
@@ -130,8 +132,8 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
   /**
    * The {@code --quick} preset (about 15 s of training on 2 cores): ionosphere (all 280 training
    * rows), seed 1, P = 8 (width 16), β = 1, ε_train = 0.1, ε ∈ {0, 0.05, 0.1, 0.2}, SGD η = 0.1 for
-   * 40 epochs, PGD 5 steps in training, 10 steps × 2 starts in evaluation, ADMM capped at 20 000
-   * iterations, the augmented Lagrangian at 20 000 R-FISTA iterations.
+   * 40 epochs, PGD 5 steps in training, 10 steps × 2 starts in evaluation, cr-robust capped
+   * at 20 000 Newton steps (robust interior-point method), CR at 20 000 (interior-point method).
    */
   public static RobustSpec quick() {
     return new RobustSpec(List.of("ionosphere"), List.of(RobustMethod.values()), List.of(0.0, 0.05, 0.1, 0.2), 0.1,
@@ -143,7 +145,7 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
    * The full preset (several minutes): ionosphere, sonar and breast_cancer_wdbc (all training
    * rows), seeds 1..3, P = 8 (width 16), β = 1, ε_train = 0.1, ε ∈ {0, 0.025, 0.05, 0.1, 0.15, 0.2,
    * 0.3}, SGD η = 0.1 for 100 epochs, PGD 7 steps in training, 20 steps × 3 starts in evaluation,
-   * ADMM capped at 20 000 iterations, the augmented Lagrangian at 50 000 R-FISTA iterations.
+   * the robust interior-point method capped at 20 000 Newton steps, CR (interior point) at 50 000.
    */
   public static RobustSpec full() {
     return new RobustSpec(List.of("ionosphere", "sonar", "breast_cancer_wdbc"), List.of(RobustMethod.values()),
@@ -169,8 +171,12 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
     m.put("loss", "hinge summed over training rows; beta on the summed scale (convex: beta*sum group norms;"
         + " SGD: beta/2*|weights|^2)");
     m.put("pattern_draws", Integer.toString(patternDraws));
-    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P i.i.d. N(0,1)"
-        + " from the seed; the same gates for cr and cr-robust");
+    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P"
+        + " through gaps wider than 2*eps_train of the rows projected on 1-2 seeded feature"
+        + " directions (every robust cone at eps_train non-trivial); the same gates for cr and"
+        + " cr-robust");
+    m.put("robust_solver", "interior-point method (admm_max_iterations: its Newton-step cap)");
+    m.put("cr_solver", "interior-point method (al_max_iterations: its Newton-step cap)");
     m.put("width_rule", "SGD width m = 2 * pattern_draws = " + width());
     m.put("seeds", join(seeds));
     m.put("learning_rate", num(learningRate));

@@ -34,7 +34,8 @@ public final class RobustSummaries {
 
   /** One run as read back (the fields the summaries need). */
   public record Run(String key, String dataset, String method, long seed, double cleanAccuracy, String stopReason,
-      double relativeGap, double violation, double trainSeconds, double linearShare) {}
+      double relativeGap, double violation, double trainSeconds, double linearShare,
+      double nontrivialShare, double gaussianNontrivialShare) {}
 
   /** The run as read from disk. */
   public record Data(List<Run> runs, List<Point> points) {
@@ -81,7 +82,9 @@ public final class RobustSummaries {
         Run r = new Run(get(h, v, "run_key"), get(h, v, "dataset"), get(h, v, "method"),
             Long.parseLong(get(h, v, "seed")), number(get(h, v, "clean_accuracy")), get(h, v, "stop_reason"),
             number(get(h, v, "relative_gap")), number(get(h, v, "constraint_violation")),
-            number(get(h, v, "train_seconds")), number(get(h, v, "linear_share")));
+            number(get(h, v, "train_seconds")), number(get(h, v, "linear_share")),
+            number(optional(h, v, "nontrivial_share")),
+            number(optional(h, v, "gaussian_nontrivial_share")));
         runs.put(r.key(), r);
       }
     }
@@ -105,7 +108,9 @@ public final class RobustSummaries {
 
   /**
    * Per dataset, method and radius: {@code dataset, method, eps, trials, robust_mean, robust_sd,
-   * robust_min, robust_max, pgd_mean, clean_mean} (s.d. with n − 1, 0 for one trial).
+   * robust_min, robust_max, pgd_mean, clean_mean, linear_share_mean, nontrivial_share_mean} (s.d.
+   * with n − 1, 0 for one trial; the last two are the runs' means of {@code linear_share} and
+   * {@code nontrivial_share}, NaN for SGD).
    */
   public static Table summary(Data d) {
     StringColumn ds = StringColumn.create("dataset");
@@ -118,6 +123,8 @@ public final class RobustSummaries {
     DoubleColumn max = DoubleColumn.create("robust_max");
     DoubleColumn pgd = DoubleColumn.create("pgd_mean");
     DoubleColumn clean = DoubleColumn.create("clean_mean");
+    DoubleColumn linear = DoubleColumn.create("linear_share_mean");
+    DoubleColumn nontrivial = DoubleColumn.create("nontrivial_share_mean");
     Map<String, List<Point>> groups = new LinkedHashMap<>();
     for (String dataset : d.datasets()) {
       for (RobustMethod m : RobustMethod.values()) {
@@ -143,8 +150,13 @@ public final class RobustSummaries {
       max.append(java.util.Arrays.stream(r).max().orElse(Double.NaN));
       pgd.append(mean(g.stream().mapToDouble(Point::pgd).toArray()));
       clean.append(mean(g.stream().mapToDouble(Point::clean).toArray()));
+      List<Run> runs = d.runs().stream().filter(x -> x.dataset().equals(first.dataset())
+          && x.method().equals(first.method()) && Double.isFinite(x.linearShare())).toList();
+      linear.append(mean(runs.stream().mapToDouble(Run::linearShare).toArray()));
+      nontrivial.append(mean(runs.stream().mapToDouble(Run::nontrivialShare).toArray()));
     }
-    return Table.create("robust-summary", ds, method, eps, trials, mean, sd, min, max, pgd, clean);
+    return Table.create("robust-summary", ds, method, eps, trials, mean, sd, min, max, pgd, clean,
+        linear, nontrivial);
   }
 
   /** The checked claims (see the class comment). */
@@ -295,17 +307,23 @@ public final class RobustSummaries {
       int c = 0;
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
+      double nt = 0;
+      double gnt = 0;
       for (Run r : d.runs()) {
         if (r.method().equals(m) && Double.isFinite(r.linearShare())) {
           k++;
           c += r.linearShare() < 0.99 ? 1 : 0;
           lo = Math.min(lo, r.linearShare());
           hi = Math.max(hi, r.linearShare());
+          nt += r.nontrivialShare();
+          gnt += r.gaussianNontrivialShare();
         }
       }
       if (k > 0) {
-        parts.add(String.format(Locale.ROOT, "%s: %d of %d networks nonlinear, share of the group norm on the"
-            + " all-active pattern %.4f..%.4f", m, c, k, lo, hi));
+        parts.add(String.format(Locale.ROOT, "%s: %d of %d networks nonlinear, share of the group"
+            + " norm on the all-active pattern %.4f..%.4f; patterns with a non-trivial robust cone"
+            + " at eps_train %.2f (Gaussian gates of the same seeds: %.2f)", m, c, k, lo, hi,
+            nt / k, gnt / k));
       }
       if (m.equals("cr-robust")) {
         nonlinear = c;
@@ -322,6 +340,12 @@ public final class RobustSummaries {
       return "not measured";
     }
     return yes == total ? "holds" : yes == 0 ? "does not hold" : "mixed";
+  }
+
+  /** A column that older runs files lack (empty when absent). */
+  private static String optional(List<String> h, List<String> v, String col) {
+    int i = h.indexOf(col);
+    return i < 0 ? "" : v.get(i);
   }
 
   private static String get(List<String> h, List<String> v, String col) {

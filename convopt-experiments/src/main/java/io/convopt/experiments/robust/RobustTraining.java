@@ -12,13 +12,15 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.robust.PgdAdversarialTrainer;
-import io.convopt.solvers.relu.robust.RobustAdmmSolver;
+import io.convopt.solvers.relu.robust.RobustConeMargin;
+import io.convopt.solvers.relu.robust.RobustInteriorPointSolver;
+import io.convopt.solvers.relu.robust.RobustPatternSampler;
 import io.convopt.solvers.relu.robust.RobustReluProblem;
 import io.convopt.solvers.relu.robust.RobustSolution;
 import io.convopt.solvers.relu.robust.TwoLayerReluFunction;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
-import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -53,16 +55,21 @@ public final class RobustTraining {
    * @param linearShare convex methods: the share of the group norm {@code sum_i (||v_i|| + ||w_i||)}
    *     carried by the all-active pattern (the bias gate's linear neuron pair), 1 when the network is
    *     linear on the training rows; NaN for SGD or a zero solution
+   * @param nontrivialShare convex methods: the fraction of the P patterns whose robust cone at
+   *     eps_train is non-trivial (max-margin program, {@link RobustConeMargin}); NaN for SGD
+   * @param gaussianNontrivialShare convex methods: the same fraction for P Gaussian gates drawn
+   *     with the same seed (the earlier pattern rule, for comparison); NaN for SGD
    */
   public record Trained(TwoLayerReluFunction function, int width, int patterns, double cleanObjective,
       double solverObjective, double trainAccuracy, String stopReason, long iterations, double relativeGap,
-      double constraintViolation, double seconds, double linearShare) {}
+      double constraintViolation, double seconds, double linearShare, double nontrivialShare,
+      double gaussianNontrivialShare) {}
 
   /** The training rows used: ±1 labels, bias column appended, subsampled as the spec says. */
   public record TrainingSet(double[][] x, double[] y, int available) {}
 
-  /** Relative norm below which a robust-ADMM block is not recovered as a neuron. */
-  static final double NEURON_THRESHOLD = 1e-9;
+  /** Relative norm below which a convex block is not recovered as a neuron (solver residue). */
+  static final double NEURON_THRESHOLD = 1e-6;
 
   private RobustTraining() {}
 
@@ -105,19 +112,27 @@ public final class RobustTraining {
   }
 
   /**
-   * The P gates of both convex programs: the bias-only gate {@code (0, ..., 0, 1)}, whose pattern
-   * is "every row active" (a linear neuron), then P − 1 gates with i.i.d. N(0, 1) entries from
-   * {@code new SplittableRandom(seed)} (gate by gate); duplicate and empty patterns dropped.
+   * The P gates of both convex programs ({@link RobustPatternSampler} at eps_train): the bias-only
+   * gate (all-active pattern, a linear neuron), then P − 1 gates whose hyperplanes pass through
+   * gaps wider than 2 eps_train of the training rows projected on one or two feature directions,
+   * so that every pattern's robust cone at eps_train contains its own gate (a non-trivial cone).
    *
-   * <p>Why the bias gate: the robust cone of a pattern, {@code (2D_ki - 1) x_k . v >= eps ||v[J]||_1}
-   * for every training row, is {0} as soon as the pattern's rows cannot be separated with margin eps
-   * by any hyperplane — for a random gate on a few hundred rows it usually is (measured on
-   * ionosphere: with 8 random gates and all 280 rows the robust program's optimum was the zero
-   * network). The all-active pattern's cone always contains {@code v = (w, b)} with b large, so the
-   * robust program can at least fit a robust linear model. CR gets the same gates so the two convex
-   * methods differ only by eps.
+   * <p>Why: with Gaussian gates (the earlier rule, {@link #gaussianPatterns}) the robust cone of a
+   * pattern over a few hundred rows is {0} (no hyperplane separates its rows with l_inf margin
+   * eps), the robust program puts every such block at zero and what is left is a robust linear
+   * model. CR gets the same gates so the two convex methods differ only by eps.
    */
-  public static ActivationPatterns patterns(double[][] x, int draws, long seed) {
+  public static ActivationPatterns patterns(double[][] x, double epsTrain, int draws, long seed) {
+    int d = x[0].length;
+    return RobustPatternSampler.sample(x, perturbed(d), d - 1, epsTrain, draws, seed).patterns();
+  }
+
+  /**
+   * The earlier rule: the bias-only gate, then P − 1 gates with i.i.d. N(0, 1) entries from {@code
+   * new SplittableRandom(seed)} (gate by gate); duplicate and empty patterns dropped. Kept to
+   * measure how many of its patterns have a non-trivial robust cone.
+   */
+  public static ActivationPatterns gaussianPatterns(double[][] x, int draws, long seed) {
     int d = x[0].length;
     double[][] g = new double[d][draws];
     g[d - 1][0] = 1.0;
@@ -128,6 +143,20 @@ public final class RobustTraining {
       }
     }
     return ActivationPatterns.fromGates(x, g);
+  }
+
+  /** Fraction of the patterns whose robust cone of radius eps is non-trivial (max-margin LP). */
+  public static double nontrivialShare(ActivationPatterns patterns, double[][] x, double eps) {
+    boolean[] pert = perturbed(x[0].length);
+    int c = 0;
+    for (int i = 0; i < patterns.count(); i++) {
+      boolean[] act = new boolean[x.length];
+      for (int k = 0; k < x.length; k++) {
+        act[k] = patterns.active(k, i);
+      }
+      c += RobustConeMargin.of(x, act, pert).nonTrivial(eps) ? 1 : 0;
+    }
+    return (double) c / patterns.count();
   }
 
   /** Trains {@code method} with {@code seed} on {@code t}. */
@@ -147,36 +176,45 @@ public final class RobustTraining {
 
   private static Trained convex(TrainingSet t, RobustSpec spec, long seed) {
     long t0 = System.nanoTime();
-    ActivationPatterns patterns = patterns(t.x(), spec.patternDraws(), seed);
+    ActivationPatterns patterns = patterns(t.x(), spec.epsTrain(), spec.patternDraws(), seed);
     ReluProblem p = new ReluProblem(t.x(), t.y(), patterns, spec.beta(), Loss.HINGE, Formulation.RELU);
     ReluSolverSettings settings = ReluSolverSettings.defaults().withTolerance(spec.alTolerance())
         .withMaxIterations(spec.alMaxIterations());
-    ReluSolution s = new AugmentedLagrangianSolver(settings).solve(p);
+    // CR by the interior-point method (every sampled gate lies strictly inside its cone, so the
+    // interior exists); the augmented Lagrangian took minutes per cell at P = 8
+    ReluSolution s = new InteriorPointSolver(settings).solve(p);
     TwoLayerNetwork net = TwoLayerNetwork.recover(p, s);
     double seconds = (System.nanoTime() - t0) * 1e-9;
     TwoLayerReluFunction f = TwoLayerReluFunction.of(net);
     double clean = hingeSum(f, t) + net.weightDecay(spec.beta());
     return new Trained(f, net.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
         s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.certificate().relativeGap(),
-        s.certificate().constraintViolation(), seconds, linearShare(patterns, s.v(), s.w()));
+        s.certificate().constraintViolation(), seconds, linearShare(patterns, s.v(), s.w()),
+        nontrivialShare(patterns, t.x(), spec.epsTrain()),
+        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(),
+            spec.epsTrain()));
   }
 
   private static Trained robustConvex(TrainingSet t, RobustSpec spec, long seed) {
     long t0 = System.nanoTime();
-    ActivationPatterns patterns = patterns(t.x(), spec.patternDraws(), seed);
+    ActivationPatterns patterns = patterns(t.x(), spec.epsTrain(), spec.patternDraws(), seed);
     RobustReluProblem p = new RobustReluProblem(t.x(), t.y(), patterns, spec.beta(), spec.epsTrain(),
         perturbed(t.x()[0].length), Loss.HINGE);
-    RobustAdmmSolver.Settings settings = RobustAdmmSolver.Settings.defaults().withTolerance(spec.admmTolerance())
-        .withMaxIterations(spec.admmMaxIterations());
-    RobustSolution s = new RobustAdmmSolver(settings).solve(p);
+    RobustInteriorPointSolver.Settings settings = RobustInteriorPointSolver.Settings.defaults()
+        .withTolerance(spec.admmTolerance()).withMaxIterations(spec.admmMaxIterations());
+    RobustSolution s = new RobustInteriorPointSolver(settings).solve(p);
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    // blocks below 1e-9 of the largest are ADMM residue (the group prox zeroes the others exactly)
+    // the interior point keeps every block strictly inside its cone; blocks below 1e-6 of the
+    // largest are the barrier's residue of zero blocks (O(1/tau)) and are not recovered as neurons
     TwoLayerReluFunction f = TwoLayerReluFunction.of(s, NEURON_THRESHOLD);
     // recovered neurons w1 = v/sqrt|v|, w2 = ±sqrt|v|: (beta/2)(|w1|^2 + w2^2) = beta |v|, the convex penalty
     double clean = hingeSum(f, t) + s.penalty();
     return new Trained(f, f.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
         s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.relativeGap(), s.constraintViolation(),
-        seconds, linearShare(patterns, s.v(), s.w()));
+        seconds, linearShare(patterns, s.v(), s.w()),
+        nontrivialShare(patterns, t.x(), spec.epsTrain()),
+        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(),
+            spec.epsTrain()));
   }
 
   private static Trained sgd(RobustMethod method, TrainingSet t, RobustSpec spec, long seed) {
@@ -207,7 +245,8 @@ public final class RobustTraining {
     TwoLayerReluFunction f = TwoLayerReluFunction.of(net);
     double clean = diverged ? Double.NaN : hingeSum(f, t) + net.weightDecay(spec.beta());
     return new Trained(f, net.width(), 0, clean, objective, diverged ? Double.NaN : accuracy(f, t),
-        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds, Double.NaN);
+        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds, Double.NaN,
+        Double.NaN, Double.NaN);
   }
 
   /** See {@link Trained#linearShare}. */

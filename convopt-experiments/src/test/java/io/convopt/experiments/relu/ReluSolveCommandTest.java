@@ -71,18 +71,21 @@ class ReluSolveCommandTest {
   }
 
   @Test
-  void missingProblemOptionIsAUsageErrorAndRobustIsSolvedByAdmm() throws Exception {
+  void missingProblemOptionIsAUsageErrorAndRobustIsSolvedByTheIpm() throws Exception {
     assertThat(run(new StringWriter(), new StringWriter())).isEqualTo(2);
     StringWriter rout = new StringWriter();
-    // tolerance 1e-5: the certified gap then bounds the distance to the reference by 1e-5
+    // the default robust solver certifies 1e-6, which bounds the distance to the reference
     assertThat(run(rout, new StringWriter(), "--problem",
-            copy("relu_robust_hinge_synth.json").toString(), "--tol", "1e-5", "--json"))
+            copy("relu_robust_hinge_synth.json").toString(), "--tol", "1e-6", "--json"))
         .isEqualTo(0);
-    assertThat(rout.toString()).contains("relu_robust").contains("admm").contains("duality gap")
-        .contains("choice       relu_robust: the robust ADMM");
+    assertThat(rout.toString()).contains("relu_robust").contains("ipm").contains("duality gap")
+        .contains("choice       relu_robust: the robust interior-point method");
     String last = rout.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
-    double obj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last).get("objective").asDouble();
-    assertThat(Math.abs(obj - 7.08245435793) / 7.08245435793).isLessThanOrEqualTo(1e-5);
+    JsonNode lj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
+    double obj = lj.get("objective").asDouble();
+    assertThat(lj.get("solver").asText()).isEqualTo("ipm");
+    assertThat(lj.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
+    assertThat(Math.abs(obj - 7.08245435793) / 7.08245435793).isLessThanOrEqualTo(1e-6);
     StringWriter err2 = new StringWriter();
     assertThat(run(new StringWriter(), err2, "--problem", copy("relu_hinge_synth_xor.json").toString(),
             "--solver", "fista"))
@@ -91,7 +94,7 @@ class ReluSolveCommandTest {
   }
 
   @Test
-  void ipmSolvesAReluFixtureWithRepeatAndRejectsRobust() throws Exception {
+  void ipmSolvesAReluFixtureWithRepeatAndRobustRejectsFirstOrderSolvers() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = run(out, err, "--problem", copy("relu_sq_synth_circle.json").toString(),
@@ -106,13 +109,36 @@ class ReluSolveCommandTest {
     assertThat(j.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
     StringWriter err2 = new StringWriter();
     assertThat(run(new StringWriter(), err2, "--problem",
-            copy("relu_robust_hinge_synth.json").toString(), "--solver", "ipm"))
+            copy("relu_robust_hinge_synth.json").toString(), "--solver", "al"))
         .isEqualTo(2);
-    assertThat(err2.toString()).contains("ipm").contains("relu_robust");
+    assertThat(err2.toString()).contains("al").contains("relu_robust").contains("ipm");
     StringWriter err3 = new StringWriter();
     assertThat(run(new StringWriter(), err3, "--problem",
             copy("gated_sq_synth1d.json").toString(), "--repeat", "0"))
         .isEqualTo(2);
     assertThat(err3.toString()).contains("--repeat");
+  }
+
+  /** A fixture with one top-level field replaced. */
+  private Path withField(String name, String field, double value) throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(copy(name).toFile());
+    o.put(field, value);
+    Path p = dir.resolve(field + "-" + name);
+    m.writeValue(p.toFile(), o);
+    return p;
+  }
+
+  @Test
+  void robustBadInputIsAUsageError() throws Exception {
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "--problem",
+        withField("relu_robust_hinge_synth.json", "eps", -0.05).toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("eps").contains("negative");
+    StringWriter err2 = new StringWriter();
+    assertThat(run(new StringWriter(), err2, "--problem",
+        withField("gated_sq_synth1d.json", "eps", 0.05).toString())).isEqualTo(2);
+    assertThat(err2.toString()).contains("eps").contains("relu_robust").contains("gated");
   }
 }

@@ -108,9 +108,13 @@ class CompareRobustTest {
         assertThat(r.get("stop_reason")).isIn("converged", "max_iterations", "stalled", "time_limit");
         assertThat(Double.parseDouble(r.get("constraint_violation"))).isGreaterThanOrEqualTo(0);
         assertThat(Double.parseDouble(r.get("linear_share"))).isBetween(0.0, 1.0);
+        // the sampled gates' robust cones, re-checked by the max-margin LP: all non-trivial
+        assertThat(Double.parseDouble(r.get("nontrivial_share"))).isEqualTo(1.0);
+        assertThat(Double.parseDouble(r.get("gaussian_nontrivial_share"))).isBetween(0.0, 1.0);
       } else {
         assertThat(r.get("stop_reason")).isEqualTo("epochs");
         assertThat(r.get("linear_share")).isEmpty();
+        assertThat(r.get("nontrivial_share")).isEmpty();
       }
     }
   }
@@ -153,7 +157,8 @@ class CompareRobustTest {
   void summaryAndFindingsAreWritten() {
     List<List<String>> summary = CsvRowWriter.readAll(dir.resolve("robust-summary.csv"));
     assertThat(summary.get(0)).containsExactly("dataset", "method", "eps", "trials", "robust_mean", "robust_sd",
-        "robust_min", "robust_max", "pgd_mean", "clean_mean");
+        "robust_min", "robust_max", "pgd_mean", "clean_mean", "linear_share_mean",
+        "nontrivial_share_mean");
     assertThat(summary).hasSize(1 + 4 * RobustSpec.quick().epsGrid().size());
     List<List<String>> findings = CsvRowWriter.readAll(dir.resolve("findings.csv"));
     assertThat(findings.get(0)).containsExactly("claim", "verdict", "evidence");

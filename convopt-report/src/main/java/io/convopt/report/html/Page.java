@@ -21,15 +21,9 @@ public final class Page {
       header h1 { margin:0 0 4px; font-size:26px; }
       header .meta { color:var(--muted); font-size:13px; }
       nav { padding:8px 40px; border-bottom:1px solid var(--rule); background:var(--panel);
-<<<<<<< HEAD
             position:sticky; top:0; z-index:2; display:flex; flex-wrap:wrap;
             column-gap:16px; row-gap:2px; }
       nav a { color:#0b57d0; text-decoration:none; font-size:14px; white-space:nowrap; }
-=======
-            position:sticky; top:0; z-index:2; }
-      nav a { margin-right:16px; color:#0b57d0; text-decoration:none; font-size:14px;
-              white-space:nowrap; }
->>>>>>> build
       nav a:hover { text-decoration:underline; }
       main { padding:8px 40px 48px; max-width:1480px; }
       @media (max-width:1100px) {
@@ -42,21 +36,14 @@ public final class Page {
       h2 { font-size:21px; border-bottom:2px solid var(--rule); padding-bottom:4px; }
       h3 { font-size:16px; margin:20px 0 6px; }
       h3 .rows { color:var(--muted); font-weight:normal; font-size:13px; }
-      .note { border-left:5px solid #b26b00; background:#fff6e5; padding:10px 16px; margin:16px 0; }
+      .note { border-left:5px solid #b26b00; background:#fff6e5; padding:10px 16px; margin:16px 0;}
       .absent { color:var(--muted); font-style:italic; }
       .table-summary { font-weight:600; }
-<<<<<<< HEAD
       .table-wrap { margin:8px 0 16px; max-width:100%; }
       table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums;
               max-width:100%; }
       th, td { border:1px solid var(--rule); padding:4px 6px; text-align:left; vertical-align:top;
                white-space:pre-line; overflow-wrap:anywhere; }
-=======
-      .table-wrap { overflow-x:auto; margin:8px 0 16px; }
-      table { border-collapse:collapse; font-size:13px; font-variant-numeric:tabular-nums; }
-      th, td { border:1px solid var(--rule); padding:4px 8px; text-align:left; vertical-align:top;
-               white-space:pre-line; }
->>>>>>> build
       thead th { background:var(--panel); position:sticky; top:0; }
       td.num { text-align:right; white-space:nowrap; overflow-wrap:normal; }
       table.data-table { font-size:12px; }

@@ -42,7 +42,7 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  *
  * <p>Immutable and thread-safe; every run is deterministic (no randomness).
  */
-public final class RobustAdmmSolver {
+public final class RobustAdmmSolver implements RobustReluSolver {
 
   /**
    * @param tolerance relative duality gap to stop at (default 1e-8)
@@ -102,7 +102,13 @@ public final class RobustAdmmSolver {
     return settings;
   }
 
+  @Override
+  public String name() {
+    return "admm";
+  }
+
   /** Solves from zero. */
+  @Override
   public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
     Ops op = new Ops(problem);

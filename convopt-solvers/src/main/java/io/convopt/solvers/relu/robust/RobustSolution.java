@@ -4,10 +4,13 @@ import io.convopt.solvers.relu.StopReason;
 import java.util.Locale;
 
 /**
- * Immutable result of {@link RobustAdmmSolver}: V and W (d x P, block i in column i), the
- * objective (robust data term + penalty), the duality-gap certificate (dual bound, gap, relative
- * gap), the scaled robust-cone violation {@code max_{k,j} (eps ||x_j[J]||_1 - (2D-1) x_k . x_j)_+ /
- * max |x_k . x_j|}, the final ADMM residuals, iterations, wall time, stop reason and the settings.
+ * Immutable result of a robust solver ({@link RobustInteriorPointSolver} or {@link
+ * RobustAdmmSolver}): V and W (d x P, block i in column i), the objective (robust data term +
+ * penalty, an upper bound on the optimum at a feasible point), the duality-gap certificate (dual
+ * bound, gap, relative gap), the scaled robust-cone violation {@code max_{k,j} (eps ||x_j[J]||_1 -
+ * (2D-1) x_k . x_j)_+ / max |x_k . x_j|}, the final ADMM residuals (NaN for the interior-point
+ * method), iterations (ADMM iterations or Newton steps), wall time, stop reason, the solver's name
+ * and its tolerance.
  */
 public final class RobustSolution {
   private final double[][] v;
@@ -23,10 +26,20 @@ public final class RobustSolution {
   private final double wallSeconds;
   private final StopReason stopReason;
   private final RobustAdmmSolver.Settings settings;
+  private final String solver;
+  private final double tolerance;
 
   RobustSolution(double[][] v, double[][] w, double dataTerm, double penalty, double dualBound,
       double violation, double primalResidual, double dualResidual, int iterations,
       double wallSeconds, StopReason stopReason, RobustAdmmSolver.Settings settings) {
+    this(v, w, dataTerm, penalty, dualBound, violation, primalResidual, dualResidual, iterations,
+        wallSeconds, stopReason, settings, "admm", settings.tolerance());
+  }
+
+  RobustSolution(double[][] v, double[][] w, double dataTerm, double penalty, double dualBound,
+      double violation, double primalResidual, double dualResidual, int iterations,
+      double wallSeconds, StopReason stopReason, RobustAdmmSolver.Settings settings, String solver,
+      double tolerance) {
     this.v = v;
     this.w = w;
     this.dataTerm = dataTerm;
@@ -40,6 +53,8 @@ public final class RobustSolution {
     this.wallSeconds = wallSeconds;
     this.stopReason = stopReason;
     this.settings = settings;
+    this.solver = solver;
+    this.tolerance = tolerance;
   }
 
   /** V (d x P), output sign +1. */
@@ -103,8 +118,24 @@ public final class RobustSolution {
     return stopReason;
   }
 
+  /**
+   * The ADMM settings, or null when another solver produced this result.
+   *
+   * @deprecated use {@link #solver()} and {@link #tolerance()}
+   */
+  @Deprecated
   public RobustAdmmSolver.Settings settings() {
     return settings;
+  }
+
+  /** Name of the solver that produced this result ({@code ipm} or {@code admm}). */
+  public String solver() {
+    return solver;
+  }
+
+  /** Relative duality gap the solver was asked to reach. */
+  public double tolerance() {
+    return tolerance;
   }
 
   private static double[][] copy(double[][] a) {
@@ -118,8 +149,9 @@ public final class RobustSolution {
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
-        "RobustSolution[objective=%.12g, relGap=%.3g, violation=%.3g, r=%.3g, s=%.3g, it=%d, %.3fs, %s]",
-        objective, relativeGap(), violation, primalResidual, dualResidual, iterations, wallSeconds,
-        stopReason);
+        "RobustSolution[%s, objective=%.12g, relGap=%.3g, violation=%.3g, r=%.3g, s=%.3g, it=%d,"
+            + " %.3fs, %s]",
+        solver, objective, relativeGap(), violation, primalResidual, dualResidual, iterations,
+        wallSeconds, stopReason);
   }
 }

@@ -27,7 +27,7 @@ import java.util.Locale;
  * </ul>
  *
  * Solvers by name: {@link ReluSolvers#byName}. The robust program is not a {@link ReluProblem};
- * its only solver is the robust ADMM, which the commands choose for it. The time limit of the
+ * the commands choose its robust interior-point method for it. The time limit of the
  * settings covers all methods run; iterations and seconds of the result are those of the method
  * that produced it (the reason states the total). Immutable and thread-safe.
  */

@@ -1,0 +1,300 @@
+package io.convopt.solvers.relu.robust;
+
+import io.convopt.solvers.relu.linalg.CholeskyFactor;
+
+/**
+ * The largest l_inf margin of an activation pattern, which decides whether its robust cone is
+ * trivial. For signs {@code s_k = 2 D_k - 1} the robust cone {@code C_eps = {u : s_k x_k . u >= eps
+ * ||u[J]||_1 for all k}} contains a u != 0 with {@code u[J] != 0} exactly when
+ *
+ * <pre>
+ *   t* = max { min_k s_k x_k . u  :  ||u[J]||_1 &lt;= 1 }  &gt;=  eps,
+ * </pre>
+ *
+ * i.e. when the active and inactive rows are separated by a hyperplane whose l_inf distance to
+ * every row (|x . u| / ||u[J]||_1, the l_1-normalised margin) is at least eps: the ball of radius
+ * eps around a row then never crosses the hyperplane. The interior of C_eps is non-empty iff
+ * t* &gt; eps. A pattern with both signs has a u with {@code u[J] = 0} in its cone only if that
+ * u is 0; the all-active pattern with a bias column always has a non-trivial cone (u = bias only).
+ *
+ * <p>t* is the optimum of a linear program (variables u[J] = p - q with p, q >= 0, the unperturbed
+ * coordinates free, t free; maximise t subject to {@code s_k x_k . u >= t} and
+ * {@code sum (p + q) <= 1}; t is capped at {@code 1 + max |x|} so that a pattern separable by the
+ * bias alone stays a bounded program), solved by a log-barrier method (the simplex method of
+ * Commons Math cycled on these degenerate programs). The reported {@link #margin()} is
+ * recomputed from the returned witness u (so it is a margin that u really achieves, however
+ * accurately the program was solved), and {@link #witness()} is u scaled to {@code ||u[J]||_1 = 1}
+ * when u[J] != 0.
+ *
+ * @param margin {@code min_k s_k x_k . u / ||u[J]||_1} at the witness ({@code +inf} when the
+ *     witness has {@code u[J] = 0} and still separates, i.e. a one-signed pattern with a bias)
+ * @param witness the maximiser u (length d)
+ */
+public record RobustConeMargin(double margin, double[] witness) {
+
+  public RobustConeMargin {
+    witness = witness.clone();
+  }
+
+  @Override
+  public double[] witness() {
+    return witness.clone();
+  }
+
+  /** Whether the robust cone of radius eps contains a u != 0 (margin >= eps and margin > 0). */
+  public boolean nonTrivial(double eps) {
+    return margin >= eps && margin > 0;
+  }
+
+  /** Whether the robust cone of radius eps has an interior point (margin > eps). */
+  public boolean hasInterior(double eps) {
+    return margin > eps;
+  }
+
+  /**
+   * Max-margin program for the pattern {@code active} on the rows of {@code x}.
+   *
+   * @param x n x d rows
+   * @param active length-n pattern (true = active)
+   * @param perturbed length-d mask J of perturbed columns
+   * @throws IllegalArgumentException on mismatched lengths or non-finite entries
+   */
+  public static RobustConeMargin of(double[][] x, boolean[] active, boolean[] perturbed) {
+    int n = x.length;
+    if (n == 0 || active == null || active.length != n) {
+      throw new IllegalArgumentException("active: expected " + n + " entries (rows of X)");
+    }
+    int d = x[0].length;
+    if (perturbed == null || perturbed.length != d) {
+      throw new IllegalArgumentException("perturbed: expected a mask of " + d + " columns");
+    }
+    double cap = 1;
+    for (double[] row : x) {
+      if (row.length != d) {
+        throw new IllegalArgumentException("X: ragged matrix, expected " + d + " columns");
+      }
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException("X: entry is not finite");
+        }
+        cap = Math.max(cap, 1 + Math.abs(v));
+      }
+    }
+    double[] u = maxMarginBarrier(x, active, perturbed, cap);
+    double norm = 0;
+    for (int c = 0; c < d; c++) {
+      norm += perturbed[c] ? Math.abs(u[c]) : 0;
+    }
+    return new RobustConeMargin(marginOf(x, active, perturbed, u, norm), scaled(u, norm));
+  }
+
+  /**
+   * Log-barrier path following on the max-margin program in the variables {@code v = (p, q, f,
+   * t)} (u[J] = p - q, f the unperturbed coordinates, boxed to {@code |f| <= 1e3 cap} so that a
+   * one-signed pattern keeps a bounded program): minimise {@code -tau t - sum log(slacks)} for tau
+   * growing by 10 from 1 until {@code nu / tau <= 1e-12 cap}, Newton steps with a dense Cholesky
+   * of the (2m + d - m + 1)-square Hessian, fraction-to-boundary 0.99 and Armijo backtracking.
+   * Returns u at the last iterate (strictly feasible, margin within about {@code nu / tau} of t*).
+   */
+  private static double[] maxMarginBarrier(
+      double[][] x, boolean[] active, boolean[] perturbed, double cap) {
+    int n = x.length;
+    int d = x[0].length;
+    int m = 0;
+    for (boolean b : perturbed) {
+      m += b ? 1 : 0;
+    }
+    int[] jc = new int[m];
+    int[] fc = new int[d - m];
+    for (int c = 0, a = 0, b = 0; c < d; c++) {
+      if (perturbed[c]) {
+        jc[a++] = c;
+      } else {
+        fc[b++] = c;
+      }
+    }
+    int nf = d - m;
+    int nv = 2 * m + nf + 1;
+    int it = nv - 1; // index of t
+    double fcap = 1e3 * cap;
+    // constraint rows a_i . v + b_i > 0
+    int nc = n + 2 * m + 1 + 2 * nf + 1;
+    double[][] a = new double[nc][nv];
+    double[] b = new double[nc];
+    int r = 0;
+    for (int k = 0; k < n; k++, r++) {
+      double s = active[k] ? 1 : -1;
+      for (int c = 0; c < m; c++) {
+        a[r][c] = s * x[k][jc[c]];
+        a[r][m + c] = -s * x[k][jc[c]];
+      }
+      for (int c = 0; c < nf; c++) {
+        a[r][2 * m + c] = s * x[k][fc[c]];
+      }
+      a[r][it] = -1;
+    }
+    for (int c = 0; c < 2 * m; c++, r++) {
+      a[r][c] = 1;
+    }
+    for (int c = 0; c < 2 * m; c++) {
+      a[r][c] = -1;
+    }
+    b[r++] = 1;
+    for (int c = 0; c < nf; c++) {
+      a[r][2 * m + c] = 1;
+      b[r++] = fcap;
+      a[r][2 * m + c] = -1;
+      b[r++] = fcap;
+    }
+    a[r][it] = -1;
+    b[r] = cap;
+    double[] v = new double[nv];
+    for (int c = 0; c < 2 * m; c++) {
+      v[c] = 0.25 / Math.max(1, m);
+    }
+    v[it] = -cap; // u = 0 and t = -cap: every slack positive
+    double[] sl = new double[nc];
+    double[] dsl = new double[nc];
+    double[] hess = new double[nv * nv];
+    double[] grad = new double[nv];
+    double tau = 1;
+    double nu = nc;
+    for (int outer = 0; outer < 60; outer++) {
+      for (int step = 0; step < 80; step++) {
+        slacks(a, b, v, sl);
+        java.util.Arrays.fill(hess, 0);
+        java.util.Arrays.fill(grad, 0);
+        grad[it] = -tau;
+        for (int i = 0; i < nc; i++) {
+          double w = 1 / sl[i];
+          double[] ai = a[i];
+          for (int p = 0; p < nv; p++) {
+            if (ai[p] == 0) {
+              continue;
+            }
+            grad[p] -= ai[p] * w;
+            double t = ai[p] * w * w;
+            for (int q = 0; q <= p; q++) {
+              hess[p * nv + q] += t * ai[q];
+            }
+          }
+        }
+        double[] dir = grad.clone();
+        for (int p = 0; p < nv; p++) {
+          dir[p] = -dir[p];
+        }
+        if (!solveSpd(hess, nv, dir)) {
+          break;
+        }
+        double lam2 = 0;
+        for (int p = 0; p < nv; p++) {
+          lam2 -= grad[p] * dir[p];
+        }
+        if (lam2 <= 1e-10) {
+          break;
+        }
+        double amax = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < nc; i++) {
+          double dv = 0;
+          for (int p = 0; p < nv; p++) {
+            dv += a[i][p] * dir[p];
+          }
+          dsl[i] = dv;
+          if (dv < 0) {
+            amax = Math.min(amax, -sl[i] / dv);
+          }
+        }
+        double alpha = Math.min(1, 0.99 * amax);
+        boolean ok = false;
+        for (int ls = 0; ls < 50; ls++) {
+          double ch = -tau * alpha * dir[it];
+          for (int i = 0; i < nc; i++) {
+            ch -= Math.log1p(alpha * dsl[i] / sl[i]);
+          }
+          if (ch <= -1e-4 * alpha * lam2) {
+            ok = true;
+            break;
+          }
+          alpha *= 0.5;
+        }
+        if (!ok) {
+          break;
+        }
+        for (int p = 0; p < nv; p++) {
+          v[p] += alpha * dir[p];
+        }
+      }
+      if (nu / tau <= 1e-12 * cap) {
+        break;
+      }
+      tau *= 10;
+    }
+    double[] u = new double[d];
+    for (int c = 0; c < m; c++) {
+      u[jc[c]] = v[c] - v[m + c];
+    }
+    for (int c = 0; c < nf; c++) {
+      u[fc[c]] = v[2 * m + c];
+    }
+    return u;
+  }
+
+  private static void slacks(double[][] a, double[] b, double[] v, double[] out) {
+    for (int i = 0; i < a.length; i++) {
+      double s = b[i];
+      for (int p = 0; p < v.length; p++) {
+        s += a[i][p] * v[p];
+      }
+      out[i] = s;
+    }
+  }
+
+  /** Solves H x = r in place (H: lower triangle, SPD); false if a pivot is not positive. */
+  private static boolean solveSpd(double[] h, int size, double[] r) {
+    try {
+      new CholeskyFactor(h, size).solveInPlace(r);
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The l_1-normalised margin {@code min_k s_k x_k . u / ||u[J]||_1} that a given u achieves on a
+   * pattern (an independent check of a witness: u lies in the robust cone of radius eps iff the
+   * margin is >= eps, or u[J] = 0 and every {@code s_k x_k . u >= 0}).
+   */
+  public static double marginOf(double[][] x, boolean[] active, boolean[] perturbed, double[] u) {
+    double norm = 0;
+    for (int c = 0; c < u.length; c++) {
+      norm += perturbed[c] ? Math.abs(u[c]) : 0;
+    }
+    return marginOf(x, active, perturbed, u, norm);
+  }
+
+  private static double marginOf(
+      double[][] x, boolean[] active, boolean[] perturbed, double[] u, double norm) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < x.length; k++) {
+      double v = 0;
+      for (int c = 0; c < u.length; c++) {
+        v += x[k][c] * u[c];
+      }
+      min = Math.min(min, active[k] ? v : -v);
+    }
+    if (norm > 0) {
+      return min / norm;
+    }
+    return min > 0 ? Double.POSITIVE_INFINITY : min == 0 ? 0 : Double.NEGATIVE_INFINITY;
+  }
+
+  private static double[] scaled(double[] u, double norm) {
+    double[] w = u.clone();
+    if (norm > 0) {
+      for (int c = 0; c < w.length; c++) {
+        w[c] /= norm;
+      }
+    }
+    return w;
+  }
+}
