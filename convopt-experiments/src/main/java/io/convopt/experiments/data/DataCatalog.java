@@ -251,28 +251,11 @@ public final class DataCatalog {
         throw new DatasetFormatException(file, lineNo, 0, "has " + f.length + " fields, expected " + expectedCols);
       }
       for (int c = 0; c < f.length; c++) {
-        values[r][c] = parseNumber(file, lineNo, c + 1, header.get(c), f[c]);
+        values[r][c] = CsvTable.parseNumber(file, lineNo, c + 1, header.get(c), f[c]);
       }
       fields.add(f);
     }
     return new Parsed(file, header, values, fields);
-  }
-
-  private static double parseNumber(Path file, long line, int col, String name, String s) {
-    String t = s.trim();
-    double v;
-    try {
-      if (t.isEmpty() || !(Character.isDigit(t.charAt(t.length() - 1)) || t.charAt(t.length() - 1) == '.')) {
-        throw new NumberFormatException();
-      }
-      v = Double.parseDouble(t);
-    } catch (NumberFormatException ex) {
-      throw new DatasetFormatException(file, line, col, "value '" + s + "' of column " + name + " is not a number");
-    }
-    if (!Double.isFinite(v)) {
-      throw new DatasetFormatException(file, line, col, "value '" + s + "' of column " + name + " is not finite");
-    }
-    return v;
   }
 
   private static String stripCr(String s) {

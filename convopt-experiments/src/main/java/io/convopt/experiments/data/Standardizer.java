@@ -3,6 +3,8 @@ package io.convopt.experiments.data;
 /**
  * Column standardisation x ↦ (x − μ) / σ with μ and the population standard deviation σ fitted
  * on the training rows only. A constant training column (σ = 0) is only centred (σ taken as 1).
+ * The fit is the solvers module's {@link io.convopt.solvers.relu.train.Standardization}; this
+ * record keeps the experiments' one-column target scaling next to it.
  */
 public record Standardizer(double[] mean, double[] scale) {
 
@@ -21,35 +23,17 @@ public record Standardizer(double[] mean, double[] scale) {
     return scale.clone();
   }
 
-  /** Fits μ and σ on {@code rows} (the training part). */
+  /**
+   * Fits μ and σ on {@code rows} (the training part), by the same rule as the trainer façade's
+   * {@link io.convopt.solvers.relu.train.Standardization} (one implementation).
+   */
   public static Standardizer fit(double[][] rows) {
     if (rows.length == 0) {
       throw new IllegalArgumentException("cannot standardise on zero rows");
     }
-    int d = rows[0].length;
-    double[] mu = new double[d];
-    double[] sd = new double[d];
-    for (double[] r : rows) {
-      for (int j = 0; j < d; j++) {
-        mu[j] += r[j];
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      mu[j] /= rows.length;
-    }
-    for (double[] r : rows) {
-      for (int j = 0; j < d; j++) {
-        double c = r[j] - mu[j];
-        sd[j] += c * c;
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      sd[j] = Math.sqrt(sd[j] / rows.length);
-      if (!(sd[j] > 0)) {
-        sd[j] = 1.0;
-      }
-    }
-    return new Standardizer(mu, sd);
+    io.convopt.solvers.relu.train.Standardization s =
+        io.convopt.solvers.relu.train.Standardization.fit(rows);
+    return new Standardizer(s.mean(), s.scale());
   }
 
   /** Fits on a single column (e.g. a regression target). */

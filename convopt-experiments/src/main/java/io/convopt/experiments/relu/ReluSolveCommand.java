@@ -9,11 +9,11 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
-import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.solve.AdmmSolver;
 import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.solve.AutoSolver;
 import io.convopt.solvers.relu.solve.ProximalGradientSolver;
+import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -160,26 +160,21 @@ public final class ReluSolveCommand implements Callable<Integer> {
     if (timeLimit != null) {
       settings = settings.withTimeLimit(timeLimit);
     }
-    ConvexReluSolver s;
-    if (solver == null || solver == SolverChoice.auto) {
-      s = new AutoSolver(settings);
-    } else if (solver == SolverChoice.fista) {
-      if (p.formulation() != io.convopt.solvers.relu.Formulation.GATED || !p.loss().isSmooth()) {
-        err.println(fistaUnsupported(p));
-        return 2;
-      }
-      s = new ProximalGradientSolver(settings);
-    } else if (solver == SolverChoice.admm) {
+    if (solver == SolverChoice.fista
+        && (p.formulation() != io.convopt.solvers.relu.Formulation.GATED
+            || !p.loss().isSmooth())) {
+      err.println(fistaUnsupported(p));
+      return 2;
+    }
+    ConvexReluSolver s =
+        ReluSolvers.choose(solver == null ? ReluSolvers.AUTO : solver.name(), p, settings).solver();
+    if (s instanceof AdmmSolver admm) {
       try {
-        s = new AdmmSolver(settings).withUStep(AdmmSolver.UStepMethod.parse(uStep));
+        s = admm.withUStep(AdmmSolver.UStepMethod.parse(uStep));
       } catch (IllegalArgumentException e) {
         err.println("relu-solve: --u-step: " + e.getMessage());
         return 2;
       }
-    } else if (solver == SolverChoice.ipm) {
-      s = new InteriorPointSolver(settings);
-    } else {
-      s = new AugmentedLagrangianSolver(settings);
     }
     ReluSolution sol;
     String reason = "requested with --solver " + solver;

@@ -25,6 +25,7 @@ import picocli.CommandLine;
       io.convopt.experiments.benchmark.OptimizeCommand.class,
       io.convopt.experiments.benchmark.ScalingCommand.class,
       io.convopt.experiments.relu.ReluSolveCommand.class,
+      io.convopt.experiments.relu.ReluTrainCommand.class,
       io.convopt.experiments.relu.AdmmCostCommand.class,
       io.convopt.experiments.relu.ReluScaleCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,

@@ -111,6 +111,14 @@ public final class TwoLayerNetwork {
     return w2.clone();
   }
 
+  /** Gate vectors, one row per neuron (a copy). */
+  public double[][] gates() {
+    if (gates == null) {
+      throw new IllegalStateException("a ReLU network has no gates");
+    }
+    return Checks.copy(gates);
+  }
+
   /** Predictions on the rows of x (n x d). */
   public double[] predict(double[][] x) {
     int[] s = Checks.matrix("X", x);

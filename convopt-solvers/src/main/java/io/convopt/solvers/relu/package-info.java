@@ -14,9 +14,10 @@
  * <p>Subpackages: {@code linalg} (the pattern operator and shared numerics), {@code sampling}
  * (activation patterns), {@code certificate} (objective, duality gap and projected-point
  * certificates, global optimality checks), {@code solve} (first-order solvers and the default
- * choice), {@code ipm} (interior-point method), {@code robust} (adversarially robust training).
+ * choice), {@code ipm} (interior-point method), {@code robust} (adversarially robust training),
+ * {@code train} (the trainer façade: data in, certified and saveable model out).
  *
  * <p>Depends on: {@code relu.linalg}, {@code relu.sampling}. Must not depend on the solver,
- * certificate, interior-point or robust subpackages (they depend on this one).
+ * certificate, interior-point, robust or train subpackages (they depend on this one).
  */
 package io.convopt.solvers.relu;

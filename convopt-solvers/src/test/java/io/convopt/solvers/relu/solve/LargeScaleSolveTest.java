@@ -119,6 +119,6 @@ class LargeScaleSolveTest {
         .isEqualTo("fista");
     assertThatThrownBy(() -> ReluSolvers.byName("newton", ReluSolverSettings.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("auto, fista, al, admm or ipm");
+        .hasMessageContaining("auto, fista, al, admm, ipm");
   }
 }
