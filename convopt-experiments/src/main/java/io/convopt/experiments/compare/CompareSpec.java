@@ -81,7 +81,7 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
       throw new IllegalArgumentException("--convex-seconds: must be finite and > 0, got " + convexTimeBudget);
     }
     if (crSolver == null) {
-      throw new IllegalArgumentException("--cr-solver: missing (al or ipm)");
+      throw new IllegalArgumentException("--cr-solver: missing (auto, al or ipm)");
     }
     if (crSolver == CrSolver.ipm && methods.contains(Method.CR)) {
       for (double b : betas) {
@@ -113,19 +113,19 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
   /**
    * The {@code --quick} preset: iris (3 classes, one-vs-all) and cpu_performance (regression), β ∈
    * {0.1, 1}, seeds 1, 2, P = 8 (width 16), SGD/Adam with η ∈ {0.01, 0.1} for 30 epochs, convex
-   * solves capped at 20 000 iterations and 2 s per cell; CR by the interior-point method.
+   * solves capped at 20 000 iterations and 2 s per cell; CR by the automatic choice.
    */
   public static CompareSpec quick() {
     return new CompareSpec(List.of("iris", "cpu_performance"), List.of(0.1, 1.0), Method.defaults(),
         List.of(0.01, 0.1), List.of(1L, 2L), 8, 30, 0.1, 20_000, 2.0, 1e-6, TrainTestSplit.DEFAULT_SEED,
         TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW, WindowedRegression.DEFAULT_STRIDE,
-        CrSolver.ipm);
+        CrSolver.auto);
   }
 
   /**
    * The full preset: ten datasets (seven classification, two regression, the ECG next-sample task),
    * β ∈ {0.1, 1, 10}, seeds 1..3, P = 16 (width 32), η ∈ {0.01, 0.1, 1}, 100 epochs, convex cells
-   * capped at 100 000 iterations and 3 s, CR by the interior-point method (about 15 minutes on a
+   * capped at 100 000 iterations and 3 s, CR by the automatic choice (about 15 minutes on a
    * shared 2-core machine).
    */
   public static CompareSpec full() {
@@ -133,7 +133,7 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
         "cpu_performance", "diabetes", "ecg"), List.of(0.1, 1.0, 10.0), Method.defaults(),
         List.of(0.01, 0.1, 1.0), List.of(1L, 2L, 3L), 16, 100, 0.1, 100_000, 3.0, 1e-6,
         TrainTestSplit.DEFAULT_SEED, TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW,
-        WindowedRegression.DEFAULT_STRIDE, CrSolver.ipm);
+        WindowedRegression.DEFAULT_STRIDE, CrSolver.auto);
   }
 
   /** A copy with other datasets, betas, seeds or methods (null keeps the current value). */

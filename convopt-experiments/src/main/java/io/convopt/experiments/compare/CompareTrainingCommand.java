@@ -61,10 +61,11 @@ public final class CompareTrainingCommand implements Callable<Integer> {
       + " iteration-budget schedule (default: quick 2, full 3).")
   Double convexSeconds;
 
-  @Option(names = "--cr-solver", defaultValue = "ipm", paramLabel = "al|ipm",
-      description = "Solver of the CR program: ipm (interior-point method; iterations are Newton steps; needs"
-          + " beta > 0) or al (augmented Lagrangian; iterations are R-FISTA iterations). CG always uses"
-          + " R-FISTA. Part of the CR runs' resume key. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--cr-solver", defaultValue = "auto", paramLabel = "auto|al|ipm",
+      description = "Solver of the CR program: auto (ipm where beta > 0 and its Newton step is"
+          + " affordable, else ADMM), ipm (interior-point method; iterations are Newton steps;"
+          + " needs beta > 0) or al (augmented Lagrangian; iterations are R-FISTA iterations)."
+          + " CG always uses R-FISTA. Part of the CR runs' resume key. Default: ${DEFAULT-VALUE}.")
   CrSolver crSolver;
 
   @Override

@@ -4,6 +4,7 @@ import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.AutoSolver;
 
 /**
  * The solver of the constrained ReLU program (CR) in {@code compare-training} (option
@@ -11,17 +12,23 @@ import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
  * {@code relu-solve --solver}). CG is always solved by R-FISTA.
  *
  * <ul>
- *   <li>{@link #ipm} (default): {@link InteriorPointSolver}; an iteration is a Newton step (20–100
+ *   <li>{@link #auto} (default): {@link AutoSolver}, the IPM where β &gt; 0 and its Newton step is
+ *       affordable, else ADMM; an iteration is a Newton step or an ADMM iteration.
+ *   <li>{@link #ipm}: {@link InteriorPointSolver}; an iteration is a Newton step (20–100
  *       to a certified 10⁻⁶ gap); needs β &gt; 0.
  *   <li>{@link #al}: {@link AugmentedLagrangianSolver}; an iteration is an inner R-FISTA iteration.
  * </ul>
  */
 public enum CrSolver {
+  auto,
   al,
   ipm;
 
   /** The solver with these settings ({@code maxIterations}: R-FISTA iterations for al, Newton steps for ipm). */
   ConvexReluSolver create(ReluSolverSettings settings) {
+    if (this == auto) {
+      return new AutoSolver(settings);
+    }
     return this == ipm ? new InteriorPointSolver(settings) : new AugmentedLagrangianSolver(settings);
   }
 
@@ -29,21 +36,28 @@ public enum CrSolver {
    * First budget of {@link ConvexTraining}'s schedule for this solver: 25 R-FISTA iterations for
    * al (an anytime method: any prefix of the run is useful), 100 Newton steps for ipm (a
    * barrier run stopped early is far from the optimum, and 100 steps cover every per-program path
-   * measured on the fixtures, 20–92; a truncated run would otherwise end most cells).
+   * measured on the fixtures, 20–92; a truncated run would otherwise end most cells); 100 for
+   * auto (either kind of iteration).
    */
   public int firstBudget() {
-    return this == ipm ? 100 : ConvexTraining.FIRST_BUDGET;
+    return this == al ? ConvexTraining.FIRST_BUDGET : 100;
   }
 
   /** What one solver iteration is, for the outputs' descriptions. */
   public String iterationUnit() {
+    if (this == auto) {
+      return "Newton steps or ADMM iterations";
+    }
     return this == ipm ? "Newton steps" : "R-FISTA iterations";
   }
 
   /** A one-line description for the summary and the provenance file. */
   public String describe() {
-    return this == ipm
-        ? "ipm (interior-point method, io.convopt.solvers.relu.ipm.InteriorPointSolver)"
-        : "al (augmented Lagrangian, io.convopt.solvers.relu.solve.AugmentedLagrangianSolver)";
+    if (this == auto) {
+      return "auto (io.convopt.solvers.relu.solve.AutoSolver: interior point where it fits,"
+          + " else ADMM)";
+    }
+    return this == ipm ? "ipm (interior-point method, io.convopt.solvers.relu.InteriorPointSolver)"
+        : "al (augmented Lagrangian, io.convopt.solvers.relu.AugmentedLagrangianSolver)";
   }
 }

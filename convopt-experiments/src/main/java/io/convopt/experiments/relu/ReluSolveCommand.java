@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.solve.AdmmSolver;
+import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
+import io.convopt.solvers.relu.solve.AutoSolver;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code convopt relu-solve --problem FILE.json [--solver fista|al|admm|ipm] [--u-step
- * auto|woodbury|dense|cg] [--tol 1e-6] [--repeat N] [--json]}: solves
+ * {@code convopt relu-solve --problem FILE.json [--solver auto|fista|al|admm|ipm] [--u-step
+ * auto|woodbury|dense|cg] [--tol 1e-6] [--time-limit S] [--repeat N] [--json]}: solves
  * a convex two-layer ReLU program given in the fixture JSON format and prints the objective, its
- * certificate, iterations and seconds; with {@code --json} the last line is one JSON object.
+ * certificate, iterations and seconds; with {@code --json} the last line is one JSON object. The
+ * default solver {@code auto} ({@link AutoSolver}) prints which method it chose and why
+ * ({@code solver_choice_reason} in the JSON).
  *
  * <p>Exit codes: 0 solved to tolerance; 1 failure (not converged within the budget, unsupported
  * formulation, I/O error); 2 usage error (bad options, or a problem file with a missing or
@@ -60,12 +66,17 @@ public final class ReluSolveCommand implements Callable<Integer> {
           + " optional G (format: data/examples/relu/README.md).")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm",
-      description = "auto (the default: the interior point where it applies and its Newton step"
-          + " is affordable, else a first-order method; relu_robust: ipm), fista (gated, smooth"
-          + " loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or ipm"
-          + " (interior point, gated/relu/robust, any loss, beta > 0).")
+  @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm", defaultValue = "auto",
+      description = "auto (default: ipm where beta > 0 and its Newton step is affordable, else"
+          + " fista for gated/smooth loss, admm otherwise; robust: the robust ipm), fista (gated,"
+          + " smooth loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or"
+          + " ipm (interior point, gated/relu/robust, any loss, beta > 0)")
   SolverChoice solver;
+
+  @Option(names = "--time-limit", paramLabel = "S",
+      description = "wall-clock seconds per solve (default: none); the best certified point so"
+          + " far is returned with stop reason TIME_LIMIT")
+  Double timeLimit;
 
   @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
       description = "admm only: how the u-step system is solved, one of auto, woodbury, dense"
@@ -105,6 +116,11 @@ public final class ReluSolveCommand implements Callable<Integer> {
       err.println("relu-solve: --repeat must be positive");
       return 2;
     }
+    if (timeLimit != null && !(timeLimit > 0)) {
+      err.println("relu-solve: --time-limit must be a positive number of seconds, got "
+          + timeLimit);
+      return 2;
+    }
     ReluFixture fx;
     ReluProblem p;
     try {
@@ -121,8 +137,12 @@ public final class ReluSolveCommand implements Callable<Integer> {
               + " use ipm (the default) or admm");
           return 2;
         }
+        String why = byDefault
+            ? "relu_robust: the robust interior-point method (the default for the robust program;"
+                + " --solver admm gives the robust ADMM)"
+            : "requested with --solver " + solver.name();
         return RobustSolve.run(problem, byDefault ? "ipm" : solver.name(), tol, maxIterations,
-            repeat, json, out, err);
+            repeat, json, why, out, err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {
@@ -137,6 +157,9 @@ public final class ReluSolveCommand implements Callable<Integer> {
     }
     ReluSolverSettings settings =
         ReluSolverSettings.defaults().withTolerance(tol).withMaxIterations(maxIterations);
+    if (timeLimit != null) {
+      settings = settings.withTimeLimit(timeLimit);
+    }
     if (solver == SolverChoice.fista
         && (p.formulation() != io.convopt.solvers.relu.Formulation.GATED
             || !p.loss().isSmooth())) {
@@ -154,11 +177,21 @@ public final class ReluSolveCommand implements Callable<Integer> {
       }
     }
     ReluSolution sol;
+    String reason = "requested with --solver " + solver;
     try {
-      sol = s.solve(p);
-      for (int r = 1; r < repeat; r++) {
-        out.printf(Locale.ROOT, "solve %d      %.4f s%n", r, sol.wallSeconds());
-        sol = s.solve(p);
+      sol = null;
+      for (int r = 0; r < repeat; r++) {
+        if (sol != null) {
+          out.printf(Locale.ROOT, "solve %d      %.4f s%n", r, sol.wallSeconds());
+        }
+        if (s instanceof AutoSolver) {
+          AutoSolver.Explained e =
+              ((AutoSolver) s).solveExplained(p, null, ProgressListener.none());
+          sol = e.solution();
+          reason = e.choice().reason();
+        } else {
+          sol = s.solve(p);
+        }
       }
     } catch (IllegalArgumentException e) {
       err.println("relu-solve: " + e.getMessage());
@@ -172,6 +205,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
         fx.name(), p.formulation().id(), p.loss().name().toLowerCase(Locale.ROOT),
         p.samples(), p.dimension(), p.patterns().count(), p.beta());
     out.printf(Locale.ROOT, "solver       %s, tol %s%n", sol.solver(), tol);
+    out.printf(Locale.ROOT, "choice       %s%n", reason);
     out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
         sol.objective(), sol.dataTerm(), sol.penalty());
     out.printf(Locale.ROOT, "certificate  duality gap %.3e (relative %.3e)", c.gap(), c.relativeGap());
@@ -199,6 +233,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
       o.put("formulation", p.formulation().id());
       o.put("loss", p.loss().name().toLowerCase(Locale.ROOT));
       o.put("solver", sol.solver());
+      o.put("solver_requested", solver.name());
+      o.put("solver_choice_reason", reason);
       o.put("objective", sol.objective());
       o.put("data_term", sol.dataTerm());
       o.put("penalty", sol.penalty());

@@ -24,7 +24,7 @@ final class RobustSolve {
   private RobustSolve() {}
 
   static int run(Path file, String solver, double tol, int maxIterations, int repeat,
-      boolean json, PrintWriter out, PrintWriter err) {
+      boolean json, String reason, PrintWriter out, PrintWriter err) {
     RobustReluFixture fx;
     RobustReluProblem p;
     try {
@@ -52,6 +52,7 @@ final class RobustSolve {
         b.name(), p.loss().name().toLowerCase(Locale.ROOT), p.samples(), p.dimension(),
         p.patterns().count(), p.beta(), p.eps());
     out.printf(Locale.ROOT, "solver       %s, tol %s%n", s.solver(), tol);
+    out.printf(Locale.ROOT, "choice       %s%n", reason);
     out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
         s.objective(), s.dataTerm(), s.penalty());
     out.printf(Locale.ROOT, "certificate  duality gap %.3e (relative %.3e); robust-cone violation %.3e%n",
@@ -71,6 +72,7 @@ final class RobustSolve {
       o.put("formulation", "relu_robust");
       o.put("loss", p.loss().name().toLowerCase(Locale.ROOT));
       o.put("solver", s.solver());
+      o.put("solver_choice_reason", reason);
       o.put("objective", s.objective());
       o.put("data_term", s.dataTerm());
       o.put("penalty", s.penalty());

@@ -244,11 +244,14 @@ class CompareTrainingTest {
     cl.setErr(new java.io.PrintWriter(err, true));
     assertThat(cl.execute("--quick", "--cr-solver", "newton")).isEqualTo(2);
     assertThat(err.toString()).contains("--cr-solver").contains("al").contains("ipm").contains("newton");
-    // the interior-point method needs beta > 0
+    // the interior-point method needs beta > 0; the default (auto) then picks a first-order method
     CompareTrainingCommand cmd = new CompareTrainingCommand();
-    new CommandLine(cmd).parseArgs("--quick", "--betas", "0,1");
+    new CommandLine(cmd).parseArgs("--quick", "--betas", "0,1", "--cr-solver", "ipm");
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(cmd::spec)
         .withMessageContaining("--cr-solver al");
+    CompareTrainingCommand auto = new CompareTrainingCommand();
+    new CommandLine(auto).parseArgs("--quick", "--betas", "0,1");
+    assertThat(auto.spec().crSolver()).isEqualTo(CrSolver.auto);
   }
 
   private static String[] concat(String[] a, String... b) {

@@ -94,10 +94,11 @@ class ConstrainedFixtureSolveTest {
     alAndAdmmReachTheReferenceAndAgree(file, alBudget, admmBudget);
   }
 
-  /** The default solver for CR is the AL method (unchanged dispatch). */
+  /** The default solver is the automatic choice, which takes the IPM for this small CR program. */
   @org.junit.jupiter.api.Test
-  void forProblemPicksAl() throws Exception {
+  void forProblemIsAutoAndPicksTheInteriorPointMethod() throws Exception {
     ReluProblem p = FixtureSolveTest.load("relu_sq_synth_circle.json").problem(Formulation.RELU);
-    assertThat(ReluSolvers.forProblem(p, SETTINGS).name()).isEqualTo("al");
+    assertThat(ReluSolvers.forProblem(p, SETTINGS).name()).isEqualTo("auto");
+    assertThat(io.convopt.solvers.relu.solve.AutoSolver.choose(p).solver()).isEqualTo("ipm");
   }
 }

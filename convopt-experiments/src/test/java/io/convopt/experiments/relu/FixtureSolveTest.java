@@ -9,6 +9,7 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.TwoLayerNetwork;
+import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.InputStream;
 import java.util.stream.Stream;
@@ -26,8 +27,9 @@ class FixtureSolveTest {
   /**
    * (fixture, formulation) pairs checked. Every fixture is solved as GATED (its own formulation or
    * its same_pattern_optima entry). The constrained program (RELU) is checked, with AL and ADMM
-   * and their certified gaps, in {@link ConstrainedFixtureSolveTest}; synth1d stays here as the
-   * one RELU case through the default dispatch ({@link ReluSolvers#forProblem}).
+   * and their certified gaps, in {@link ConstrainedFixtureSolveTest}, and through the default
+   * solver in {@link AutoSolverFixtureTest}; synth1d stays here as one RELU case through the
+   * default dispatch ({@link ReluSolvers#forProblem}, the automatic choice).
    */
   static final String[][] CASES = {
     {"gated_sq_synth1d.json", "gated"},
@@ -88,5 +90,25 @@ class FixtureSolveTest {
     double nc = net.objective(fx.x(), fx.y(), fx.beta(), fx.loss());
     assertThat(Math.abs(nc - s.objective()) / s.objective())
         .as("recovered network").isLessThanOrEqualTo(1e-8);
+  }
+
+  /**
+   * R-FISTA (no longer the default for these small programs, which go to the interior-point
+   * method) on every gated case with a smooth loss: certified to 1e-7, the reference to 1e-6.
+   */
+  @org.junit.jupiter.api.Test
+  void rFistaCertifiesEveryGatedSmoothCase() throws Exception {
+    for (String[] c : CASES) {
+      ReluFixture fx = load(c[0]);
+      Formulation f = Formulation.parse(c[1]);
+      if (f != Formulation.GATED || !fx.loss().isSmooth()) {
+        continue;
+      }
+      double ref = f == fx.formulation() ? fx.referenceObjective()
+          : fx.samePatternOptima().get(f.id());
+      ReluSolution s = new ProximalGradientSolver(SETTINGS).solve(fx.problem(f));
+      assertThat(s.stopReason()).as(c[0]).isEqualTo(StopReason.CONVERGED);
+      assertThat(Math.abs(s.objective() - ref) / ref).as(c[0]).isLessThanOrEqualTo(1e-6);
+    }
   }
 }

@@ -45,6 +45,10 @@ class ReluSolveCommandTest {
     for (String key : new String[] {"objective", "certificate", "iterations", "seconds"}) {
       assertThat(j.has(key)).as(key).isTrue();
     }
+    // the default is auto, which names its choice and says why
+    assertThat(j.get("solver_requested").asText()).isEqualTo("auto");
+    assertThat(j.get("solver").asText()).isEqualTo("ipm");
+    assertThat(j.get("solver_choice_reason").asText()).contains("interior-point");
     double ref = j.get("reference_objective").asDouble();
     assertThat(Math.abs(j.get("objective").asDouble() - ref) / ref).isLessThanOrEqualTo(1e-6);
     assertThat(j.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
@@ -74,7 +78,8 @@ class ReluSolveCommandTest {
     assertThat(run(rout, new StringWriter(), "--problem",
             copy("relu_robust_hinge_synth.json").toString(), "--tol", "1e-6", "--json"))
         .isEqualTo(0);
-    assertThat(rout.toString()).contains("relu_robust").contains("ipm").contains("duality gap");
+    assertThat(rout.toString()).contains("relu_robust").contains("ipm").contains("duality gap")
+        .contains("choice       relu_robust: the robust interior-point method");
     String last = rout.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
     JsonNode lj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
     double obj = lj.get("objective").asDouble();

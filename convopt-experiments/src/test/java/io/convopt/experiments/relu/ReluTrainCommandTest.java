@@ -142,7 +142,7 @@ class ReluTrainCommandTest {
     JsonNode j = r.json();
     assertThat(j.get("metric").asText()).isEqualTo("accuracy");
     assertThat(j.get("test_metric").asDouble()).isBetween(0.0, 1.0);
-    assertThat(j.get("solver").asText()).isEqualTo("fista");
+    assertThat(j.get("solver").asText()).isEqualTo("ipm"); // the default picks the IPM here
 
     Path numeric = csv("n.csv", inputs(30, 3), false);
     Run three = run("--data", numeric.toString(), "--target", "a", "--formulation", "gated",

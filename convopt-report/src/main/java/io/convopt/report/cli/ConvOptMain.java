@@ -3,6 +3,7 @@ package io.convopt.report.cli;
 import io.convopt.experiments.io.OutputDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of the {@code ./convopt} launcher. Subcommands live next to the code they run
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       io.convopt.experiments.relu.ReluSolveCommand.class,
       io.convopt.experiments.relu.ReluTrainCommand.class,
       io.convopt.experiments.relu.AdmmCostCommand.class,
+      io.convopt.experiments.relu.ReluScaleCommand.class,
       io.convopt.experiments.data.TrainBaselinesCommand.class,
       io.convopt.experiments.compare.CompareTrainingCommand.class,
       CompareAllCommand.class,

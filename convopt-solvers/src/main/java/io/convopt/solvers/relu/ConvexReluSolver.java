@@ -20,7 +20,16 @@ public interface ConvexReluSolver {
    * Solves, starting from {@code warmStart}'s weights when it is non-null and has the same
    * formulation and shape (regularisation paths); otherwise from zero.
    */
-  ReluSolution solve(ReluProblem problem, ReluSolution warmStart);
+  default ReluSolution solve(ReluProblem problem, ReluSolution warmStart) {
+    return solve(problem, warmStart, ProgressListener.none());
+  }
+
+  /**
+   * As {@link #solve(ReluProblem, ReluSolution)}, reporting to {@code listener} wherever the
+   * solver evaluates its certificate (see {@link ProgressListener}); the solve also ends when the
+   * settings' time limit has passed ({@link StopReason#TIME_LIMIT}).
+   */
+  ReluSolution solve(ReluProblem problem, ReluSolution warmStart, ProgressListener listener);
 
   /** Initial block weights from a compatible warm start, else zeros. */
   static double[] initialBlocks(ReluProblem problem, ReluSolution warmStart, int length) {

@@ -15,6 +15,9 @@ package io.convopt.solvers.relu;
  * @param maxOuterIterations budget of augmented-Lagrangian outer iterations (default 200)
  * @param checkEvery R-FISTA iterations between certificate checks (default 10)
  * @param initialPenalty initial augmented-Lagrangian penalty for cones and loss splitting (10)
+ * @param timeLimitSeconds wall-clock budget of one solve, checked where the solver evaluates its
+ *     certificate; when passed the solver returns its best certified point so far with {@link
+ *     StopReason#TIME_LIMIT} (default: unlimited, {@code Double.POSITIVE_INFINITY})
  */
 public record ReluSolverSettings(
     double tolerance,
@@ -22,7 +25,8 @@ public record ReluSolverSettings(
     int maxIterations,
     int maxOuterIterations,
     int checkEvery,
-    double initialPenalty) {
+    double initialPenalty,
+    double timeLimitSeconds) {
 
   public ReluSolverSettings {
     if (!(tolerance > 0)) {
@@ -38,6 +42,33 @@ public record ReluSolverSettings(
     if (!(initialPenalty > 0) || !Double.isFinite(initialPenalty)) {
       throw new IllegalArgumentException("initialPenalty: must be finite and > 0");
     }
+    if (!(timeLimitSeconds > 0)) {
+      throw new IllegalArgumentException(
+          "timeLimitSeconds: must be > 0 (infinity for none), got " + timeLimitSeconds);
+    }
+  }
+
+  /** Without a time limit (the settings before the time limit existed). */
+  public ReluSolverSettings(
+      double tolerance,
+      double feasibilityTolerance,
+      int maxIterations,
+      int maxOuterIterations,
+      int checkEvery,
+      double initialPenalty) {
+    this(tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery,
+        initialPenalty, Double.POSITIVE_INFINITY);
+  }
+
+  /** Same settings with a wall-clock budget per solve, in seconds (> 0; infinity for none). */
+  public ReluSolverSettings withTimeLimit(double seconds) {
+    return new ReluSolverSettings(tolerance, feasibilityTolerance, maxIterations,
+        maxOuterIterations, checkEvery, initialPenalty, seconds);
+  }
+
+  /** Whether the time limit has passed for a solve that started at {@code startNanos}. */
+  public boolean timeUp(long startNanos) {
+    return (System.nanoTime() - startNanos) * 1e-9 >= timeLimitSeconds;
   }
 
   /** Defaults listed above. */
@@ -47,31 +78,37 @@ public record ReluSolverSettings(
 
   public ReluSolverSettings withTolerance(double t) {
     return new ReluSolverSettings(
-        t, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery, initialPenalty);
+        t, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery,
+        initialPenalty, timeLimitSeconds);
   }
 
   public ReluSolverSettings withFeasibilityTolerance(double t) {
     return new ReluSolverSettings(
-        tolerance, t, maxIterations, maxOuterIterations, checkEvery, initialPenalty);
+        tolerance, t, maxIterations, maxOuterIterations, checkEvery,
+        initialPenalty, timeLimitSeconds);
   }
 
   public ReluSolverSettings withMaxIterations(int m) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, m, maxOuterIterations, checkEvery, initialPenalty);
+        tolerance, feasibilityTolerance, m, maxOuterIterations, checkEvery,
+        initialPenalty, timeLimitSeconds);
   }
 
   public ReluSolverSettings withMaxOuterIterations(int m) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, maxIterations, m, checkEvery, initialPenalty);
+        tolerance, feasibilityTolerance, maxIterations, m, checkEvery,
+        initialPenalty, timeLimitSeconds);
   }
 
   public ReluSolverSettings withCheckEvery(int c) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, c, initialPenalty);
+        tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, c,
+        initialPenalty, timeLimitSeconds);
   }
 
   public ReluSolverSettings withInitialPenalty(double p) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery, p);
+        tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery, p,
+        timeLimitSeconds);
   }
 }

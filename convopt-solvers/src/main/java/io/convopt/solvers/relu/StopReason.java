@@ -10,6 +10,8 @@ public enum StopReason {
   MAX_OUTER_ITERATIONS,
   /** An iteration listener asked the solver to stop. */
   STOPPED_BY_LISTENER,
+  /** The time limit ({@link ReluSolverSettings#timeLimitSeconds()}) was reached. */
+  TIME_LIMIT,
   /**
    * The method could not make further progress (a factorisation failed or the line search found
    * no decrease, e.g. at the limit of floating-point accuracy); the result is the best certified

@@ -3,6 +3,7 @@ package io.convopt.solvers.relu.ipm;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
@@ -145,7 +146,11 @@ public final class InteriorPointSolver implements ConvexReluSolver {
    *     point
    */
   @Override
-  public ReluSolution solve(ReluProblem problem, ReluSolution warmStart) {
+  public ReluSolution solve(
+      ReluProblem problem, ReluSolution warmStart, ProgressListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener: missing (use ProgressListener.none())");
+    }
     long t0 = System.nanoTime();
     if (problem.formulation() == Formulation.RELU_ROBUST) {
       throw new IllegalArgumentException(
@@ -253,8 +258,9 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         if (lam2 <= 2 * ctol) {
           break;
         }
-        if (steps >= settings.maxIterations()) {
-          reason = StopReason.MAX_ITERATIONS;
+        if (steps >= settings.maxIterations() || settings.timeUp(t0)) {
+          reason = steps >= settings.maxIterations()
+              ? StopReason.MAX_ITERATIONS : StopReason.TIME_LIMIT;
           best = certify(pcert, bar, best);
           break outer;
         }
@@ -303,6 +309,12 @@ public final class InteriorPointSolver implements ConvexReluSolver {
       if (stalls >= 2 || stalled && best == null) {
         reason = StopReason.STALLED;
         best = certify(pcert, bar, best);
+        break;
+      }
+      if (cert != null && listener.progress(new ProgressListener.Progress(name(), steps,
+          cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9))
+          == ProgressListener.Action.STOP) {
+        reason = StopReason.STOPPED_BY_LISTENER;
         break;
       }
       if (centrings >= settings.maxOuterIterations()) {

@@ -13,7 +13,8 @@ package io.convopt.solvers.relu.linalg;
  * </ul>
  *
  * <p>Dispatches the two GEMMs to ND4J above {@link #ND4J_THRESHOLD} multiply-adds (below it the
- * JNI and copy overhead exceeds the gain; every fixture here is below). Not thread-safe (a d x B
+ * JNI and copy overhead exceeds the gain; every fixture here is below), through a {@link
+ * BlockedPatternOperator} that keeps X resident and reuses its buffers. Not thread-safe (a d x B
  * scratch array); one instance per solve and thread.
  */
 public final class PatternOperator {
@@ -28,6 +29,8 @@ public final class PatternOperator {
   public final double[] x;
   public final boolean[] mask;
   private final boolean useNd4j;
+  /** The resident ND4J operator, made on first use when useNd4j. */
+  private BlockedPatternOperator gemm;
   /** Scratch d x B for the transposed weights/gradient of the plain-Java GEMMs. */
   private final double[] transposed;
 
@@ -57,6 +60,13 @@ public final class PatternOperator {
     this.transposed = useNd4j ? null : new double[d * blocks];
   }
 
+  private BlockedPatternOperator gemm() {
+    if (gemm == null) {
+      gemm = new BlockedPatternOperator(n, d, patterns, constrained, x, mask, Precision.FLOAT64, 0);
+    }
+    return gemm;
+  }
+
   public int pattern(int j) {
     return j < patterns ? j : j - patterns;
   }
@@ -72,7 +82,7 @@ public final class PatternOperator {
   /** XU (n x B, row-major) from block weights u (B x d). */
   public void products(double[] u, double[] xu) {
     if (useNd4j) {
-      Nd4jProducts.products(x, u, n, d, blocks, xu);
+      gemm().products(u, xu);
       return;
     }
     // row k of XU is sum_c x[k,c] U^T[c,:]: axpys over contiguous rows of length B, which the JIT
@@ -121,7 +131,7 @@ public final class PatternOperator {
   /** grad (B x d) = blockwise X^T M, M n x B row-major. Overwrites grad. */
   public void adjoint(double[] m, double[] grad) {
     if (useNd4j) {
-      Nd4jProducts.adjoint(x, m, n, d, blocks, grad);
+      gemm().adjointOf(m, grad);
       return;
     }
     // accumulate G^T = X^T M (d x B) by axpys over contiguous rows of M, then transpose

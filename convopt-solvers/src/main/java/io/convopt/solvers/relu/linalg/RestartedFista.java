@@ -39,6 +39,24 @@ public final class RestartedFista {
       int maxIterations,
       int checkEvery,
       Monitor monitor) {
+    return minimize(f, blockSize, beta, u0, step0, maxIterations, checkEvery, monitor, 1e-9);
+  }
+
+  /**
+   * As above, with the relative level below which differences of f count as rounding noise (then
+   * the step is tested through gradients): 1e-9 for double-precision f, about 1e-5 when f is
+   * computed from single-precision products.
+   */
+  public static Outcome minimize(
+      Smooth f,
+      int blockSize,
+      double beta,
+      double[] u0,
+      double step0,
+      int maxIterations,
+      int checkEvery,
+      Monitor monitor,
+      double valueNoise) {
     int len = u0.length;
     double[] x = u0.clone();
     double[] y = u0.clone();
@@ -75,7 +93,7 @@ public final class RestartedFista {
         if (sq == 0) {
           break;
         }
-        if (Math.abs(fxn - fy) > 1e-9 * Math.abs(fy)) {
+        if (Math.abs(fxn - fy) > valueNoise * Math.abs(fy)) {
           if (excess <= sq / (2 * eta)) {
             break;
           }

@@ -4,6 +4,7 @@ import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
@@ -268,8 +269,12 @@ public final class AdmmSolver implements ConvexReluSolver {
   }
 
   @Override
-  public ReluSolution solve(ReluProblem problem, ReluSolution warmStart) {
+  public ReluSolution solve(
+      ReluProblem problem, ReluSolution warmStart, ProgressListener progress) {
     check(problem);
+    if (progress == null) {
+      throw new IllegalArgumentException("listener: missing (use ProgressListener.none())");
+    }
     long t0 = System.nanoTime();
     PatternOperator op = problem.operator();
     Evaluator ev = new Evaluator(op, problem);
@@ -432,14 +437,27 @@ public final class AdmmSolver implements ConvexReluSolver {
         double perIteration = Math.max((tc - t0) / (double) it, 1.0);
         nextCertify = it + Math.max(CERTIFY_EVERY, (int) Math.min(1e6, 4 * spent / perIteration));
         if (pc.certificate().relativeGap() <= settings.tolerance()
-            && (pc.restored() || pc.certificate().constraintViolation() <= settings.feasibilityTolerance())) {
+            && (pc.restored()
+                || pc.certificate().constraintViolation() <= settings.feasibilityTolerance())) {
           certified = pc;
           reason = StopReason.CONVERGED;
+          break;
+        }
+        ProgressListener.Progress report = new ProgressListener.Progress(name(), it,
+            pc.certificate().primal(), pc.certificate().relativeGap(),
+            (System.nanoTime() - t0) * 1e-9);
+        if (progress.progress(report) == ProgressListener.Action.STOP) {
+          certified = pc;
+          reason = StopReason.STOPPED_BY_LISTENER;
           break;
         }
       }
       if (action == AdmmListener.Action.STOP) {
         reason = StopReason.STOPPED_BY_LISTENER;
+        break;
+      }
+      if (settings.timeUp(t0)) {
+        reason = StopReason.TIME_LIMIT;
         break;
       }
       cgAccuracy = Math.min(1e-2, Math.max(1e-13, 1e-2 * Math.min(relP, relD)));
@@ -467,6 +485,10 @@ public final class AdmmSolver implements ConvexReluSolver {
     double[] w = certified.w();
     Certificate cert = certified.certificate();
     double data = ev.dataTerm(w);
+    if (reason != StopReason.STOPPED_BY_LISTENER) {
+      progress.progress(new ProgressListener.Progress(name(), it, cert.primal(),
+          cert.relativeGap(), (System.nanoTime() - t0) * 1e-9));
+    }
     return new ReluSolution(
         problem, w, ev.yhat, data, ev.penalty(w), cert, it, us.factorizations(),
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);

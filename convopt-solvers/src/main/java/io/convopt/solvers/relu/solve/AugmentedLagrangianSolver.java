@@ -3,6 +3,7 @@ package io.convopt.solvers.relu.solve;
 import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
@@ -84,7 +85,11 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
   }
 
   @Override
-  public ReluSolution solve(ReluProblem problem, ReluSolution warmStart) {
+  public ReluSolution solve(
+      ReluProblem problem, ReluSolution warmStart, ProgressListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener: missing (use ProgressListener.none())");
+    }
     long t0 = System.nanoTime();
     PatternOperator op = problem.operator();
     Evaluator ev = new Evaluator(op, problem);
@@ -159,6 +164,9 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
               f, op.d, beta, u, step, plain ? settings.maxIterations() - total : innerBudget,
               settings.checkEvery(),
               (x, it, eta) -> {
+                if (settings.timeUp(t0)) {
+                  return true; // the outer loop certifies the point and stops
+                }
                 if (plain) {
                   return ev.certificate(x, null, null).relativeGap() <= settings.tolerance();
                 }
@@ -246,8 +254,18 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         result = pc.w();
         done = certified(pc);
       }
-      if (done || plain && out.converged()) {
+      if (done || plain && out.converged() && !settings.timeUp(t0)) {
         reason = StopReason.CONVERGED;
+        break;
+      }
+      ProgressListener.Progress report = new ProgressListener.Progress(
+          name(), total, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9);
+      if (listener.progress(report) == ProgressListener.Action.STOP) {
+        reason = StopReason.STOPPED_BY_LISTENER;
+        break;
+      }
+      if (settings.timeUp(t0)) {
+        reason = StopReason.TIME_LIMIT;
         break;
       }
       if (total >= settings.maxIterations()) {
@@ -267,6 +285,10 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
       innerTol = Math.max(innerTol * TOL_DECAY, 1e-13);
     }
     double data = ev.dataTerm(result);
+    if (reason == StopReason.CONVERGED) {
+      listener.progress(new ProgressListener.Progress(
+          name(), total, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9));
+    }
     return new ReluSolution(
         problem, result, ev.yhat, data, ev.penalty(result), cert, total, outer,
         (System.nanoTime() - t0) * 1e-9, reason, name(), settings);

@@ -1,7 +1,6 @@
 package io.convopt.solvers.relu.solve;
 
 import io.convopt.solvers.relu.ConvexReluSolver;
-import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.ipm.InteriorPointSolver;
@@ -10,11 +9,11 @@ import java.util.Locale;
 
 /**
  * The one place where convex ReLU solvers are chosen: the default choice for a problem ({@link
- * #forProblem}) and the choice by name ({@link #choose}) that the commands and the trainer façade
- * use. Stateless.
+ * #forProblem}, the {@link AutoSolver}) and the choice by name ({@link #choose}, {@link #byName})
+ * that the commands and the trainer façade use. Stateless.
  */
 public final class ReluSolvers {
-  /** The default choice's name: {@link #choose} with it is {@link #forProblem}. */
+  /** The default choice's name: {@link #choose} with it gives an {@link AutoSolver}. */
   public static final String AUTO = "auto";
 
   /** Every name {@link #choose} accepts, in the order shown to users. */
@@ -30,43 +29,56 @@ public final class ReluSolvers {
    */
   public record Choice(ConvexReluSolver solver, String reason) {}
 
-  /** The right solver for a problem: R-FISTA for GATED with a smooth loss, else the AL method. */
+  /**
+   * The default solver for a problem: {@link AutoSolver}, the interior-point method where it fits
+   * and a first-order method otherwise (formerly R-FISTA for GATED with a smooth loss, else AL).
+   */
   public static ConvexReluSolver forProblem(ReluProblem problem, ReluSolverSettings settings) {
     return choose(AUTO, problem, settings).solver();
   }
 
   /**
-   * The solver called {@code name} (case-insensitive): {@code auto} (the default choice for the
-   * problem), {@code fista} (restarted FISTA: gated program, smooth loss), {@code al}
-   * (augmented Lagrangian), {@code admm} or {@code ipm} (interior point, beta &gt; 0).
+   * The solver called {@code name} (case-insensitive) with the reason: {@code auto} (the {@link
+   * AutoSolver}; the reason is its choice for this problem), {@code fista}, {@code al}, {@code
+   * admm} or {@code ipm}.
    *
    * @throws IllegalArgumentException for an unknown name, naming the allowed ones
    */
   public static Choice choose(String name, ReluProblem problem, ReluSolverSettings settings) {
+    ConvexReluSolver s = byName(name, settings);
+    if (s instanceof AutoSolver) {
+      return new Choice(s, "default: " + AutoSolver.choose(problem).reason());
+    }
+    return new Choice(s, "requested by name");
+  }
+
+  /**
+   * A solver by name: {@code auto} ({@link AutoSolver}), {@code fista} ({@link
+   * ProximalGradientSolver}), {@code al} ({@link AugmentedLagrangianSolver}), {@code admm} ({@link
+   * AdmmSolver}) or {@code ipm} ({@link InteriorPointSolver}); case and surrounding blanks are
+   * ignored.
+   *
+   * @throws IllegalArgumentException for any other name, listing the allowed ones
+   */
+  public static ConvexReluSolver byName(String name, ReluSolverSettings settings) {
     if (settings == null) {
       throw new IllegalArgumentException("settings: missing");
     }
-    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    switch (key) {
+    String s = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    switch (s) {
       case AUTO:
-        if (problem.formulation() == Formulation.GATED && problem.loss().isSmooth()) {
-          return new Choice(new ProximalGradientSolver(settings),
-              "default: gated program with a smooth loss, solved by restarted FISTA");
-        }
-        return new Choice(new AugmentedLagrangianSolver(settings),
-            "default: constrained program or hinge loss, solved by the augmented Lagrangian");
+        return new AutoSolver(settings);
       case "fista":
-        return new Choice(new ProximalGradientSolver(settings), "requested by name");
+        return new ProximalGradientSolver(settings);
       case "al":
-        return new Choice(new AugmentedLagrangianSolver(settings), "requested by name");
+        return new AugmentedLagrangianSolver(settings);
       case "admm":
-        return new Choice(new AdmmSolver(settings), "requested by name");
+        return new AdmmSolver(settings);
       case "ipm":
-        return new Choice(new InteriorPointSolver(settings), "requested by name");
+        return new InteriorPointSolver(settings);
       default:
-        throw new IllegalArgumentException(
-            "solver: unknown name '" + name + "' (expected one of " + String.join(", ", NAMES)
-                + ")");
+        throw new IllegalArgumentException("solver: unknown name '" + name + "' (expected one of "
+            + String.join(", ", NAMES) + ")");
     }
   }
 }

@@ -31,9 +31,9 @@ class ReluSolversTest {
       assertThat(ReluSolvers.choose("auto", p, S).solver().name())
           .isEqualTo(ReluSolvers.forProblem(p, S).name());
     }
-    assertThat(ReluSolvers.forProblem(gated, S).name()).isEqualTo("fista");
-    assertThat(ReluSolvers.forProblem(cr, S).name()).isEqualTo("al");
-    assertThat(ReluSolvers.choose("auto", cr, S).reason()).contains("augmented Lagrangian");
+    assertThat(ReluSolvers.forProblem(gated, S).name()).isEqualTo("auto");
+    assertThat(ReluSolvers.forProblem(cr, S).name()).isEqualTo("auto");
+    assertThat(ReluSolvers.choose("auto", cr, S).reason()).contains("interior-point");
     assertThatThrownBy(() -> ReluSolvers.choose("cvx", cr, S))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'cvx'").hasMessageContaining("auto, fista, al, admm, ipm");
