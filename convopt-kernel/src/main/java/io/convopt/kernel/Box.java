@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * An immutable axis-aligned box {@code [lower_0, upper_0] × … × [lower_{n-1}, upper_{n-1}]} in
- * R<sup>n</sup>, n ≥ 1: the support of the lifted target (f<sup>N</sup> := 0 outside the box; the integrals run over the box only).
+ * R<sup>n</sup>, n ≥ 1: the support of the lifted target (f<sup>N</sup> := 0 outside the box; the
+ * integrals run over the box only).
  *
- * <p>Every bound is finite and {@code lower_i < upper_i}; the constructor throws
- * {@link IllegalArgumentException} otherwise, naming the axis and the values. Accessors return
- * copies. Thread-safe (immutable). All methods are O(n).
+ * <p>Every bound is finite and {@code lower_i < upper_i}; the constructor throws {@link
+ * IllegalArgumentException} otherwise, naming the axis and the values. Accessors return copies.
+ * Thread-safe (immutable). All methods are O(n).
  */
 public final class Box {
 
@@ -39,8 +40,16 @@ public final class Box {
     for (int i = 0; i < lower.length; i++) {
       if (!(lower[i] < upper[i])) {
         throw new IllegalArgumentException(
-            "empty or inverted box on axis " + i + ": lower[" + i + "] = " + lower[i]
-                + " must be < upper[" + i + "] = " + upper[i]);
+            "empty or inverted box on axis "
+                + i
+                + ": lower["
+                + i
+                + "] = "
+                + lower[i]
+                + " must be < upper["
+                + i
+                + "] = "
+                + upper[i]);
       }
     }
     return new Box(lower.clone(), upper.clone());
@@ -54,7 +63,8 @@ public final class Box {
   /** The cube {@code [a, b]^n}. */
   public static Box cube(int n, double a, double b) {
     if (n < 1) {
-      throw new IllegalArgumentException("n = " + n + " is not allowed: the dimension must be >= 1");
+      throw new IllegalArgumentException(
+          "n = " + n + " is not allowed: the dimension must be >= 1");
     }
     double[] lo = new double[n];
     double[] hi = new double[n];
@@ -152,7 +162,12 @@ public final class Box {
   public String toString() {
     StringBuilder sb = new StringBuilder("Box");
     for (int i = 0; i < lower.length; i++) {
-      sb.append(i == 0 ? "" : "×").append('[').append(lower[i]).append(", ").append(upper[i]).append(']');
+      sb.append(i == 0 ? "" : "×")
+          .append('[')
+          .append(lower[i])
+          .append(", ")
+          .append(upper[i])
+          .append(']');
     }
     return sb.toString();
   }

@@ -1,13 +1,17 @@
 package io.convopt.kernel;
 
-/** Argument checks shared by the kernel classes; every message names the parameter and the allowed range. */
+/**
+ * Argument checks shared by the kernel classes; every message names the parameter and the allowed
+ * range.
+ */
 final class Checks {
 
   private Checks() {}
 
   static double finite(String name, double v) {
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(name + " = " + v + " is not allowed: it must be a finite number");
+      throw new IllegalArgumentException(
+          name + " = " + v + " is not allowed: it must be a finite number");
     }
     return v;
   }
@@ -36,8 +40,15 @@ final class Checks {
   static void sameLength(String nameA, int a, String nameB, int b) {
     if (a != b) {
       throw new IllegalArgumentException(
-          "dimension mismatch: " + nameA + " has length " + a + " but " + nameB + " has length "
-              + b + "; they must be equal");
+          "dimension mismatch: "
+              + nameA
+              + " has length "
+              + a
+              + " but "
+              + nameB
+              + " has length "
+              + b
+              + "; they must be equal");
     }
   }
 
@@ -45,7 +56,10 @@ final class Checks {
   static int gridSize(String what, double count) {
     if (!(count <= KernelTunables.MAX_GRID_POINTS)) {
       throw new IllegalArgumentException(
-          what + " would have " + (long) Math.min(count, Long.MAX_VALUE) + " points ("
+          what
+              + " would have "
+              + (long) Math.min(count, Long.MAX_VALUE)
+              + " points ("
               + String.format(java.util.Locale.ROOT, "%.3g", count)
               + "), more than the limit KernelTunables.MAX_GRID_POINTS = "
               + KernelTunables.MAX_GRID_POINTS

@@ -1,8 +1,8 @@
 package io.convopt.kernel;
 
 /**
- * The convex kernel g<sub>δ</sub> of convolutional optimization, a smoothed absolute value
- * (paper eq. (2) in 1-D, eq. (3) in n-D):
+ * The convex kernel g<sub>δ</sub> of convolutional optimization, a smoothed absolute value (paper
+ * eq. (2) in 1-D, eq. (3) in n-D):
  *
  * <pre>
  *   g_δ(x) = ‖x‖                    if ‖x‖ ≥ δ
@@ -13,9 +13,9 @@ package io.convopt.kernel;
  * </pre>
  *
  * g<sub>δ</sub> is convex, even, C¹ (value and gradient are continuous at ‖x‖ = δ) but not C²: the
- * second derivative jumps from 1/δ to 0 at |x| = δ. At exactly ‖x‖ = δ this class returns the
- * inner value I/δ, the same convention as the windows of {@link IncrementalMasses1D} (points at
- * exactly θ ± δ belong to the window).
+ * second derivative jumps from 1/δ to 0 at |x| = δ. At exactly ‖x‖ = δ this class returns the inner
+ * value I/δ, the same convention as the windows of {@link IncrementalMasses1D} (points at exactly θ
+ * ± δ belong to the window).
  *
  * <p>NaN in gives NaN out; ±∞ in gives +∞ for the value and ±1 (a unit vector) for the derivative.
  * Every 1-D method is O(1), n-D methods are O(n) (Hessian O(n²)). Immutable and thread-safe.

@@ -13,17 +13,18 @@ package io.convopt.kernel;
  *   D       = −h Σ g_δ'(t_j) φ_j                          (directional slope at t = 0, eq. (4)–(5))
  * </pre>
  *
- * Points are structure-of-arrays ({@code x[axis][j]}). Each sum has a scalar reference
- * ({@link ScalarConvolutionSums}) and a SIMD implementation ({@link VectorConvolutionSums}); the
- * façade uses the SIMD path when the number of points is at least
- * {@link KernelTunables#VECTOR_THRESHOLD}. The two paths add the same terms in a different order
- * (and the SIMD path evaluates the kernel in branch-free form, e.g. (r·(1/δ)) instead of r/δ), so
- * they agree to within 2·(size + 4)·u·h·Σ|term<sub>j</sub>| with u = 2<sup>−53</sup> (the
- * recursive-summation bound of each path plus a few ulps per term); the tests check that bound.
+ * Points are structure-of-arrays ({@code x[axis][j]}). Each sum has a scalar reference ({@link
+ * ScalarConvolutionSums}) and a SIMD implementation ({@link VectorConvolutionSums}); the façade
+ * uses the SIMD path when the number of points is at least {@link KernelTunables#VECTOR_THRESHOLD}.
+ * The two paths add the same terms in a different order (and the SIMD path evaluates the kernel in
+ * branch-free form, e.g. (r·(1/δ)) instead of r/δ), so they agree to within 2·(size +
+ * 4)·u·h·Σ|term<sub>j</sub>| with u = 2<sup>−53</sup> (the recursive-summation bound of each path
+ * plus a few ulps per term); the tests check that bound.
  *
  * <p>The sums are Riemann sums, not integrals: with points at cell midpoints and a smooth w, the
  * error of F and ∇F is O(s²) in the grid step s (the integrand is C¹ and piecewise smooth), that of
- * the Hessian O(s) (g'' jumps at ‖r‖ = δ). The discrete F is exactly convex in θ for any weights ≥ 0.
+ * the Hessian O(s) (g'' jumps at ‖r‖ = δ). The discrete F is exactly convex in θ for any weights ≥
+ * 0.
  *
  * <p>NaN/∞: no check is made on θ, points or weights in the hot path (a NaN anywhere makes the sum
  * NaN); {@link LiftedSamples} and {@link PointSet} guarantee finite inputs. Arguments are checked
@@ -44,7 +45,8 @@ public final class ConvolutionSums {
     Checks.positive("h", h);
   }
 
-  private static void checkND(ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
+  private static void checkND(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
     nonNull(kernel, theta, x, w);
     if (theta.length == 0) {
       throw new IllegalArgumentException("theta has length 0: the dimension must be >= 1");
@@ -86,7 +88,8 @@ public final class ConvolutionSums {
   }
 
   /** F'(θ) = h Σ g<sub>δ</sub>'(θ − x<sub>j</sub>) w<sub>j</sub> (eq. (16)); O(size). */
-  public static double derivative(ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
+  public static double derivative(
+      ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
     check1D(kernel, theta, x, w, h);
     return vector(x.length)
         ? VectorConvolutionSums.derivative1D(kernel, theta, x, w, h)
@@ -103,10 +106,10 @@ public final class ConvolutionSums {
   }
 
   /**
-   * Directional slope D = ∂<sub>t</sub>(g<sub>δ</sub> *<sub>(a,v)</sub> φ)(0) = −h Σ g<sub>δ</sub>'(t<sub>j</sub>) φ<sub>j</sub>
-   * (eq. (4)–(5)) for line samples φ<sub>j</sub> = w(a + t<sub>j</sub> v) at offsets t<sub>j</sub>
-   * along a unit direction v. Since g' is odd this is F'(0) of the line samples. A sign step moves
-   * a to a − η·sign(D)·v. O(size).
+   * Directional slope D = ∂<sub>t</sub>(g<sub>δ</sub> *<sub>(a,v)</sub> φ)(0) = −h Σ
+   * g<sub>δ</sub>'(t<sub>j</sub>) φ<sub>j</sub> (eq. (4)–(5)) for line samples φ<sub>j</sub> = w(a
+   * + t<sub>j</sub> v) at offsets t<sub>j</sub> along a unit direction v. Since g' is odd this is
+   * F'(0) of the line samples. A sign step moves a to a − η·sign(D)·v. O(size).
    */
   public static double directionalSlope(ConvexKernel kernel, double[] t, double[] phi, double h) {
     return derivative(kernel, 0.0, t, phi, h);
@@ -141,7 +144,8 @@ public final class ConvolutionSums {
   // ---------------------------------------------------------------- n-D
 
   /** F(θ) = h Σ g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub> (eq. (3)); O(n·size). */
-  public static double value(ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
+  public static double value(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
     checkND(kernel, theta, x, w, h);
     return vector(w.length)
         ? VectorConvolutionSums.value(kernel, theta, x, w, h)
@@ -163,13 +167,14 @@ public final class ConvolutionSums {
   }
 
   /**
-   * The outer integral of eq. (20) alone: h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ − x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub>
-   * (points in the open δ-ball are skipped). This is the split discretization of ∇F: the
-   * outer integral on the coarse grid, the ball integral (1/δ)∫<sub>‖θ−x‖&lt;δ</sub>(θ − x) w on a finer
-   * grid, e.g. {@link #gradient} over {@link FineGrid#midpointBall} points (which all lie inside the
-   * ball, where ∇g<sub>δ</sub>(r) = r/δ). Identity: {@code gradient} over all points =
-   * {@code outerGradient} over all points + {@code gradient} over the points inside the ball.
-   * Same accuracy contract between the paths as {@link #gradient}. O(n·size).
+   * The outer integral of eq. (20) alone: h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ −
+   * x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub> (points in the open δ-ball are skipped). This
+   * is the split discretization of ∇F: the outer integral on the coarse grid, the ball integral
+   * (1/δ)∫<sub>‖θ−x‖&lt;δ</sub>(θ − x) w on a finer grid, e.g. {@link #gradient} over {@link
+   * FineGrid#midpointBall} points (which all lie inside the ball, where ∇g<sub>δ</sub>(r) = r/δ).
+   * Identity: {@code gradient} over all points = {@code outerGradient} over all points + {@code
+   * gradient} over the points inside the ball. Same accuracy contract between the paths as {@link
+   * #gradient}. O(n·size).
    *
    * @param out length n, or null to allocate
    */
@@ -182,9 +187,14 @@ public final class ConvolutionSums {
         : ScalarConvolutionSums.outerGradient(kernel, theta, x, w, h, g);
   }
 
-  /** n-D outer part of ∇F over lifted samples (see {@link #outerGradient(ConvexKernel, double[], double[][], double[], double, double[])}). */
-  public static double[] outerGradient(ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
-    return outerGradient(kernel, theta, s.points().raw(), s.rawWeights(), s.points().cellVolume(), out);
+  /**
+   * n-D outer part of ∇F over lifted samples (see {@link #outerGradient(ConvexKernel, double[],
+   * double[][], double[], double, double[])}).
+   */
+  public static double[] outerGradient(
+      ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
+    return outerGradient(
+        kernel, theta, s.points().raw(), s.rawWeights(), s.points().cellVolume(), out);
   }
 
   /**
@@ -207,12 +217,14 @@ public final class ConvolutionSums {
   }
 
   /** n-D ∇F(θ) over lifted samples. */
-  public static double[] gradient(ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
+  public static double[] gradient(
+      ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
     return gradient(kernel, theta, s.points().raw(), s.rawWeights(), s.points().cellVolume(), out);
   }
 
   /** n-D ∇²F(θ) over lifted samples. */
-  public static double[] hessian(ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
+  public static double[] hessian(
+      ConvexKernel kernel, double[] theta, LiftedSamples s, double[] out) {
     return hessian(kernel, theta, s.points().raw(), s.rawWeights(), s.points().cellVolume(), out);
   }
 }

@@ -40,12 +40,18 @@ public final class ExponentialLift implements Lift {
       @Override
       public double weight(double f) {
         if (!Double.isFinite(f)) {
-          throw new IllegalArgumentException("f = " + f + " is not allowed: the lift needs a finite value");
+          throw new IllegalArgumentException(
+              "f = " + f + " is not allowed: the lift needs a finite value");
         }
         double w = Math.exp(b * (f - ref));
         if (w == Double.POSITIVE_INFINITY) {
           throw new IllegalArgumentException(
-              "exp(beta (f - max)) overflows at f = " + f + " (max = " + ref + ", beta = " + b
+              "exp(beta (f - max)) overflows at f = "
+                  + f
+                  + " (max = "
+                  + ref
+                  + ", beta = "
+                  + b
                   + "); fit the lift on samples that include this point");
         }
         return w;

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fine grids inside the δ-window (1-D) or δ-ball (n-D) around θ, for the window integrals of
- * eq. (16), (19), (20), (21) ("a much finer step, since the interval is much shorter").
+ * Fine grids inside the δ-window (1-D) or δ-ball (n-D) around θ, for the window integrals of eq.
+ * (16), (19), (20), (21) ("a much finer step, since the interval is much shorter").
  *
- * <p>Points are θ + k·s for integer k (vectors in n-D) with |k|·s ≤ δ (‖k‖·s ≤ δ), i.e. the
- * window is closed: points at exactly θ ± δ belong to it. The ratio δ/s is snapped to the nearest
- * integer when it is within 4 ulps of one (so δ = 10·s counts the end points as the user means);
- * otherwise it is used as is. Points outside the box are left out (f<sup>N</sup> = 0 there). Cell
- * volume s<sup>n</sup>. Default step δ/10 ({@link #DEFAULT_STEPS_PER_DELTA}; ours, the paper's is lost).
+ * <p>Points are θ + k·s for integer k (vectors in n-D) with |k|·s ≤ δ (‖k‖·s ≤ δ), i.e. the window
+ * is closed: points at exactly θ ± δ belong to it. The ratio δ/s is snapped to the nearest integer
+ * when it is within 4 ulps of one (so δ = 10·s counts the end points as the user means); otherwise
+ * it is used as is. Points outside the box are left out (f<sup>N</sup> = 0 there). Cell volume
+ * s<sup>n</sup>. Default step δ/10 ({@link #DEFAULT_STEPS_PER_DELTA}; ours, the paper's is lost).
  *
  * <p>Errors ({@link IllegalArgumentException}): θ not finite; δ or s not finite or ≤ 0; dimension
  * mismatch; more than {@link KernelTunables#MAX_GRID_POINTS} points in the enclosing cube.
@@ -28,9 +28,7 @@ public final class FineGrid {
     return Checks.positive("delta", delta) / DEFAULT_STEPS_PER_DELTA;
   }
 
-  /**
-   * δ/s, snapped to the nearest integer when within 4 ulps of it (see class comment).
-   */
+  /** δ/s, snapped to the nearest integer when within 4 ulps of it (see class comment). */
   public static double stepsPerDelta(double delta, double step) {
     Checks.positive("delta", delta);
     Checks.positive("step", step);
@@ -62,9 +60,9 @@ public final class FineGrid {
   }
 
   /**
-   * Midpoint-rule window: the midpoints o + (q + ½)·s of the cells of the fine lattice o + sZ for
-   * q = q<sub>0</sub> … q<sub>0</sub> + 2m − 1, where q<sub>0</sub> = round((θ − δ − o)/s) and
-   * m = ⌊{@link #stepsPerDelta}(δ, s)⌋, kept where they lie in [a, b]. When θ − δ is a fine lattice
+   * Midpoint-rule window: the midpoints o + (q + ½)·s of the cells of the fine lattice o + sZ for q
+   * = q<sub>0</sub> … q<sub>0</sub> + 2m − 1, where q<sub>0</sub> = round((θ − δ − o)/s) and m =
+   * ⌊{@link #stepsPerDelta}(δ, s)⌋, kept where they lie in [a, b]. When θ − δ is a fine lattice
    * point and δ = m·s (the usual case: θ on the lattice o + ηZ with η a multiple of s) these 2m
    * cells tile [θ − δ, θ + δ] exactly and every point has |θ − x| &lt; δ; the rule is O(s²) for
    * smooth integrands, and it never samples a fine lattice point (poles on the iterate lattice stay
@@ -95,18 +93,19 @@ public final class FineGrid {
 
   /**
    * Midpoint-rule ball: the midpoints o + (q + ½)·s (q ∈ Z<sup>n</sup>, component-wise) of the fine
-   * lattice cells with q<sub>i</sub> = q0<sub>i</sub> … q0<sub>i</sub> + 2m − 1,
-   * q0<sub>i</sub> = round((θ<sub>i</sub> − δ − o<sub>i</sub>)/s), m = ⌊δ/s⌋ (snapped), whose midpoint
-   * lies in the open ball ‖x − θ‖ &lt; δ and in the box; row-major (last axis fastest), cell volume
+   * lattice cells with q<sub>i</sub> = q0<sub>i</sub> … q0<sub>i</sub> + 2m − 1, q0<sub>i</sub> =
+   * round((θ<sub>i</sub> − δ − o<sub>i</sub>)/s), m = ⌊δ/s⌋ (snapped), whose midpoint lies in the
+   * open ball ‖x − θ‖ &lt; δ and in the box; row-major (last axis fastest), cell volume
    * s<sup>n</sup>. The n-D analogue of {@link #midpointWindow}: never samples a fine lattice point,
    * points are computed from their indices (shared bit-identically between neighbouring balls), and
-   * the ball term of eq. (20)/(21) is then h Σ (θ − x)/δ · w exactly as
-   * {@link ConvolutionSums#gradient} computes it (every point has ‖θ − x‖ &lt; δ).
+   * the ball term of eq. (20)/(21) is then h Σ (θ − x)/δ · w exactly as {@link
+   * ConvolutionSums#gradient} computes it (every point has ‖θ − x‖ &lt; δ).
    *
-   * @throws IllegalArgumentException on a non-finite centre or origin, a dimension mismatch, a bad δ
-   *     or s, or more than {@link KernelTunables#MAX_GRID_POINTS} points in the enclosing cube
+   * @throws IllegalArgumentException on a non-finite centre or origin, a dimension mismatch, a bad
+   *     δ or s, or more than {@link KernelTunables#MAX_GRID_POINTS} points in the enclosing cube
    */
-  public static PointSet midpointBall(double[] center, double delta, double[] origin, double step, Box box) {
+  public static PointSet midpointBall(
+      double[] center, double delta, double[] origin, double step, Box box) {
     Checks.finiteVector("center", center);
     Checks.finiteVector("origin", origin);
     Checks.sameLength("center", center.length, "box dimension", box.dimension());
@@ -114,7 +113,8 @@ public final class FineGrid {
     int n = center.length;
     long m = (long) Math.floor(stepsPerDelta(delta, step));
     int side = (int) (2 * m);
-    Checks.gridSize("fine midpoint ball with delta/step = " + delta / step + " in dimension " + n,
+    Checks.gridSize(
+        "fine midpoint ball with delta/step = " + delta / step + " in dimension " + n,
         Math.pow(side, n));
     long[] q0 = new long[n];
     for (int i = 0; i < n; i++) {
@@ -157,14 +157,17 @@ public final class FineGrid {
     return new PointSet(c, Math.pow(step, n));
   }
 
-  /** The closed ball ‖x − center‖ ≤ δ inside the box, sampled at center + step·k, k ∈ Z<sup>n</sup>. */
+  /**
+   * The closed ball ‖x − center‖ ≤ δ inside the box, sampled at center + step·k, k ∈ Z<sup>n</sup>.
+   */
   public static PointSet ball(double[] center, double delta, double step, Box box) {
     Checks.finiteVector("center", center);
     Checks.sameLength("center", center.length, "box dimension", box.dimension());
     int n = center.length;
     double r = stepsPerDelta(delta, step);
     long m = (long) Math.floor(r);
-    Checks.gridSize("fine ball with delta/step = " + r + " in dimension " + n, Math.pow(2.0 * m + 1, n));
+    Checks.gridSize(
+        "fine ball with delta/step = " + r + " in dimension " + n, Math.pow(2.0 * m + 1, n));
     double r2 = r * r;
     int side = (int) (2 * m + 1);
     long cube = 1;

@@ -3,8 +3,8 @@ package io.convopt.kernel;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The three terms of the 1-D gradient (16) at a lattice point θ = θ<sub>0</sub> + iη, with the outer
- * masses kept up to date in O(1) per move (eq. (17)/(18)):
+ * The three terms of the 1-D gradient (16) at a lattice point θ = θ<sub>0</sub> + iη, with the
+ * outer masses kept up to date in O(1) per move (eq. (17)/(18)):
  *
  * <pre>
  *   L(θ) = η Σ_{x_j &lt; θ−δ} w_j          (coarse cells strictly left of the window)
@@ -15,32 +15,32 @@ import java.util.function.DoubleUnaryOperator;
  *
  * The coarse grid is a {@link LatticeGrid1D} aligned with the iterates, w<sub>j</sub> its lifted
  * weights. Windows are open on the outside: coarse cells at exactly θ ± δ belong to the window (and
- * are therefore counted only through M); δ/η is snapped to an integer m when within 4 ulps of
- * one ({@link FineGrid#stepsPerDelta}), and L covers the cells with index &lt; i − ⌊δ/η⌋, R those
- * with index &gt; i + ⌊δ/η⌋.
+ * are therefore counted only through M); δ/η is snapped to an integer m when within 4 ulps of one
+ * ({@link FineGrid#stepsPerDelta}), and L covers the cells with index &lt; i − ⌊δ/η⌋, R those with
+ * index &gt; i + ⌊δ/η⌋.
  *
- * <p><b>Updates.</b> The construction computes, once in O(size), the compensated (Kahan) prefix sums
- * P<sub>k</sub> = Σ<sub>j&lt;k</sub> w<sub>j</sub> and suffix sums S<sub>k</sub> = Σ<sub>j≥k</sub> w<sub>j</sub>.
- * The increments of eq. (18) (one cell joins L, one leaves R for a move right) and of eq. (17)
- * (the cells between the old and new windows for a big move) are then differences of these tables,
- * so {@link #moveBy} costs O(1) for any move and L, R are read off the tables directly rather
- * than accumulated: rounding does not build up over many moves, and there is no cancellation
- * (L and R are sums of non-negative terms, each from its own table). Bound: with u = 2<sup>−53</sup>
- * and all w<sub>j</sub> ≥ 0, |L̂ − L| ≤ (3u + O(size·u²))·L and likewise for R, whatever the number or
- * size of the moves before. Only M costs O(δ/s) evaluations of w per position (through the
- * caller's cache).
+ * <p><b>Updates.</b> The construction computes, once in O(size), the compensated (Kahan) prefix
+ * sums P<sub>k</sub> = Σ<sub>j&lt;k</sub> w<sub>j</sub> and suffix sums S<sub>k</sub> =
+ * Σ<sub>j≥k</sub> w<sub>j</sub>. The increments of eq. (18) (one cell joins L, one leaves R for a
+ * move right) and of eq. (17) (the cells between the old and new windows for a big move) are then
+ * differences of these tables, so {@link #moveBy} costs O(1) for any move and L, R are read off the
+ * tables directly rather than accumulated: rounding does not build up over many moves, and there is
+ * no cancellation (L and R are sums of non-negative terms, each from its own table). Bound: with u
+ * = 2<sup>−53</sup> and all w<sub>j</sub> ≥ 0, |L̂ − L| ≤ (3u + O(size·u²))·L and likewise for R,
+ * whatever the number or size of the moves before. Only M costs O(δ/s) evaluations of w per
+ * position (through the caller's cache).
  *
- * <p><b>Two layouts.</b> {@link #create} uses the <em>node</em> layout above: the coarse samples are the
- * lattice points themselves and M uses the closed fine window {@link FineGrid#window}.
+ * <p><b>Two layouts.</b> {@link #create} uses the <em>node</em> layout above: the coarse samples
+ * are the lattice points themselves and M uses the closed fine window {@link FineGrid#window}.
  * {@link #createMidpoint} uses the <em>cell-midpoint</em> layout: the coarse samples are the
- * midpoints θ<sub>0</sub> + (j + ½)η of the whole lattice cells ({@link LatticeGrid1D#midpoints()}),
- * the iterates stay on the lattice points, and M uses the fine midpoint rule
- * {@link FineGrid#midpointWindow} on the fine lattice θ<sub>0</sub> + sZ. With c = ⌊δ/η + ½⌋ (δ/η
- * snapped as above), L covers the cells j &lt; i − c (exactly those with midpoint &lt; θ − δ) and R the
- * cells j ≥ i + c (midpoint &gt; θ + δ); for δ = mη the 2m window cells tile [θ − δ, θ + δ] and
- * the fine window covers the same interval, so nothing is counted twice or left out. This layout
- * never samples a lattice point, which is what targets with poles on the iterate lattice need
- * (LOG1, see data/test-functions/README.md), and its Riemann error is O(η²) + O(s²).
+ * midpoints θ<sub>0</sub> + (j + ½)η of the whole lattice cells ({@link
+ * LatticeGrid1D#midpoints()}), the iterates stay on the lattice points, and M uses the fine
+ * midpoint rule {@link FineGrid#midpointWindow} on the fine lattice θ<sub>0</sub> + sZ. With c =
+ * ⌊δ/η + ½⌋ (δ/η snapped as above), L covers the cells j &lt; i − c (exactly those with midpoint
+ * &lt; θ − δ) and R the cells j ≥ i + c (midpoint &gt; θ + δ); for δ = mη the 2m window cells tile
+ * [θ − δ, θ + δ] and the fine window covers the same interval, so nothing is counted twice or left
+ * out. This layout never samples a lattice point, which is what targets with poles on the iterate
+ * lattice need (LOG1, see data/test-functions/README.md), and its Riemann error is O(η²) + O(s²).
  *
  * <p>M is computed by {@link ConvolutionSums#derivative} over the window points with cell volume s:
  * inside the window g<sub>δ</sub>'(θ − x) = (θ − x)/δ, so that sum is M exactly (up to rounding).
@@ -70,8 +70,13 @@ public final class IncrementalMasses1D {
     final long cellsPerDelta;
     final boolean midpoint;
 
-    Tables(LatticeGrid1D grid, double[] w, ConvexKernel kernel, double fineStep,
-        DoubleUnaryOperator weightAt, boolean midpoint) {
+    Tables(
+        LatticeGrid1D grid,
+        double[] w,
+        ConvexKernel kernel,
+        double fineStep,
+        DoubleUnaryOperator weightAt,
+        boolean midpoint) {
       this.midpoint = midpoint;
       this.grid = grid;
       this.kernel = kernel;
@@ -126,12 +131,16 @@ public final class IncrementalMasses1D {
    * @param fineStep step s of the window grid for M (e.g. {@link FineGrid#defaultStep})
    * @param weightAt lifted weight w(x) at any x in [a, b] (e.g. {@link #weightFunction})
    * @param startIndex lattice index of the start, within the grid
-   * @throws IllegalArgumentException on a length mismatch, a bad weight (naming its index and x),
-   *     a non-positive fine step, or a start outside the grid
+   * @throws IllegalArgumentException on a length mismatch, a bad weight (naming its index and x), a
+   *     non-positive fine step, or a start outside the grid
    */
   public static IncrementalMasses1D create(
-      LatticeGrid1D grid, double[] weights, ConvexKernel kernel, double fineStep,
-      DoubleUnaryOperator weightAt, long startIndex) {
+      LatticeGrid1D grid,
+      double[] weights,
+      ConvexKernel kernel,
+      double fineStep,
+      DoubleUnaryOperator weightAt,
+      long startIndex) {
     if (grid == null || weights == null || kernel == null || weightAt == null) {
       throw new IllegalArgumentException("grid, weights, kernel and weightAt must not be null");
     }
@@ -139,7 +148,12 @@ public final class IncrementalMasses1D {
     for (int k = 0; k < weights.length; k++) {
       if (!(weights[k] >= 0) || weights[k] == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
-            "weights[" + k + "] = " + weights[k] + " at x = " + grid.point(k)
+            "weights["
+                + k
+                + "] = "
+                + weights[k]
+                + " at x = "
+                + grid.point(k)
                 + " is not allowed: weights must be finite and >= 0");
       }
     }
@@ -153,7 +167,8 @@ public final class IncrementalMasses1D {
    * Cell-midpoint layout (see the class comment): builds the tables (O(cells)) and places θ at
    * lattice index {@code startIndex}.
    *
-   * @param grid the iterate lattice θ<sub>0</sub> + ηZ ∩ [a, b]; its whole cells are the coarse cells
+   * @param grid the iterate lattice θ<sub>0</sub> + ηZ ∩ [a, b]; its whole cells are the coarse
+   *     cells
    * @param cellWeights lifted weights at {@code grid.midpoints()}, finite and ≥ 0, length
    *     grid.cellCount()
    * @param kernel g<sub>δ</sub>
@@ -163,21 +178,31 @@ public final class IncrementalMasses1D {
    * @throws IllegalArgumentException as {@link #create}, and if the grid has no whole cell
    */
   public static IncrementalMasses1D createMidpoint(
-      LatticeGrid1D grid, double[] cellWeights, ConvexKernel kernel, double fineStep,
-      DoubleUnaryOperator weightAt, long startIndex) {
+      LatticeGrid1D grid,
+      double[] cellWeights,
+      ConvexKernel kernel,
+      double fineStep,
+      DoubleUnaryOperator weightAt,
+      long startIndex) {
     if (grid == null || cellWeights == null || kernel == null || weightAt == null) {
       throw new IllegalArgumentException("grid, cellWeights, kernel and weightAt must not be null");
     }
     if (grid.cellCount() < 1) {
       throw new IllegalArgumentException(
-          "the lattice " + grid + " has a single point: the midpoint layout needs at least one"
+          "the lattice "
+              + grid
+              + " has a single point: the midpoint layout needs at least one"
               + " whole cell (eta must be smaller than the interval)");
     }
     Checks.sameLength("cellWeights", cellWeights.length, "grid cell count", grid.cellCount());
     for (int k = 0; k < cellWeights.length; k++) {
       if (!(cellWeights[k] >= 0) || cellWeights[k] == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
-            "cellWeights[" + k + "] = " + cellWeights[k] + " at x = "
+            "cellWeights["
+                + k
+                + "] = "
+                + cellWeights[k]
+                + " at x = "
                 + grid.midpointAt(grid.firstIndex() + k)
                 + " is not allowed: weights must be finite and >= 0");
       }
@@ -190,14 +215,16 @@ public final class IncrementalMasses1D {
 
   /** {@link #create} with the weights of lifted samples of {@code grid.points()}. */
   public static IncrementalMasses1D create(
-      LatticeGrid1D grid, LiftedSamples coarse, ConvexKernel kernel, double fineStep,
-      DoubleUnaryOperator weightAt, long startIndex) {
+      LatticeGrid1D grid,
+      LiftedSamples coarse,
+      ConvexKernel kernel,
+      double fineStep,
+      DoubleUnaryOperator weightAt,
+      long startIndex) {
     return create(grid, coarse.rawWeights(), kernel, fineStep, weightAt, startIndex);
   }
 
-  /**
-   * x ↦ lift.weight(cache.value(x)) for 1-D targets; errors name x.
-   */
+  /** x ↦ lift.weight(cache.value(x)) for 1-D targets; errors name x. */
   public static DoubleUnaryOperator weightFunction(SampleCache cache, LiftFunction lift) {
     if (cache.dimension() != 1) {
       throw new IllegalArgumentException(
@@ -216,9 +243,20 @@ public final class IncrementalMasses1D {
   private static void checkIndex(LatticeGrid1D grid, long index, String name) {
     if (index < grid.firstIndex() || index > grid.lastIndex()) {
       throw new IllegalArgumentException(
-          name + " = " + index + " (x = " + grid.pointAt(index) + ") is outside the grid: allowed "
-              + grid.firstIndex() + " … " + grid.lastIndex() + " (x in [" + grid.lower() + ", "
-              + grid.upper() + "])");
+          name
+              + " = "
+              + index
+              + " (x = "
+              + grid.pointAt(index)
+              + ") is outside the grid: allowed "
+              + grid.firstIndex()
+              + " … "
+              + grid.lastIndex()
+              + " (x in ["
+              + grid.lower()
+              + ", "
+              + grid.upper()
+              + "])");
     }
   }
 
@@ -269,8 +307,8 @@ public final class IncrementalMasses1D {
   }
 
   /**
-   * M(θ) = (s/δ) Σ (θ − x) w(x) over the fine window grid inside [a, b] (eq. (16), third term):
-   * θ + k·s, |k·s| ≤ δ in the node layout, the fine cell midpoints of {@link FineGrid#midpointWindow}
+   * M(θ) = (s/δ) Σ (θ − x) w(x) over the fine window grid inside [a, b] (eq. (16), third term): θ +
+   * k·s, |k·s| ≤ δ in the node layout, the fine cell midpoints of {@link FineGrid#midpointWindow}
    * in the midpoint layout. O(δ/s) calls of the weight function.
    *
    * @throws IllegalArgumentException if the weight function returns a negative, NaN or infinite
@@ -280,9 +318,11 @@ public final class IncrementalMasses1D {
     double theta = theta();
     double delta = tables.kernel.delta();
     LatticeGrid1D g = tables.grid;
-    PointSet window = tables.midpoint
-        ? FineGrid.midpointWindow(theta, delta, g.theta0(), tables.fineStep, g.lower(), g.upper())
-        : FineGrid.window(theta, delta, tables.fineStep, g.lower(), g.upper());
+    PointSet window =
+        tables.midpoint
+            ? FineGrid.midpointWindow(
+                theta, delta, g.theta0(), tables.fineStep, g.lower(), g.upper())
+            : FineGrid.window(theta, delta, tables.fineStep, g.lower(), g.upper());
     double[] x = window.raw()[0];
     double[] w = new double[x.length];
     for (int k = 0; k < x.length; k++) {
@@ -304,7 +344,14 @@ public final class IncrementalMasses1D {
 
   @Override
   public String toString() {
-    return "IncrementalMasses1D[index=" + index + ", theta=" + theta() + ", L=" + left + ", R="
-        + right + "]";
+    return "IncrementalMasses1D[index="
+        + index
+        + ", theta="
+        + theta()
+        + ", L="
+        + left
+        + ", R="
+        + right
+        + "]";
   }
 }

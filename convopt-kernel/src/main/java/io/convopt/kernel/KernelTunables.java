@@ -19,9 +19,9 @@ public final class KernelTunables {
   public static final int VECTOR_THRESHOLD = 32;
 
   /**
-   * Largest number of points of any grid built by this package: 2<sup>27</sup> (about 1.3·10<sup>8</sup>)
-   * points, i.e. 1 GiB per stored double coordinate array. Larger grids are refused with an
-   * {@link IllegalArgumentException} naming the requested count and this limit.
+   * Largest number of points of any grid built by this package: 2<sup>27</sup> (about
+   * 1.3·10<sup>8</sup>) points, i.e. 1 GiB per stored double coordinate array. Larger grids are
+   * refused with an {@link IllegalArgumentException} naming the requested count and this limit.
    */
   public static final int MAX_GRID_POINTS = 1 << 27;
 }

@@ -1,15 +1,16 @@
 package io.convopt.kernel;
 
 /**
- * The 1-D lattice θ<sub>0</sub> + ηZ clipped to [a, b]: points x<sub>j</sub> = θ<sub>0</sub> + j·η for
- * the lattice indices j = {@link #firstIndex()} … {@link #lastIndex()} with a ≤ x<sub>j</sub> ≤ b
- * (the coarse grid of eq. (16)–(18), aligned to the iterate lattice so that one sign step moves
+ * The 1-D lattice θ<sub>0</sub> + ηZ clipped to [a, b]: points x<sub>j</sub> = θ<sub>0</sub> + j·η
+ * for the lattice indices j = {@link #firstIndex()} … {@link #lastIndex()} with a ≤ x<sub>j</sub> ≤
+ * b (the coarse grid of eq. (16)–(18), aligned to the iterate lattice so that one sign step moves
  * the window by exactly one cell, eq. (18)). Each point is computed as {@code theta0 + j * eta}
  * (never by accumulation), so the same lattice index always gives the same double.
  *
- * <p>Errors ({@link IllegalArgumentException}): θ<sub>0</sub>, a, b not finite; η not finite or ≤ 0;
- * a ≥ b; lattice indices that overflow (|(a − θ<sub>0</sub>)/η| ≥ 2<sup>53</sup>); no lattice point in
- * [a, b]; more than {@link KernelTunables#MAX_GRID_POINTS} points. Immutable; construction O(1).
+ * <p>Errors ({@link IllegalArgumentException}): θ<sub>0</sub>, a, b not finite; η not finite or ≤
+ * 0; a ≥ b; lattice indices that overflow (|(a − θ<sub>0</sub>)/η| ≥ 2<sup>53</sup>); no lattice
+ * point in [a, b]; more than {@link KernelTunables#MAX_GRID_POINTS} points. Immutable; construction
+ * O(1).
  */
 public final class LatticeGrid1D {
 
@@ -32,8 +33,13 @@ public final class LatticeGrid1D {
     double hi = (b - theta0) / eta;
     if (!(Math.abs(lo) < MAX_INDEX && Math.abs(hi) < MAX_INDEX)) {
       throw new IllegalArgumentException(
-          "lattice index overflows: (a - theta0)/eta = " + lo + ", (b - theta0)/eta = " + hi
-              + "; indices must stay below 2^53 in magnitude (eta = " + eta + " is too small"
+          "lattice index overflows: (a - theta0)/eta = "
+              + lo
+              + ", (b - theta0)/eta = "
+              + hi
+              + "; indices must stay below 2^53 in magnitude (eta = "
+              + eta
+              + " is too small"
               + " for this box or theta0 is too far away)");
     }
     Checks.gridSize("lattice grid with eta = " + eta + " on [" + a + ", " + b + "]", hi - lo + 1);
@@ -53,16 +59,21 @@ public final class LatticeGrid1D {
     }
     if (j1 < j0) {
       throw new IllegalArgumentException(
-          "no point of the lattice theta0 + eta*Z (theta0 = " + theta0 + ", eta = " + eta
-              + ") lies in [" + a + ", " + b + "]; the step must be smaller than the interval");
+          "no point of the lattice theta0 + eta*Z (theta0 = "
+              + theta0
+              + ", eta = "
+              + eta
+              + ") lies in ["
+              + a
+              + ", "
+              + b
+              + "]; the step must be smaller than the interval");
     }
     this.first = j0;
     this.size = Checks.gridSize("lattice grid with eta = " + eta, (double) (j1 - j0 + 1));
   }
 
-  /**
-   * The lattice θ<sub>0</sub> + ηZ restricted to [a, b].
-   */
+  /** The lattice θ<sub>0</sub> + ηZ restricted to [a, b]. */
   public static LatticeGrid1D of(double theta0, double eta, double a, double b) {
     return new LatticeGrid1D(theta0, eta, a, b);
   }
@@ -127,8 +138,8 @@ public final class LatticeGrid1D {
   }
 
   /**
-   * The midpoint θ<sub>0</sub> + (j + ½)η of the lattice cell [x<sub>j</sub>, x<sub>j+1</sub>], for any
-   * lattice index j (computed from the index, never accumulated).
+   * The midpoint θ<sub>0</sub> + (j + ½)η of the lattice cell [x<sub>j</sub>, x<sub>j+1</sub>], for
+   * any lattice index j (computed from the index, never accumulated).
    */
   public double midpointAt(long j) {
     return theta0 + (j + 0.5) * eta;
@@ -143,10 +154,11 @@ public final class LatticeGrid1D {
   }
 
   /**
-   * The midpoints of the {@link #cellCount()} whole cells, k-th = {@link #midpointAt}(firstIndex() + k),
-   * with cell volume η: the midpoint-rule grid of [x<sub>first</sub>, x<sub>last</sub>]. Unlike
-   * {@link #points()} it never samples a lattice point, so a target with poles on the iterate lattice
-   * (LOG1, see data/test-functions/README.md) can be sampled. Empty (a zero-length coordinate array) for a one-point grid.
+   * The midpoints of the {@link #cellCount()} whole cells, k-th = {@link #midpointAt}(firstIndex()
+   * + k), with cell volume η: the midpoint-rule grid of [x<sub>first</sub>, x<sub>last</sub>].
+   * Unlike {@link #points()} it never samples a lattice point, so a target with poles on the
+   * iterate lattice (LOG1, see data/test-functions/README.md) can be sampled. Empty (a zero-length
+   * coordinate array) for a one-point grid.
    */
   public PointSet midpoints() {
     int n = cellCount();
@@ -168,7 +180,18 @@ public final class LatticeGrid1D {
 
   @Override
   public String toString() {
-    return "LatticeGrid1D[theta0=" + theta0 + ", eta=" + eta + ", [" + a + ", " + b + "], j="
-        + first + ".." + lastIndex() + "]";
+    return "LatticeGrid1D[theta0="
+        + theta0
+        + ", eta="
+        + eta
+        + ", ["
+        + a
+        + ", "
+        + b
+        + "], j="
+        + first
+        + ".."
+        + lastIndex()
+        + "]";
   }
 }

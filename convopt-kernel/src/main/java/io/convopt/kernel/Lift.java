@@ -2,8 +2,8 @@ package io.convopt.kernel;
 
 /**
  * A lift φ that turns target values f into non-negative weights w = φ(f) whose convolution with
- * g<sub>δ</sub> is minimised (φ increasing and convex, as the paper asks; the power lift (f + C)<sup>N</sup> is
- * the baseline).
+ * g<sub>δ</sub> is minimised (φ increasing and convex, as the paper asks; the power lift (f +
+ * C)<sup>N</sup> is the baseline).
  *
  * <p>Lifts may depend on the data (the shift C = −min f, or a log-domain reference = the largest
  * lifted value), so a lift is first {@linkplain #fit fitted} to a reference sample set and the

@@ -2,8 +2,8 @@ package io.convopt.kernel;
 
 /**
  * Points with their lifted weights w<sub>j</sub> = φ(f(x<sub>j</sub>)) ≥ 0 and the cell volume h:
- * the input of every Riemann sum in {@link ConvolutionSums}. Weights are scaled by
- * exp(−{@link #logScale()}) as explained in {@link LiftFunction}. Immutable; accessors copy.
+ * the input of every Riemann sum in {@link ConvolutionSums}. Weights are scaled by exp(−{@link
+ * #logScale()}) as explained in {@link LiftFunction}. Immutable; accessors copy.
  */
 public final class LiftedSamples {
 
@@ -53,7 +53,11 @@ public final class LiftedSamples {
     for (int k = 0; k < weights.length; k++) {
       if (!(weights[k] >= 0) || weights[k] == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
-            "weights[" + k + "] = " + weights[k] + " is not allowed: weights must be finite and >= 0");
+            "weights["
+                + k
+                + "] = "
+                + weights[k]
+                + " is not allowed: weights must be finite and >= 0");
       }
     }
     return new LiftedSamples(points, weights.clone(), logScale);

@@ -1,9 +1,9 @@
 package io.convopt.kernel;
 
 /**
- * An immutable set of sample points in R<sup>n</sup> stored structure-of-arrays (one
- * {@code double[]} per coordinate, the layout the SIMD sums read) together with the cell volume h
- * of the Riemann sums that use them (h = η for a 1-D lattice, Π η<sub>i</sub> for a tensor grid,
+ * An immutable set of sample points in R<sup>n</sup> stored structure-of-arrays (one {@code
+ * double[]} per coordinate, the layout the SIMD sums read) together with the cell volume h of the
+ * Riemann sums that use them (h = η for a 1-D lattice, Π η<sub>i</sub> for a tensor grid,
  * step<sup>n</sup> for a fine window grid).
  *
  * <p>Built by {@link LatticeGrid1D#points()}, {@link TensorGrid#points()}, {@link FineGrid} or

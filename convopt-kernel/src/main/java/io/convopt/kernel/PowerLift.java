@@ -11,14 +11,13 @@ package io.convopt.kernel;
  * ℓ<sub>max</sub> = N·ln(max<sub>ref</sub> f + C) comes from the reference samples of {@link #fit}.
  * Reference weights are then in [0, 1] and never overflow; weights far below the maximum underflow
  * to 0 only where they are below 10<sup>−308</sup> of the largest weight, which cannot change any
- * sum at double precision. The true weights are exp(ℓ<sub>max</sub>) times larger
- * ({@link LiftFunction#logScale()} = ℓ<sub>max</sub>); the factor changes neither minimisers nor
- * signs.
+ * sum at double precision. The true weights are exp(ℓ<sub>max</sub>) times larger ({@link
+ * LiftFunction#logScale()} = ℓ<sub>max</sub>); the factor changes neither minimisers nor signs.
  *
  * <p>Errors ({@link IllegalArgumentException}): N not finite or ≤ 0; a NaN/±∞ value; f + C &lt; 0
  * (the power of a negative base is not a lift) unless {@link #zeroBelowShift()} is set; overflow in
- * plain mode. f + C = 0 gives weight 0.
- * Immutable and thread-safe; {@link #fit} is O(samples), {@link LiftFunction#weight} O(1).
+ * plain mode. f + C = 0 gives weight 0. Immutable and thread-safe; {@link #fit} is O(samples),
+ * {@link LiftFunction#weight} O(1).
  */
 public final class PowerLift implements Lift {
 
@@ -52,12 +51,12 @@ public final class PowerLift implements Lift {
   }
 
   /**
-   * This lift with weight 0 instead of an error where f + C &lt; 0, i.e. w = max(f + C, 0)<sup>N</sup>
-   * (scaled as before in log-domain mode). The positive part keeps the lift non-negative and
-   * non-decreasing, so F stays convex (Lemma 1 needs only w ≥ 0); it is what a solver wants when
-   * C is fitted on coarse samples and points sampled later (fine windows, lines) may fall below
-   * the coarse minimum: they carry no mass, exactly like the lowest coarse sample with
-   * {@code ShiftRule.minShift(0)}. NaN/±∞ values and overflow still throw.
+   * This lift with weight 0 instead of an error where f + C &lt; 0, i.e. w = max(f + C,
+   * 0)<sup>N</sup> (scaled as before in log-domain mode). The positive part keeps the lift
+   * non-negative and non-decreasing, so F stays convex (Lemma 1 needs only w ≥ 0); it is what a
+   * solver wants when C is fitted on coarse samples and points sampled later (fine windows, lines)
+   * may fall below the coarse minimum: they carry no mass, exactly like the lowest coarse sample
+   * with {@code ShiftRule.minShift(0)}. NaN/±∞ values and overflow still throw.
    */
   public PowerLift zeroBelowShift() {
     return new PowerLift(power, shiftRule, logDomain, true);
@@ -88,7 +87,8 @@ public final class PowerLift implements Lift {
     checkSamples(samples);
     double c = shiftRule.shift(samples);
     if (!Double.isFinite(c)) {
-      throw new IllegalArgumentException("shift C = " + c + " from " + shiftRule + " is not finite");
+      throw new IllegalArgumentException(
+          "shift C = " + c + " from " + shiftRule + " is not finite");
     }
     if (!logDomain) {
       return new Plain(power, c, zeroBelow);
@@ -100,7 +100,12 @@ public final class PowerLift implements Lift {
     double top = max + c;
     if (!(top > 0)) {
       throw new IllegalArgumentException(
-          "max f + C = " + top + " (max f = " + max + ", C = " + c
+          "max f + C = "
+              + top
+              + " (max f = "
+              + max
+              + ", C = "
+              + c
               + ") must be > 0 for the log-domain lift: every weight would be 0");
     }
     return new Log(power, c, power * Math.log(top), zeroBelow);
@@ -115,7 +120,8 @@ public final class PowerLift implements Lift {
 
   private static double base(double f, double c, boolean zeroBelow) {
     if (!Double.isFinite(f)) {
-      throw new IllegalArgumentException("f = " + f + " is not allowed: the lift needs a finite value");
+      throw new IllegalArgumentException(
+          "f = " + f + " is not allowed: the lift needs a finite value");
     }
     double s = f + c;
     if (s < 0 && zeroBelow) {
@@ -123,7 +129,13 @@ public final class PowerLift implements Lift {
     }
     if (s < 0) {
       throw new IllegalArgumentException(
-          "f + C = " + s + " < 0 (f = " + f + ", C = " + c + "): the power lift needs f + C >= 0;"
+          "f + C = "
+              + s
+              + " < 0 (f = "
+              + f
+              + ", C = "
+              + c
+              + "): the power lift needs f + C >= 0;"
               + " choose a larger shift (e.g. ShiftRule.minShift with a margin, fitted on samples"
               + " that cover this point)");
     }
@@ -147,7 +159,10 @@ public final class PowerLift implements Lift {
       double w = Math.pow(s, n);
       if (w == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
-            "(f + C)^N overflows: f + C = " + s + ", N = " + n
+            "(f + C)^N overflows: f + C = "
+                + s
+                + ", N = "
+                + n
                 + " (largest double is 1.8e308); use PowerLift.logDomain(N, shiftRule)");
       }
       return w;
@@ -186,7 +201,9 @@ public final class PowerLift implements Lift {
       double w = Math.exp(n * Math.log(s) - ref);
       if (w == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException(
-            "scaled weight overflows: f + C = " + s + " is far above the reference maximum;"
+            "scaled weight overflows: f + C = "
+                + s
+                + " is far above the reference maximum;"
                 + " fit the lift on samples that include this point");
       }
       return w;
@@ -199,8 +216,14 @@ public final class PowerLift implements Lift {
 
     @Override
     public String toString() {
-      return "PowerLift.logDomain[N=" + n + ", C=" + c + ", logScale=" + ref
-          + (zeroBelow ? ", zeroBelowShift" : "") + "]";
+      return "PowerLift.logDomain[N="
+          + n
+          + ", C="
+          + c
+          + ", logScale="
+          + ref
+          + (zeroBelow ? ", zeroBelowShift" : "")
+          + "]";
     }
   }
 }

@@ -58,11 +58,14 @@ public final class SampleCache {
     if (f == null) {
       throw new IllegalArgumentException("f must not be null");
     }
-    return new SampleCache(f, (points, out) -> {
-      for (int k = 0; k < points.length; k++) {
-        out[k] = f.applyAsDouble(points[k]);
-      }
-    }, dimension);
+    return new SampleCache(
+        f,
+        (points, out) -> {
+          for (int k = 0; k < points.length; k++) {
+            out[k] = f.applyAsDouble(points[k]);
+          }
+        },
+        dimension);
   }
 
   /**
@@ -109,7 +112,10 @@ public final class SampleCache {
     evaluations++;
     if (!Double.isFinite(fx)) {
       throw new IllegalArgumentException(
-          "f(x) = " + fx + " at x = " + Arrays.toString(x)
+          "f(x) = "
+              + fx
+              + " at x = "
+              + Arrays.toString(x)
               + ": f must be finite at every sample point (offset the grid away from poles)");
     }
     values.put(key, fx);
@@ -167,7 +173,10 @@ public final class SampleCache {
     for (int m = 0; m < fresh.length; m++) {
       if (!Double.isFinite(fresh[m])) {
         throw new IllegalArgumentException(
-            "f(x) = " + fresh[m] + " at x = " + Arrays.toString(missing.get(m))
+            "f(x) = "
+                + fresh[m]
+                + " at x = "
+                + Arrays.toString(missing.get(m))
                 + ": f must be finite at every sample point (offset the grid away from poles)");
       }
     }

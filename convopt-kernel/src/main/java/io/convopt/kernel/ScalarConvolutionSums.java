@@ -12,7 +12,8 @@ public final class ScalarConvolutionSums {
   private ScalarConvolutionSums() {}
 
   /** h Σ g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub>. */
-  public static double value1D(ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
+  public static double value1D(
+      ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
     double s = 0;
     for (int j = 0; j < x.length; j++) {
       s += kernel.value(theta - x[j]) * w[j];
@@ -33,7 +34,10 @@ public final class ScalarConvolutionSums {
     return h * s;
   }
 
-  /** h Σ g<sub>δ</sub>''(θ − x<sub>j</sub>) w<sub>j</sub> = (h/δ) Σ<sub>|θ−x<sub>j</sub>|≤δ</sub> w<sub>j</sub>. */
+  /**
+   * h Σ g<sub>δ</sub>''(θ − x<sub>j</sub>) w<sub>j</sub> = (h/δ) Σ<sub>|θ−x<sub>j</sub>|≤δ</sub>
+   * w<sub>j</sub>.
+   */
   public static double secondDerivative1D(
       ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
     double s = 0;
@@ -44,7 +48,8 @@ public final class ScalarConvolutionSums {
   }
 
   /** h Σ g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub>, n-D, points structure-of-arrays. */
-  public static double value(ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
+  public static double value(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
     int n = theta.length;
     double delta = kernel.delta();
     double s = 0;
@@ -87,8 +92,9 @@ public final class ScalarConvolutionSums {
   }
 
   /**
-   * Outer part of ∇F (eq. (20), first integral): h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ − x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub>
-   * into out (length n); points inside the open δ-ball contribute nothing.
+   * Outer part of ∇F (eq. (20), first integral): h Σ<sub>‖θ−x<sub>j</sub>‖ ≥ δ</sub> (θ −
+   * x<sub>j</sub>)/‖θ − x<sub>j</sub>‖ w<sub>j</sub> into out (length n); points inside the open
+   * δ-ball contribute nothing.
    */
   public static double[] outerGradient(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
@@ -116,7 +122,9 @@ public final class ScalarConvolutionSums {
     return out;
   }
 
-  /** ∇²F = h Σ ∇²g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub> (eq. (21)), row-major n×n into out. */
+  /**
+   * ∇²F = h Σ ∇²g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub> (eq. (21)), row-major n×n into out.
+   */
   public static double[] hessian(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
     int n = theta.length;

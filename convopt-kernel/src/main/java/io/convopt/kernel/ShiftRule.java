@@ -1,23 +1,21 @@
 package io.convopt.kernel;
 
 /**
- * How the shift C of the power lift (f + C)<sup>N</sup> is chosen (the paper: "increase f by a large
- * enough constant" so that f + C ≥ 0; its constant is not given).
+ * How the shift C of the power lift (f + C)<sup>N</sup> is chosen (the paper: "increase f by a
+ * large enough constant" so that f + C ≥ 0; its constant is not given).
  *
  * <p>Implementations are immutable and thread-safe.
  */
 public interface ShiftRule {
 
-  /**
-   * The shift for the given finite reference samples (non-empty; checked by the caller).
-   */
+  /** The shift for the given finite reference samples (non-empty; checked by the caller). */
   double shift(double[] samples);
 
   /**
-   * C = −min(samples) + margin (the project's default with margin 0). With margin 0
-   * the lowest sample gets weight 0. Points outside the reference samples (e.g. fine-window points
-   * between coarse grid points) can have f + C &lt; 0; give a margin or fit on a sample set that
-   * covers them.
+   * C = −min(samples) + margin (the project's default with margin 0). With margin 0 the lowest
+   * sample gets weight 0. Points outside the reference samples (e.g. fine-window points between
+   * coarse grid points) can have f + C &lt; 0; give a margin or fit on a sample set that covers
+   * them.
    *
    * @throws IllegalArgumentException if margin is negative, NaN or infinite
    */

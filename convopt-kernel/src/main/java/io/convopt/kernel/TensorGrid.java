@@ -1,13 +1,13 @@
 package io.convopt.kernel;
 
 /**
- * The tensor lattice origin + diag(η)Z<sup>n</sup> clipped to a box: the product of one
- * {@link LatticeGrid1D} per axis (coarse grid of eq. (20)/(21)). Points are enumerated row-major
- * (the last axis varies fastest); the cell volume is Π η<sub>i</sub>.
+ * The tensor lattice origin + diag(η)Z<sup>n</sup> clipped to a box: the product of one {@link
+ * LatticeGrid1D} per axis (coarse grid of eq. (20)/(21)). Points are enumerated row-major (the last
+ * axis varies fastest); the cell volume is Π η<sub>i</sub>.
  *
  * <p>Errors ({@link IllegalArgumentException}): dimension mismatch between box, origin and steps;
- * any per-axis error of {@link LatticeGrid1D}; a total above
- * {@link KernelTunables#MAX_GRID_POINTS} (the message gives the count and the limit). Immutable.
+ * any per-axis error of {@link LatticeGrid1D}; a total above {@link KernelTunables#MAX_GRID_POINTS}
+ * (the message gives the count and the limit). Immutable.
  */
 public final class TensorGrid {
 
@@ -82,9 +82,9 @@ public final class TensorGrid {
 
   /**
    * The midpoints of the whole cells of the lattice (per axis {@link LatticeGrid1D#midpoints()}),
-   * structure-of-arrays, row-major order, cell volume Π η<sub>i</sub>: the midpoint-rule grid of the
-   * lattice-covered part of the box, which never samples a lattice point. Empty when some axis has a
-   * single lattice point. O(n · cells).
+   * structure-of-arrays, row-major order, cell volume Π η<sub>i</sub>: the midpoint-rule grid of
+   * the lattice-covered part of the box, which never samples a lattice point. Empty when some axis
+   * has a single lattice point. O(n · cells).
    */
   public PointSet midpoints() {
     int n = axes.length;

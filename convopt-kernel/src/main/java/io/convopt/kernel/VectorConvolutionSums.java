@@ -6,15 +6,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@code jdk.incubator.vector} implementation of the Riemann sums of {@link ConvolutionSums}
- * (same contracts, no argument checks: the façade checks).
+ * {@code jdk.incubator.vector} implementation of the Riemann sums of {@link ConvolutionSums} (same
+ * contracts, no argument checks: the façade checks).
  *
  * <p>Branch-free forms of the kernel are used: g<sub>δ</sub>'(r) = clamp(r/δ, −1, 1),
  * g<sub>δ</sub>(r) = ρ + max(δ − ρ, 0)²/(2δ) with ρ = ‖r‖, ∇g<sub>δ</sub>(r) = r/max(ρ, δ). Each
- * loop runs to {@code SPECIES.loopBound(n)} and finishes with one masked tail (masked-off lanes load
- * weight 0 and contribute exactly 0), as recommended for JDK 17. Partial sums are kept per lane
- * and reduced at the end, so the summation order differs from the scalar reference; see
- * {@link ConvolutionSums} for the resulting bound. Thread-safe (stateless).
+ * loop runs to {@code SPECIES.loopBound(n)} and finishes with one masked tail (masked-off lanes
+ * load weight 0 and contribute exactly 0), as recommended for JDK 17. Partial sums are kept per
+ * lane and reduced at the end, so the summation order differs from the scalar reference; see {@link
+ * ConvolutionSums} for the resulting bound. Thread-safe (stateless).
  */
 public final class VectorConvolutionSums {
 
@@ -29,7 +29,8 @@ public final class VectorConvolutionSums {
   }
 
   /** h Σ g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub>. */
-  public static double value1D(ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
+  public static double value1D(
+      ConvexKernel kernel, double theta, double[] x, double[] w, double h) {
     double delta = kernel.delta();
     DoubleVector th = DoubleVector.broadcast(SPECIES, theta);
     DoubleVector dv = DoubleVector.broadcast(SPECIES, delta);
@@ -78,8 +79,7 @@ public final class VectorConvolutionSums {
     }
     if (j < n) {
       VectorMask<Double> m = SPECIES.indexInRange(j, n);
-      DoubleVector t =
-          th.sub(DoubleVector.fromArray(SPECIES, x, j, m)).mul(inv).max(-1.0).min(1.0);
+      DoubleVector t = th.sub(DoubleVector.fromArray(SPECIES, x, j, m)).mul(inv).max(-1.0).min(1.0);
       acc1 = t.fma(DoubleVector.fromArray(SPECIES, w, j, m), acc1);
     }
     return h * acc0.add(acc1).reduceLanes(VectorOperators.ADD);
@@ -106,9 +106,13 @@ public final class VectorConvolutionSums {
     return h / delta * acc.reduceLanes(VectorOperators.ADD);
   }
 
-  /** Loads lanes j… of a; {@code m == null} means all lanes (main loop), otherwise the tail mask. */
+  /**
+   * Loads lanes j… of a; {@code m == null} means all lanes (main loop), otherwise the tail mask.
+   */
   private static DoubleVector load(double[] a, int j, VectorMask<Double> m) {
-    return m == null ? DoubleVector.fromArray(SPECIES, a, j) : DoubleVector.fromArray(SPECIES, a, j, m);
+    return m == null
+        ? DoubleVector.fromArray(SPECIES, a, j)
+        : DoubleVector.fromArray(SPECIES, a, j, m);
   }
 
   /** ‖θ − x<sub>j</sub>‖² for the lanes starting at j (masked-off lanes read coordinate 0). */
@@ -123,7 +127,8 @@ public final class VectorConvolutionSums {
   }
 
   /** h Σ g<sub>δ</sub>(θ − x<sub>j</sub>) w<sub>j</sub>, n-D. */
-  public static double value(ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
+  public static double value(
+      ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h) {
     double delta = kernel.delta();
     DoubleVector dv = DoubleVector.broadcast(SPECIES, delta);
     DoubleVector half = DoubleVector.broadcast(SPECIES, 0.5 / delta);
@@ -146,9 +151,9 @@ public final class VectorConvolutionSums {
   }
 
   /**
-   * ∇F (eq. (20)) into out (length n). Dispatches to a fused single pass for n = 2 and to a
-   * general pass otherwise; each is its own small method so that the JIT compiles (and
-   * intrinsifies) it on its own rather than inside one large method.
+   * ∇F (eq. (20)) into out (length n). Dispatches to a fused single pass for n = 2 and to a general
+   * pass otherwise; each is its own small method so that the JIT compiles (and intrinsifies) it on
+   * its own rather than inside one large method.
    */
   public static double[] gradient(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
@@ -180,7 +185,12 @@ public final class VectorConvolutionSums {
 
   /** Adds one chunk of lanes to the per-axis lane accumulators acc[i·LANES …]. */
   private static void gradientChunk(
-      DoubleVector dv, double[] theta, double[][] x, double[] w, int j, VectorMask<Double> m,
+      DoubleVector dv,
+      double[] theta,
+      double[][] x,
+      double[] w,
+      int j,
+      VectorMask<Double> m,
       double[] acc) {
     DoubleVector rho = squaredDistance(theta, x, j, m).sqrt();
     DoubleVector c = load(w, j, m).div(rho.max(dv));
@@ -191,7 +201,13 @@ public final class VectorConvolutionSums {
   }
 
   private static double[] gradient2D(
-      ConvexKernel kernel, double[] theta, double[] x0, double[] x1, double[] w, double h, double[] out) {
+      ConvexKernel kernel,
+      double[] theta,
+      double[] x0,
+      double[] x1,
+      double[] w,
+      double h,
+      double[] out) {
     DoubleVector th0 = DoubleVector.broadcast(SPECIES, theta[0]);
     DoubleVector th1 = DoubleVector.broadcast(SPECIES, theta[1]);
     DoubleVector dv = DoubleVector.broadcast(SPECIES, kernel.delta());
@@ -224,8 +240,8 @@ public final class VectorConvolutionSums {
 
   /**
    * Outer part of ∇F (eq. (20), first integral) into out (length n): as {@link #gradient} with the
-   * coefficient w<sub>j</sub>/ρ<sub>j</sub> blended to 0 where ρ<sub>j</sub> &lt; δ. Fused single pass
-   * for n = 2, general pass otherwise.
+   * coefficient w<sub>j</sub>/ρ<sub>j</sub> blended to 0 where ρ<sub>j</sub> &lt; δ. Fused single
+   * pass for n = 2, general pass otherwise.
    */
   public static double[] outerGradient(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
@@ -256,7 +272,12 @@ public final class VectorConvolutionSums {
   }
 
   private static void outerGradientChunk(
-      double delta, double[] theta, double[][] x, double[] w, int j, VectorMask<Double> m,
+      double delta,
+      double[] theta,
+      double[][] x,
+      double[] w,
+      int j,
+      VectorMask<Double> m,
       double[] acc) {
     DoubleVector rho = squaredDistance(theta, x, j, m).sqrt();
     // Inside the ball (and in masked-off lanes, where ρ may be anything but w is 0) c = 0.
@@ -268,7 +289,13 @@ public final class VectorConvolutionSums {
   }
 
   private static double[] outerGradient2D(
-      ConvexKernel kernel, double[] theta, double[] x0, double[] x1, double[] w, double h, double[] out) {
+      ConvexKernel kernel,
+      double[] theta,
+      double[] x0,
+      double[] x1,
+      double[] w,
+      double h,
+      double[] out) {
     DoubleVector th0 = DoubleVector.broadcast(SPECIES, theta[0]);
     DoubleVector th1 = DoubleVector.broadcast(SPECIES, theta[1]);
     double delta = kernel.delta();
@@ -281,8 +308,10 @@ public final class VectorConvolutionSums {
       DoubleVector r0 = th0.sub(DoubleVector.fromArray(SPECIES, x0, j));
       DoubleVector r1 = th1.sub(DoubleVector.fromArray(SPECIES, x1, j));
       DoubleVector rho = r0.fma(r0, r1.mul(r1)).sqrt();
-      DoubleVector c = DoubleVector.fromArray(SPECIES, w, j).div(rho)
-          .blend(0.0, rho.compare(VectorOperators.LT, delta));
+      DoubleVector c =
+          DoubleVector.fromArray(SPECIES, w, j)
+              .div(rho)
+              .blend(0.0, rho.compare(VectorOperators.LT, delta));
       acc0 = r0.fma(c, acc0);
       acc1 = r1.fma(c, acc1);
     }
@@ -291,8 +320,10 @@ public final class VectorConvolutionSums {
       DoubleVector r0 = th0.sub(DoubleVector.fromArray(SPECIES, x0, j, m));
       DoubleVector r1 = th1.sub(DoubleVector.fromArray(SPECIES, x1, j, m));
       DoubleVector rho = r0.fma(r0, r1.mul(r1)).sqrt();
-      DoubleVector c = DoubleVector.fromArray(SPECIES, w, j, m).div(rho)
-          .blend(0.0, rho.compare(VectorOperators.LT, delta).or(m.not()));
+      DoubleVector c =
+          DoubleVector.fromArray(SPECIES, w, j, m)
+              .div(rho)
+              .blend(0.0, rho.compare(VectorOperators.LT, delta).or(m.not()));
       acc0 = r0.fma(c, acc0);
       acc1 = r1.fma(c, acc1);
     }
@@ -303,8 +334,8 @@ public final class VectorConvolutionSums {
 
   /**
    * ∇²F (eq. (21)) into out (row-major n×n): one pass per upper-triangle entry (p, q), each
-   * accumulating Σ w<sub>j</sub>/max(ρ, δ) on the diagonal and Σ [ρ &gt; δ] w<sub>j</sub> r<sub>p</sub>
-   * r<sub>q</sub>/ρ³. O(n³·size) work, meant for small n.
+   * accumulating Σ w<sub>j</sub>/max(ρ, δ) on the diagonal and Σ [ρ &gt; δ] w<sub>j</sub>
+   * r<sub>p</sub> r<sub>q</sub>/ρ³. O(n³·size) work, meant for small n.
    */
   public static double[] hessian(
       ConvexKernel kernel, double[] theta, double[][] x, double[] w, double h, double[] out) {
@@ -338,8 +369,16 @@ public final class VectorConvolutionSums {
 
   /** Lanes acc[0…) += w/max(ρ, δ), lanes acc[LANES…) += [ρ &gt; δ] w r_p r_q / ρ³ for one chunk. */
   private static void hessianChunk(
-      DoubleVector dv, double delta, double[] theta, double[][] x, double[] w, int p, int q, int j,
-      VectorMask<Double> m, double[] acc) {
+      DoubleVector dv,
+      double delta,
+      double[] theta,
+      double[][] x,
+      double[] w,
+      int p,
+      int q,
+      int j,
+      VectorMask<Double> m,
+      double[] acc) {
     DoubleVector r2 = squaredDistance(theta, x, j, m);
     DoubleVector rho = r2.sqrt();
     DoubleVector a = load(w, j, m).div(rho.max(dv));

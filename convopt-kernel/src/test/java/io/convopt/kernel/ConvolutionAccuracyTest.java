@@ -22,7 +22,8 @@ class ConvolutionAccuracyTest {
   private static final double THETA = 0.37;
 
   /** Smooth lifted density (f + C)^N with f = 0.5 sin 3x + x², C = 1, N = 3. */
-  private static final DoubleUnaryOperator SMOOTH = x -> Math.pow(1 + 0.5 * Math.sin(3 * x) + x * x, 3);
+  private static final DoubleUnaryOperator SMOOTH =
+      x -> Math.pow(1 + 0.5 * Math.sin(3 * x) + x * x, 3);
 
   /** Log-singular lifted density (−ln|x − 0.5|)², pole at 0.5 (a cell boundary of every grid). */
   private static final DoubleUnaryOperator LOG = x -> Math.pow(-Math.log(Math.abs(x - 0.5)), 2);
@@ -55,7 +56,10 @@ class ConvolutionAccuracyTest {
     return new double[] {
       Quadrature.integrateWithPole(fv, 0, 1, p, tol, br),
       Quadrature.integrateWithPole(fd, 0, 1, p, tol, br),
-      (lo < p && p < hi ? Quadrature.integrateWithPole(w, lo, hi, p, tol) : Quadrature.integrate(w, lo, hi, tol)) / DELTA
+      (lo < p && p < hi
+              ? Quadrature.integrateWithPole(w, lo, hi, p, tol)
+              : Quadrature.integrate(w, lo, hi, tol))
+          / DELTA
     };
   }
 
@@ -92,7 +96,8 @@ class ConvolutionAccuracyTest {
         assertThat(err[l - 1][q] / err[l][q]).as("quantity %d level %d", q, l).isBetween(3.6, 4.4);
       }
       // The finest grid (h = 1/800) is already accurate to better than 1e-5 relative.
-      assertThat(err[err.length - 1][q]).isLessThan(1e-5 * Math.abs(reference1D(SMOOTH, THETA, null)[q]));
+      assertThat(err[err.length - 1][q])
+          .isLessThan(1e-5 * Math.abs(reference1D(SMOOTH, THETA, null)[q]));
     }
   }
 
@@ -120,7 +125,9 @@ class ConvolutionAccuracyTest {
     double[] a = {0.4, 0.55};
     double[] v = {0.6, 0.8};
     DoubleUnaryOperator phi = t -> SMOOTH_2D.applyAsDouble(a[0] + t * v[0], a[1] + t * v[1]);
-    double ref = -Quadrature.integrate(t -> K.derivative(t) * phi.applyAsDouble(t), -0.3, 0.5, 1e-13, -DELTA, DELTA);
+    double ref =
+        -Quadrature.integrate(
+            t -> K.derivative(t) * phi.applyAsDouble(t), -0.3, 0.5, 1e-13, -DELTA, DELTA);
     double[] err = new double[4];
     for (int l = 0; l < err.length; l++) {
       int cells = 80 << l;
@@ -192,7 +199,8 @@ class ConvolutionAccuracyTest {
     TensorGrid grid = TensorGrid.of(Box.cube(2, 0, 1), new double[] {h / 2, h / 2}, h);
     SampleCache cache = SampleCache.of(p -> w.applyAsDouble(p[0], p[1]), 2);
     LiftedSamples s =
-        LiftedSamples.of(grid.points(), cache, PowerLift.of(1, ShiftRule.fixed(0)).fit(new double[] {1}));
+        LiftedSamples.of(
+            grid.points(), cache, PowerLift.of(1, ShiftRule.fixed(0)).fit(new double[] {1}));
     double[] g = ConvolutionSums.gradient(K, THETA_2D, s, null);
     double[] hs = ConvolutionSums.hessian(K, THETA_2D, s, null);
     return new double[] {ConvolutionSums.value(K, THETA_2D, s), g[0], g[1], hs[0], hs[1], hs[3]};

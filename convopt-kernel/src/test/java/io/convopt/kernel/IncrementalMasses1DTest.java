@@ -43,8 +43,13 @@ class IncrementalMasses1DTest {
     double[] w = lift.weights(values, null);
     ConvexKernel k = ConvexKernel.of(delta);
     IncrementalMasses1D s =
-        IncrementalMasses1D.create(grid, w, k, FineGrid.defaultStep(delta),
-            IncrementalMasses1D.weightFunction(cache, lift), 0);
+        IncrementalMasses1D.create(
+            grid,
+            w,
+            k,
+            FineGrid.defaultStep(delta),
+            IncrementalMasses1D.weightFunction(cache, lift),
+            0);
     BigDecimal[] exact = exactPrefix(w);
     SplittableRandom rnd = new SplittableRandom(11);
     int m = 2;
@@ -101,8 +106,14 @@ class IncrementalMasses1DTest {
     double[] w = lift.weights(values, null);
     double s2 = delta / 10;
     IncrementalMasses1D st =
-        IncrementalMasses1D.create(grid, w, ConvexKernel.of(delta), s2,
-            IncrementalMasses1D.weightFunction(cache, lift), 0).moveBy(37);
+        IncrementalMasses1D.create(
+                grid,
+                w,
+                ConvexKernel.of(delta),
+                s2,
+                IncrementalMasses1D.weightFunction(cache, lift),
+                0)
+            .moveBy(37);
     double theta = st.theta();
     double m = 0;
     for (int k = -10; k <= 10; k++) {
@@ -112,7 +123,8 @@ class IncrementalMasses1DTest {
     m *= s2 / delta;
     // Same terms, same order up to the summation: relative 1e-13 covers 21 terms' rounding.
     assertThat(st.windowTerm()).isCloseTo(m, within(1e-13 * Math.abs(m) + 1e-300));
-    assertThat(st.slope()).isCloseTo(st.left() - st.right() + m, within(1e-13 * (st.left() + st.right())));
+    assertThat(st.slope())
+        .isCloseTo(st.left() - st.right() + m, within(1e-13 * (st.left() + st.right())));
     // The slope approximates F'(θ): to the left of the bump D < 0 (descend to the right).
     assertThat(st.slope()).isNegative();
     // Evaluations: the cache evaluated each coarse point once and each new fine point once.

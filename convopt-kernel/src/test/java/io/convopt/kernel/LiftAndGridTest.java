@@ -60,7 +60,11 @@ class LiftAndGridTest {
 
   @Test
   void tensorGridIsRowMajorProductOfAxes() {
-    TensorGrid t = TensorGrid.of(Box.of(new double[] {0, 0}, new double[] {1, 2}), new double[] {0.25, 0.5}, new double[] {0.5, 0.5});
+    TensorGrid t =
+        TensorGrid.of(
+            Box.of(new double[] {0, 0}, new double[] {1, 2}),
+            new double[] {0.25, 0.5},
+            new double[] {0.5, 0.5});
     assertThat(t.axis(0).size()).isEqualTo(2); // 0.25, 0.75
     assertThat(t.axis(1).size()).isEqualTo(5); // 0, 0.5, …, 2
     PointSet p = t.points();
@@ -86,10 +90,12 @@ class LiftAndGridTest {
   @Test
   void sampleCacheEvaluatesOncePerPoint() {
     int[] calls = {0};
-    SampleCache c = SampleCache.of1D(x -> {
-      calls[0]++;
-      return x * x;
-    });
+    SampleCache c =
+        SampleCache.of1D(
+            x -> {
+              calls[0]++;
+              return x * x;
+            });
     PointSet p = LatticeGrid1D.of(0, 0.25, 0, 1).points();
     c.values(p);
     c.values(p);

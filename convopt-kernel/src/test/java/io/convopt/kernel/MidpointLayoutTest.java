@@ -10,12 +10,12 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cell-midpoint discretization the solvers use (coarse cells for the outer integrals,
- * a finer grid for the δ-window / δ-ball, nothing sampled on the iterate lattice): midpoint grids,
- * {@link IncrementalMasses1D#createMidpoint}, {@link ConvolutionSums#outerGradient} with
- * {@link FineGrid#midpointBall}, and {@link PowerLift#zeroBelowShift()}. References are brute-force
- * sums written out here, exact BigDecimal-free identities, and adaptive quadrature
- * ({@link Quadrature}) of eq. (16) and (20).
+ * The cell-midpoint discretization the solvers use (coarse cells for the outer integrals, a finer
+ * grid for the δ-window / δ-ball, nothing sampled on the iterate lattice): midpoint grids, {@link
+ * IncrementalMasses1D#createMidpoint}, {@link ConvolutionSums#outerGradient} with {@link
+ * FineGrid#midpointBall}, and {@link PowerLift#zeroBelowShift()}. References are brute-force sums
+ * written out here, exact BigDecimal-free identities, and adaptive quadrature ({@link Quadrature})
+ * of eq. (16) and (20).
  */
 class MidpointLayoutTest {
 
@@ -23,7 +23,8 @@ class MidpointLayoutTest {
 
   @Test
   void midpointGridsAreTheCellCentresOfTheLattice() {
-    LatticeGrid1D g = LatticeGrid1D.of(0.25, 0.125, 0, 1); // nodes 0, 0.125, …, 1 (j = −2 … 6), exact
+    LatticeGrid1D g =
+        LatticeGrid1D.of(0.25, 0.125, 0, 1); // nodes 0, 0.125, …, 1 (j = −2 … 6), exact
     PointSet m = g.midpoints();
     assertThat(g.cellCount()).isEqualTo(g.size() - 1).isEqualTo(8);
     assertThat(m.size()).isEqualTo(8);
@@ -34,7 +35,9 @@ class MidpointLayoutTest {
     }
     assertThat(LatticeGrid1D.of(0.5, 1, 0, 0.9).midpoints().size()).isZero();
 
-    TensorGrid t = TensorGrid.of(Box.of(new double[] {0, 0}, new double[] {0.75, 0.5}), new double[] {0, 0}, 0.25);
+    TensorGrid t =
+        TensorGrid.of(
+            Box.of(new double[] {0, 0}, new double[] {0.75, 0.5}), new double[] {0, 0}, 0.25);
     PointSet tm = t.midpoints();
     assertThat(tm.size()).isEqualTo(3 * 2);
     assertThat(tm.cellVolume()).isEqualTo(0.0625);
@@ -44,7 +47,10 @@ class MidpointLayoutTest {
     assertThat(tm.point(2)).containsExactly(0.375, 0.125);
     assertThat(tm.point(5)).containsExactly(0.625, 0.375);
     // An axis with a single lattice point has no whole cell: no midpoints at all.
-    assertThat(TensorGrid.of(Box.cube(2, 0, 1), new double[] {0.5, 0}, new double[] {2, 0.5}).midpoints().size())
+    assertThat(
+            TensorGrid.of(Box.cube(2, 0, 1), new double[] {0.5, 0}, new double[] {2, 0.5})
+                .midpoints()
+                .size())
         .isZero();
   }
 
@@ -91,7 +97,8 @@ class MidpointLayoutTest {
       assertThat(dx * dx + dy * dy).isLessThan(delta * delta);
     }
     // The box cuts the ball in half along x = 0.3.
-    PointSet half = FineGrid.midpointBall(c, delta, c, s, Box.of(new double[] {0.3, 0}, new double[] {1, 1}));
+    PointSet half =
+        FineGrid.midpointBall(c, delta, c, s, Box.of(new double[] {0.3, 0}, new double[] {1, 1}));
     assertThat(half.size()).isEqualTo(count / 2);
   }
 
@@ -147,7 +154,9 @@ class MidpointLayoutTest {
         double[] outerOnly = ConvolutionSums.gradient(k, theta, xo, wo, h, null);
         double tol = 6 * (n + 4) * U * h * mass + Double.MIN_NORMAL; // three sums, |∇g| ≤ 1
         for (int i = 0; i < dim; i++) {
-          assertThat(outer[i] + inner[i]).as("dim %d n %d axis %d", dim, n, i).isCloseTo(full[i], within(tol));
+          assertThat(outer[i] + inner[i])
+              .as("dim %d n %d axis %d", dim, n, i)
+              .isCloseTo(full[i], within(tol));
           assertThat(outer[i]).isCloseTo(outerOnly[i], within(tol));
         }
       }
@@ -165,28 +174,36 @@ class MidpointLayoutTest {
   @Test
   void splitGradientMatchesQuadratureOfEq20() {
     // Smooth density on [0,1]², θ on every lattice used; δ fixed, coarse η = δ, δ/2, δ/4, fine ball
-    // step δ/10. The split sum covers the box with coarse cells (midpoint outside the ball) and fine
+    // step δ/10. The split sum covers the box with coarse cells (midpoint outside the ball) and
+    // fine
     // ball cells; the two tilings disagree only in a band of width ≤ η√2/2 around the sphere, where
     // ∇g_δ is continuous (= r/δ on the sphere), so the error is O(η²) from the midpoint rule plus
     // O(η·δ·max w) from the band, and must fall as η does.
-    DoubleBinaryOperator w = (x, y) -> Math.pow(1 + 0.5 * Math.sin(3 * x) * Math.cos(2 * y) + x * y, 2);
+    DoubleBinaryOperator w =
+        (x, y) -> Math.pow(1 + 0.5 * Math.sin(3 * x) * Math.cos(2 * y) + x * y, 2);
     double delta = 0.04;
     ConvexKernel k = ConvexKernel.of(delta);
     double[] theta = {0.36, 0.6};
     double[] ref = new double[2];
     for (int q = 0; q < 2; q++) {
       final int axis = q;
-      DoubleUnaryOperator inner = x -> {
-        double dx = x - theta[0];
-        double[] br = new double[0];
-        if (Math.abs(dx) < delta) {
-          double s = Math.sqrt(delta * delta - dx * dx);
-          br = new double[] {theta[1] - s, theta[1] + s};
-        }
-        return Quadrature.integrate(
-            y -> k.gradient(new double[] {theta[0] - x, theta[1] - y}, null)[axis] * w.applyAsDouble(x, y),
-            0, 1, 1e-12, br);
-      };
+      DoubleUnaryOperator inner =
+          x -> {
+            double dx = x - theta[0];
+            double[] br = new double[0];
+            if (Math.abs(dx) < delta) {
+              double s = Math.sqrt(delta * delta - dx * dx);
+              br = new double[] {theta[1] - s, theta[1] + s};
+            }
+            return Quadrature.integrate(
+                y ->
+                    k.gradient(new double[] {theta[0] - x, theta[1] - y}, null)[axis]
+                        * w.applyAsDouble(x, y),
+                0,
+                1,
+                1e-12,
+                br);
+          };
       ref[q] = Quadrature.integrate(inner, 0, 1, 1e-10, theta[0] - delta, theta[0] + delta);
     }
     SampleCache cache = SampleCache.of(p -> w.applyAsDouble(p[0], p[1]), 2);
@@ -194,16 +211,22 @@ class MidpointLayoutTest {
     double[] previous = null;
     for (int level = 0; level < 3; level++) {
       double eta = delta / (1 << level);
-      LiftedSamples coarse = LiftedSamples.of(
-          TensorGrid.of(Box.cube(2, 0, 1), theta, eta).midpoints(), cache, identity);
-      LiftedSamples ball = LiftedSamples.of(
-          FineGrid.midpointBall(theta, delta, theta, delta / 10, Box.cube(2, 0, 1)), cache, identity);
+      LiftedSamples coarse =
+          LiftedSamples.of(
+              TensorGrid.of(Box.cube(2, 0, 1), theta, eta).midpoints(), cache, identity);
+      LiftedSamples ball =
+          LiftedSamples.of(
+              FineGrid.midpointBall(theta, delta, theta, delta / 10, Box.cube(2, 0, 1)),
+              cache,
+              identity);
       double[] g = ConvolutionSums.outerGradient(k, theta, coarse, null);
       double[] gb = ConvolutionSums.gradient(k, theta, ball, null);
       double[] err = {Math.abs(g[0] + gb[0] - ref[0]), Math.abs(g[1] + gb[1] - ref[1])};
       // Scale: the total mass is ≈ 1.6; stated bound 5·η² + 2·η·δ·max w (max w ≈ 4).
       for (int i = 0; i < 2; i++) {
-        assertThat(err[i]).as("level %d axis %d", level, i).isLessThan(5 * eta * eta + 8 * eta * delta);
+        assertThat(err[i])
+            .as("level %d axis %d", level, i)
+            .isLessThan(5 * eta * eta + 8 * eta * delta);
       }
       if (previous != null) {
         assertThat(Math.max(err[0], err[1])).isLessThan(Math.max(previous[0], previous[1]));
@@ -214,16 +237,19 @@ class MidpointLayoutTest {
 
   @Test
   void midpointIncrementalMassesMatchBruteForceOnALogSingularTarget() {
-    // Pole at 0.5, a lattice point: the node layout would sample it, the midpoint layout never does.
+    // Pole at 0.5, a lattice point: the node layout would sample it, the midpoint layout never
+    // does.
     double eta = 0.01;
     LatticeGrid1D grid = LatticeGrid1D.of(1.5, eta, 0, 2);
-    SampleCache cache = SampleCache.of1D(x -> -Math.log(Math.abs(x - 0.5)) - 0.5 * Math.log(Math.abs(x - 1.5)));
+    SampleCache cache =
+        SampleCache.of1D(x -> -Math.log(Math.abs(x - 0.5)) - 0.5 * Math.log(Math.abs(x - 1.5)));
     double[] values = cache.values(grid.midpoints());
     LiftFunction lift = PowerLift.logDomain(3, ShiftRule.minShift(0)).zeroBelowShift().fit(values);
     double[] w = lift.weights(values, null);
     double s = eta / 10;
-    IncrementalMasses1D st = IncrementalMasses1D.createMidpoint(grid, w, ConvexKernel.of(eta), s,
-        IncrementalMasses1D.weightFunction(cache, lift), 0);
+    IncrementalMasses1D st =
+        IncrementalMasses1D.createMidpoint(
+            grid, w, ConvexKernel.of(eta), s, IncrementalMasses1D.weightFunction(cache, lift), 0);
     SplittableRandom rnd = new SplittableRandom(3);
     double total = 0;
     for (double v : w) {
@@ -270,8 +296,14 @@ class MidpointLayoutTest {
     double theta = 0.86;
     double delta = 0.04;
     ConvexKernel k = ConvexKernel.of(delta);
-    double ref = Quadrature.integrate(x -> k.derivative(theta - x) * dens.applyAsDouble(x), 0, 2, 1e-13,
-        theta - delta, theta + delta);
+    double ref =
+        Quadrature.integrate(
+            x -> k.derivative(theta - x) * dens.applyAsDouble(x),
+            0,
+            2,
+            1e-13,
+            theta - delta,
+            theta + delta);
     double[] err = new double[4];
     for (int l = 0; l < err.length; l++) {
       double eta = 0.02 / (1 << l);
@@ -279,8 +311,14 @@ class MidpointLayoutTest {
       SampleCache cache = SampleCache.of1D(dens);
       LiftFunction identity = PowerLift.of(1, ShiftRule.fixed(0)).fit(new double[] {1});
       double[] w = identity.weights(cache.values(grid.midpoints()), null);
-      IncrementalMasses1D st = IncrementalMasses1D.createMidpoint(grid, w, k, eta / 10,
-          IncrementalMasses1D.weightFunction(cache, identity), grid.nearestIndex(theta));
+      IncrementalMasses1D st =
+          IncrementalMasses1D.createMidpoint(
+              grid,
+              w,
+              k,
+              eta / 10,
+              IncrementalMasses1D.weightFunction(cache, identity),
+              grid.nearestIndex(theta));
       assertThat(st.theta()).isCloseTo(theta, within(1e-12));
       err[l] = Math.abs(st.slope() - ref);
     }
@@ -294,7 +332,9 @@ class MidpointLayoutTest {
     double w2 = 0;
     for (int j = 1; j < 2000; j++) {
       double x = j * 1e-3;
-      double d2 = (dens.applyAsDouble(x + 1e-4) - 2 * dens.applyAsDouble(x) + dens.applyAsDouble(x - 1e-4)) / 1e-8;
+      double d2 =
+          (dens.applyAsDouble(x + 1e-4) - 2 * dens.applyAsDouble(x) + dens.applyAsDouble(x - 1e-4))
+              / 1e-8;
       w2 = Math.max(w2, Math.abs(d2));
     }
     for (int l = 0; l < err.length; l++) {
@@ -306,15 +346,23 @@ class MidpointLayoutTest {
   @Test
   void midpointLayoutRejectsBadInput() {
     LatticeGrid1D one = LatticeGrid1D.of(0.5, 1, 0, 0.9);
-    assertThatThrownBy(() -> IncrementalMasses1D.createMidpoint(one, new double[0], ConvexKernel.of(1), 0.1,
-        x -> 1, 0)).hasMessageContaining("whole cell");
+    assertThatThrownBy(
+            () ->
+                IncrementalMasses1D.createMidpoint(
+                    one, new double[0], ConvexKernel.of(1), 0.1, x -> 1, 0))
+        .hasMessageContaining("whole cell");
     LatticeGrid1D g = LatticeGrid1D.of(0, 0.1, 0, 1);
-    assertThatThrownBy(() -> IncrementalMasses1D.createMidpoint(g, new double[g.size()], ConvexKernel.of(0.1), 0.01,
-        x -> 1, 0)).hasMessageContaining("cellWeights");
+    assertThatThrownBy(
+            () ->
+                IncrementalMasses1D.createMidpoint(
+                    g, new double[g.size()], ConvexKernel.of(0.1), 0.01, x -> 1, 0))
+        .hasMessageContaining("cellWeights");
     double[] bad = new double[g.cellCount()];
     bad[3] = -1;
-    assertThatThrownBy(() -> IncrementalMasses1D.createMidpoint(g, bad, ConvexKernel.of(0.1), 0.01, x -> 1, 0))
-        .hasMessageContaining("cellWeights[3]").hasMessageContaining("0.35");
+    assertThatThrownBy(
+            () -> IncrementalMasses1D.createMidpoint(g, bad, ConvexKernel.of(0.1), 0.01, x -> 1, 0))
+        .hasMessageContaining("cellWeights[3]")
+        .hasMessageContaining("0.35");
   }
 
   @Test
@@ -322,7 +370,8 @@ class MidpointLayoutTest {
     double[] ref = {1, 2, 3};
     LiftFunction strict = PowerLift.of(3, ShiftRule.minShift(0)).fit(ref);
     LiftFunction lenient = PowerLift.of(3, ShiftRule.minShift(0)).zeroBelowShift().fit(ref);
-    LiftFunction logLenient = PowerLift.logDomain(3, ShiftRule.minShift(0)).zeroBelowShift().fit(ref);
+    LiftFunction logLenient =
+        PowerLift.logDomain(3, ShiftRule.minShift(0)).zeroBelowShift().fit(ref);
     assertThatThrownBy(() -> strict.weight(0.5)).hasMessageContaining("f + C");
     assertThat(lenient.weight(0.5)).isZero();
     assertThat(logLenient.weight(0.5)).isZero();

@@ -26,6 +26,7 @@ final class Quadrature {
     0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
     0.204432940075298892414161999234649, 0.209482141084727828012999174891714
   };
+
   /** 7-point Gauss weights for the Kronrod nodes 1, 3, 5, 7. */
   private static final double[] WG = {
     0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
@@ -47,9 +48,9 @@ final class Quadrature {
   }
 
   /**
-   * ∫_a^b f for f with an integrable singularity at the interior point {@code pole}: on each side
-   * x = pole ± u², dx = 2u du, which turns ln-type poles into continuous integrands. Breakpoints
-   * are mapped through the same substitution.
+   * ∫_a^b f for f with an integrable singularity at the interior point {@code pole}: on each side x
+   * = pole ± u², dx = 2u du, which turns ln-type poles into continuous integrands. Breakpoints are
+   * mapped through the same substitution.
    */
   static double integrateWithPole(
       DoubleUnaryOperator f, double a, double b, double pole, double tol, double... breaks) {

@@ -58,14 +58,20 @@ class SampleCacheBatchTest {
 
   @Test
   void aNonFiniteValueInTheBatchNamesThePointAndCachesNothing() {
-    SampleCache cache = SampleCache.of(p -> 1 / p[0], (pts, out) -> {
-      for (int k = 0; k < pts.length; k++) {
-        out[k] = 1 / pts[k][0];
-      }
-    }, 1);
+    SampleCache cache =
+        SampleCache.of(
+            p -> 1 / p[0],
+            (pts, out) -> {
+              for (int k = 0; k < pts.length; k++) {
+                out[k] = 1 / pts[k][0];
+              }
+            },
+            1);
     PointSet withZero = PointSet.of(new double[][] {{0.5, 0.0, 0.25}}, 1);
-    assertThatThrownBy(() -> cache.values(withZero)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Infinity").hasMessageContaining("[0.0]");
+    assertThatThrownBy(() -> cache.values(withZero))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Infinity")
+        .hasMessageContaining("[0.0]");
     assertThat(cache.size()).isZero();
   }
 }

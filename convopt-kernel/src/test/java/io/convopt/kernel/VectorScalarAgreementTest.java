@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * vectors' worth plus a few (all tail lengths, several full-vector main loops) and a few large
  * non-multiples of the lane count.
  *
- * <p>Tolerance: both paths add the same terms t_j (each computed with a few ulps of relative
- * error, e.g. r·(1/δ) vs r/δ) in different orders; the standard bound for recursive summation gives
- * |difference| ≤ 2·(n + 4)·u·Σ|t_j| with u = 2⁻⁵³ (γ_n for each path plus the per-term
- * rounding). That bound is what is asserted, never a tuned constant.
+ * <p>Tolerance: both paths add the same terms t_j (each computed with a few ulps of relative error,
+ * e.g. r·(1/δ) vs r/δ) in different orders; the standard bound for recursive summation gives
+ * |difference| ≤ 2·(n + 4)·u·Σ|t_j| with u = 2⁻⁵³ (γ_n for each path plus the per-term rounding).
+ * That bound is what is asserted, never a tuned constant.
  */
 class VectorScalarAgreementTest {
 
@@ -24,7 +24,8 @@ class VectorScalarAgreementTest {
 
   static IntStream lengths() {
     int l = VectorConvolutionSums.lanes();
-    return IntStream.concat(IntStream.rangeClosed(0, 5 * l + 3), IntStream.of(997, 4096 + l - 1, 10_001));
+    return IntStream.concat(
+        IntStream.rangeClosed(0, 5 * l + 3), IntStream.of(997, 4096 + l - 1, 10_001));
   }
 
   private static double[][] randomPoints(SplittableRandom rnd, int dim, int n) {
@@ -77,7 +78,8 @@ class VectorScalarAgreementTest {
     assertThat(VectorConvolutionSums.derivative1D(k, theta, x, w, h))
         .isCloseTo(ScalarConvolutionSums.derivative1D(k, theta, x, w, h), within(bound(n, absD)));
     assertThat(VectorConvolutionSums.secondDerivative1D(k, theta, x, w, h))
-        .isCloseTo(ScalarConvolutionSums.secondDerivative1D(k, theta, x, w, h), within(bound(n, absH)));
+        .isCloseTo(
+            ScalarConvolutionSums.secondDerivative1D(k, theta, x, w, h), within(bound(n, absH)));
   }
 
   @ParameterizedTest
@@ -116,7 +118,9 @@ class VectorScalarAgreementTest {
       double[] os = ScalarConvolutionSums.outerGradient(k, theta, x, w, h, new double[dim]);
       for (int i = 0; i < dim; i++) {
         assertThat(gv[i]).as("dim %d grad %d", dim, i).isCloseTo(gs[i], within(bound(n, absG)));
-        assertThat(ov[i]).as("dim %d outer grad %d", dim, i).isCloseTo(os[i], within(bound(n, absG)));
+        assertThat(ov[i])
+            .as("dim %d outer grad %d", dim, i)
+            .isCloseTo(os[i], within(bound(n, absG)));
       }
       for (int i = 0; i < dim * dim; i++) {
         assertThat(hv[i]).as("dim %d hess %d", dim, i).isCloseTo(hs[i], within(bound(n, absH)));

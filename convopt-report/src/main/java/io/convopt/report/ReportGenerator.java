@@ -38,14 +38,15 @@ import java.util.Map;
  * Builds the self-contained HTML report from the CSV tables (and JMH JSON files) that the
  * experiments write into a results folder.
  *
- * <p>Input layout (every part optional): {@code table1.csv}, {@code table2.csv},
- * {@code provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv},
- * {@code paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
- * section per such folder, see {@link CompareSection}), {@code robust*}{@code /*.csv} (one adversarial-robustness
- * section per folder, see {@link RobustSection}), {@code calibration/}{@code *.csv} (the calibration
- * section, see {@link CalibrationSection}); any other CSV is shown under "Other tables". The output
- * folder gets {@code index.html} (inline CSS and SVG, one small inline script, no network access),
- * {@code figures/<name>.svg} and copies of the inputs under {@code data/}.
+ * <p>Input layout (every part optional): {@code table1.csv}, {@code table2.csv}, {@code
+ * provenance.csv}, {@code sweeps/*.csv}, {@code curves/*.csv}, {@code contours/*.csv}, {@code
+ * paths/*.csv}, {@code bench/*.json}, {@code compare*}{@code /*.csv} (one convex-vs-non-convex
+ * section per such folder, see {@link CompareSection}), {@code robust*}{@code /*.csv} (one
+ * adversarial-robustness section per folder, see {@link RobustSection}), {@code calibration/}{@code
+ * *.csv} (the calibration section, see {@link CalibrationSection}); any other CSV is shown under
+ * "Other tables". The output folder gets {@code index.html} (inline CSS and SVG, one small inline
+ * script, no network access), {@code figures/<name>.svg} and copies of the inputs under {@code
+ * data/}.
  *
  * <p>Folders that hold an {@code index.html} (earlier reports) and the output folder itself are not
  * read as input. Output is deterministic: no timestamps, files visited in sorted order.
@@ -54,11 +55,12 @@ public final class ReportGenerator {
   private ReportGenerator() {}
 
   static final String NOTE =
-      "<div class=\"note\" role=\"note\"><strong>Reconstructed test functions.</strong> The paper's definitions of "
-          + "LOG1, POLY1, LOG2 and the transform applied to the Rosenbrock function were lost; ConvOpt uses documented "
-          + "reconstructions chosen to be consistent with the published tables. Agreement with the paper is therefore "
-          + "qualitative, and rows say so in their <code>reconstruction</code> and <code>calibrated</code> columns "
-          + "where present.</div>\n";
+      "<div class=\"note\" role=\"note\"><strong>Reconstructed test functions.</strong> The paper's"
+          + " definitions of LOG1, POLY1, LOG2 and the transform applied to the Rosenbrock function"
+          + " were lost; ConvOpt uses documented reconstructions chosen to be consistent with the"
+          + " published tables. Agreement with the paper is therefore qualitative, and rows say so"
+          + " in their <code>reconstruction</code> and <code>calibrated</code> columns where"
+          + " present.</div>\n";
 
   /**
    * Generates the report.
@@ -121,7 +123,7 @@ public final class ReportGenerator {
           switch (rel) {
             case "benchmark/summary.csv" -> benchmarkSummary = t;
             case "benchmark/data_profile.csv" -> benchmarkProfile = t;
-            case "benchmark/provenance.csv" -> { }
+            case "benchmark/provenance.csv" -> {}
             default -> others.add(t);
           }
         }
@@ -132,9 +134,13 @@ public final class ReportGenerator {
         case "calibration" -> calibration.put(rel.substring("calibration/".length()), t);
         default -> {
           if (folder.startsWith("compare") && rel.indexOf('/') == rel.lastIndexOf('/')) {
-            compare.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
+            compare
+                .computeIfAbsent(folder, k -> new LinkedHashMap<>())
+                .put(rel.substring(folder.length() + 1), t);
           } else if (folder.startsWith("robust") && rel.indexOf('/') == rel.lastIndexOf('/')) {
-            robust.computeIfAbsent(folder, k -> new LinkedHashMap<>()).put(rel.substring(folder.length() + 1), t);
+            robust
+                .computeIfAbsent(folder, k -> new LinkedHashMap<>())
+                .put(rel.substring(folder.length() + 1), t);
           } else {
             others.add(t);
           }
@@ -145,19 +151,32 @@ public final class ReportGenerator {
     Names names = new Names();
     Sources sources = new Sources(input.getFileName().toString(), provenances);
     List<Section> sections = new ArrayList<>();
-    sections.add(sources.label(PaperTableSection.build("table1", "Table 1",
-        "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to ours.",
-        table1), ""));
-    sections.add(sources.label(PaperTableSection.build("table2", "Table 2",
-        "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.", table2), ""));
+    sections.add(
+        sources.label(
+            PaperTableSection.build(
+                "table1",
+                "Table 1",
+                "Algorithm 1 (1-D rows) and Algorithm 2 (2-D rows): the paper's final point next to"
+                    + " ours.",
+                table1),
+            ""));
+    sections.add(
+        sources.label(
+            PaperTableSection.build(
+                "table2",
+                "Table 2",
+                "zigzag1 (Algorithm 3) against zigzag2 (Algorithm 4) on LOG2.",
+                table2),
+            ""));
     sections.add(sources.label(CalibrationSection.build(calibration), "calibration"));
     sections.add(sources.label(CurveSection.build(curves, names), ""));
     for (Section s : PathSection.build(contours, paths, names)) {
       sections.add(sources.label(s, ""));
     }
     sections.add(sources.label(SweepSection.build(sweeps, names), ""));
-    sections.add(sources.label(
-        GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names), "benchmark"));
+    sections.add(
+        sources.label(
+            GlobalBenchmarkSection.build(benchmarkSummary, benchmarkProfile, names), "benchmark"));
     sections.add(sources.label(ScalingSection.build(scaling, names), "scaling"));
     sections.add(sources.label(BenchmarkSection.build(bench), "bench"));
     for (Map.Entry<String, Map<String, CsvTable>> c : compare.entrySet()) {
@@ -184,7 +203,9 @@ public final class ReportGenerator {
     if (summaryLines.isEmpty()) {
       summaryLines.add("The input folder holds no recognised results.");
     }
-    StringBuilder summaryHtml = new StringBuilder(Html.p(files.size() + " input file(s) from " + input.getFileName() + "."));
+    StringBuilder summaryHtml =
+        new StringBuilder(
+            Html.p(files.size() + " input file(s) from " + input.getFileName() + "."));
     summaryHtml.append("<ul class=\"summary\">\n");
     for (String line : summaryLines) {
       summaryHtml.append("<li>").append(Html.esc(line)).append("</li>\n");
@@ -194,8 +215,18 @@ public final class ReportGenerator {
 
     List<Figure> figures = new ArrayList<>();
     sections.forEach(s -> figures.addAll(s.figures()));
-    String page = Page.render("ConvOpt report", "Results folder: " + input.getFileName() + " \u00b7 " + figures.size()
-        + " figures \u00b7 " + files.size() + " data files", NOTE, sections);
+    String page =
+        Page.render(
+            "ConvOpt report",
+            "Results folder: "
+                + input.getFileName()
+                + " \u00b7 "
+                + figures.size()
+                + " figures \u00b7 "
+                + files.size()
+                + " data files",
+            NOTE,
+            sections);
 
     List<String> figureNames = new ArrayList<>();
     try {
@@ -244,29 +275,33 @@ public final class ReportGenerator {
   static List<String> scan(Path input, Path output) {
     List<String> files = new ArrayList<>();
     try {
-      Files.walkFileTree(input, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          boolean hidden = !dir.equals(input) && dir.getFileName().toString().startsWith(".");
-          if (dir.equals(output) || hidden || (!dir.equals(input) && Files.exists(dir.resolve("index.html")))) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          input,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              boolean hidden = !dir.equals(input) && dir.getFileName().toString().startsWith(".");
+              if (dir.equals(output)
+                  || hidden
+                  || (!dir.equals(input) && Files.exists(dir.resolve("index.html")))) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String rel = input.relativize(file).toString().replace('\\', '/');
-          String name = file.getFileName().toString();
-          if (name.startsWith(".")) {
-            return FileVisitResult.CONTINUE;
-          }
-          if (name.endsWith(".csv") || (rel.startsWith("bench/") && name.endsWith(".json"))) {
-            files.add(rel);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String rel = input.relativize(file).toString().replace('\\', '/');
+              String name = file.getFileName().toString();
+              if (name.startsWith(".")) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (name.endsWith(".csv") || (rel.startsWith("bench/") && name.endsWith(".json"))) {
+                files.add(rel);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new ReportException("cannot read the input folder " + input + ": " + e.getMessage(), e);
     }

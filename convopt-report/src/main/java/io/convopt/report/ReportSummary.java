@@ -11,7 +11,8 @@ import java.util.List;
  * @param copiedFiles input files copied under {@code data/}, relative to the input folder
  * @param summaryLines the lines of the report's summary section
  */
-public record ReportSummary(Path indexHtml, List<String> figures, List<String> copiedFiles, List<String> summaryLines) {
+public record ReportSummary(
+    Path indexHtml, List<String> figures, List<String> copiedFiles, List<String> summaryLines) {
   public ReportSummary {
     figures = List.copyOf(figures);
     copiedFiles = List.copyOf(copiedFiles);

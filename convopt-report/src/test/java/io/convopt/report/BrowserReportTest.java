@@ -31,7 +31,9 @@ class BrowserReportTest {
 
   @BeforeAll
   static void build() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not installed at /usr/bin/chromium; browser test skipped");
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "Chromium not installed at /usr/bin/chromium; browser test skipped");
     Path results = Fixtures.copyFixture(tmp);
     SyntheticResults.write(results);
     // Under target/ so the screenshot and the report stay available for inspection after the build.
@@ -42,17 +44,29 @@ class BrowserReportTest {
   /** Runs Chromium with the flags that work in containers and without network; returns stdout. */
   private static String chromium(String... extra) throws Exception {
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-    List<String> cmd = new ArrayList<>(List.of(
-        CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--proxy-server=127.0.0.1:9"));
     cmd.addAll(List.of(extra));
     cmd.add(report.resolve("index.html").toUri().toString());
     Path stdout = tmp.resolve("chromium-" + System.nanoTime() + ".out");
-    Process p = new ProcessBuilder(cmd)
-        .redirectOutput(stdout.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(stdout.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("Chromium did not finish within " + TIMEOUT_SECONDS + " s");
@@ -61,7 +75,8 @@ class BrowserReportTest {
   }
 
   private static String attribute(String dom, String name) {
-    Matcher m = Pattern.compile("<body[^>]*\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(dom);
+    Matcher m =
+        Pattern.compile("<body[^>]*\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(dom);
     assertThat(m.find()).as("attribute " + name + " on <body> after the script ran").isTrue();
     return m.group(1);
   }
@@ -79,9 +94,9 @@ class BrowserReportTest {
   }
 
   /**
-   * At a wide and a narrow desktop window the page does not scroll sideways and nothing is cut
-   * off: the page script measures scrollWidth against clientWidth of the document and of every
-   * nav, table, figure and section, and each legend label's extent against its SVG's width.
+   * At a wide and a narrow desktop window the page does not scroll sideways and nothing is cut off:
+   * the page script measures scrollWidth against clientWidth of the document and of every nav,
+   * table, figure and section, and each legend label's extent against its SVG's width.
    */
   @Test
   void pageFitsTheWindowWithNothingClipped() throws Exception {
@@ -89,7 +104,8 @@ class BrowserReportTest {
       String dom =
           chromium("--virtual-time-budget=5000", "--window-size=" + width + ",2000", "--dump-dom");
       assertThat(attribute(dom, "data-check")).isEqualTo("done");
-      assertThat(attribute(dom, "data-page-overflow")).as("sideways scroll at %d px", width)
+      assertThat(attribute(dom, "data-page-overflow"))
+          .as("sideways scroll at %d px", width)
           .isEqualTo("0");
       assertThat(attribute(dom, "data-clipped")).as("clipped elements at %d px", width).isEmpty();
     }
@@ -99,7 +115,11 @@ class BrowserReportTest {
   void screenshotIsSaved() throws Exception {
     Path png = Path.of("target", "report-screenshot.png").toAbsolutePath();
     Files.deleteIfExists(png);
-    chromium("--virtual-time-budget=5000", "--window-size=1400,2000", "--hide-scrollbars", "--screenshot=" + png);
+    chromium(
+        "--virtual-time-budget=5000",
+        "--window-size=1400,2000",
+        "--hide-scrollbars",
+        "--screenshot=" + png);
     assertThat(png).exists();
     byte[] bytes = Files.readAllBytes(png);
     assertThat(bytes.length).isGreaterThan(20_000);

@@ -43,25 +43,33 @@ class CompareReportTest {
   @Test
   void showsProfilesTracesSensitivityAndTheMetricTable() throws Exception {
     String s = section(html, "compare-quick");
-    assertThat(s).contains("Performance profiles", "Objective vs time", "Sensitivity", "Test metric per dataset",
-        "What the measurements say");
+    assertThat(s)
+        .contains(
+            "Performance profiles",
+            "Objective vs time",
+            "Sensitivity",
+            "Test metric per dataset",
+            "What the measurements say");
     // one profile per tolerance, one trace figure per (dataset, beta), one sensitivity figure
     assertThat(summary.figures()).filteredOn(f -> f.startsWith("compare-quick-profile")).hasSize(4);
     assertThat(summary.figures()).filteredOn(f -> f.startsWith("compare-quick-trace")).hasSize(2);
     assertThat(summary.figures()).contains("compare-quick-sensitivity");
     for (String name : summary.figures()) {
-      Document doc = Fixtures.xml(Files.readString(dir.resolve("results/report/figures/" + name + ".svg")));
+      Document doc =
+          Fixtures.xml(Files.readString(dir.resolve("results/report/figures/" + name + ".svg")));
       assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
     }
     // metrics table: one row per (dataset, beta, method) of the fixture's metrics.csv
-    long metricRows = Files.readAllLines(dir.resolve("results/compare-quick/metrics.csv")).size() - 1;
+    long metricRows =
+        Files.readAllLines(dir.resolve("results/compare-quick/metrics.csv")).size() - 1;
     String table = s.substring(s.indexOf("<table class=\"data-table metrics\">"));
     table = table.substring(0, table.indexOf("</table>"));
     assertThat(count(table, "<tr>")).isEqualTo(1 + (int) metricRows);
     assertThat(table).contains("\u00b1");
     // the method legend names every method
     assertThat(s).contains(">cg<", ">cr<", ">sgd<", ">adam<");
-    assertThat(summary.summaryLines()).anyMatch(l -> l.startsWith("Convex vs non-convex (compare-quick)"));
+    assertThat(summary.summaryLines())
+        .anyMatch(l -> l.startsWith("Convex vs non-convex (compare-quick)"));
   }
 
   @Test

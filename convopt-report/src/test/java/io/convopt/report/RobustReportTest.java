@@ -45,11 +45,16 @@ class RobustReportTest {
   void plotsRobustAccuracyVsEpsPerDatasetWithTheTable() throws Exception {
     String s = section(html, "robust-quick");
     assertThat(s).contains("What the measurements say", "Robust accuracy vs radius");
-    List<String> summaryCsv = Files.readAllLines(dir.resolve("results/robust-quick/robust-summary.csv"));
-    long datasets = summaryCsv.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count();
-    assertThat(summary.figures()).filteredOn(f -> f.startsWith("robust-quick-accuracy")).hasSize((int) datasets);
+    List<String> summaryCsv =
+        Files.readAllLines(dir.resolve("results/robust-quick/robust-summary.csv"));
+    long datasets =
+        summaryCsv.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count();
+    assertThat(summary.figures())
+        .filteredOn(f -> f.startsWith("robust-quick-accuracy"))
+        .hasSize((int) datasets);
     for (String name : summary.figures()) {
-      Document doc = Fixtures.xml(Files.readString(dir.resolve("results/report/figures/" + name + ".svg")));
+      Document doc =
+          Fixtures.xml(Files.readString(dir.resolve("results/report/figures/" + name + ".svg")));
       assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
     }
     // the table: one row per (dataset, method, eps) of robust-summary.csv
@@ -58,7 +63,8 @@ class RobustReportTest {
     assertThat(count(table, "<tr>")).isEqualTo(summaryCsv.size());
     // every method is in the legend
     assertThat(s).contains(">cr<", ">cr-robust<", ">sgd<", ">sgd-pgd<");
-    assertThat(summary.summaryLines()).anyMatch(l -> l.startsWith("Adversarial robustness (robust-quick)"));
+    assertThat(summary.summaryLines())
+        .anyMatch(l -> l.startsWith("Adversarial robustness (robust-quick)"));
   }
 
   @Test

@@ -6,15 +6,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes a realistic results folder computed in code: a 1-D function with a broad and a narrow peak with surrogates for
- * several N, a LOG2-like 2-D function on a fine grid with sign-descent paths, and a sweep. The
- * numbers are not the paper's; they exercise the report at the sizes the experiments produce.
+ * Writes a realistic results folder computed in code: a 1-D function with a broad and a narrow peak
+ * with surrogates for several N, a LOG2-like 2-D function on a fine grid with sign-descent paths,
+ * and a sweep. The numbers are not the paper's; they exercise the report at the sizes the
+ * experiments produce.
  */
 final class SyntheticResults {
   private SyntheticResults() {}
 
   static double bumps(double x) {
-    return 2.5 * Math.exp(-Math.pow((x - 1.35) / 0.35, 2)) + 3.5 * Math.exp(-Math.pow((x - 0.5) / 0.05, 2));
+    return 2.5 * Math.exp(-Math.pow((x - 1.35) / 0.35, 2))
+        + 3.5 * Math.exp(-Math.pow((x - 0.5) / 0.05, 2));
   }
 
   static double log2(double x, double y) {
@@ -51,7 +53,8 @@ final class SyntheticResults {
           s += k * Math.pow(f[j] - lo + 1, power);
           w += k;
         }
-        curves.append(String.format(Locale.ROOT, "BUMPS,%d,%.4f,%.6f,%.6g%n", power, xs[i], f[i], -s / w));
+        curves.append(
+            String.format(Locale.ROOT, "BUMPS,%d,%.4f,%.6f,%.6g%n", power, xs[i], f[i], -s / w));
       }
     }
     Files.writeString(dir.resolve("curves/bumps.csv"), curves);
@@ -68,7 +71,8 @@ final class SyntheticResults {
     Files.writeString(dir.resolve("contours/log2.csv"), contour);
 
     // Paths: coordinate-wise sign ascent on LOG2 from a few starts, two step sizes.
-    StringBuilder paths = new StringBuilder("function,algorithm,run,iteration,evaluations,x,y,f,distance\n");
+    StringBuilder paths =
+        new StringBuilder("function,algorithm,run,iteration,evaluations,x,y,f,distance\n");
     double[][] starts = {{0, 0}, {-0.5, -0.5}, {1, -1}, {0.1, -0.9}};
     String[] algs = {"zigzag1", "zigzag2"};
     for (int a = 0; a < algs.length; a++) {
@@ -79,8 +83,18 @@ final class SyntheticResults {
         int evals = 1;
         for (int it = 0; it <= 40; it++) {
           double d = Math.hypot(x - 0.5, y - 0.5);
-          paths.append(String.format(Locale.ROOT, "LOG2,%s,%d,%d,%d,%.4f,%.4f,%.6f,%.6g%n",
-              algs[a], r + 1, it, evals, x, y, log2(x, y), Math.max(d, 1e-4)));
+          paths.append(
+              String.format(
+                  Locale.ROOT,
+                  "LOG2,%s,%d,%d,%d,%.4f,%.4f,%.6f,%.6g%n",
+                  algs[a],
+                  r + 1,
+                  it,
+                  evals,
+                  x,
+                  y,
+                  log2(x, y),
+                  Math.max(d, 1e-4)));
           double h = 1e-4;
           double gx = (log2(x + h, y) - log2(x - h, y)) / (2 * h);
           double gy = (log2(x, y + h) - log2(x, y - h)) / (2 * h);
@@ -96,14 +110,16 @@ final class SyntheticResults {
     }
     Files.writeString(dir.resolve("paths/log2.csv"), paths);
 
-    StringBuilder sweep = new StringBuilder("function,algorithm,eta,power,start,final_error,steps\n");
+    StringBuilder sweep =
+        new StringBuilder("function,algorithm,eta,power,start,final_error,steps\n");
     double[] etas = {0.001, 0.005, 0.01, 0.05, 0.1};
     int[] powers = {1, 2, 3, 6, 10, 15};
     for (double eta : etas) {
       for (int p : powers) {
         for (double start : new double[] {0.8, 1.5}) {
           double err = eta * (1 + 5.0 / p) * (start > 1 ? 2 : 1) + (p == 1 ? 0.9 : 0);
-          sweep.append(String.format(Locale.ROOT, "LOG1,alg1,%s,%d,%s,%.6g,%d%n", eta, p, start, err, 200));
+          sweep.append(
+              String.format(Locale.ROOT, "LOG1,alg1,%s,%d,%s,%.6g,%d%n", eta, p, start, err, 200));
         }
       }
     }

@@ -17,14 +17,16 @@ import picocli.CommandLine.Option;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "1 fork, short warm-up/measurement, 1e3..1e6 points (~2 min).")
+  @Option(
+      names = "--quick",
+      description = "1 fork, short warm-up/measurement, 1e3..1e6 points (~2 min).")
   boolean quick;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "JMH JSON output; JMH's raw log goes beside it as .log (default:"
-          + " ${DEFAULT-VALUE}).")
+      description =
+          "JMH JSON output; JMH's raw log goes beside it as .log (default:" + " ${DEFAULT-VALUE}).")
   Path out = KernelBenchmarkRunner.DEFAULT_OUTPUT;
 
   @Option(
@@ -35,6 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return KernelBenchmarkRunner.run(new KernelBenchmarkRunner.Config(quick, out, include), System.out);
+    return KernelBenchmarkRunner.run(
+        new KernelBenchmarkRunner.Config(quick, out, include), System.out);
   }
 }

@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class FmaPeakBenchmark {
 
@@ -38,8 +40,7 @@ public class FmaPeakBenchmark {
   public static final int ITERATIONS = 100_000;
 
   /** 2 · lanes · ACCUMULATORS · ITERATIONS. */
-  public static final long FLOPS_PER_INVOCATION =
-      2L * SPECIES.length() * ACCUMULATORS * ITERATIONS;
+  public static final long FLOPS_PER_INVOCATION = 2L * SPECIES.length() * ACCUMULATORS * ITERATIONS;
 
   double a;
   double b;
@@ -81,7 +82,17 @@ public class FmaPeakBenchmark {
       c10 = c10.fma(av, bv);
       c11 = c11.fma(av, bv);
     }
-    return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10)
-        .add(c11).reduceLanes(VectorOperators.ADD);
+    return c0.add(c1)
+        .add(c2)
+        .add(c3)
+        .add(c4)
+        .add(c5)
+        .add(c6)
+        .add(c7)
+        .add(c8)
+        .add(c9)
+        .add(c10)
+        .add(c11)
+        .reduceLanes(VectorOperators.ADD);
   }
 }

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class IncrementalStepBenchmark {
 
@@ -58,7 +60,8 @@ public class IncrementalStepBenchmark {
     kernel = ConvexKernel.of(eta);
     cellsPerDelta = 1;
     index = grid.size() / 2;
-    state = IncrementalMasses1D.create(grid, w, kernel, eta / 10, v -> 1.0, grid.firstIndex() + index);
+    state =
+        IncrementalMasses1D.create(grid, w, kernel, eta / 10, v -> 1.0, grid.firstIndex() + index);
     direction = 1;
   }
 

@@ -15,10 +15,10 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
- * JMH's output split in two: everything JMH prints (iteration lines, the forked JVMs' own
- * messages such as the incubator-module notice, the final table) goes to a log file in JMH's
- * usual format, while the terminal gets one line per benchmark as it starts and ends, with the
- * score and the elapsed time. Not thread-safe; JMH calls it from one thread.
+ * JMH's output split in two: everything JMH prints (iteration lines, the forked JVMs' own messages
+ * such as the incubator-module notice, the final table) goes to a log file in JMH's usual format,
+ * while the terminal gets one line per benchmark as it starts and ends, with the score and the
+ * elapsed time. Not thread-safe; JMH calls it from one thread.
  */
 final class JmhProgress implements OutputFormat {
 
@@ -69,8 +69,14 @@ final class JmhProgress implements OutputFormat {
     log.endBenchmark(result);
     if (result != null) {
       Result<?> r = result.getPrimaryResult();
-      terminal.printf(Locale.ROOT, "bench [%s] #%d %s: %.4g %s%n", elapsed(), started, current,
-          r.getScore(), r.getScoreUnit());
+      terminal.printf(
+          Locale.ROOT,
+          "bench [%s] #%d %s: %.4g %s%n",
+          elapsed(),
+          started,
+          current,
+          r.getScore(),
+          r.getScoreUnit());
       terminal.flush();
     }
   }

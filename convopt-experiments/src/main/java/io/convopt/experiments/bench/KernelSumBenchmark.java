@@ -19,15 +19,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scalar reference vs {@code jdk.incubator.vector} for the two hot sums of the kernel: the 1-D
- * derivative Σ w_j g_δ'(θ − x_j) (eq. (16)) and the 2-D gradient Σ w_j ∇g_δ(θ − x_j) (eq. (20)),
- * at 10³ … 10⁷ points. Both variants run in the same fork, so their ratio is meaningful on a
- * noisy machine even when absolute times are not.
+ * derivative Σ w_j g_δ'(θ − x_j) (eq. (16)) and the 2-D gradient Σ w_j ∇g_δ(θ − x_j) (eq. (20)), at
+ * 10³ … 10⁷ points. Both variants run in the same fork, so their ratio is meaningful on a noisy
+ * machine even when absolute times are not.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class KernelSumBenchmark {
 
   /** Points of the 1-D sum: uniform in [0, 1], weights in (0, 1], δ = 0.01, θ = 0.37. */

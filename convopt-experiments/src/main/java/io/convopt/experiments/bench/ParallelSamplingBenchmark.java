@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sampling one coarse grid through the solvers' cache ({@link SampleCache#values}, a fresh cache per
- * invocation so every point is evaluated): the objective's batch form on the calling thread vs
+ * Sampling one coarse grid through the solvers' cache ({@link SampleCache#values}, a fresh cache
+ * per invocation so every point is evaluated): the objective's batch form on the calling thread vs
  * {@link ParallelObjective} on all cores, in the same fork. The objective costs about a microsecond
  * (a 2-D Rastrigin term summed 64 times), standing in for a target that is expensive next to the
  * convolution sums; for cheap targets sampling is not the bottleneck and parallelism does not pay.
@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ParallelSamplingBenchmark {
 
   /** A 2-D midpoint grid and the two objectives. */
@@ -47,16 +49,24 @@ public class ParallelSamplingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      grid = TensorGrid.of(Box.cube(2, -5.12, 5.12), new double[] {-5.12, -5.12}, 10.24 / cellsPerAxis).midpoints();
-      sequential = x -> {
-        double s = 0;
-        for (int r = 0; r < 64; r++) {
-          double a = x[0] + 1e-3 * r;
-          double b = x[1] - 1e-3 * r;
-          s += 20 + a * a - 10 * Math.cos(2 * Math.PI * a) + b * b - 10 * Math.cos(2 * Math.PI * b);
-        }
-        return -s;
-      };
+      grid =
+          TensorGrid.of(Box.cube(2, -5.12, 5.12), new double[] {-5.12, -5.12}, 10.24 / cellsPerAxis)
+              .midpoints();
+      sequential =
+          x -> {
+            double s = 0;
+            for (int r = 0; r < 64; r++) {
+              double a = x[0] + 1e-3 * r;
+              double b = x[1] - 1e-3 * r;
+              s +=
+                  20
+                      + a * a
+                      - 10 * Math.cos(2 * Math.PI * a)
+                      + b * b
+                      - 10 * Math.cos(2 * Math.PI * b);
+            }
+            return -s;
+          };
       parallel = ParallelObjective.onAllCores(sequential);
     }
 

@@ -40,7 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class PatternOperatorBenchmark {
 
   /** Problem, operator, weights and the bare GEMM operands. */
@@ -91,8 +93,8 @@ public class PatternOperatorBenchmark {
       }
       ActivationPatterns pat = ActivationPatterns.sample(xs, gates, 7L);
       ReluProblem problem = new ReluProblem(xs, y, pat, 1e-3, Loss.SQUARED, Formulation.GATED);
-      op = BlockedPatternOperator.of(
-          problem.operator(false), Precision.parse(precision), blockRows);
+      op =
+          BlockedPatternOperator.of(problem.operator(false), Precision.parse(precision), blockRows);
       int len = op.blocks() * (features + 1);
       u = gaussian(r, len);
       u2 = gaussian(r, len);

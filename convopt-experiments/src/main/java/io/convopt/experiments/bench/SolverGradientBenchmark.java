@@ -26,23 +26,26 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One evaluation of ∇F as Algorithm 2 ({@code ConvolutionDescent}) computes it, on the kernel's
- * SIMD path vs its scalar reference path, measured in the same fork so that the ratio is meaningful.
- * The sums are the solver's: the outer integral of eq. (20) over the coarse cell midpoints of the
- * lattice θ₀ + ηZ² in the box ({@code outerGradient}) plus the ball integral over the fine midpoint
- * ball of step δ/10 ({@code gradient}); only the scalar/vector choice differs. (A whole solve cannot
- * be compared before/after the refactoring in one run: the old solver code is gone.)
+ * SIMD path vs its scalar reference path, measured in the same fork so that the ratio is
+ * meaningful. The sums are the solver's: the outer integral of eq. (20) over the coarse cell
+ * midpoints of the lattice θ₀ + ηZ² in the box ({@code outerGradient}) plus the ball integral over
+ * the fine midpoint ball of step δ/10 ({@code gradient}); only the scalar/vector choice differs. (A
+ * whole solve cannot be compared before/after the refactoring in one run: the old solver code is
+ * gone.)
  *
- * <p>Test function: Rosenbrock as maximised in the project's Table 1 reconstruction,
- * f = 1/(1 + 100(y − x²)² + (1 − x)²) on [−2, 2]², lifted (f + C)<sup>8</sup> with C = −min (log domain),
- * δ = η, θ = (1.05, 0.95) (on the lattice). The ball samples are taken once in the setup, as the
- * solver's sample cache serves them after the first visit. {@code cellsPerAxis} is the number of cells per
- * axis (η = 4/cells): 80 → 6 400 coarse cells, 400 → 160 000.
+ * <p>Test function: Rosenbrock as maximised in the project's Table 1 reconstruction, f = 1/(1 +
+ * 100(y − x²)² + (1 − x)²) on [−2, 2]², lifted (f + C)<sup>8</sup> with C = −min (log domain), δ =
+ * η, θ = (1.05, 0.95) (on the lattice). The ball samples are taken once in the setup, as the
+ * solver's sample cache serves them after the first visit. {@code cellsPerAxis} is the number of
+ * cells per axis (η = 4/cells): 80 → 6 400 coarse cells, 400 → 160 000.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class SolverGradientBenchmark {
 
   /** Coarse and ball samples with their lifted weights. */
@@ -69,14 +72,18 @@ public class SolverGradientBenchmark {
       theta = new double[] {1.05, 0.95};
       double[] origin = {-2, -2};
       kernel = ConvexKernel.of(eta);
-      SampleCache cache = SampleCache.of(p -> {
-        double a = p[1] - p[0] * p[0];
-        double b = 1 - p[0];
-        return 1 / (1 + 100 * a * a + b * b);
-      }, 2);
+      SampleCache cache =
+          SampleCache.of(
+              p -> {
+                double a = p[1] - p[0] * p[0];
+                double b = 1 - p[0];
+                return 1 / (1 + 100 * a * a + b * b);
+              },
+              2);
       PointSet coarse = TensorGrid.of(box, origin, eta).midpoints();
       double[] values = cache.values(coarse);
-      LiftFunction lift = PowerLift.logDomain(8, ShiftRule.minShift(0)).zeroBelowShift().fit(values);
+      LiftFunction lift =
+          PowerLift.logDomain(8, ShiftRule.minShift(0)).zeroBelowShift().fit(values);
       coarseX = new double[][] {coarse.coordinates(0), coarse.coordinates(1)};
       coarseW = lift.weights(values, null);
       coarseH = coarse.cellVolume();
@@ -91,8 +98,11 @@ public class SolverGradientBenchmark {
 
   @Benchmark
   public double[] solverGradientScalar(Data d) {
-    double[] g = ScalarConvolutionSums.outerGradient(d.kernel, d.theta, d.coarseX, d.coarseW, d.coarseH, d.out);
-    double[] b = ScalarConvolutionSums.gradient(d.kernel, d.theta, d.ballX, d.ballW, d.ballH, d.ballOut);
+    double[] g =
+        ScalarConvolutionSums.outerGradient(
+            d.kernel, d.theta, d.coarseX, d.coarseW, d.coarseH, d.out);
+    double[] b =
+        ScalarConvolutionSums.gradient(d.kernel, d.theta, d.ballX, d.ballW, d.ballH, d.ballOut);
     g[0] += b[0];
     g[1] += b[1];
     return g;
@@ -100,8 +110,11 @@ public class SolverGradientBenchmark {
 
   @Benchmark
   public double[] solverGradientVector(Data d) {
-    double[] g = VectorConvolutionSums.outerGradient(d.kernel, d.theta, d.coarseX, d.coarseW, d.coarseH, d.out);
-    double[] b = VectorConvolutionSums.gradient(d.kernel, d.theta, d.ballX, d.ballW, d.ballH, d.ballOut);
+    double[] g =
+        VectorConvolutionSums.outerGradient(
+            d.kernel, d.theta, d.coarseX, d.coarseW, d.coarseH, d.out);
+    double[] b =
+        VectorConvolutionSums.gradient(d.kernel, d.theta, d.ballX, d.ballW, d.ballH, d.ballOut);
     g[0] += b[0];
     g[1] += b[1];
     return g;

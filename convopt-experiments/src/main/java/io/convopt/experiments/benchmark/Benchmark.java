@@ -31,15 +31,14 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The global-optimization benchmark (protocol: COCO/BBOB
- * conventions). Every named solver factory is applied to every test function over R
- * seeded runs under a fixed evaluation budget (default 10^4·d). Per run, a scoring wrapper that
- * only the runner sees counts every call of f and records the first evaluation at which the
- * best-so-far error f* − f met 1e-1, 1e-3, 1e-5, 1e-8 and the former relative tolerance
- * 1e-3·max(1, |f*|). Success is absolute: f* − f ≤ 1e-3 at the returned point (COCO's
- * convention; the relative rule accepted 0.19 on Shubert), with 1e-5 and 1e-8 alongside and the
- * relative rule as an extra column. The solver gets a problem without the known optimum (no
- * oracle knowledge).
+ * The global-optimization benchmark (protocol: COCO/BBOB conventions). Every named solver factory
+ * is applied to every test function over R seeded runs under a fixed evaluation budget (default
+ * 10^4·d). Per run, a scoring wrapper that only the runner sees counts every call of f and records
+ * the first evaluation at which the best-so-far error f* − f met 1e-1, 1e-3, 1e-5, 1e-8 and the
+ * former relative tolerance 1e-3·max(1, |f*|). Success is absolute: f* − f ≤ 1e-3 at the returned
+ * point (COCO's convention; the relative rule accepted 0.19 on Shubert), with 1e-5 and 1e-8
+ * alongside and the relative rule as an extra column. The solver gets a problem without the known
+ * optimum (no oracle knowledge).
  *
  * <p><b>Seeds.</b> The seed of run r of solver s on function f is {@link #seed}(f, s, r), a hash of
  * the three names: results do not depend on the thread count or the order in which runs finish.
@@ -52,9 +51,8 @@ import tech.tablesaw.api.Table;
  * ERT ratio to CMA-ES) and {@code data_profile_by_dimension.csv}, and {@code provenance.csv}.
  *
  * <p><b>ERT</b> = (Σ over successful runs of the evaluations to success + the budget for every
- * failed run) / number of successes; +∞ without successes. Failures are charged the full budget
- * as the protocol states (for grid search, which may stop below the budget, this is
- * conservative).
+ * failed run) / number of successes; +∞ without successes. Failures are charged the full budget as
+ * the protocol states (for grid search, which may stop below the budget, this is conservative).
  *
  * <p>Immutable; {@link #run} may be called from one thread at a time per output folder.
  */
@@ -64,8 +62,9 @@ public final class Benchmark {
   public static final long DEFAULT_BUDGET_PER_DIMENSION = 10_000;
 
   /** Budgets, in multiples of d, at which the data profile is tabulated (plus the full budget). */
-  static final long[] PROFILE_MULTIPLES = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000,
-      20_000, 50_000, 100_000};
+  static final long[] PROFILE_MULTIPLES = {
+    1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000
+  };
 
   private final List<TestFunction> functions;
   private final Map<String, SolverFactory> solvers;
@@ -76,12 +75,22 @@ public final class Benchmark {
 
   /** R = 15 runs, budget 10^4·d, one thread per core. */
   public Benchmark(List<TestFunction> functions, Map<String, SolverFactory> solvers) {
-    this(functions, solvers, DEFAULT_RUNS, DEFAULT_BUDGET_PER_DIMENSION,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
+    this(
+        functions,
+        solvers,
+        DEFAULT_RUNS,
+        DEFAULT_BUDGET_PER_DIMENSION,
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        0);
   }
 
-  private Benchmark(List<TestFunction> functions, Map<String, SolverFactory> solvers, int runs,
-      long budgetPerDimension, int threads, int firstRun) {
+  private Benchmark(
+      List<TestFunction> functions,
+      Map<String, SolverFactory> solvers,
+      int runs,
+      long budgetPerDimension,
+      int threads,
+      int firstRun) {
     if (functions.isEmpty()) {
       throw new IllegalArgumentException("the benchmark needs at least one function");
     }
@@ -126,8 +135,8 @@ public final class Benchmark {
   }
 
   /**
-   * Index of the first run (default 0): runs {@code k .. k + R - 1}, each with its own seed
-   * {@link #seed}(f, s, r), so a second study with k = R adds independent runs to a first.
+   * Index of the first run (default 0): runs {@code k .. k + R - 1}, each with its own seed {@link
+   * #seed}(f, s, r), so a second study with k = R adds independent runs to a first.
    */
   public Benchmark withFirstRun(int k) {
     if (k < 0) {
@@ -152,7 +161,10 @@ public final class Benchmark {
     return budgetPerDimension;
   }
 
-  /** The standard suite: every textbook function, shifted off-centre, in {@code dim} dimensions where free. */
+  /**
+   * The standard suite: every textbook function, shifted off-centre, in {@code dim} dimensions
+   * where free.
+   */
   public static List<TestFunction> standardSuite(int dim) {
     return suite(StandardFunctions.names(), dim);
   }
@@ -205,7 +217,8 @@ public final class Benchmark {
   public RunRecord runOne(TestFunction function, String solverName, int run) {
     SolverFactory factory = solvers.get(solverName);
     if (factory == null) {
-      throw new IllegalArgumentException("solver '" + solverName + "' is not part of this benchmark");
+      throw new IllegalArgumentException(
+          "solver '" + solverName + "' is not part of this benchmark");
     }
     int d = function.dimension();
     long budget = budgetPerDimension * d;
@@ -220,22 +233,58 @@ public final class Benchmark {
     } catch (SolverDeclinedException e) {
       long[] never = new long[RunRecord.TARGETS.length];
       Arrays.fill(never, -1);
-      return new RunRecord(function.name(), d, solverName, run, seed, budget, 0, Double.NaN, fStar,
-          Double.POSITIVE_INFINITY, false, Double.POSITIVE_INFINITY, false, -1, never, 0, false, -1,
-          RunRecord.DECLINED, e.getMessage());
+      return new RunRecord(
+          function.name(),
+          d,
+          solverName,
+          run,
+          seed,
+          budget,
+          0,
+          Double.NaN,
+          fStar,
+          Double.POSITIVE_INFINITY,
+          false,
+          Double.POSITIVE_INFINITY,
+          false,
+          -1,
+          never,
+          0,
+          false,
+          -1,
+          RunRecord.DECLINED,
+          e.getMessage());
     }
     ScoringObjective scoring = new ScoringObjective(function.objective(), fStar, targets);
-    Problem blind = Problem.of(function.name(), scoring, function.box()); // no known optimum attached
+    Problem blind =
+        Problem.of(function.name(), scoring, function.box()); // no known optimum attached
     long t0 = System.nanoTime();
     Optimum opt = configured.solver().optimize(blind, configured.start());
     long wallMs = (System.nanoTime() - t0) / 1_000_000;
     if (scoring.calls() != opt.evaluations()) {
-      throw new IllegalStateException(solverName + " on " + function.name() + " run " + run + " reported "
-          + opt.evaluations() + " evaluations but called f " + scoring.calls() + " times");
+      throw new IllegalStateException(
+          solverName
+              + " on "
+              + function.name()
+              + " run "
+              + run
+              + " reported "
+              + opt.evaluations()
+              + " evaluations but called f "
+              + scoring.calls()
+              + " times");
     }
     if (scoring.calls() > budget) {
-      throw new IllegalStateException(solverName + " on " + function.name() + " run " + run + " used "
-          + scoring.calls() + " evaluations, over the budget " + budget);
+      throw new IllegalStateException(
+          solverName
+              + " on "
+              + function.name()
+              + " run "
+              + run
+              + " used "
+              + scoring.calls()
+              + " evaluations, over the budget "
+              + budget);
     }
     double error = fStar - opt.value();
     long[] hits = new long[RunRecord.TARGETS.length];
@@ -248,10 +297,27 @@ public final class Benchmark {
       maxWidth = Math.max(maxWidth, function.box().width(i));
     }
     boolean success = error <= RunRecord.SUCCESS_TARGET;
-    return new RunRecord(function.name(), d, solverName, run, seed, budget, scoring.calls(),
-        opt.value(), fStar, error, success, distance, distance <= 1e-2 * maxWidth, hits[1], hits,
-        wallMs, error <= relative, scoring.firstHit(RunRecord.TARGETS.length),
-        opt.stopReason().name(), earlyStopNote(opt, budget));
+    return new RunRecord(
+        function.name(),
+        d,
+        solverName,
+        run,
+        seed,
+        budget,
+        scoring.calls(),
+        opt.value(),
+        fStar,
+        error,
+        success,
+        distance,
+        distance <= 1e-2 * maxWidth,
+        hits[1],
+        hits,
+        wallMs,
+        error <= relative,
+        scoring.firstHit(RunRecord.TARGETS.length),
+        opt.stopReason().name(),
+        earlyStopNote(opt, budget));
   }
 
   /**
@@ -264,8 +330,15 @@ public final class Benchmark {
     if (left <= 0) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("stopped with " + left + " of " + budget
-        + " evaluations left (" + opt.stopReason().name() + ")");
+    StringBuilder sb =
+        new StringBuilder(
+            "stopped with "
+                + left
+                + " of "
+                + budget
+                + " evaluations left ("
+                + opt.stopReason().name()
+                + ")");
     for (String key : List.of("stop_detail", "stable_power", "levels_run", "coarse_cells")) {
       String v = opt.settings().get(key);
       if (v != null) {
@@ -299,8 +372,14 @@ public final class Benchmark {
   }
 
   /** What {@link #run} produced. */
-  public record Result(Path folder, List<RunRecord> records, int executed, int skipped, Table runs,
-      Table summary, Table dataProfile) {}
+  public record Result(
+      Path folder,
+      List<RunRecord> records,
+      int executed,
+      int skipped,
+      Table runs,
+      Table summary,
+      Table dataProfile) {}
 
   /** Runs the benchmark into {@code out/benchmark/} on this benchmark's threads (resuming). */
   public Result run(Path out) {
@@ -330,7 +409,10 @@ public final class Benchmark {
 
   /** The grid named {@code name} writing {@code folder/runs.csv}. */
   public Grid<Cell> grid(String name, String folder) {
-    return new Grid<>(name, cells(), Cell::key,
+    return new Grid<>(
+        name,
+        cells(),
+        Cell::key,
         List.of(new GridTable(folder + "/runs.csv", RunRecord.HEADER, "key")));
   }
 
@@ -346,17 +428,21 @@ public final class Benchmark {
   }
 
   /**
-   * Runs every (function, solver, run) of this shard whose key is not yet in
-   * {@code out/FOLDER/runs.csv} with the grid runner, then writes the summaries of this
-   * configuration's runs found there ({@code summary.csv}, {@code data_profile.csv}) and
-   * {@code provenance.csv}.
+   * Runs every (function, solver, run) of this shard whose key is not yet in {@code
+   * out/FOLDER/runs.csv} with the grid runner, then writes the summaries of this configuration's
+   * runs found there ({@code summary.csv}, {@code data_profile.csv}) and {@code provenance.csv}.
    */
   public Result run(GridSettings settings, String folder) {
     Path dir = settings.out().resolve(folder);
-    GridOutcome o = new GridRunner(settings).run(grid(folder.replace('/', '-'), folder),
-        c -> CellRows.of(runOne(c.function(), c.solver(), c.run()).toRow()),
-        new GridRunner.Description(folder + "/provenance.csv", parameters(),
-            "runs " + firstRun + ".." + (firstRun + runs - 1)));
+    GridOutcome o =
+        new GridRunner(settings)
+            .run(
+                grid(folder.replace('/', '-'), folder),
+                c -> CellRows.of(runOne(c.function(), c.solver(), c.run()).toRow()),
+                new GridRunner.Description(
+                    folder + "/provenance.csv",
+                    parameters(),
+                    "runs " + firstRun + ".." + (firstRun + runs - 1)));
     Set<String> planned = new LinkedHashSet<>(cells().stream().map(Cell::key).toList());
     List<RunRecord> mine = new ArrayList<>();
     for (RunRecord r : readRecords(dir.resolve("runs.csv"))) {
@@ -369,10 +455,10 @@ public final class Benchmark {
     RunOutputs.writeTable(summary, dir.resolve("summary.csv"));
     RunOutputs.writeTable(profile, dir.resolve("data_profile.csv"));
     RunOutputs.writeTable(BenchmarkTables.byDimension(mine), dir.resolve("by_dimension.csv"));
-    RunOutputs.writeTable(BenchmarkTables.dataProfileByDimension(mine),
-        dir.resolve("data_profile_by_dimension.csv"));
-    return new Result(dir, List.copyOf(mine), o.executed(), o.resumed(), runsTable(mine), summary,
-        profile);
+    RunOutputs.writeTable(
+        BenchmarkTables.dataProfileByDimension(mine), dir.resolve("data_profile_by_dimension.csv"));
+    return new Result(
+        dir, List.copyOf(mine), o.executed(), o.resumed(), runsTable(mine), summary, profile);
   }
 
   static List<RunRecord> readRecords(Path runsFile) {
@@ -388,17 +474,32 @@ public final class Benchmark {
 
   /** The run records as a Tablesaw table (columns as in runs.csv, without the key). */
   public static Table runsTable(List<RunRecord> records) {
-    Table t = Table.create("runs",
-        StringColumn.create("function"), IntColumn.create("dimension"), StringColumn.create("solver"),
-        IntColumn.create("run"), LongColumn.create("seed"), LongColumn.create("budget"),
-        LongColumn.create("evaluations"), DoubleColumn.create("best_f"), DoubleColumn.create("f_star"),
-        DoubleColumn.create("error"), BooleanColumn.create("success"), DoubleColumn.create("distance"),
-        BooleanColumn.create("localised"), LongColumn.create("evals_to_success"), LongColumn.create("evals_to_1e-1"),
-        LongColumn.create("evals_to_1e-3"), LongColumn.create("evals_to_1e-5"),
-        LongColumn.create("evals_to_1e-8"), LongColumn.create("wall_ms"),
-        BooleanColumn.create("success_relative"),
-        LongColumn.create("evals_to_success_relative"), StringColumn.create("stop_reason"),
-        StringColumn.create("note"));
+    Table t =
+        Table.create(
+            "runs",
+            StringColumn.create("function"),
+            IntColumn.create("dimension"),
+            StringColumn.create("solver"),
+            IntColumn.create("run"),
+            LongColumn.create("seed"),
+            LongColumn.create("budget"),
+            LongColumn.create("evaluations"),
+            DoubleColumn.create("best_f"),
+            DoubleColumn.create("f_star"),
+            DoubleColumn.create("error"),
+            BooleanColumn.create("success"),
+            DoubleColumn.create("distance"),
+            BooleanColumn.create("localised"),
+            LongColumn.create("evals_to_success"),
+            LongColumn.create("evals_to_1e-1"),
+            LongColumn.create("evals_to_1e-3"),
+            LongColumn.create("evals_to_1e-5"),
+            LongColumn.create("evals_to_1e-8"),
+            LongColumn.create("wall_ms"),
+            BooleanColumn.create("success_relative"),
+            LongColumn.create("evals_to_success_relative"),
+            StringColumn.create("stop_reason"),
+            StringColumn.create("note"));
     for (RunRecord r : records) {
       t.stringColumn("function").append(r.function());
       t.intColumn("dimension").append(r.dimension());
@@ -451,8 +552,8 @@ public final class Benchmark {
   }
 
   /**
-   * ERT to the absolute target {@link RunRecord#TARGETS}[i] by first hits of the best-so-far
-   * error (a run whose best-so-far met it counts as a success at that evaluation).
+   * ERT to the absolute target {@link RunRecord#TARGETS}[i] by first hits of the best-so-far error
+   * (a run whose best-so-far met it counts as a success at that evaluation).
    */
   public static double ertAtTarget(List<RunRecord> records, int i) {
     if (records.isEmpty()) {
@@ -475,11 +576,16 @@ public final class Benchmark {
   /** Groups records by (solver, function), in the records' order of first appearance. */
   private static Map<List<String>, List<RunRecord>> bySolverAndFunction(List<RunRecord> records) {
     List<RunRecord> sorted = new ArrayList<>(records);
-    sorted.sort(Comparator.comparing(RunRecord::solver).thenComparing(RunRecord::function)
-        .thenComparingLong(RunRecord::budget).thenComparingInt(RunRecord::run));
+    sorted.sort(
+        Comparator.comparing(RunRecord::solver)
+            .thenComparing(RunRecord::function)
+            .thenComparingLong(RunRecord::budget)
+            .thenComparingInt(RunRecord::run));
     Map<List<String>, List<RunRecord>> groups = new LinkedHashMap<>();
     for (RunRecord r : sorted) {
-      groups.computeIfAbsent(List.of(r.solver(), r.function(), Long.toString(r.budget())), k -> new ArrayList<>())
+      groups
+          .computeIfAbsent(
+              List.of(r.solver(), r.function(), Long.toString(r.budget())), k -> new ArrayList<>())
           .add(r);
     }
     return groups;
@@ -489,21 +595,34 @@ public final class Benchmark {
    * Per solver × function: runs, successes, success rate (f* − f ≤ 1e-3, absolute) at the full
    * budget and at 10²·d and 10³·d evaluations, rates at the absolute targets 1e-5 and 1e-8, ERT,
    * median and best error, median distance to the nearest global maximiser, and the fraction of
-   * runs localised (distance ≤ 1e-2 × largest box width); then the relative-rule success rate,
-   * ERT to 1e-5 and 1e-8, the number of declined runs and the stop reasons with their counts.
+   * runs localised (distance ≤ 1e-2 × largest box width); then the relative-rule success rate, ERT
+   * to 1e-5 and 1e-8, the number of declined runs and the stop reasons with their counts.
    */
   public static Table summary(List<RunRecord> records) {
-    Table t = Table.create("summary",
-        StringColumn.create("solver"), StringColumn.create("function"), IntColumn.create("dimension"),
-        LongColumn.create("budget"), IntColumn.create("runs"), IntColumn.create("successes"),
-        DoubleColumn.create("success_rate"), DoubleColumn.create("success_rate_at_100d"),
-        DoubleColumn.create("success_rate_at_1000d"), DoubleColumn.create("rate_1e-5"),
-        DoubleColumn.create("rate_1e-8"), DoubleColumn.create("ert"), DoubleColumn.create("median_error"),
-        DoubleColumn.create("best_error"), DoubleColumn.create("median_distance"),
-        DoubleColumn.create("localised_rate"), DoubleColumn.create("success_rate_relative"),
-        DoubleColumn.create("ert_1e-5"), DoubleColumn.create("ert_1e-8"),
-        IntColumn.create("declined"),
-        StringColumn.create("stop_reasons"));
+    Table t =
+        Table.create(
+            "summary",
+            StringColumn.create("solver"),
+            StringColumn.create("function"),
+            IntColumn.create("dimension"),
+            LongColumn.create("budget"),
+            IntColumn.create("runs"),
+            IntColumn.create("successes"),
+            DoubleColumn.create("success_rate"),
+            DoubleColumn.create("success_rate_at_100d"),
+            DoubleColumn.create("success_rate_at_1000d"),
+            DoubleColumn.create("rate_1e-5"),
+            DoubleColumn.create("rate_1e-8"),
+            DoubleColumn.create("ert"),
+            DoubleColumn.create("median_error"),
+            DoubleColumn.create("best_error"),
+            DoubleColumn.create("median_distance"),
+            DoubleColumn.create("localised_rate"),
+            DoubleColumn.create("success_rate_relative"),
+            DoubleColumn.create("ert_1e-5"),
+            DoubleColumn.create("ert_1e-8"),
+            IntColumn.create("declined"),
+            StringColumn.create("stop_reasons"));
     for (List<RunRecord> g : bySolverAndFunction(records).values()) {
       RunRecord first = g.get(0);
       int n = g.size();
@@ -564,13 +683,18 @@ public final class Benchmark {
   }
 
   /**
-   * Data profile (Moré &amp; Wild 2009): per solver, the fraction of its (function, run) pairs whose
-   * best-so-far met the success tolerance within k·d evaluations, for k in {@link
+   * Data profile (Moré &amp; Wild 2009): per solver, the fraction of its (function, run) pairs
+   * whose best-so-far met the success tolerance within k·d evaluations, for k in {@link
    * #PROFILE_MULTIPLES} up to the largest budget per dimension, which is always included.
    */
   public static Table dataProfile(List<RunRecord> records) {
-    Table t = Table.create("data_profile", StringColumn.create("solver"), LongColumn.create("budget_per_dim"),
-        IntColumn.create("pairs"), DoubleColumn.create("fraction_solved"));
+    Table t =
+        Table.create(
+            "data_profile",
+            StringColumn.create("solver"),
+            LongColumn.create("budget_per_dim"),
+            IntColumn.create("pairs"),
+            DoubleColumn.create("fraction_solved"));
     Map<String, List<RunRecord>> bySolver = new LinkedHashMap<>();
     List<RunRecord> sorted = new ArrayList<>(records);
     sorted.sort(Comparator.comparing(RunRecord::solver));

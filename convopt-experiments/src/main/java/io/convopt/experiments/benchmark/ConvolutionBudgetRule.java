@@ -13,8 +13,8 @@ import io.convopt.solvers.conv.ConvolutionSettings;
  *       δ-window samples and the walk.
  *   <li>Power N = {@value #POWER} on the normalised lift ((f + C)/(f_max + C))^N (a mid-range value
  *       of the paper's Table 1; power continuation ignores it and runs its own schedule).
- *   <li>δ, fine step, iteration budget T and shift: the {@link ConvolutionSettings} defaults (δ = η,
- *       fine step δ/10, T = ⌈side/η⌉ + 50, shift from the sampled minimum).
+ *   <li>δ, fine step, iteration budget T and shift: the {@link ConvolutionSettings} defaults (δ =
+ *       η, fine step δ/10, T = ⌈side/η⌉ + 50, shift from the sampled minimum).
  * </ul>
  *
  * <p>The runs are capped at exactly B evaluations by the registry, so a configuration whose walk
@@ -42,17 +42,20 @@ public final class ConvolutionBudgetRule {
   }
 
   /**
-   * The settings of Algorithm 2 (n-D convolutional descent): {@link #settings} with the fine
-   * δ-ball grid adapted to the budget. Each iteration samples (2k)^n fine points (k steps per δ);
-   * k = min(10, max(1, ⌊(B/4)^{1/n}/2⌋)) keeps one ball within the coarse grid's share B/4, so
-   * 1-D to 3-D keep the default k = 10, 5-D gets k = 3 (7776 points) and 10-D k = 1 (1024 points)
-   * instead of 3·10⁶ and 10¹³ points, which made Algorithm 2 refuse to start.
+   * The settings of Algorithm 2 (n-D convolutional descent): {@link #settings} with the fine δ-ball
+   * grid adapted to the budget. Each iteration samples (2k)^n fine points (k steps per δ); k =
+   * min(10, max(1, ⌊(B/4)^{1/n}/2⌋)) keeps one ball within the coarse grid's share B/4, so 1-D to
+   * 3-D keep the default k = 10, 5-D gets k = 3 (7776 points) and 10-D k = 1 (1024 points) instead
+   * of 3·10⁶ and 10¹³ points, which made Algorithm 2 refuse to start.
    */
   public static ConvolutionSettings descentSettings(Box box, long budget, long seed) {
     ConvolutionSettings s = settings(box, budget, seed);
     int n = box.dimension();
-    int k = (int) Math.min(s.fineStepsPerDelta(),
-        Math.max(1, Math.floor(Math.pow(budget / 4.0, 1.0 / n) / 2 + 1e-9)));
+    int k =
+        (int)
+            Math.min(
+                s.fineStepsPerDelta(),
+                Math.max(1, Math.floor(Math.pow(budget / 4.0, 1.0 / n) / 2 + 1e-9)));
     return s.withFineStepsPerDelta(k);
   }
 }

@@ -20,9 +20,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convopt optimize}: one run of one registered solver on one shifted standard function,
- * from the random start the benchmark would use for {@code --seed}. The solver never sees the
- * known optimum; it is printed afterwards for comparison.
+ * {@code convopt optimize}: one run of one registered solver on one shifted standard function, from
+ * the random start the benchmark would use for {@code --seed}. The solver never sees the known
+ * optimum; it is printed afterwards for comparison.
  */
 @Command(
     name = "optimize",
@@ -37,27 +37,46 @@ public final class OptimizeCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--function", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--function",
+      required = true,
+      paramLabel = "NAME",
       completionCandidates = ValueLists.StandardFunctionNames.class,
       description = "Standard test function (case-insensitive), one of ${COMPLETION-CANDIDATES}.")
   String function;
 
-  @Option(names = "--dim", paramLabel = "D", defaultValue = "2",
-      description = "Dimension, for functions defined in any dimension (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dim",
+      paramLabel = "D",
+      defaultValue = "2",
+      description =
+          "Dimension, for functions defined in any dimension (default: ${DEFAULT-VALUE}).")
   int dim;
 
-  @Option(names = "--solver", required = true, paramLabel = "S",
+  @Option(
+      names = "--solver",
+      required = true,
+      paramLabel = "S",
       completionCandidates = ValueLists.Solvers.class,
       description = "Solver, one of ${COMPLETION-CANDIDATES}.")
   String solver;
 
-  @Option(names = "--seed", paramLabel = "K", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "K",
+      defaultValue = "1",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--budget", paramLabel = "B", description = "Evaluation budget (default: 10^4*d).")
+  @Option(
+      names = "--budget",
+      paramLabel = "B",
+      description = "Evaluation budget (default: 10^4*d).")
   Long budget;
 
-  @Option(names = "--json", description = "Also print the result as one JSON object on the last line.")
+  @Option(
+      names = "--json",
+      description = "Also print the result as one JSON object on the last line.")
   boolean json;
 
   @Override
@@ -78,10 +97,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     TestFunction f;
     try {
       StandardFunctions.Definition d = StandardFunctions.definition(function);
-      if (!d.anyDimension() && spec.commandLine().getParseResult().hasMatchedOption("--dim")
+      if (!d.anyDimension()
+          && spec.commandLine().getParseResult().hasMatchedOption("--dim")
           && dim != d.fixedDimension()) {
-        throw new IllegalArgumentException(d.name() + " is defined in dimension " + d.fixedDimension()
-            + " only, got --dim " + dim);
+        throw new IllegalArgumentException(
+            d.name()
+                + " is defined in dimension "
+                + d.fixedDimension()
+                + " only, got --dim "
+                + dim);
       }
       f = StandardFunctions.shifted(d.name(), d.anyDimension() ? dim : d.fixedDimension());
     } catch (IllegalArgumentException e) {
@@ -107,7 +131,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     o.println("start    " + Arrays.toString(c.start()));
     o.println(opt);
     o.println("settings " + opt.settings());
-    o.printf("known maximum f* = %s, error f* - f = %s, wall %.3f s%n", fStar, fStar - opt.value(), opt.wallSeconds());
+    o.printf(
+        "known maximum f* = %s, error f* - f = %s, wall %.3f s%n",
+        fStar, fStar - opt.value(), opt.wallSeconds());
     if (json) {
       ObjectMapper mapper = new ObjectMapper();
       ObjectNode n = mapper.createObjectNode();
@@ -154,7 +180,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         fact = fact.substring(0, cut);
       }
     }
-    return "solver " + solver + " cannot run " + f.name() + " in d = " + f.dimension() + ": " + fact
+    return "solver "
+        + solver
+        + " cannot run "
+        + f.name()
+        + " in d = "
+        + f.dimension()
+        + ": "
+        + fact
         + ". Here the grid follows from --budget and --dim: lower either, or choose a solver that"
         + " scales with the dimension (conv-multires, zigzag1, zigzag2, cmaes, bobyqa).";
   }

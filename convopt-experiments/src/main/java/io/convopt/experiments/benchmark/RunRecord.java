@@ -22,15 +22,15 @@ import java.util.List;
  *     localisation-only criterion)
  * @param evalsToSuccess first evaluation at which the best-so-far error met {@link #SUCCESS_TARGET}
  *     (−1: never)
- * @param hits first evaluation at which the best-so-far error was ≤ 1e-1, 1e-3, 1e-5, 1e-8
- *     ({@link #TARGETS}; −1: never)
+ * @param hits first evaluation at which the best-so-far error was ≤ 1e-1, 1e-3, 1e-5, 1e-8 ({@link
+ *     #TARGETS}; −1: never)
  * @param wallMs wall time of the run in milliseconds (the only column that differs between reruns)
  * @param successRelative the former headline rule, error ≤ {@link #relativeTolerance}(f*) =
  *     1e-3·max(1, |f*|), kept as an extra column only (it accepts 0.19 on Shubert)
  * @param evalsToSuccessRelative first evaluation at which the best-so-far error met the relative
  *     tolerance (−1: never)
- * @param stopReason the solver's stop reason ({@code StopReason} name), or {@value #DECLINED}
- *     when the registry did not offer the solver for this function
+ * @param stopReason the solver's stop reason ({@code StopReason} name), or {@value #DECLINED} when
+ *     the registry did not offer the solver for this function
  * @param note why the run ended early (budget left), or why the solver was declined; empty
  *     otherwise
  */
@@ -66,17 +66,40 @@ public record RunRecord(
   public static final String DECLINED = "DECLINED";
 
   /** Column names of runs.csv, in order; "key" first. Columns are only ever appended. */
-  public static final List<String> HEADER = List.of("key", "function", "dimension", "solver", "run", "seed",
-      "budget", "evaluations", "best_f", "f_star", "error", "success", "distance", "localised", "evals_to_success",
-      "evals_to_1e-1", "evals_to_1e-3", "evals_to_1e-5", "evals_to_1e-8", "wall_ms",
-      "success_relative", "evals_to_success_relative", "stop_reason", "note");
+  public static final List<String> HEADER =
+      List.of(
+          "key",
+          "function",
+          "dimension",
+          "solver",
+          "run",
+          "seed",
+          "budget",
+          "evaluations",
+          "best_f",
+          "f_star",
+          "error",
+          "success",
+          "distance",
+          "localised",
+          "evals_to_success",
+          "evals_to_1e-1",
+          "evals_to_1e-3",
+          "evals_to_1e-5",
+          "evals_to_1e-8",
+          "wall_ms",
+          "success_relative",
+          "evals_to_success_relative",
+          "stop_reason",
+          "note");
 
   /** The columns of runs.csv before issue 16 (rows of that form are still read). */
   static final int LEGACY_COLUMNS = 20;
 
   public RunRecord {
     if (hits.length != TARGETS.length) {
-      throw new IllegalArgumentException("need " + TARGETS.length + " hit counts, got " + hits.length);
+      throw new IllegalArgumentException(
+          "need " + TARGETS.length + " hit counts, got " + hits.length);
     }
     hits = hits.clone();
     stopReason = stopReason == null ? "" : stopReason;
@@ -89,11 +112,44 @@ public record RunRecord(
    * @deprecated use the canonical constructor
    */
   @Deprecated
-  public RunRecord(String function, int dimension, String solver, int run, long seed, long budget,
-      long evaluations, double bestF, double fStar, double error, boolean success, double distance,
-      boolean localised, long evalsToSuccess, long[] hits, long wallMs) {
-    this(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error, success,
-        distance, localised, evalsToSuccess, hits, wallMs, success, evalsToSuccess, "", "");
+  public RunRecord(
+      String function,
+      int dimension,
+      String solver,
+      int run,
+      long seed,
+      long budget,
+      long evaluations,
+      double bestF,
+      double fStar,
+      double error,
+      boolean success,
+      double distance,
+      boolean localised,
+      long evalsToSuccess,
+      long[] hits,
+      long wallMs) {
+    this(
+        function,
+        dimension,
+        solver,
+        run,
+        seed,
+        budget,
+        evaluations,
+        bestF,
+        fStar,
+        error,
+        success,
+        distance,
+        localised,
+        evalsToSuccess,
+        hits,
+        wallMs,
+        success,
+        evalsToSuccess,
+        "",
+        "");
   }
 
   @Override
@@ -133,13 +189,31 @@ public record RunRecord(
 
   /** The CSV row (doubles in round-trip form, so a re-read record is bit-identical). */
   public List<String> toRow() {
-    return List.of(key(), function, Integer.toString(dimension), solver, Integer.toString(run),
-        Long.toString(seed), Long.toString(budget), Long.toString(evaluations),
-        Numbers.exact(bestF), Numbers.exact(fStar), Numbers.exact(error),
-        Boolean.toString(success), Numbers.exact(distance), Boolean.toString(localised),
-        Long.toString(evalsToSuccess), Long.toString(hits[0]), Long.toString(hits[1]),
-        Long.toString(hits[2]), Long.toString(hits[3]), Long.toString(wallMs),
-        Boolean.toString(successRelative), Long.toString(evalsToSuccessRelative), stopReason, note);
+    return List.of(
+        key(),
+        function,
+        Integer.toString(dimension),
+        solver,
+        Integer.toString(run),
+        Long.toString(seed),
+        Long.toString(budget),
+        Long.toString(evaluations),
+        Numbers.exact(bestF),
+        Numbers.exact(fStar),
+        Numbers.exact(error),
+        Boolean.toString(success),
+        Numbers.exact(distance),
+        Boolean.toString(localised),
+        Long.toString(evalsToSuccess),
+        Long.toString(hits[0]),
+        Long.toString(hits[1]),
+        Long.toString(hits[2]),
+        Long.toString(hits[3]),
+        Long.toString(wallMs),
+        Boolean.toString(successRelative),
+        Long.toString(evalsToSuccessRelative),
+        stopReason,
+        note);
   }
 
   /**
@@ -151,36 +225,93 @@ public record RunRecord(
     if (row.size() == LEGACY_COLUMNS) {
       RunRecord old = parse(row, false, -1, "", "");
       boolean absolute = old.error() <= SUCCESS_TARGET;
-      return new RunRecord(old.function, old.dimension, old.solver, old.run, old.seed, old.budget,
-          old.evaluations, old.bestF, old.fStar, old.error, absolute, old.distance, old.localised,
-          old.hits[1], old.hits, old.wallMs, old.success, old.evalsToSuccess, "", "");
+      return new RunRecord(
+          old.function,
+          old.dimension,
+          old.solver,
+          old.run,
+          old.seed,
+          old.budget,
+          old.evaluations,
+          old.bestF,
+          old.fStar,
+          old.error,
+          absolute,
+          old.distance,
+          old.localised,
+          old.hits[1],
+          old.hits,
+          old.wallMs,
+          old.success,
+          old.evalsToSuccess,
+          "",
+          "");
     }
     if (row.size() != HEADER.size()) {
-      throw new IllegalArgumentException("a runs.csv row has " + HEADER.size() + " fields, got " + row.size()
-          + ": " + row);
+      throw new IllegalArgumentException(
+          "a runs.csv row has " + HEADER.size() + " fields, got " + row.size() + ": " + row);
     }
-    return parse(row, Boolean.parseBoolean(row.get(20)), Long.parseLong(row.get(21)), row.get(22),
+    return parse(
+        row,
+        Boolean.parseBoolean(row.get(20)),
+        Long.parseLong(row.get(21)),
+        row.get(22),
         row.get(23));
   }
 
-  private static RunRecord parse(List<String> row, boolean successRelative, long evalsRelative,
-      String stop, String note) {
-    return new RunRecord(row.get(1), Integer.parseInt(row.get(2)), row.get(3), Integer.parseInt(row.get(4)),
-        Long.parseLong(row.get(5)), Long.parseLong(row.get(6)), Long.parseLong(row.get(7)),
-        Numbers.parse(row.get(8)), Numbers.parse(row.get(9)), Numbers.parse(row.get(10)),
-        Boolean.parseBoolean(row.get(11)), Numbers.parse(row.get(12)),
-            Boolean.parseBoolean(row.get(13)),
+  private static RunRecord parse(
+      List<String> row, boolean successRelative, long evalsRelative, String stop, String note) {
+    return new RunRecord(
+        row.get(1),
+        Integer.parseInt(row.get(2)),
+        row.get(3),
+        Integer.parseInt(row.get(4)),
+        Long.parseLong(row.get(5)),
+        Long.parseLong(row.get(6)),
+        Long.parseLong(row.get(7)),
+        Numbers.parse(row.get(8)),
+        Numbers.parse(row.get(9)),
+        Numbers.parse(row.get(10)),
+        Boolean.parseBoolean(row.get(11)),
+        Numbers.parse(row.get(12)),
+        Boolean.parseBoolean(row.get(13)),
         Long.parseLong(row.get(14)),
-        new long[] {Long.parseLong(row.get(15)), Long.parseLong(row.get(16)), Long.parseLong(row.get(17)),
-            Long.parseLong(row.get(18))},
-        Long.parseLong(row.get(19)), successRelative, evalsRelative, stop, note);
+        new long[] {
+          Long.parseLong(row.get(15)),
+          Long.parseLong(row.get(16)),
+          Long.parseLong(row.get(17)),
+          Long.parseLong(row.get(18))
+        },
+        Long.parseLong(row.get(19)),
+        successRelative,
+        evalsRelative,
+        stop,
+        note);
   }
 
   /** The same record without its wall time (for comparisons across reruns). */
   public RunRecord withoutWallTime() {
-    return new RunRecord(function, dimension, solver, run, seed, budget, evaluations, bestF, fStar, error,
-        success, distance, localised, evalsToSuccess, hits, 0, successRelative,
-        evalsToSuccessRelative, stopReason, note);
+    return new RunRecord(
+        function,
+        dimension,
+        solver,
+        run,
+        seed,
+        budget,
+        evaluations,
+        bestF,
+        fStar,
+        error,
+        success,
+        distance,
+        localised,
+        evalsToSuccess,
+        hits,
+        0,
+        successRelative,
+        evalsToSuccessRelative,
+        stopReason,
+        note);
   }
 
   @Override

@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code convopt scaling}: the benchmark over dimensions × budgets (see {@link ScalingStudy}). */
 @Command(
     name = "scaling",
     mixinStandardHelpOptions = true,
     header = "Run the benchmark over dimensions and evaluation budgets.",
-    footer = {"", "--quick: Smoke preset into DIR/scaling-quick (d = 1..3, budgets 100 and 1000",
-        "per dimension, 3 runs)."},
+    footer = {
+      "",
+      "--quick: Smoke preset into DIR/scaling-quick (d = 1..3, budgets 100 and 1000",
+      "per dimension, 3 runs)."
+    },
     description = {
       "Runs the benchmark over a grid of dimensions x evaluation budgets (RASTRIGIN, ACKLEY,"
           + " STYBLINSKI_TANG; d = 1..5; 100, 1000, 10000 evaluations per dimension; 5 runs) and"
@@ -39,16 +41,24 @@ public final class ScalingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GridSettings settings = grid.settings(0);
-    ScalingStudy base = preset.quick() ? ScalingStudy.quick(settings.threads())
-        : ScalingStudy.standard(settings.threads());
-    ScalingStudy study = new ScalingStudy(base.functions(), base.solvers(), base.dimensions(),
-        base.budgetsPerDimension(), seeds.count(base.runs()), settings.threads());
+    ScalingStudy base =
+        preset.quick()
+            ? ScalingStudy.quick(settings.threads())
+            : ScalingStudy.standard(settings.threads());
+    ScalingStudy study =
+        new ScalingStudy(
+            base.functions(),
+            base.solvers(),
+            base.dimensions(),
+            base.budgetsPerDimension(),
+            seeds.count(base.runs()),
+            settings.threads());
     long first = seeds.first(0);
     if (first < 0 || first > Integer.MAX_VALUE - study.runs()) {
       throw new IllegalArgumentException("--seed (the first run index) must be >= 0, got " + first);
     }
     String folder = preset.quick() ? "scaling-quick" : "scaling";
-    Path csv = study.run(settings, folder, (int) first, r -> { });
+    Path csv = study.run(settings, folder, (int) first, r -> {});
     List<List<String>> rows = CsvRowWriter.readAll(csv);
     List<String> header = new ArrayList<>(List.of("solver", "d"));
     for (long b : study.budgetsPerDimension()) {
@@ -60,7 +70,8 @@ public final class ScalingCommand implements Callable<Integer> {
         List<String> line = new ArrayList<>(List.of(s, Integer.toString(d)));
         for (long b : study.budgetsPerDimension()) {
           for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.get(0).equals(s) && r.get(1).equals(Integer.toString(d))
+            if (r.get(0).equals(s)
+                && r.get(1).equals(Integer.toString(d))
                 && r.get(2).equals(Long.toString(b))) {
               line.add(Numbers.rounded(Double.parseDouble(r.get(6)), 2));
             }

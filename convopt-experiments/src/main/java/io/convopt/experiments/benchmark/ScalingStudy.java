@@ -30,26 +30,49 @@ import java.util.function.Consumer;
  * @param runs seeded runs per solver and function
  * @param threads worker threads
  */
-public record ScalingStudy(List<String> functions, List<String> solvers, List<Integer> dimensions,
-    List<Long> budgetsPerDimension, int runs, int threads) {
+public record ScalingStudy(
+    List<String> functions,
+    List<String> solvers,
+    List<Integer> dimensions,
+    List<Long> budgetsPerDimension,
+    int runs,
+    int threads) {
 
-  public static final List<String> COLUMNS = List.of("solver", "dimension", "budget_per_dim", "budget", "functions",
-      "runs", "mean_success_rate", "mean_median_error", "mean_seconds_per_run");
+  public static final List<String> COLUMNS =
+      List.of(
+          "solver",
+          "dimension",
+          "budget_per_dim",
+          "budget",
+          "functions",
+          "runs",
+          "mean_success_rate",
+          "mean_median_error",
+          "mean_seconds_per_run");
 
   /**
-   * The default study: three multimodal functions, d = 1…5, B ∈ {100, 1000, 10000}, 5 runs; BOBYQA is
-   * left out because it refuses d = 1.
+   * The default study: three multimodal functions, d = 1…5, B ∈ {100, 1000, 10000}, 5 runs; BOBYQA
+   * is left out because it refuses d = 1.
    */
   public static ScalingStudy standard(int threads) {
-    return new ScalingStudy(List.of("RASTRIGIN", "ACKLEY", "STYBLINSKI_TANG"),
+    return new ScalingStudy(
+        List.of("RASTRIGIN", "ACKLEY", "STYBLINSKI_TANG"),
         List.of("conv-multires", "zigzag2", "cmaes", "nelder-mead", "gradient", "random", "grid"),
-        List.of(1, 2, 3, 4, 5), List.of(100L, 1000L, 10_000L), 5, threads);
+        List.of(1, 2, 3, 4, 5),
+        List.of(100L, 1000L, 10_000L),
+        5,
+        threads);
   }
 
   /** A smoke preset (seconds): d = 1…3, B ∈ {100, 1000}, 3 runs. */
   public static ScalingStudy quick(int threads) {
-    return new ScalingStudy(List.of("RASTRIGIN", "ACKLEY"), List.of("conv-multires", "cmaes", "nelder-mead", "random"),
-        List.of(1, 2, 3), List.of(100L, 1000L), 3, threads);
+    return new ScalingStudy(
+        List.of("RASTRIGIN", "ACKLEY"),
+        List.of("conv-multires", "cmaes", "nelder-mead", "random"),
+        List.of(1, 2, 3),
+        List.of(100L, 1000L),
+        3,
+        threads);
   }
 
   public ScalingStudy {
@@ -57,8 +80,12 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
     solvers = List.copyOf(solvers);
     dimensions = List.copyOf(dimensions);
     budgetsPerDimension = List.copyOf(budgetsPerDimension);
-    if (functions.isEmpty() || solvers.isEmpty() || dimensions.isEmpty() || budgetsPerDimension.isEmpty()) {
-      throw new IllegalArgumentException("a scaling study needs at least one function, solver, dimension and budget");
+    if (functions.isEmpty()
+        || solvers.isEmpty()
+        || dimensions.isEmpty()
+        || budgetsPerDimension.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a scaling study needs at least one function, solver, dimension and budget");
     }
     for (int d : dimensions) {
       if (d < 1) {
@@ -71,12 +98,13 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
       }
     }
     if (runs < 1 || threads < 1) {
-      throw new IllegalArgumentException("runs and threads must be >= 1, got runs=" + runs + ", threads=" + threads);
+      throw new IllegalArgumentException(
+          "runs and threads must be >= 1, got runs=" + runs + ", threads=" + threads);
     }
     for (String f : functions) {
       if (!io.convopt.experiments.functions.StandardFunctions.definition(f).anyDimension()) {
-        throw new IllegalArgumentException(f + " has a fixed dimension; the scaling study needs dimension-free"
-            + " functions");
+        throw new IllegalArgumentException(
+            f + " has a fixed dimension; the scaling study needs dimension-free" + " functions");
       }
     }
     solvers.forEach(SolverRegistry::factory); // unknown names fail here, naming the known ones
@@ -84,7 +112,11 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
 
   /** Number of benchmark runs in the whole study. */
   public int totalRuns() {
-    return functions.size() * solvers.size() * dimensions.size() * budgetsPerDimension.size() * runs;
+    return functions.size()
+        * solvers.size()
+        * dimensions.size()
+        * budgetsPerDimension.size()
+        * runs;
   }
 
   /** One benchmark run of the study, with the (dimension, budget) benchmark it belongs to. */
@@ -98,8 +130,11 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
     List<Cell> cells = new ArrayList<>();
     for (int d : dimensions) {
       for (long b : budgetsPerDimension) {
-        Benchmark bench = new Benchmark(Benchmark.suite(functions, d), chosen).withRuns(runs)
-            .withFirstRun(firstRun).withBudgetPerDimension(b);
+        Benchmark bench =
+            new Benchmark(Benchmark.suite(functions, d), chosen)
+                .withRuns(runs)
+                .withFirstRun(firstRun)
+                .withBudgetPerDimension(b);
         for (Benchmark.Cell c : bench.cells()) {
           cells.add(new Cell(bench, c));
         }
@@ -114,9 +149,9 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
   }
 
   /**
-   * Runs every benchmark run of the study (one grid, resumable and shardable, rows in
-   * {@code out/FOLDER/runs.csv}) and writes {@code out/FOLDER/scaling.csv} from the runs found
-   * there; {@code onRun} sees every run computed now.
+   * Runs every benchmark run of the study (one grid, resumable and shardable, rows in {@code
+   * out/FOLDER/runs.csv}) and writes {@code out/FOLDER/scaling.csv} from the runs found there;
+   * {@code onRun} sees every run computed now.
    *
    * @return the path of scaling.csv
    */
@@ -128,14 +163,24 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
     params.put("dimensions", dimensions.toString());
     params.put("budgets_per_dimension", budgetsPerDimension.toString());
     params.put("runs", Integer.toString(runs));
-    Grid<Cell> grid = new Grid<>(folder.replace('/', '-'), cells, c -> c.run().key(),
-        List.of(new GridTable(folder + "/runs.csv", RunRecord.HEADER, "key")));
-    new GridRunner(settings).run(grid, c -> {
-      RunRecord r = c.bench().runOne(c.run().function(), c.run().solver(), c.run().run());
-      onRun.accept(r);
-      return CellRows.of(r.toRow());
-    }, new GridRunner.Description(folder + "/provenance.csv", params,
-        "runs " + firstRun + ".." + (firstRun + runs - 1)));
+    Grid<Cell> grid =
+        new Grid<>(
+            folder.replace('/', '-'),
+            cells,
+            c -> c.run().key(),
+            List.of(new GridTable(folder + "/runs.csv", RunRecord.HEADER, "key")));
+    new GridRunner(settings)
+        .run(
+            grid,
+            c -> {
+              RunRecord r = c.bench().runOne(c.run().function(), c.run().solver(), c.run().run());
+              onRun.accept(r);
+              return CellRows.of(r.toRow());
+            },
+            new GridRunner.Description(
+                folder + "/provenance.csv",
+                params,
+                "runs " + firstRun + ".." + (firstRun + runs - 1)));
     Path dir = settings.out().resolve(folder);
     Map<String, RunRecord> byKey = new LinkedHashMap<>();
     for (RunRecord r : Benchmark.readRecords(dir.resolve("runs.csv"))) {
@@ -186,8 +231,16 @@ public record ScalingStudy(List<String> functions, List<String> solvers, List<In
       error += errors.get(errors.size() / 2);
       n++;
     }
-    return List.of(solver, Integer.toString(d), Long.toString(b), Long.toString(b * d), Integer.toString(n),
-        Integer.toString(runs), fmt(success / n), fmt(error / n), fmt(seconds / n));
+    return List.of(
+        solver,
+        Integer.toString(d),
+        Long.toString(b),
+        Long.toString(b * d),
+        Integer.toString(n),
+        Integer.toString(runs),
+        fmt(success / n),
+        fmt(error / n),
+        fmt(seconds / n));
   }
 
   private static String fmt(double v) {

@@ -19,7 +19,9 @@ final class ScoringObjective implements Objective {
   private long calls;
   private double best = Double.NEGATIVE_INFINITY;
 
-  /** @param targets absolute error targets (first hit recorded for each) */
+  /**
+   * @param targets absolute error targets (first hit recorded for each)
+   */
   ScoringObjective(Objective inner, double fStar, double... targets) {
     this.inner = inner;
     this.fStar = fStar;

@@ -28,7 +28,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The calibration experiment for a reconstructed family with free parameters. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
     header = "Fit a reconstructed function's parameters to the paper.",
     description = {
       "Searches a reconstructed test function's free parameters on a fixed grid for the best"
@@ -42,10 +44,20 @@ import picocli.CommandLine.Option;
 public final class CalibrateCommand implements Callable<Integer> {
 
   /** Columns of the per-candidate table (one row per grid point, as each is scored). */
-  static final List<String> CANDIDATE_COLUMNS = List.of("key", "function", "grid_index",
-      "parameters", "matches", "near", "rows", "total_distance_eta");
+  static final List<String> CANDIDATE_COLUMNS =
+      List.of(
+          "key",
+          "function",
+          "grid_index",
+          "parameters",
+          "matches",
+          "near",
+          "rows",
+          "total_distance_eta");
 
-  @Option(names = "--function", required = true,
+  @Option(
+      names = "--function",
+      required = true,
       completionCandidates = ValueLists.CalibratableFunctions.class,
       description = "Reconstructed function with free parameters, one of ${COMPLETION-CANDIDATES}.")
   String function;
@@ -54,16 +66,22 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin GridOptions grid;
 
-  @Option(names = "--loo",
+  @Option(
+      names = "--loo",
       description = "Leave-one-out calibration of the LOG2 candidate families.")
   boolean loo;
 
-  @Option(names = "--family", defaultValue = "all",
-      description = "With --loo: iso, iso-flip, aniso, power, power-flip, bump, box, reading"
-          + " or all (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--family",
+      defaultValue = "all",
+      description =
+          "With --loo: iso, iso-flip, aniso, power, power-flip, bump, box, reading"
+              + " or all (default: ${DEFAULT-VALUE}).")
   String family;
 
-  @Option(names = "--candidates", defaultValue = "" + Log2Calibration.DEFAULT_CANDIDATES,
+  @Option(
+      names = "--candidates",
+      defaultValue = "" + Log2Calibration.DEFAULT_CANDIDATES,
       description = "With --loo: candidates per continuous family (default: ${DEFAULT-VALUE}).")
   int candidates;
 
@@ -74,45 +92,90 @@ public final class CalibrateCommand implements Callable<Integer> {
       return leaveOneOut(fn);
     }
     if (!Calibration.calibratable().contains(fn)) {
-      throw new IllegalArgumentException("--function must be one of " + Calibration.calibratable() + ", got '"
-          + function + "'");
+      throw new IllegalArgumentException(
+          "--function must be one of " + Calibration.calibratable() + ", got '" + function + "'");
     }
     GridSettings settings = grid.settings(0);
     String name = fn.toLowerCase(Locale.ROOT);
     List<Integer> cells = IntStream.range(0, Calibration.grid(fn).size()).boxed().toList();
-    Grid<Integer> g = new Grid<>("calibrate-" + name, cells, i -> fn + "|grid=" + i,
-        List.of(new GridTable("calibration/" + name + "-candidates.csv", CANDIDATE_COLUMNS,
-            "key")));
-    new GridRunner(settings).run(g, i -> {
-      Calibration.Candidate c = Calibration.score(fn, seed.seed(), i);
-      return CellRows.of(List.of(fn + "|grid=" + i, fn, Integer.toString(i), c.describe(),
-          Integer.toString(c.matches()), Integer.toString(c.near()), Integer.toString(c.rows()),
-          Numbers.exact(c.totalDistanceEta())));
-    }, new GridRunner.Description("calibration/provenance.csv",
-        Map.of("calibrate_" + name + "_seed", Long.toString(seed.seed())),
-            Long.toString(seed.seed())));
+    Grid<Integer> g =
+        new Grid<>(
+            "calibrate-" + name,
+            cells,
+            i -> fn + "|grid=" + i,
+            List.of(
+                new GridTable(
+                    "calibration/" + name + "-candidates.csv", CANDIDATE_COLUMNS, "key")));
+    new GridRunner(settings)
+        .run(
+            g,
+            i -> {
+              Calibration.Candidate c = Calibration.score(fn, seed.seed(), i);
+              return CellRows.of(
+                  List.of(
+                      fn + "|grid=" + i,
+                      fn,
+                      Integer.toString(i),
+                      c.describe(),
+                      Integer.toString(c.matches()),
+                      Integer.toString(c.near()),
+                      Integer.toString(c.rows()),
+                      Numbers.exact(c.totalDistanceEta())));
+            },
+            new GridRunner.Description(
+                "calibration/provenance.csv",
+                Map.of("calibrate_" + name + "_seed", Long.toString(seed.seed())),
+                Long.toString(seed.seed())));
     List<List<String>> scored = CsvRowWriter.readAll(settings.out().resolve(g.ledger().path()));
     List<List<String>> ranked = new ArrayList<>(scored.subList(1, scored.size()));
-    ranked.sort(Calibration.ranking(r -> Integer.parseInt(r.get(4)), r
-        -> Integer.parseInt(r.get(5)),
-        r -> Numbers.parse(r.get(7)), r -> Integer.parseInt(r.get(2))));
+    ranked.sort(
+        Calibration.ranking(
+            r -> Integer.parseInt(r.get(4)),
+            r -> Integer.parseInt(r.get(5)),
+            r -> Numbers.parse(r.get(7)),
+            r -> Integer.parseInt(r.get(2))));
     List<List<String>> out = new ArrayList<>();
     for (int k = 0; k < ranked.size(); k++) {
       List<String> r = ranked.get(k);
-      out.add(List.of(Integer.toString(k + 1), fn, r.get(3), r.get(4), r.get(5), r.get(6),
-          Numbers.fixed(Numbers.parse(r.get(7)), 2), "calibration against the published rows"));
+      out.add(
+          List.of(
+              Integer.toString(k + 1),
+              fn,
+              r.get(3),
+              r.get(4),
+              r.get(5),
+              r.get(6),
+              Numbers.fixed(Numbers.parse(r.get(7)), 2),
+              "calibration against the published rows"));
     }
     Path csv = settings.out().resolve("calibration").resolve(name + ".csv");
-    CsvRowWriter.rewrite(csv, List.of("rank", "function", "parameters", "matches", "near", "rows",
-        "total_distance_eta", "label"), out);
+    CsvRowWriter.rewrite(
+        csv,
+        List.of(
+            "rank",
+            "function",
+            "parameters",
+            "matches",
+            "near",
+            "rows",
+            "total_distance_eta",
+            "label"),
+        out);
     if (out.isEmpty()) {
       System.out.println(fn + " calibration: no candidate scored yet in this folder");
       return 0;
     }
     List<String> best = out.get(0);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%s calibration (fitted to the paper's rows): best %s%n%s of %s rows match,"
-        + " %s near; ranking in %s%n", fn, best.get(2), best.get(3), best.get(5), best.get(4), csv);
+            + " %s near; ranking in %s%n",
+        fn,
+        best.get(2),
+        best.get(3),
+        best.get(5),
+        best.get(4),
+        csv);
     return 0;
   }
 
@@ -124,8 +187,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (candidates < 1 || candidates > 10_000) {
       throw new IllegalArgumentException("--candidates must be in [1, 10000], got " + candidates);
     }
-    List<Log2Family> families = family.equalsIgnoreCase("all") ? List.of(Log2Family.values())
-        : List.of(Log2Family.byId(family));
+    List<Log2Family> families =
+        family.equalsIgnoreCase("all")
+            ? List.of(Log2Family.values())
+            : List.of(Log2Family.byId(family));
     GridSettings settings = grid.settings(0);
     int n = settings.threads();
     long seed = this.seed.seed();
@@ -147,20 +212,35 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
           results.add(Log2Calibration.analyse(folder, f, candidates, seed));
         } catch (IllegalStateException | IllegalArgumentException e) {
-          System.out.println("(not ranked: " + f.id()
-              + " has no complete cell file for this seed and count)");
+          System.out.println(
+              "(not ranked: " + f.id() + " has no complete cell file for this seed and count)");
         }
       }
     }
     List<LeaveOneOut.FamilyResult> ranked = Log2Calibration.write(folder, results, seed);
     System.out.println(
         "LOG2 leave-one-out calibration (fitted to the paper's rows; seed " + seed + "):");
-    System.out.printf(Locale.ROOT, "%-10s %6s %10s %9s %9s  %s%n", "family", "params",
-        "candidates", "in-sample", "LOO", "fitted on all rows");
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %6s %10s %9s %9s  %s%n",
+        "family",
+        "params",
+        "candidates",
+        "in-sample",
+        "LOO",
+        "fitted on all rows");
     for (LeaveOneOut.FamilyResult r : ranked) {
-      System.out.printf(Locale.ROOT, "%-10s %6d %10d %6d/%-2d %6d/%-2d  %s%n", r.family().id(),
-          r.family().freeParameters(), r.candidates(), r.inSampleMatches(), r.rows(),
-          r.looMatches(), r.rows(), r.fitted().describe());
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s %6d %10d %6d/%-2d %6d/%-2d  %s%n",
+          r.family().id(),
+          r.family().freeParameters(),
+          r.candidates(),
+          r.inSampleMatches(),
+          r.rows(),
+          r.looMatches(),
+          r.rows(),
+          r.fitted().describe());
     }
     System.out.println("Ranking in " + folder.resolve("log2-loo-ranking.csv"));
     return 0;

@@ -4,12 +4,12 @@ import io.convopt.experiments.benchmark.BenchmarkCommand;
 import io.convopt.experiments.benchmark.ScalingCommand;
 import io.convopt.experiments.compare.CompareTrainingCommand;
 import io.convopt.experiments.data.TrainBaselinesCommand;
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.relu.AdmmCostCommand;
 import io.convopt.experiments.robust.CompareRobustCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import io.convopt.experiments.io.OutputDirectory;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +21,7 @@ public final class GridCommands {
 
   /** Exit code for bad arguments (picocli's convention, kept for scripts). */
   public static final int EXIT_USAGE = 2;
+
   /** Exit code for a run that failed after its arguments were accepted. */
   public static final int EXIT_FAILURE = 1;
 
@@ -46,21 +47,27 @@ public final class GridCommands {
    */
   public static CommandLine configure(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      boolean usage = ex instanceof IllegalArgumentException;
-      cmd.getErr().println("convopt " + cmd.getCommandName() + ": " + (usage ? "" : "failed: ")
-          + message(ex));
-      if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
-        ex.printStackTrace(cmd.getErr());
-      }
-      return usage ? EXIT_USAGE : EXIT_FAILURE;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          boolean usage = ex instanceof IllegalArgumentException;
+          cmd.getErr()
+              .println(
+                  "convopt "
+                      + cmd.getCommandName()
+                      + ": "
+                      + (usage ? "" : "failed: ")
+                      + message(ex));
+          if (!usage && System.getenv("CONVOPT_DEBUG") != null) {
+            ex.printStackTrace(cmd.getErr());
+          }
+          return usage ? EXIT_USAGE : EXIT_FAILURE;
+        });
     return cl;
   }
 
   /**
-   * The exception's message; for an I/O failure whose message is only a path (the JDK's habit),
-   * the reason in words is added, so the user learns what went wrong where.
+   * The exception's message; for an I/O failure whose message is only a path (the JDK's habit), the
+   * reason in words is added, so the user learns what went wrong where.
    */
   public static String message(Throwable ex) {
     String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

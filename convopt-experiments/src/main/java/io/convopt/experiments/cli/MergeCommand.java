@@ -23,25 +23,33 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code convopt merge}: joins the output folders of a sharded run into one folder with the files
  * an unsharded run writes. For every grid recorded in the shard folders ({@code .grid/}), it checks
- * that all shards ran the same grid (same command options, seeds and version; else exit 2),
- * unions the rows by cell key (each cell from the shard that finished it, in grid order), reports
- * the cells no shard finished, and then finishes the merged folder by running the same command
- * with {@code --finish-only}, which runs no cell and writes the summaries and provenance.
+ * that all shards ran the same grid (same command options, seeds and version; else exit 2), unions
+ * the rows by cell key (each cell from the shard that finished it, in grid order), reports the
+ * cells no shard finished, and then finishes the merged folder by running the same command with
+ * {@code --finish-only}, which runs no cell and writes the summaries and provenance.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Merge the output folders of sharded grid runs (--shard I/K or a Slurm"
-        + " array) into one",
-        "folder holding the same files an unsharded run writes, then write its summaries."
-            + " Refuses shards",
-        "of different grids (options, versions or seeds) with exit code 2; lists missing cells"
-            + " and exits 1."})
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Merge the output folders of sharded grid runs (--shard I/K or a Slurm" + " array) into one",
+      "folder holding the same files an unsharded run writes, then write its summaries."
+          + " Refuses shards",
+      "of different grids (options, versions or seeds) with exit code 2; lists missing cells"
+          + " and exits 1."
+    })
 public final class MergeCommand implements Callable<Integer> {
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "The merged output folder.")
   Path out;
 
-  @Parameters(arity = "1..*", paramLabel = "SHARD_DIR",
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SHARD_DIR",
       description = "The --out folders of the shards.")
   List<Path> shards;
 
@@ -57,14 +65,17 @@ public final class MergeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(s + " is not a folder");
       }
       if (s.toAbsolutePath().normalize().equals(target)) {
-        throw new IllegalArgumentException("--out " + out
-            + " is also a shard folder; merge into a new folder");
+        throw new IllegalArgumentException(
+            "--out " + out + " is also a shard folder; merge into a new folder");
       }
       List<GridManifest> ms = GridManifest.readAll(s);
       if (ms.isEmpty()) {
-        throw new IllegalArgumentException(s + " holds no grid record (" + GridManifest.FOLDER
-            + "/); was it"
-            + " the --out folder of a grid command?");
+        throw new IllegalArgumentException(
+            s
+                + " holds no grid record ("
+                + GridManifest.FOLDER
+                + "/); was it"
+                + " the --out folder of a grid command?");
       }
       for (GridManifest m : ms) {
         grids.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new Part(s, m));
@@ -76,23 +87,45 @@ public final class MergeCommand implements Callable<Integer> {
       List<Part> parts = g.getValue();
       GridManifest first = parts.get(0).manifest();
       for (Part p : parts) {
-        requireSame(g.getKey(), "command", parts.get(0).dir(), first.command(), p.dir(),
+        requireSame(
+            g.getKey(),
+            "command",
+            parts.get(0).dir(),
+            first.command(),
+            p.dir(),
             p.manifest().command());
-        requireSame(g.getKey(), "options", parts.get(0).dir(), String.join(" ", first.args()),
+        requireSame(
+            g.getKey(),
+            "options",
+            parts.get(0).dir(),
+            String.join(" ", first.args()),
             p.dir(),
             String.join(" ", p.manifest().args()));
-        requireSame(g.getKey(), "seeds", parts.get(0).dir(), first.seeds(), p.dir(),
-            p.manifest().seeds());
-        requireSame(g.getKey(), "convopt version", parts.get(0).dir(), first.version(), p.dir(),
+        requireSame(
+            g.getKey(), "seeds", parts.get(0).dir(), first.seeds(), p.dir(), p.manifest().seeds());
+        requireSame(
+            g.getKey(),
+            "convopt version",
+            parts.get(0).dir(),
+            first.version(),
+            p.dir(),
             p.manifest().version());
-        requireSame(g.getKey(), "grid (cell keys)", parts.get(0).dir(), first.fingerprint(),
+        requireSame(
+            g.getKey(),
+            "grid (cell keys)",
+            parts.get(0).dir(),
+            first.fingerprint(),
             p.dir(),
             p.manifest().fingerprint());
       }
       if (!GridCommands.all().containsKey(first.command())) {
-        throw new IllegalArgumentException("grid " + g.getKey() + " was written by '"
-            + first.command()
-            + "', which merge cannot finish; shard one of " + GridCommands.all().keySet()
+        throw new IllegalArgumentException(
+            "grid "
+                + g.getKey()
+                + " was written by '"
+                + first.command()
+                + "', which merge cannot finish; shard one of "
+                + GridCommands.all().keySet()
                 + " instead");
       }
       Set<String> merged = mergeTables(first, parts, target);
@@ -105,12 +138,16 @@ public final class MergeCommand implements Callable<Integer> {
       missingTotal += missing.size();
       Set<String> seen = new TreeSet<>();
       parts.forEach(p -> seen.add(p.manifest().shard()));
-      System.err.printf("merge: %s: %d of %d cells from %d folders (shards %s)%n", g.getKey(),
-          first.keys().size() - missing.size(), first.keys().size(), parts.size(),
-              String.join(", ", seen));
+      System.err.printf(
+          "merge: %s: %d of %d cells from %d folders (shards %s)%n",
+          g.getKey(),
+          first.keys().size() - missing.size(),
+          first.keys().size(),
+          parts.size(),
+          String.join(", ", seen));
       if (!missing.isEmpty()) {
-        System.err.printf("merge: %s: %d cells missing (rerun their shard into a folder and"
-            + " merge again):%n",
+        System.err.printf(
+            "merge: %s: %d cells missing (rerun their shard into a folder and" + " merge again):%n",
             g.getKey(), missing.size());
         missing.stream().limit(10).forEach(k -> System.err.println("  " + k));
         if (missing.size() > 10) {
@@ -128,16 +165,29 @@ public final class MergeCommand implements Callable<Integer> {
         return code;
       }
     }
-    System.err.println("merge: merged folder " + target + (missingTotal == 0 ? " is complete"
-        : " lacks " + missingTotal + " cells"));
+    System.err.println(
+        "merge: merged folder "
+            + target
+            + (missingTotal == 0 ? " is complete" : " lacks " + missingTotal + " cells"));
     return missingTotal == 0 ? 0 : GridCommands.EXIT_FAILURE;
   }
 
   private static void requireSame(String grid, String what, Path a, String va, Path b, String vb) {
     if (!va.equals(vb)) {
-      throw new IllegalArgumentException("cannot merge grid " + grid + ": the shards differ in "
-          + what + ": "
-          + a + " has '" + va + "' but " + b + " has '" + vb + "'");
+      throw new IllegalArgumentException(
+          "cannot merge grid "
+              + grid
+              + ": the shards differ in "
+              + what
+              + ": "
+              + a
+              + " has '"
+              + va
+              + "' but "
+              + b
+              + " has '"
+              + vb
+              + "'");
     }
   }
 
@@ -207,8 +257,13 @@ public final class MergeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(f + " is empty (no header)");
     }
     if (known != null && !known.equals(rows.get(0))) {
-      throw new IllegalArgumentException("cannot merge " + f + ": its columns " + rows.get(0)
-          + " differ from the other shards' " + known);
+      throw new IllegalArgumentException(
+          "cannot merge "
+              + f
+              + ": its columns "
+              + rows.get(0)
+              + " differ from the other shards' "
+              + known);
     }
     return rows.get(0);
   }
@@ -217,8 +272,8 @@ public final class MergeCommand implements Callable<Integer> {
   private static int keyIndex(List<String> header, GridManifest m, int t, String path) {
     int k = header.indexOf(m.keyColumns().get(t));
     if (k < 0) {
-      throw new IllegalArgumentException(path + " has no key column '" + m.keyColumns().get(t)
-          + "': " + header);
+      throw new IllegalArgumentException(
+          path + " has no key column '" + m.keyColumns().get(t) + "': " + header);
     }
     return k;
   }
@@ -228,8 +283,8 @@ public final class MergeCommand implements Callable<Integer> {
     Supplier<Object> command = GridCommands.all().get(m.command());
     List<String> args = new ArrayList<>(m.args());
     args.addAll(List.of("--out", target.toString(), "--shard", "1/1", "--finish-only"));
-    System.err.println("merge: finishing with: convopt " + m.command() + " " + String.join(" ",
-        args));
+    System.err.println(
+        "merge: finishing with: convopt " + m.command() + " " + String.join(" ", args));
     return GridCommands.configure(new CommandLine(command.get()))
         .execute(args.toArray(String[]::new));
   }

@@ -9,8 +9,8 @@ import io.convopt.experiments.grid.GridSettings;
 import io.convopt.experiments.grid.SeedOption;
 import io.convopt.experiments.grid.Shard;
 import io.convopt.experiments.io.CsvRowWriter;
-import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Numbers;
+import io.convopt.experiments.io.OutputDirectory;
 import io.convopt.experiments.io.Provenance;
 import io.convopt.experiments.reportdata.ReportData;
 import io.convopt.experiments.tables.PaperReading;
@@ -21,7 +21,6 @@ import io.convopt.experiments.tables.RowOutcome;
 import io.convopt.experiments.tables.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Re-runs the paper's Tables 1 and 2 on the reconstructed test functions. */
-@Command(name = "tables", mixinStandardHelpOptions = true,
+@Command(
+    name = "tables",
+    mixinStandardHelpOptions = true,
     header = "Re-run the paper's Tables 1 and 2 and write their CSVs.",
     description = {
       "Runs the paper's Table 1 (Algorithms 1-2) and Table 2 (zigzag1/zigzag2) on the"
@@ -44,7 +45,10 @@ import picocli.CommandLine.Option;
     })
 public final class TablesCommand implements Callable<Integer> {
 
-  @Option(names = "--table", defaultValue = "all", description = "1, 2 or all (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--table",
+      defaultValue = "all",
+      description = "1, 2 or all (default: ${DEFAULT-VALUE}).")
   String table;
 
   @Mixin SeedOption seed;
@@ -53,22 +57,36 @@ public final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Integer> which = switch (table) {
-      case "1" -> List.of(1);
-      case "2" -> List.of(2);
-      case "all" -> List.of(1, 2);
-      default -> throw new IllegalArgumentException("--table must be 1, 2 or all, got '" + table + "'");
-    };
+    List<Integer> which =
+        switch (table) {
+          case "1" -> List.of(1);
+          case "2" -> List.of(2);
+          case "all" -> List.of(1, 2);
+          default ->
+              throw new IllegalArgumentException(
+                  "--table must be 1, 2 or all, got '" + table + "'");
+        };
     run(which, grid.settings(0), seed.seed()).forEach(System.out::println);
     System.out.println("Results in " + grid.out().toAbsolutePath());
     return 0;
   }
 
   /** Runs the tables on one thread into {@code out} (deleting earlier rows when {@code fresh}). */
-  public static List<String> run(List<Integer> which, Path out, long seed, boolean fresh, PrintStream log)
-      throws IOException {
-    List<String> summary = run(which, new GridSettings(out, 1, Shard.ALL, fresh, false, "tables",
-        List.of("--seed", Long.toString(seed)), System.err), seed);
+  public static List<String> run(
+      List<Integer> which, Path out, long seed, boolean fresh, PrintStream log) throws IOException {
+    List<String> summary =
+        run(
+            which,
+            new GridSettings(
+                out,
+                1,
+                Shard.ALL,
+                fresh,
+                false,
+                "tables",
+                List.of("--seed", Long.toString(seed)),
+                System.err),
+            seed);
     summary.forEach(log::println);
     return summary;
   }
@@ -77,8 +95,8 @@ public final class TablesCommand implements Callable<Integer> {
    * Runs the rows of the chosen tables with the grid runner, then writes the figure data; returns
    * the summary lines (one per table).
    */
-  public static List<String> run(List<Integer> which, GridSettings settings,
-      long seed) throws IOException {
+  public static List<String> run(List<Integer> which, GridSettings settings, long seed)
+      throws IOException {
     Path out = settings.out();
     OutputDirectory.prepare(out);
     Map<String, TestFunction> fns = PaperFunctions.all();
@@ -90,10 +108,11 @@ public final class TablesCommand implements Callable<Integer> {
       Map<String, String> params = new LinkedHashMap<>();
       params.put("tables_seed", Long.toString(seed));
       params.put("tables_reading", runner.reading().describe());
-      params.put("function_definitions",
+      params.put(
+          "function_definitions",
           "data/test-functions/functions.json (documented reconstructions; see README there)");
-      GridRunner.Description d = new GridRunner.Description("provenance.csv", params,
-          Long.toString(seed));
+      GridRunner.Description d =
+          new GridRunner.Description("provenance.csv", params, Long.toString(seed));
       GridOutcome o = runner.runInto(new GridRunner(settings), t, rows, d);
       seconds += o.seconds();
       // Paths for the figures come from a full in-memory run with trajectories (cheap: seconds).
@@ -101,8 +120,8 @@ public final class TablesCommand implements Callable<Integer> {
       ReportData.writePaths(out, "table" + t, all);
       summary.add(summarize(t, out.resolve("table" + t + ".csv")));
     }
-    Provenance.update(out.resolve("provenance.csv"),
-        Map.of("tables_wall_s", Numbers.fixed(seconds, 2)));
+    Provenance.update(
+        out.resolve("provenance.csv"), Map.of("tables_wall_s", Numbers.fixed(seconds, 2)));
     for (TestFunction f : fns.values()) {
       if (f.dimension() == 1) {
         ReportData.writeCurves(out, f, List.of(1.0, 3.0, 6.0, 15.0, 40.0), 400);
@@ -113,7 +132,10 @@ public final class TablesCommand implements Callable<Integer> {
     return summary;
   }
 
-  /** "Table 1: 7 of 8 rows match (within 2 eta), 1 near (within 5 eta), 0 differ". Read back from the CSV. */
+  /**
+   * "Table 1: 7 of 8 rows match (within 2 eta), 1 near (within 5 eta), 0 differ". Read back from
+   * the CSV.
+   */
   public static String summarize(int t, Path csv) {
     List<List<String>> rows = CsvRowWriter.readAll(csv);
     int k = rows.get(0).indexOf("verdict");
@@ -130,8 +152,14 @@ public final class TablesCommand implements Callable<Integer> {
         d++;
       }
     }
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Table %d: %d of %d rows match (within 2 eta), %d near (within 5 eta), %d differ"
-            + " (reconstructed functions)", t, m, rows.size() - 1, n, d);
+            + " (reconstructed functions)",
+        t,
+        m,
+        rows.size() - 1,
+        n,
+        d);
   }
 }

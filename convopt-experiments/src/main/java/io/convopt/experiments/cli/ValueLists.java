@@ -8,9 +8,9 @@ import io.convopt.experiments.tables.Calibration;
 import java.util.Iterator;
 
 /**
- * The valid values of the CLI's name options, read from the registries so that {@code --help}
- * never falls behind the code. Each nested class is a picocli {@code completionCandidates} source:
- * an option's description shows the list with {@code ${COMPLETION-CANDIDATES}}.
+ * The valid values of the CLI's name options, read from the registries so that {@code --help} never
+ * falls behind the code. Each nested class is a picocli {@code completionCandidates} source: an
+ * option's description shows the list with {@code ${COMPLETION-CANDIDATES}}.
  */
 public final class ValueLists {
   private ValueLists() {}

@@ -20,29 +20,87 @@ import java.util.Locale;
  *
  * <p>SGD/Adam cells are the non-convex baselines of {@link BaselineGrid#run} with width 2P and the
  * same β (their seeds: initialisation and batch order; multi-class: K one-vs-all networks with
- * sub-seeds). Convex cells are {@link ConvexTraining#train} with pattern seed = the cell's seed
- * (CG by R-FISTA, CR by {@link CompareSpec#crSolver()}); their {@code iterations} (runs and traces)
- * are solver iterations (R-FISTA iterations or Newton steps), those of SGD/Adam optimiser steps.
- * Only training data is used for training and for any choice made later (learning-rate selection
- * in {@link Summaries} uses the training objective); the test part gives the reported metric only.
+ * sub-seeds). Convex cells are {@link ConvexTraining#train} with pattern seed = the cell's seed (CG
+ * by R-FISTA, CR by {@link CompareSpec#crSolver()}); their {@code iterations} (runs and traces) are
+ * solver iterations (R-FISTA iterations or Newton steps), those of SGD/Adam optimiser steps. Only
+ * training data is used for training and for any choice made later (learning-rate selection in
+ * {@link Summaries} uses the training objective); the test part gives the reported metric only.
  */
 public final class CompareGrid {
 
   /** Columns of the runs file. */
-  public static final List<String> RUNS_HEADER = List.of("run_key", "dataset", "task", "classes", "method", "model",
-      "beta", "learning_rate", "seed", "pattern_seed", "split_seed", "test_fraction", "width", "patterns",
-      "epochs", "batch_fraction", "n_train", "n_test", "final_objective", "convex_objective", "test_accuracy",
-      "test_mse", "diverged", "stop_reason", "iterations", "relative_gap", "constraint_violation", "wall_seconds",
-      "cell_seconds", "convopt_version");
+  public static final List<String> RUNS_HEADER =
+      List.of(
+          "run_key",
+          "dataset",
+          "task",
+          "classes",
+          "method",
+          "model",
+          "beta",
+          "learning_rate",
+          "seed",
+          "pattern_seed",
+          "split_seed",
+          "test_fraction",
+          "width",
+          "patterns",
+          "epochs",
+          "batch_fraction",
+          "n_train",
+          "n_test",
+          "final_objective",
+          "convex_objective",
+          "test_accuracy",
+          "test_mse",
+          "diverged",
+          "stop_reason",
+          "iterations",
+          "relative_gap",
+          "constraint_violation",
+          "wall_seconds",
+          "cell_seconds",
+          "convopt_version");
+
   /** Columns of the traces file. */
-  public static final List<String> TRACES_HEADER = List.of("run_key", "dataset", "method", "beta",
-      "learning_rate", "seed", "point", "iterations", "wall_seconds", "objective");
+  public static final List<String> TRACES_HEADER =
+      List.of(
+          "run_key",
+          "dataset",
+          "method",
+          "beta",
+          "learning_rate",
+          "seed",
+          "point",
+          "iterations",
+          "wall_seconds",
+          "objective");
 
   /** One finished cell (a row of the runs file). */
-  public record Row(String key, String dataset, Task task, int classes, Method method, double beta,
-      double learningRate, long seed, int width, int patterns, int nTrain, int nTest, double finalObjective,
-      double convexObjective, double testAccuracy, double testMse, boolean diverged, String stopReason,
-      long iterations, double relativeGap, double constraintViolation, double wallSeconds, double cellSeconds,
+  public record Row(
+      String key,
+      String dataset,
+      Task task,
+      int classes,
+      Method method,
+      double beta,
+      double learningRate,
+      long seed,
+      int width,
+      int patterns,
+      int nTrain,
+      int nTest,
+      double finalObjective,
+      double convexObjective,
+      double testAccuracy,
+      double testMse,
+      boolean diverged,
+      String stopReason,
+      long iterations,
+      double relativeGap,
+      double constraintViolation,
+      double wallSeconds,
+      double cellSeconds,
       List<ConvexTraining.TracePoint> trace) {
 
     public Row {
@@ -57,15 +115,38 @@ public final class CompareGrid {
    * {@code |solver=ipm}, so runs of another CR solver in the same folder are neither resumed nor
    * summarised).
    */
-  public static String key(CompareSpec spec, String dataset, Method method, double beta, double lr, long seed) {
-    String common = String.join("|", dataset, method.id(), "beta" + beta, "seed" + seed,
-        "split" + spec.splitSeed() + "/" + spec.testFraction(), "win" + spec.window() + "/" + spec.stride());
+  public static String key(
+      CompareSpec spec, String dataset, Method method, double beta, double lr, long seed) {
+    String common =
+        String.join(
+            "|",
+            dataset,
+            method.id(),
+            "beta" + beta,
+            "seed" + seed,
+            "split" + spec.splitSeed() + "/" + spec.testFraction(),
+            "win" + spec.window() + "/" + spec.stride());
     if (method.isConvex()) {
-      return common + "|P" + spec.patternDraws() + "|tol" + spec.convexTolerance() + "|it"
-          + spec.convexMaxIterations() + "|t" + spec.convexTimeBudget()
+      return common
+          + "|P"
+          + spec.patternDraws()
+          + "|tol"
+          + spec.convexTolerance()
+          + "|it"
+          + spec.convexMaxIterations()
+          + "|t"
+          + spec.convexTimeBudget()
           + (method == Method.CR ? "|solver=" + spec.crSolver().name() : "");
     }
-    return common + "|lr" + lr + "|m" + spec.width() + "|ep" + spec.epochs() + "|bf" + spec.batchFraction();
+    return common
+        + "|lr"
+        + lr
+        + "|m"
+        + spec.width()
+        + "|ep"
+        + spec.epochs()
+        + "|bf"
+        + spec.batchFraction();
   }
 
   /** Every run key of the grid. */
@@ -88,24 +169,70 @@ public final class CompareGrid {
 
   /** The baseline-grid spec of the SGD/Adam cells on one dataset and β. */
   static BaselineGrid.Spec baselineSpec(CompareSpec spec, String dataset, double beta) {
-    return new BaselineGrid.Spec(List.of(dataset), List.of("sgd", "adam"), spec.width(), beta,
-        spec.learningRates().isEmpty() ? List.of(0.01) : spec.learningRates(), spec.seeds(), spec.epochs(),
-        spec.batchFraction(), Loss.SQUARED, spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride());
+    return new BaselineGrid.Spec(
+        List.of(dataset),
+        List.of("sgd", "adam"),
+        spec.width(),
+        beta,
+        spec.learningRates().isEmpty() ? List.of(0.01) : spec.learningRates(),
+        spec.seeds(),
+        spec.epochs(),
+        spec.batchFraction(),
+        Loss.SQUARED,
+        spec.splitSeed(),
+        spec.testFraction(),
+        spec.window(),
+        spec.stride());
   }
 
   /** Trains one cell; {@code name} is the dataset's catalog name (rows and keys use it). */
-  public static Row run(CompareSpec spec, PreparedData data, String name, Method method, double beta, double lr,
+  public static Row run(
+      CompareSpec spec,
+      PreparedData data,
+      String name,
+      Method method,
+      double beta,
+      double lr,
       long seed) {
     String key = key(spec, name, method, beta, lr, seed);
     int nTr = data.xTrain().length;
     int nTe = data.xTest().length;
     if (method.isConvex()) {
-      ConvexTraining.Outcome o = ConvexTraining.train(data, method, beta, spec.patternDraws(), seed,
-          spec.crSolver(), spec.solverSettings(), spec.convexTimeBudget());
-      return new Row(key, name, data.task(), data.classCount(), method, beta, Double.NaN, seed, o.width(),
-          o.patterns(), nTr, nTe, o.objective(), o.convexObjective(), o.testAccuracy(), o.testMse(),
-          !Double.isFinite(o.objective()), o.stopReason().name().toLowerCase(Locale.ROOT), o.iterations(),
-          o.relativeGap(), o.constraintViolation(), o.wallSeconds(), o.cellSeconds(), o.trace());
+      ConvexTraining.Outcome o =
+          ConvexTraining.train(
+              data,
+              method,
+              beta,
+              spec.patternDraws(),
+              seed,
+              spec.crSolver(),
+              spec.solverSettings(),
+              spec.convexTimeBudget());
+      return new Row(
+          key,
+          name,
+          data.task(),
+          data.classCount(),
+          method,
+          beta,
+          Double.NaN,
+          seed,
+          o.width(),
+          o.patterns(),
+          nTr,
+          nTe,
+          o.objective(),
+          o.convexObjective(),
+          o.testAccuracy(),
+          o.testMse(),
+          !Double.isFinite(o.objective()),
+          o.stopReason().name().toLowerCase(Locale.ROOT),
+          o.iterations(),
+          o.relativeGap(),
+          o.constraintViolation(),
+          o.wallSeconds(),
+          o.cellSeconds(),
+          o.trace());
     }
     BaselineGrid.Spec b = baselineSpec(spec, data.name(), beta);
     long t0 = System.nanoTime();
@@ -113,13 +240,34 @@ public final class CompareGrid {
     double cell = (System.nanoTime() - t0) * 1e-9;
     List<ConvexTraining.TracePoint> trace = new ArrayList<>();
     for (EpochRecord e : r.trajectory()) {
-      trace.add(new ConvexTraining.TracePoint(e.epoch(), e.steps(), e.wallSeconds(), e.objective()));
+      trace.add(
+          new ConvexTraining.TracePoint(e.epoch(), e.steps(), e.wallSeconds(), e.objective()));
     }
     int classes = data.signedProblems();
-    return new Row(key, name, data.task(), data.classCount(), method, beta, lr, seed,
-        spec.width() * Math.max(1, classes), 0, nTr, nTe, r.finalObjective(), Double.NaN, r.testAccuracy(),
-        r.testMse(), r.diverged(), r.diverged() ? "diverged" : "epochs", r.trajectory().isEmpty() ? 0
-            : r.trajectory().get(r.trajectory().size() - 1).steps(), Double.NaN, Double.NaN, r.wallSeconds(), cell,
+    return new Row(
+        key,
+        name,
+        data.task(),
+        data.classCount(),
+        method,
+        beta,
+        lr,
+        seed,
+        spec.width() * Math.max(1, classes),
+        0,
+        nTr,
+        nTe,
+        r.finalObjective(),
+        Double.NaN,
+        r.testAccuracy(),
+        r.testMse(),
+        r.diverged(),
+        r.diverged() ? "diverged" : "epochs",
+        r.trajectory().isEmpty() ? 0 : r.trajectory().get(r.trajectory().size() - 1).steps(),
+        Double.NaN,
+        Double.NaN,
+        r.wallSeconds(),
+        cell,
         trace);
   }
 
@@ -127,28 +275,60 @@ public final class CompareGrid {
   static List<List<String>> traceRows(Row r) {
     List<List<String>> out = new ArrayList<>();
     for (ConvexTraining.TracePoint p : r.trace()) {
-      out.add(List.of(r.key(), r.dataset(), r.method().id(), num(r.beta()), num(r.learningRate()),
-          Long.toString(r.seed()), Integer.toString(p.point()), Long.toString(p.iterations()),
-          num(p.wallSeconds()), num(p.objective())));
+      out.add(
+          List.of(
+              r.key(),
+              r.dataset(),
+              r.method().id(),
+              num(r.beta()),
+              num(r.learningRate()),
+              Long.toString(r.seed()),
+              Integer.toString(p.point()),
+              Long.toString(p.iterations()),
+              num(p.wallSeconds()),
+              num(p.objective())));
     }
     return out;
   }
 
   static List<String> row(Row r, CompareSpec spec) {
     boolean convex = r.method().isConvex();
-    return List.of(r.key(), r.dataset(), r.task().name().toLowerCase(Locale.ROOT), Integer.toString(r.classes()),
-        r.method().id(), r.method().model(), num(r.beta()), num(r.learningRate()), Long.toString(r.seed()),
-        convex ? Long.toString(r.seed()) : "", Long.toString(spec.splitSeed()), num(spec.testFraction()),
-        Integer.toString(r.width()), convex ? Integer.toString(r.patterns()) : "",
-        convex ? "" : Integer.toString(spec.epochs()), convex ? "" : num(spec.batchFraction()), Integer.toString(r.nTrain()),
-        Integer.toString(r.nTest()), num(r.finalObjective()), num(r.convexObjective()), num(r.testAccuracy()),
-        num(r.testMse()), Boolean.toString(r.diverged()), r.stopReason(), Long.toString(r.iterations()),
-        num(r.relativeGap()), num(r.constraintViolation()), Numbers.fixed(r.wallSeconds(), 4),
-        Numbers.fixed(r.cellSeconds(), 4), Provenance.version());
+    return List.of(
+        r.key(),
+        r.dataset(),
+        r.task().name().toLowerCase(Locale.ROOT),
+        Integer.toString(r.classes()),
+        r.method().id(),
+        r.method().model(),
+        num(r.beta()),
+        num(r.learningRate()),
+        Long.toString(r.seed()),
+        convex ? Long.toString(r.seed()) : "",
+        Long.toString(spec.splitSeed()),
+        num(spec.testFraction()),
+        Integer.toString(r.width()),
+        convex ? Integer.toString(r.patterns()) : "",
+        convex ? "" : Integer.toString(spec.epochs()),
+        convex ? "" : num(spec.batchFraction()),
+        Integer.toString(r.nTrain()),
+        Integer.toString(r.nTest()),
+        num(r.finalObjective()),
+        num(r.convexObjective()),
+        num(r.testAccuracy()),
+        num(r.testMse()),
+        Boolean.toString(r.diverged()),
+        r.stopReason(),
+        Long.toString(r.iterations()),
+        num(r.relativeGap()),
+        num(r.constraintViolation()),
+        Numbers.fixed(r.wallSeconds(), 4),
+        Numbers.fixed(r.cellSeconds(), 4),
+        Provenance.version());
   }
 
-  /** A number as written to the CSV files ({@link Numbers#exact}: NaN, "does not apply", is
-   * empty). */
+  /**
+   * A number as written to the CSV files ({@link Numbers#exact}: NaN, "does not apply", is empty).
+   */
   static String num(double v) {
     return Numbers.exact(v);
   }

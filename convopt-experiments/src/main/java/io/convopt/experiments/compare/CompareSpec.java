@@ -20,18 +20,20 @@ import java.util.Map;
  * optimisation gap, not a capacity gap.
  *
  * <p><b>Scaling.</b> Every method minimises ½ Σ_k (f(x_k) − y_k)² + (β/2) Σ_j (‖w1_j‖² + w2_j²)
- * (the convex programs' scaling: loss summed over rows, ½ on the squared loss) on the standardised training data with a bias column; β is on this
- * summed scale (it is not divided by n).
+ * (the convex programs' scaling: loss summed over rows, ½ on the squared loss) on the standardised
+ * training data with a bias column; β is on this summed scale (it is not divided by n).
  *
  * @param datasets dataset names of the catalog (e.g. iris, ecg)
  * @param betas weight-decay values β &gt;= 0
  * @param methods methods to run
- * @param learningRates SGD/Adam learning rates (on the 1/n-normalised gradient, see {@link NonConvexConfig})
+ * @param learningRates SGD/Adam learning rates (on the 1/n-normalised gradient, see {@link
+ *     NonConvexConfig})
  * @param seeds seeds: SGD/Adam initialisation and batch order; convex pattern sampling
  * @param patternDraws gates drawn for the convex programs (P)
  * @param epochs SGD/Adam epochs
  * @param batchFraction SGD/Adam mini-batch size as a fraction of the training rows
- * @param convexMaxIterations cap of solver iterations (R-FISTA iterations or Newton steps) per convex solve
+ * @param convexMaxIterations cap of solver iterations (R-FISTA iterations or Newton steps) per
+ *     convex solve
  * @param convexTimeBudget seconds after which a convex cell's budget schedule stops growing
  * @param convexTolerance relative duality-gap / KKT tolerance of the convex solvers
  * @param splitSeed seed of the 80/20 train/test split
@@ -40,9 +42,22 @@ import java.util.Map;
  * @param stride ECG window stride
  * @param crSolver solver of the CR program (CG is always solved by R-FISTA)
  */
-public record CompareSpec(List<String> datasets, List<Double> betas, List<Method> methods, List<Double> learningRates,
-    List<Long> seeds, int patternDraws, int epochs, double batchFraction, int convexMaxIterations,
-    double convexTimeBudget, double convexTolerance, long splitSeed, double testFraction, int window, int stride,
+public record CompareSpec(
+    List<String> datasets,
+    List<Double> betas,
+    List<Method> methods,
+    List<Double> learningRates,
+    List<Long> seeds,
+    int patternDraws,
+    int epochs,
+    double batchFraction,
+    int convexMaxIterations,
+    double convexTimeBudget,
+    double convexTolerance,
+    long splitSeed,
+    double testFraction,
+    int window,
+    int stride,
     CrSolver crSolver) {
 
   public CompareSpec {
@@ -68,7 +83,8 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     }
     for (double lr : learningRates) {
       if (!(lr > 0) || Double.isInfinite(lr)) {
-        throw new IllegalArgumentException("--lr: learning rates must be finite and > 0, got " + lr);
+        throw new IllegalArgumentException(
+            "--lr: learning rates must be finite and > 0, got " + lr);
       }
     }
     if (methods.contains(Method.CR_ROBUST)) {
@@ -78,7 +94,8 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
       throw new IllegalArgumentException("--patterns: must be in 1..100000, got " + patternDraws);
     }
     if (!(convexTimeBudget > 0) || Double.isInfinite(convexTimeBudget)) {
-      throw new IllegalArgumentException("--convex-seconds: must be finite and > 0, got " + convexTimeBudget);
+      throw new IllegalArgumentException(
+          "--convex-seconds: must be finite and > 0, got " + convexTimeBudget);
     }
     if (crSolver == null) {
       throw new IllegalArgumentException("--cr-solver: missing (auto, al or ipm)");
@@ -86,8 +103,10 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     if (crSolver == CrSolver.ipm && methods.contains(Method.CR)) {
       for (double b : betas) {
         if (!(b > 0)) {
-          throw new IllegalArgumentException("--cr-solver ipm needs every beta > 0 (got " + b
-              + "); use --cr-solver al for beta = 0");
+          throw new IllegalArgumentException(
+              "--cr-solver ipm needs every beta > 0 (got "
+                  + b
+                  + "); use --cr-solver al for beta = 0");
         }
       }
     }
@@ -96,8 +115,13 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     }
     // epochs, batch fraction, width: validated by NonConvexConfig; solver settings by their record
     // (fields are assigned after this compact constructor: use the parameters, not the accessors)
-    NonConvexConfig.defaults().withWidth(2 * patternDraws).withEpochs(epochs).withBatchFraction(batchFraction);
-    ReluSolverSettings.defaults().withTolerance(convexTolerance).withMaxIterations(convexMaxIterations);
+    NonConvexConfig.defaults()
+        .withWidth(2 * patternDraws)
+        .withEpochs(epochs)
+        .withBatchFraction(batchFraction);
+    ReluSolverSettings.defaults()
+        .withTolerance(convexTolerance)
+        .withMaxIterations(convexMaxIterations);
   }
 
   /** Hidden units of the SGD/Adam network: 2 P (see the class comment). */
@@ -105,9 +129,14 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     return 2 * patternDraws;
   }
 
-  /** Settings of the convex solvers (tolerance, iteration cap; other values are the solvers' defaults). */
+  /**
+   * Settings of the convex solvers (tolerance, iteration cap; other values are the solvers'
+   * defaults).
+   */
   public ReluSolverSettings solverSettings() {
-    return ReluSolverSettings.defaults().withTolerance(convexTolerance).withMaxIterations(convexMaxIterations);
+    return ReluSolverSettings.defaults()
+        .withTolerance(convexTolerance)
+        .withMaxIterations(convexMaxIterations);
   }
 
   /**
@@ -116,37 +145,101 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
    * solves capped at 20 000 iterations and 2 s per cell; CR by the automatic choice.
    */
   public static CompareSpec quick() {
-    return new CompareSpec(List.of("iris", "cpu_performance"), List.of(0.1, 1.0), Method.defaults(),
-        List.of(0.01, 0.1), List.of(1L, 2L), 8, 30, 0.1, 20_000, 2.0, 1e-6, TrainTestSplit.DEFAULT_SEED,
-        TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW, WindowedRegression.DEFAULT_STRIDE,
+    return new CompareSpec(
+        List.of("iris", "cpu_performance"),
+        List.of(0.1, 1.0),
+        Method.defaults(),
+        List.of(0.01, 0.1),
+        List.of(1L, 2L),
+        8,
+        30,
+        0.1,
+        20_000,
+        2.0,
+        1e-6,
+        TrainTestSplit.DEFAULT_SEED,
+        TrainTestSplit.DEFAULT_TEST_FRACTION,
+        WindowedRegression.DEFAULT_WINDOW,
+        WindowedRegression.DEFAULT_STRIDE,
         CrSolver.auto);
   }
 
   /**
    * The full preset: ten datasets (seven classification, two regression, the ECG next-sample task),
    * β ∈ {0.1, 1, 10}, seeds 1..3, P = 16 (width 32), η ∈ {0.01, 0.1, 1}, 100 epochs, convex cells
-   * capped at 100 000 iterations and 3 s, CR by the automatic choice (about 15 minutes on a
-   * shared 2-core machine).
+   * capped at 100 000 iterations and 3 s, CR by the automatic choice (about 15 minutes on a shared
+   * 2-core machine).
    */
   public static CompareSpec full() {
-    return new CompareSpec(List.of("iris", "wine", "glass", "sonar", "ionosphere", "breast_cancer_wdbc", "vehicle",
-        "cpu_performance", "diabetes", "ecg"), List.of(0.1, 1.0, 10.0), Method.defaults(),
-        List.of(0.01, 0.1, 1.0), List.of(1L, 2L, 3L), 16, 100, 0.1, 100_000, 3.0, 1e-6,
-        TrainTestSplit.DEFAULT_SEED, TrainTestSplit.DEFAULT_TEST_FRACTION, WindowedRegression.DEFAULT_WINDOW,
-        WindowedRegression.DEFAULT_STRIDE, CrSolver.auto);
+    return new CompareSpec(
+        List.of(
+            "iris",
+            "wine",
+            "glass",
+            "sonar",
+            "ionosphere",
+            "breast_cancer_wdbc",
+            "vehicle",
+            "cpu_performance",
+            "diabetes",
+            "ecg"),
+        List.of(0.1, 1.0, 10.0),
+        Method.defaults(),
+        List.of(0.01, 0.1, 1.0),
+        List.of(1L, 2L, 3L),
+        16,
+        100,
+        0.1,
+        100_000,
+        3.0,
+        1e-6,
+        TrainTestSplit.DEFAULT_SEED,
+        TrainTestSplit.DEFAULT_TEST_FRACTION,
+        WindowedRegression.DEFAULT_WINDOW,
+        WindowedRegression.DEFAULT_STRIDE,
+        CrSolver.auto);
   }
 
   /** A copy with other datasets, betas, seeds or methods (null keeps the current value). */
   public CompareSpec with(List<String> ds, List<Double> bs, List<Long> ss, List<Method> ms) {
-    return new CompareSpec(ds != null ? ds : datasets, bs != null ? bs : betas, ms != null ? ms : methods,
-        learningRates, ss != null ? ss : seeds, patternDraws, epochs, batchFraction, convexMaxIterations,
-        convexTimeBudget, convexTolerance, splitSeed, testFraction, window, stride, crSolver);
+    return new CompareSpec(
+        ds != null ? ds : datasets,
+        bs != null ? bs : betas,
+        ms != null ? ms : methods,
+        learningRates,
+        ss != null ? ss : seeds,
+        patternDraws,
+        epochs,
+        batchFraction,
+        convexMaxIterations,
+        convexTimeBudget,
+        convexTolerance,
+        splitSeed,
+        testFraction,
+        window,
+        stride,
+        crSolver);
   }
 
   /** A copy with another CR solver. */
   public CompareSpec withCrSolver(CrSolver s) {
-    return new CompareSpec(datasets, betas, methods, learningRates, seeds, patternDraws, epochs, batchFraction,
-        convexMaxIterations, convexTimeBudget, convexTolerance, splitSeed, testFraction, window, stride, s);
+    return new CompareSpec(
+        datasets,
+        betas,
+        methods,
+        learningRates,
+        seeds,
+        patternDraws,
+        epochs,
+        batchFraction,
+        convexMaxIterations,
+        convexTimeBudget,
+        convexTolerance,
+        splitSeed,
+        testFraction,
+        window,
+        stride,
+        s);
   }
 
   /** Number of grid cells (runs). */
@@ -168,7 +261,9 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     m.put("seeds", join(seeds));
     m.put("pattern_draws", Integer.toString(patternDraws));
     m.put("width_rule", "m = 2 * pattern_draws = " + width());
-    m.put("loss", "0.5 * sum of squared errors + (beta/2) * sum of squared weights (summed, not averaged)");
+    m.put(
+        "loss",
+        "0.5 * sum of squared errors + (beta/2) * sum of squared weights (summed, not averaged)");
     m.put("epochs", Integer.toString(epochs));
     m.put("batch_fraction", Double.toString(batchFraction));
     m.put("cr_solver", crSolver.name());
@@ -178,8 +273,17 @@ public record CompareSpec(List<String> datasets, List<Double> betas, List<Method
     m.put("convex_iteration_unit", "cg: R-FISTA iterations; cr: " + crSolver.iterationUnit());
     m.put("convex_time_budget_seconds", Double.toString(convexTimeBudget));
     m.put("convex_tolerance", Double.toString(convexTolerance));
-    m.put("convex_budget_schedule", "cg: " + ConvexTraining.FIRST_BUDGET + " * " + ConvexTraining.BUDGET_GROWTH
-        + "^k; cr: " + crSolver.firstBudget() + " * " + ConvexTraining.BUDGET_GROWTH + "^k");
+    m.put(
+        "convex_budget_schedule",
+        "cg: "
+            + ConvexTraining.FIRST_BUDGET
+            + " * "
+            + ConvexTraining.BUDGET_GROWTH
+            + "^k; cr: "
+            + crSolver.firstBudget()
+            + " * "
+            + ConvexTraining.BUDGET_GROWTH
+            + "^k");
     m.put("split_seed", Long.toString(splitSeed));
     m.put("test_fraction", Double.toString(testFraction));
     m.put("ecg_window", Integer.toString(window));

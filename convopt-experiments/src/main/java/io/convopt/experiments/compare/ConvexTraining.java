@@ -19,39 +19,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trains one convex cell of the comparison: the gated (CG, R-FISTA) or constrained (CR; interior-point
- * method or augmented Lagrangian, see {@link CrSolver}) program on the training part of a prepared
- * dataset, with {@code P} gates drawn from {@code seed} (bias column appended, half squared loss
- * summed over samples, weight β — the same scaling as {@link ReluObjective}).
+ * Trains one convex cell of the comparison: the gated (CG, R-FISTA) or constrained (CR;
+ * interior-point method or augmented Lagrangian, see {@link CrSolver}) program on the training part
+ * of a prepared dataset, with {@code P} gates drawn from {@code seed} (bias column appended, half
+ * squared loss summed over samples, weight β — the same scaling as {@link ReluObjective}).
  *
  * <p>Targets: the standardised target for regression, ±1 labels for binary classification and K
- * one-vs-all ±1 problems on the same patterns for K ≥ 3 classes (each hidden unit feeds one output); objectives, times
- * and iteration counts are summed over the K programs, predictions are the sign (binary) or the
- * arg-max (one-vs-all) of the recovered networks' outputs.
+ * one-vs-all ±1 problems on the same patterns for K ≥ 3 classes (each hidden unit feeds one
+ * output); objectives, times and iteration counts are summed over the K programs, predictions are
+ * the sign (binary) or the arg-max (one-vs-all) of the recovered networks' outputs.
  *
  * <p><b>Objective-vs-time trace.</b> The solvers expose no iteration callback, so the trace is
- * built from an iteration-budget schedule: the program is solved from zero with budgets
- * b, 4b, 16b, … solver iterations (R-FISTA iterations for CG and the augmented Lagrangian's inner
- * solves, Newton steps for the interior-point method; each solve is deterministic, so budget b
- * reproduces the first b iterations of every longer solve), and each solve contributes one trace
- * point (its own wall time, the objective it reached). The schedule stops when every program met
- * its certificate tolerance, when the iteration cap is reached, or when the next solve (predicted
- * to take 4 times the last one) would end after the cell's time budget; the last solve is the
- * result. This is how a solver that is slow to reach high precision on some problems (the augmented
+ * built from an iteration-budget schedule: the program is solved from zero with budgets b, 4b, 16b,
+ * … solver iterations (R-FISTA iterations for CG and the augmented Lagrangian's inner solves,
+ * Newton steps for the interior-point method; each solve is deterministic, so budget b reproduces
+ * the first b iterations of every longer solve), and each solve contributes one trace point (its
+ * own wall time, the objective it reached). The schedule stops when every program met its
+ * certificate tolerance, when the iteration cap is reached, or when the next solve (predicted to
+ * take 4 times the last one) would end after the cell's time budget; the last solve is the result.
+ * This is how a solver that is slow to reach high precision on some problems (the augmented
  * Lagrangian) is run on a budget: the row records what it reached (stop reason, relative duality
  * gap, constraint violation). The interior-point method starts at 100 Newton steps (it typically
  * certifies within 20–100 per program); a budget it does not finish returns its best certified
  * (strictly feasible) point so far.
  *
  * <p><b>Objective recorded.</b> CR: the non-convex objective (NC) of the recovered ReLU network,
- * evaluated by {@link ReluObjective} exactly as for SGD/Adam (equal to the convex objective when the
- * solution is feasible; the difference is recorded). CG: the convex objective, which is the
+ * evaluated by {@link ReluObjective} exactly as for SGD/Adam (equal to the convex objective when
+ * the solution is feasible; the difference is recorded). CG: the convex objective, which is the
  * objective of the recovered <em>gated</em> network (a different model; a relaxation of CR).
  */
 public final class ConvexTraining {
 
   /** First iteration budget of the schedule (CG; CR: {@link CrSolver#firstBudget()}). */
   static final int FIRST_BUDGET = 25;
+
   /** Growth factor of the budget schedule. */
   static final int BUDGET_GROWTH = 4;
 
@@ -61,22 +62,35 @@ public final class ConvexTraining {
   /**
    * The outcome of a convex cell.
    *
-   * @param objective training objective of the trained model (see class comment), summed over programs
+   * @param objective training objective of the trained model (see class comment), summed over
+   *     programs
    * @param convexObjective the convex program's objective, summed
    * @param patterns distinct patterns P' kept after deduplication (≤ draws)
    * @param width total recovered neurons (over programs)
    * @param testAccuracy classification accuracy on the test part (NaN for regression)
    * @param testMse regression test MSE in standardised target units (NaN for classification)
    * @param stopReason CONVERGED if every program met its tolerance, else the first other reason
-   * @param iterations solver iterations (R-FISTA iterations or Newton steps) of the final solve, summed
+   * @param iterations solver iterations (R-FISTA iterations or Newton steps) of the final solve,
+   *     summed
    * @param relativeGap largest relative duality gap over the programs
    * @param constraintViolation largest scaled cone violation (0 for CG)
    * @param wallSeconds wall time of the final solve (summed over programs)
    * @param cellSeconds wall time of the whole budget schedule
    */
-  public record Outcome(double objective, double convexObjective, int patterns, int width, double testAccuracy,
-      double testMse, StopReason stopReason, long iterations, double relativeGap, double constraintViolation,
-      double wallSeconds, double cellSeconds, List<TracePoint> trace) {
+  public record Outcome(
+      double objective,
+      double convexObjective,
+      int patterns,
+      int width,
+      double testAccuracy,
+      double testMse,
+      StopReason stopReason,
+      long iterations,
+      double relativeGap,
+      double constraintViolation,
+      double wallSeconds,
+      double cellSeconds,
+      List<TracePoint> trace) {
 
     public Outcome {
       trace = List.copyOf(trace);
@@ -93,7 +107,8 @@ public final class ConvexTraining {
       case CR:
         return crSolver.create(settings);
       default:
-        throw new IllegalArgumentException("method " + method.id() + " is not a supported convex method");
+        throw new IllegalArgumentException(
+            "method " + method.id() + " is not a supported convex method");
     }
   }
 
@@ -118,11 +133,19 @@ public final class ConvexTraining {
    * @param draws gates drawn (P); duplicates and the zero pattern are dropped
    * @param seed pattern seed
    * @param crSolver solver of the CR program (ignored for CG)
-   * @param settings solver settings; their {@code maxIterations} (solver iterations) caps the schedule
+   * @param settings solver settings; their {@code maxIterations} (solver iterations) caps the
+   *     schedule
    * @param timeBudgetSeconds cumulative time after which no larger budget is tried
    */
-  public static Outcome train(PreparedData data, Method method, double beta, int draws, long seed,
-      CrSolver crSolver, ReluSolverSettings settings, double timeBudgetSeconds) {
+  public static Outcome train(
+      PreparedData data,
+      Method method,
+      double beta,
+      int draws,
+      long seed,
+      CrSolver crSolver,
+      ReluSolverSettings settings,
+      double timeBudgetSeconds) {
     double[][] xTr = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[][] xTe = ReluTrainingProblem.appendBiasColumn(data.xTest());
     ActivationPatterns patterns = ActivationPatterns.sample(xTr, draws, seed);
@@ -137,12 +160,13 @@ public final class ConvexTraining {
     List<TracePoint> trace = new ArrayList<>();
     Solved last = null;
     int budget = Math.min(method == Method.CR ? crSolver.firstBudget() : FIRST_BUDGET, cap);
-    for (int point = 0;; point++) {
+    for (int point = 0; ; point++) {
       ConvexReluSolver solver = solver(method, crSolver, settings.withMaxIterations(budget));
       last = solveAll(problems, solver, xTr, beta, method);
       trace.add(new TracePoint(point, last.iterations, last.wall, last.objective));
       double spent = (System.nanoTime() - cell0) * 1e-9;
-      // the next solve costs about BUDGET_GROWTH times this one: start it only if it fits the budget
+      // the next solve costs about BUDGET_GROWTH times this one: start it only if it fits the
+      // budget
       double predicted = spent + BUDGET_GROWTH * last.wall;
       if (last.reason == StopReason.CONVERGED || budget >= cap || predicted > timeBudgetSeconds) {
         break;
@@ -165,14 +189,37 @@ public final class ConvexTraining {
     for (TwoLayerNetwork net : last.networks) {
       width += net.width();
     }
-    return new Outcome(last.objective, last.convexObjective, patterns.count(), width, acc, mse, last.reason,
-        last.iterations, last.relativeGap, last.violation, last.wall, cell, trace);
+    return new Outcome(
+        last.objective,
+        last.convexObjective,
+        patterns.count(),
+        width,
+        acc,
+        mse,
+        last.reason,
+        last.iterations,
+        last.relativeGap,
+        last.violation,
+        last.wall,
+        cell,
+        trace);
   }
 
-  private record Solved(List<TwoLayerNetwork> networks, double objective, double convexObjective, long iterations,
-      double wall, StopReason reason, double relativeGap, double violation) {}
+  private record Solved(
+      List<TwoLayerNetwork> networks,
+      double objective,
+      double convexObjective,
+      long iterations,
+      double wall,
+      StopReason reason,
+      double relativeGap,
+      double violation) {}
 
-  private static Solved solveAll(List<ReluProblem> problems, ConvexReluSolver solver, double[][] xTr, double beta,
+  private static Solved solveAll(
+      List<ReluProblem> problems,
+      ConvexReluSolver solver,
+      double[][] xTr,
+      double beta,
       Method method) {
     List<TwoLayerNetwork> nets = new ArrayList<>();
     double obj = 0;
@@ -200,8 +247,9 @@ public final class ConvexTraining {
   }
 
   /**
-   * The recovered ReLU network as the weights of {@link TwoLayerReluNetwork} (same neurons; one zero
-   * neuron when the convex solution is zero, which changes neither predictions nor weight decay).
+   * The recovered ReLU network as the weights of {@link TwoLayerReluNetwork} (same neurons; one
+   * zero neuron when the convex solution is zero, which changes neither predictions nor weight
+   * decay).
    */
   public static TwoLayerReluNetwork toReluNetwork(TwoLayerNetwork net, int inputDim) {
     if (net.isGated()) {
@@ -221,13 +269,17 @@ public final class ConvexTraining {
   }
 
   /**
-   * The non-convex objective (NC) of a recovered ReLU network on (X, y), computed by
-   * {@link ReluObjective} — the function SGD and Adam minimise.
+   * The non-convex objective (NC) of a recovered ReLU network on (X, y), computed by {@link
+   * ReluObjective} — the function SGD and Adam minimise.
    */
   public static double reluObjective(TwoLayerNetwork net, double[][] x, double[] y, double beta) {
     TwoLayerReluNetwork w = toReluNetwork(net, x[0].length);
-    ReluObjective f = new ReluObjective(ReluTrainingProblem.of(x, y), w.width(),
-        io.convopt.solvers.nonconvex.Loss.SQUARED, beta);
+    ReluObjective f =
+        new ReluObjective(
+            ReluTrainingProblem.of(x, y),
+            w.width(),
+            io.convopt.solvers.nonconvex.Loss.SQUARED,
+            beta);
     return f.value(w.flat());
   }
 }

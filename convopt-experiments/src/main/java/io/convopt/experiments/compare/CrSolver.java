@@ -7,15 +7,15 @@ import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.solve.AutoSolver;
 
 /**
- * The solver of the constrained ReLU program (CR) in {@code compare-training} (option
- * {@code --cr-solver}; lower-case constants are the CLI and CSV spelling, as in
- * {@code relu-solve --solver}). CG is always solved by R-FISTA.
+ * The solver of the constrained ReLU program (CR) in {@code compare-training} (option {@code
+ * --cr-solver}; lower-case constants are the CLI and CSV spelling, as in {@code relu-solve
+ * --solver}). CG is always solved by R-FISTA.
  *
  * <ul>
  *   <li>{@link #auto} (default): {@link AutoSolver}, the IPM where β &gt; 0 and its Newton step is
  *       affordable, else ADMM; an iteration is a Newton step or an ADMM iteration.
- *   <li>{@link #ipm}: {@link InteriorPointSolver}; an iteration is a Newton step (20–100
- *       to a certified 10⁻⁶ gap); needs β &gt; 0.
+ *   <li>{@link #ipm}: {@link InteriorPointSolver}; an iteration is a Newton step (20–100 to a
+ *       certified 10⁻⁶ gap); needs β &gt; 0.
  *   <li>{@link #al}: {@link AugmentedLagrangianSolver}; an iteration is an inner R-FISTA iteration.
  * </ul>
  */
@@ -24,20 +24,25 @@ public enum CrSolver {
   al,
   ipm;
 
-  /** The solver with these settings ({@code maxIterations}: R-FISTA iterations for al, Newton steps for ipm). */
+  /**
+   * The solver with these settings ({@code maxIterations}: R-FISTA iterations for al, Newton steps
+   * for ipm).
+   */
   ConvexReluSolver create(ReluSolverSettings settings) {
     if (this == auto) {
       return new AutoSolver(settings);
     }
-    return this == ipm ? new InteriorPointSolver(settings) : new AugmentedLagrangianSolver(settings);
+    return this == ipm
+        ? new InteriorPointSolver(settings)
+        : new AugmentedLagrangianSolver(settings);
   }
 
   /**
-   * First budget of {@link ConvexTraining}'s schedule for this solver: 25 R-FISTA iterations for
-   * al (an anytime method: any prefix of the run is useful), 100 Newton steps for ipm (a
-   * barrier run stopped early is far from the optimum, and 100 steps cover every per-program path
-   * measured on the fixtures, 20–92; a truncated run would otherwise end most cells); 100 for
-   * auto (either kind of iteration).
+   * First budget of {@link ConvexTraining}'s schedule for this solver: 25 R-FISTA iterations for al
+   * (an anytime method: any prefix of the run is useful), 100 Newton steps for ipm (a barrier run
+   * stopped early is far from the optimum, and 100 steps cover every per-program path measured on
+   * the fixtures, 20–92; a truncated run would otherwise end most cells); 100 for auto (either kind
+   * of iteration).
    */
   public int firstBudget() {
     return this == al ? ConvexTraining.FIRST_BUDGET : 100;
@@ -57,7 +62,8 @@ public enum CrSolver {
       return "auto (io.convopt.solvers.relu.solve.AutoSolver: interior point where it fits,"
           + " else ADMM)";
     }
-    return this == ipm ? "ipm (interior-point method, io.convopt.solvers.relu.InteriorPointSolver)"
+    return this == ipm
+        ? "ipm (interior-point method, io.convopt.solvers.relu.InteriorPointSolver)"
         : "al (augmented Lagrangian, io.convopt.solvers.relu.AugmentedLagrangianSolver)";
   }
 }

@@ -10,11 +10,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * The claims of the seed papers (Ergen and Pilanci, arXiv 2312.12657; Zeger and Pilanci, arXiv
- * 2603.23831: lower training loss than SGD, more problems solved
- * to tolerance, insensitivity to hyper-parameters) checked against the measured numbers, each
- * with a verdict (holds / mixed / does not hold / not measured) and the evidence. Nothing here
- * is tuned: the verdicts are simple counts over the problems that were run, and say nothing about
- * datasets that were not.
+ * 2603.23831: lower training loss than SGD, more problems solved to tolerance, insensitivity to
+ * hyper-parameters) checked against the measured numbers, each with a verdict (holds / mixed / does
+ * not hold / not measured) and the evidence. Nothing here is tuned: the verdicts are simple counts
+ * over the problems that were run, and say nothing about datasets that were not.
  */
 public final class Findings {
 
@@ -45,8 +44,12 @@ public final class Findings {
   }
 
   static Finding lowerObjective(Summaries.Data d, String other) {
-    String claim = "CR reaches a lower training objective than " + other
-        + " (median over seeds; " + other + " at its best learning rate per seed)";
+    String claim =
+        "CR reaches a lower training objective than "
+            + other
+            + " (median over seeds; "
+            + other
+            + " at its best learning rate per seed)";
     int better = 0;
     int compared = 0;
     List<String> detail = new ArrayList<>();
@@ -62,20 +65,36 @@ public final class Findings {
       }
       detail.add(String.format(Locale.ROOT, "%s %.4g vs %.4g", p.replace("|", " beta="), cr, o));
     }
-    return new Finding(claim, verdict(better, compared),
-        better + " of " + compared + " problems" + (detail.isEmpty() ? "" : " (" + String.join("; ", detail) + ")"));
+    return new Finding(
+        claim,
+        verdict(better, compared),
+        better
+            + " of "
+            + compared
+            + " problems"
+            + (detail.isEmpty() ? "" : " (" + String.join("; ", detail) + ")"));
   }
 
   static Finding solved(Table profile) {
-    String claim = "CR solves more problems to tolerance 0.01 of the best objective than SGD and Adam (by the end)";
+    String claim =
+        "CR solves more problems to tolerance 0.01 of the best objective than SGD and Adam (by the"
+            + " end)";
     double cr = finalFraction(profile, "cr", 0.01);
     double sgd = finalFraction(profile, "sgd", 0.01);
     double adam = finalFraction(profile, "adam", 0.01);
     double cg = finalFraction(profile, "cg", 0.01);
-    String ev = String.format(Locale.ROOT, "fraction of trials solved at tol 0.01: cr %s, sgd %s, adam %s"
-        + " (cg, gated relaxation, %s); at tol 0.1: cr %s, sgd %s, adam %s", fmt(cr), fmt(sgd), fmt(adam),
-        fmt(cg), fmt(finalFraction(profile, "cr", 0.1)), fmt(finalFraction(profile, "sgd", 0.1)),
-        fmt(finalFraction(profile, "adam", 0.1)));
+    String ev =
+        String.format(
+            Locale.ROOT,
+            "fraction of trials solved at tol 0.01: cr %s, sgd %s, adam %s"
+                + " (cg, gated relaxation, %s); at tol 0.1: cr %s, sgd %s, adam %s",
+            fmt(cr),
+            fmt(sgd),
+            fmt(adam),
+            fmt(cg),
+            fmt(finalFraction(profile, "cr", 0.1)),
+            fmt(finalFraction(profile, "sgd", 0.1)),
+            fmt(finalFraction(profile, "adam", 0.1)));
     if (Double.isNaN(cr) || Double.isNaN(sgd) && Double.isNaN(adam)) {
       return new Finding(claim, "not measured", ev);
     }
@@ -98,8 +117,9 @@ public final class Findings {
   }
 
   static Finding sensitivity(Summaries.Data d) {
-    String claim = "Convex training is less sensitive to its hyper-parameters than SGD/Adam"
-        + " (median over problems of the relative spread of the final objective)";
+    String claim =
+        "Convex training is less sensitive to its hyper-parameters than SGD/Adam"
+            + " (median over problems of the relative spread of the final objective)";
     Map<String, Double> med = new java.util.LinkedHashMap<>();
     for (String m : List.of("cr", "cg", "sgd", "adam")) {
       List<Double> spreads = new ArrayList<>();
@@ -114,21 +134,31 @@ public final class Findings {
       }
       med.put(m, Summaries.median(spreads.stream().mapToDouble(Double::doubleValue).toArray()));
     }
-    String ev = String.format(Locale.ROOT, "cr %s and cg %s over pattern seeds; sgd %s and adam %s over learning"
-        + " rates x seeds (infinite = some run diverged)", fmt(med.get("cr")), fmt(med.get("cg")),
-        fmt(med.get("sgd")), fmt(med.get("adam")));
+    String ev =
+        String.format(
+            Locale.ROOT,
+            "cr %s and cg %s over pattern seeds; sgd %s and adam %s over learning"
+                + " rates x seeds (infinite = some run diverged)",
+            fmt(med.get("cr")),
+            fmt(med.get("cg")),
+            fmt(med.get("sgd")),
+            fmt(med.get("adam")));
     double cr = med.get("cr");
     if (Double.isNaN(cr) || Double.isNaN(med.get("sgd")) && Double.isNaN(med.get("adam"))) {
       return new Finding(claim, "not measured", ev);
     }
-    int wins = (cr < med.get("sgd") || Double.isNaN(med.get("sgd")) ? 1 : 0)
-        + (cr < med.get("adam") || Double.isNaN(med.get("adam")) ? 1 : 0);
+    int wins =
+        (cr < med.get("sgd") || Double.isNaN(med.get("sgd")) ? 1 : 0)
+            + (cr < med.get("adam") || Double.isNaN(med.get("adam")) ? 1 : 0);
     return new Finding(claim, wins == 2 ? "holds" : wins == 1 ? "mixed" : "does not hold", ev);
   }
 
   static Finding testMetric(Summaries.Data d, String other) {
-    String claim = "CR generalises at least as well as " + other
-        + " (mean test accuracy higher / test MSE lower over seeds; no test data used for any choice)";
+    String claim =
+        "CR generalises at least as well as "
+            + other
+            + " (mean test accuracy higher / test MSE lower over seeds; no test data used for any"
+            + " choice)";
     int better = 0;
     int compared = 0;
     for (String p : d.problems()) {
@@ -137,8 +167,12 @@ public final class Findings {
       if (cr == null || o == null) {
         continue;
       }
-      double a = Summaries.mean(cr.stream().mapToDouble(Summaries.RunRec::metric).filter(Double::isFinite).toArray());
-      double b = Summaries.mean(o.stream().mapToDouble(Summaries.RunRec::metric).filter(Double::isFinite).toArray());
+      double a =
+          Summaries.mean(
+              cr.stream().mapToDouble(Summaries.RunRec::metric).filter(Double::isFinite).toArray());
+      double b =
+          Summaries.mean(
+              o.stream().mapToDouble(Summaries.RunRec::metric).filter(Double::isFinite).toArray());
       if (Double.isNaN(a) || Double.isNaN(b)) {
         continue;
       }
@@ -169,10 +203,20 @@ public final class Findings {
         cgConv += r.stopReason().equals("converged") ? 1 : 0;
       }
     }
-    String ev = String.format(Locale.ROOT, "cr %d of %d runs met the certificate tolerance within the budget,"
-        + " cg %d of %d; largest scaled cone violation of a cr result %.2g (the rest stopped on the iteration or"
-        + " time budget and report what they reached)", crConv, cr, cgConv, cg, worstViolation);
-    return new Finding("The convex solvers certify their results within the budget", verdict(crConv + cgConv, cr + cg),
+    String ev =
+        String.format(
+            Locale.ROOT,
+            "cr %d of %d runs met the certificate tolerance within the budget, cg %d of %d; largest"
+                + " scaled cone violation of a cr result %.2g (the rest stopped on the iteration or"
+                + " time budget and report what they reached)",
+            crConv,
+            cr,
+            cgConv,
+            cg,
+            worstViolation);
+    return new Finding(
+        "The convex solvers certify their results within the budget",
+        verdict(crConv + cgConv, cr + cg),
         ev);
   }
 

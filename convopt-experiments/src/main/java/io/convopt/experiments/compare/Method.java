@@ -8,19 +8,21 @@ import java.util.Locale;
  * The training methods compared by {@code compare-training}.
  *
  * <ul>
- *   <li>{@link #CG}: the gated ReLU program (CG: unconstrained group Lasso over fixed gates) solved by R-FISTA; its recovered model is
- *       a <em>gated</em> network with the sampled gates, so its objective is that of a different
- *       (relaxed) model, a lower bound of (CR) on the same patterns.
- *   <li>{@link #CR}: the constrained ReLU program (CR: group Lasso with the cone constraints that keep each pattern) solved by the interior-point
- *       method (default) or the augmented Lagrangian ({@link CrSolver}, option {@code --cr-solver});
- *       the recovered network is an ordinary two-layer ReLU network whose non-convex objective (NC)
- *       equals the convex objective at a feasible solution.
+ *   <li>{@link #CG}: the gated ReLU program (CG: unconstrained group Lasso over fixed gates) solved
+ *       by R-FISTA; its recovered model is a <em>gated</em> network with the sampled gates, so its
+ *       objective is that of a different (relaxed) model, a lower bound of (CR) on the same
+ *       patterns.
+ *   <li>{@link #CR}: the constrained ReLU program (CR: group Lasso with the cone constraints that
+ *       keep each pattern) solved by the interior-point method (default) or the augmented
+ *       Lagrangian ({@link CrSolver}, option {@code --cr-solver}); the recovered network is an
+ *       ordinary two-layer ReLU network whose non-convex objective (NC) equals the convex objective
+ *       at a feasible solution.
  *   <li>{@link #SGD}, {@link #ADAM}: the same ReLU network trained on (NC) by mini-batch SGD with a
  *       fixed rate and by Adam.
- *   <li>{@link #CR_ROBUST}: convex adversarial training (Bai, Gautam and Sojoudi, arXiv 2201.01965); its measure is robust accuracy,
- *       not training objective, so it runs in {@code compare-robust}
- *       ({@code io.convopt.experiments.robust}); recognised by this parser and rejected with a message
- *       pointing there.
+ *   <li>{@link #CR_ROBUST}: convex adversarial training (Bai, Gautam and Sojoudi, arXiv
+ *       2201.01965); its measure is robust accuracy, not training objective, so it runs in {@code
+ *       compare-robust} ({@code io.convopt.experiments.robust}); recognised by this parser and
+ *       rejected with a message pointing there.
  * </ul>
  */
 public enum Method {
@@ -50,7 +52,10 @@ public enum Method {
     return convex;
   }
 
-  /** {@code relu} when the trained model is an ordinary ReLU network (same objective as SGD/Adam), else {@code gated}. */
+  /**
+   * {@code relu} when the trained model is an ordinary ReLU network (same objective as SGD/Adam),
+   * else {@code gated}.
+   */
   public String model() {
     return model;
   }
@@ -65,15 +70,18 @@ public enum Method {
     return List.of(CG, CR, SGD, ADAM);
   }
 
-  /** Parses an id (case-insensitive); throws {@link IllegalArgumentException} naming the known ids. */
+  /**
+   * Parses an id (case-insensitive); throws {@link IllegalArgumentException} naming the known ids.
+   */
   public static Method parse(String s) {
     String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     for (Method m : values()) {
       if (m.id.equals(t)) {
         if (m == CR_ROBUST) {
-          throw new IllegalArgumentException("method cr-robust (convex adversarial training) is compared by"
-              + " 'convopt compare-robust' (robust accuracy under PGD), not by compare-training."
-              + " Known methods here: cg, cr, sgd, adam");
+          throw new IllegalArgumentException(
+              "method cr-robust (convex adversarial training) is compared by 'convopt"
+                  + " compare-robust' (robust accuracy under PGD), not by compare-training. Known"
+                  + " methods here: cg, cr, sgd, adam");
         }
         return m;
       }

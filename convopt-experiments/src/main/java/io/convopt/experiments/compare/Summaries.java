@@ -18,23 +18,23 @@ import tech.tablesaw.api.Table;
  * Summaries of a comparison, computed from the runs and traces files (so a resumed run is
  * summarised as a whole) and returned as Tablesaw tables.
  *
- * <p><b>Problems and trials.</b> A problem is a (dataset, β) pair; a trial is a (problem, seed) pair.
- * For SGD and Adam the trial's run is the learning rate with the lowest <em>final training
+ * <p><b>Problems and trials.</b> A problem is a (dataset, β) pair; a trial is a (problem, seed)
+ * pair. For SGD and Adam the trial's run is the learning rate with the lowest <em>final training
  * objective</em> for that seed (hindsight selection on training data only, favourable to them;
- * diverged runs are never selected unless all diverged). Convex methods have one run per trial
- * (the seed selects the sampled patterns).
+ * diverged runs are never selected unless all diverged). Convex methods have one run per trial (the
+ * seed selects the sampled patterns).
  *
  * <p><b>Reference objective.</b> best(p) = the lowest objective of a ReLU network seen on problem p
  * by any method, run and trace point (CR, SGD, Adam; all learning rates and seeds). CG trains a
- * gated network — a different model whose optimum lower-bounds CR's on the same patterns — so it
- * is measured against the same reference but does not define it.
+ * gated network — a different model whose optimum lower-bounds CR's on the same patterns — so it is
+ * measured against the same reference but does not define it.
  *
- * <p><b>Performance profile</b> (as in Mishkin et al.'s experiments): for tolerance τ ∈ {1, 0.5, 0.1, 0.01}, the fraction of
- * a method's trials whose trace has reached objective ≤ best + τ |best| by time t, on a log grid
- * of times. Extra curves: {@code sgd-all-lr}/{@code adam-all-lr} count every (learning rate, seed)
- * run as a trial (no selection), and {@code any} is the fraction of problems on which some ReLU run
- * reached the tolerance — 1 at the last time by construction. Fractions are in [0, 1] and
- * non-decreasing in t and in τ.
+ * <p><b>Performance profile</b> (as in Mishkin et al.'s experiments): for tolerance τ ∈ {1, 0.5,
+ * 0.1, 0.01}, the fraction of a method's trials whose trace has reached objective ≤ best + τ |best|
+ * by time t, on a log grid of times. Extra curves: {@code sgd-all-lr}/{@code adam-all-lr} count
+ * every (learning rate, seed) run as a trial (no selection), and {@code any} is the fraction of
+ * problems on which some ReLU run reached the tolerance — 1 at the last time by construction.
+ * Fractions are in [0, 1] and non-decreasing in t and in τ.
  *
  * <p><b>Sensitivity</b>: per problem and method, the spread of final objective (relative to best)
  * and of the test metric over all runs (learning rates × seeds for SGD/Adam; pattern seeds for the
@@ -45,13 +45,28 @@ public final class Summaries {
 
   /** Profile tolerances. */
   public static final double[] TOLERANCES = {1.0, 0.5, 0.1, 0.01};
+
   /** Points of the profile's log time grid. */
   static final int TIME_POINTS = 40;
 
   /** A run row as read back. */
-  public record RunRec(String key, String dataset, String task, String method, String model, double beta,
-      double learningRate, long seed, double finalObjective, boolean diverged, double testAccuracy, double testMse,
-      String stopReason, double relativeGap, double violation, double wallSeconds) {
+  public record RunRec(
+      String key,
+      String dataset,
+      String task,
+      String method,
+      String model,
+      double beta,
+      double learningRate,
+      long seed,
+      double finalObjective,
+      boolean diverged,
+      double testAccuracy,
+      double testMse,
+      String stopReason,
+      double relativeGap,
+      double violation,
+      double wallSeconds) {
 
     boolean relu() {
       return "relu".equals(model);
@@ -66,7 +81,9 @@ public final class Summaries {
     }
 
     double objectiveOrInf() {
-      return diverged || !Double.isFinite(finalObjective) ? Double.POSITIVE_INFINITY : finalObjective;
+      return diverged || !Double.isFinite(finalObjective)
+          ? Double.POSITIVE_INFINITY
+          : finalObjective;
     }
   }
 
@@ -78,8 +95,10 @@ public final class Summaries {
     final List<RunRec> runs;
     final Map<String, List<Point>> traces;
     final Map<String, Double> best = new LinkedHashMap<>();
+
     /** problem → method → selected runs (one per seed). */
     final Map<String, Map<String, List<RunRec>>> selected = new LinkedHashMap<>();
+
     /** problem → method → all runs. */
     final Map<String, Map<String, List<RunRec>>> all = new LinkedHashMap<>();
 
@@ -87,7 +106,8 @@ public final class Summaries {
       this.runs = runs;
       this.traces = traces;
       for (RunRec r : runs) {
-        all.computeIfAbsent(problem(r), k -> new LinkedHashMap<>()).computeIfAbsent(r.method(), k -> new ArrayList<>())
+        all.computeIfAbsent(problem(r), k -> new LinkedHashMap<>())
+            .computeIfAbsent(r.method(), k -> new ArrayList<>())
             .add(r);
         if (r.relu()) {
           double b = r.objectiveOrInf();
@@ -144,11 +164,24 @@ public final class Summaries {
       if (r.size() != h.size() || keys != null && !keys.contains(get(r, h, "run_key"))) {
         continue;
       }
-      runs.add(new RunRec(get(r, h, "run_key"), get(r, h, "dataset"), get(r, h, "task"), get(r, h, "method"),
-          get(r, h, "model"), dbl(r, h, "beta"), dbl(r, h, "learning_rate"), Long.parseLong(get(r, h, "seed")),
-          dbl(r, h, "final_objective"), Boolean.parseBoolean(get(r, h, "diverged")), dbl(r, h, "test_accuracy"),
-          dbl(r, h, "test_mse"), get(r, h, "stop_reason"), dbl(r, h, "relative_gap"),
-          dbl(r, h, "constraint_violation"), dbl(r, h, "wall_seconds")));
+      runs.add(
+          new RunRec(
+              get(r, h, "run_key"),
+              get(r, h, "dataset"),
+              get(r, h, "task"),
+              get(r, h, "method"),
+              get(r, h, "model"),
+              dbl(r, h, "beta"),
+              dbl(r, h, "learning_rate"),
+              Long.parseLong(get(r, h, "seed")),
+              dbl(r, h, "final_objective"),
+              Boolean.parseBoolean(get(r, h, "diverged")),
+              dbl(r, h, "test_accuracy"),
+              dbl(r, h, "test_mse"),
+              get(r, h, "stop_reason"),
+              dbl(r, h, "relative_gap"),
+              dbl(r, h, "constraint_violation"),
+              dbl(r, h, "wall_seconds")));
     }
     Map<String, List<Point>> traces = new HashMap<>();
     List<List<String>> trows = CsvRowWriter.readAll(tracesCsv);
@@ -163,7 +196,9 @@ public final class Summaries {
       }
       double obj = dbl(r, th, "objective");
       if (Double.isFinite(obj)) {
-        traces.computeIfAbsent(key, k -> new ArrayList<>()).add(new Point(dbl(r, th, "wall_seconds"), obj));
+        traces
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(new Point(dbl(r, th, "wall_seconds"), obj));
       }
     }
     return new Data(runs, traces);
@@ -215,8 +250,10 @@ public final class Summaries {
     }
     double[] grid = new double[TIME_POINTS];
     for (int i = 0; i < TIME_POINTS; i++) {
-      grid[i] = TIME_POINTS == 1 || tMax <= tMin ? tMax
-          : tMin * Math.pow(tMax / tMin, (double) i / (TIME_POINTS - 1));
+      grid[i] =
+          TIME_POINTS == 1 || tMax <= tMin
+              ? tMax
+              : tMin * Math.pow(tMax / tMin, (double) i / (TIME_POINTS - 1));
     }
     grid[TIME_POINTS - 1] = tMax;
     // curve label → list of hit-time arrays (one per trial, per tolerance)
@@ -324,13 +361,19 @@ public final class Summaries {
       for (Map.Entry<String, List<RunRec>> e : d.all.get(p).entrySet()) {
         List<RunRec> rs = e.getValue();
         RunRec first = rs.get(0);
-        double[] obj = rs.stream().filter(r -> !r.diverged() && Double.isFinite(r.finalObjective()))
-            .mapToDouble(RunRec::finalObjective).sorted().toArray();
-        double[] met = rs.stream().mapToDouble(RunRec::metric).filter(Double::isFinite).sorted().toArray();
+        double[] obj =
+            rs.stream()
+                .filter(r -> !r.diverged() && Double.isFinite(r.finalObjective()))
+                .mapToDouble(RunRec::finalObjective)
+                .sorted()
+                .toArray();
+        double[] met =
+            rs.stream().mapToDouble(RunRec::metric).filter(Double::isFinite).sorted().toArray();
         ds.append(first.dataset());
         beta.append(first.beta());
         method.append(e.getKey());
-        over.append(Method.parse(e.getKey()).isConvex() ? "pattern seeds" : "learning rates x seeds");
+        over.append(
+            Method.parse(e.getKey()).isConvex() ? "pattern seeds" : "learning rates x seeds");
         runs.append(rs.size());
         diverged.append((int) rs.stream().filter(RunRec::diverged).count());
         best.append(b);
@@ -345,8 +388,24 @@ public final class Summaries {
         mMax.append(max(met));
       }
     }
-    return Table.create("sensitivity", ds, beta, method, over, runs, diverged, best, oMin, oMed, oMax, relSpread,
-        relMed, metric, mMin, mMed, mMax);
+    return Table.create(
+        "sensitivity",
+        ds,
+        beta,
+        method,
+        over,
+        runs,
+        diverged,
+        best,
+        oMin,
+        oMed,
+        oMax,
+        relSpread,
+        relMed,
+        metric,
+        mMin,
+        mMed,
+        mMax);
   }
 
   /** Test metric per (problem, method) over the trials (selected runs). */
@@ -395,7 +454,8 @@ public final class Summaries {
         wall.append(mean(rs.stream().mapToDouble(RunRec::wallSeconds).toArray()));
       }
     }
-    return Table.create("metrics", ds, beta, method, model, metric, trials, mean, sd, mn, mx, obj, gap, lrs, wall);
+    return Table.create(
+        "metrics", ds, beta, method, model, metric, trials, mean, sd, mn, mx, obj, gap, lrs, wall);
   }
 
   static double min(double[] v) {

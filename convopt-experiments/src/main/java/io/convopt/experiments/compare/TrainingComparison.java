@@ -13,40 +13,47 @@ import java.util.Locale;
 import tech.tablesaw.api.Table;
 
 /**
- * The convex-vs-non-convex training comparison ({@code compare-training}) as a comparison:
- * cells datasets × β × seeds × methods (× learning rates for SGD/Adam), run by {@link
- * CompareGrid#run}; metrics and findings by {@link Summaries} and {@link Findings}.
+ * The convex-vs-non-convex training comparison ({@code compare-training}) as a comparison: cells
+ * datasets × β × seeds × methods (× learning rates for SGD/Adam), run by {@link CompareGrid#run};
+ * metrics and findings by {@link Summaries} and {@link Findings}.
  */
 public final class TrainingComparison extends DatasetComparison<TrainingComparison.Cell> {
 
   /** One cell: a method on a dataset (catalog name {@code name}) at β, learning rate and seed. */
-  public record Cell(String dataset, String name, Method method, double beta, double lr,
-      long seed) {}
+  public record Cell(
+      String dataset, String name, Method method, double beta, double lr, long seed) {}
 
   private final CompareSpec spec;
 
   /** The comparison of {@code spec} on {@code catalog}'s datasets. */
   public TrainingComparison(DataCatalog catalog, CompareSpec spec) {
-    super("compare-training", catalog, spec.parameters(), "traces.csv", CompareGrid.TRACES_HEADER,
+    super(
+        "compare-training",
+        catalog,
+        spec.parameters(),
+        "traces.csv",
+        CompareGrid.TRACES_HEADER,
         CompareGrid.RUNS_HEADER);
     this.spec = spec;
   }
 
   @Override
   public List<Cell> cells() {
-    return perDataset(spec.datasets(), (ds, name) -> {
-      List<Cell> cells = new ArrayList<>();
-      for (double beta : spec.betas()) {
-        for (long seed : spec.seeds()) {
-          for (Method m : spec.methods()) {
-            for (double lr : m.isConvex() ? List.of(Double.NaN) : spec.learningRates()) {
-              cells.add(new Cell(ds, name, m, beta, lr, seed));
+    return perDataset(
+        spec.datasets(),
+        (ds, name) -> {
+          List<Cell> cells = new ArrayList<>();
+          for (double beta : spec.betas()) {
+            for (long seed : spec.seeds()) {
+              for (Method m : spec.methods()) {
+                for (double lr : m.isConvex() ? List.of(Double.NaN) : spec.learningRates()) {
+                  cells.add(new Cell(ds, name, m, beta, lr, seed));
+                }
+              }
             }
           }
-        }
-      }
-      return cells;
-    });
+          return cells;
+        });
   }
 
   @Override
@@ -56,17 +63,22 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
 
   @Override
   public CellRows run(Cell c) {
-    PreparedData data = data(c.dataset(), ds -> BaselineGrid.prepare(catalog(), ds,
-        CompareGrid.baselineSpec(spec, ds, spec.betas().get(0))));
-    CompareGrid.Row r = CompareGrid.run(spec, data, c.name(), c.method(), c.beta(), c.lr(),
-        c.seed());
+    PreparedData data =
+        data(
+            c.dataset(),
+            ds ->
+                BaselineGrid.prepare(
+                    catalog(), ds, CompareGrid.baselineSpec(spec, ds, spec.betas().get(0))));
+    CompareGrid.Row r =
+        CompareGrid.run(spec, data, c.name(), c.method(), c.beta(), c.lr(), c.seed());
     return CellRows.of(CompareGrid.traceRows(r), CompareGrid.row(r, spec));
   }
 
   @Override
   public Summary summarise(Path dir, double seconds) {
-    Summaries.Data data = Summaries.read(dir.resolve("runs.csv"), dir.resolve("traces.csv"),
-        CompareGrid.keys(spec, catalog()));
+    Summaries.Data data =
+        Summaries.read(
+            dir.resolve("runs.csv"), dir.resolve("traces.csv"), CompareGrid.keys(spec, catalog()));
     Table profile = Summaries.profile(data);
     Table metrics = Summaries.metrics(data);
     List<Findings.Finding> findings = Findings.evaluate(data, profile);
@@ -76,54 +88,88 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
     return new Summary(findings, summaryText(spec, data, metrics, findings, seconds));
   }
 
-  static String summaryText(CompareSpec spec, Summaries.Data data, Table metrics,
+  static String summaryText(
+      CompareSpec spec,
+      Summaries.Data data,
+      Table metrics,
       List<Findings.Finding> findings,
       double seconds) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "%nConvex vs non-convex training: %d problems (dataset x beta), %d seeds,"
-        + " width %d (P = %d),%ngrid time this invocation %.1f s%n", data.problems().size(),
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nConvex vs non-convex training: %d problems (dataset x beta), %d seeds,"
+                + " width %d (P = %d),%ngrid time this invocation %.1f s%n",
+            data.problems().size(),
             spec.seeds().size(),
-        spec.width(), spec.patternDraws(), seconds));
-    sb.append(String.format(Locale.ROOT,
-        "Convex solvers: CG by R-FISTA; CR by %s;%niteration budgets %d * %d^k"
-        + " solver iterations (CR: %d * %d^k %s), %.3g s per cell, tolerance %.1g%n",
+            spec.width(),
+            spec.patternDraws(),
+            seconds));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Convex solvers: CG by R-FISTA; CR by %s;%niteration budgets %d * %d^k"
+                + " solver iterations (CR: %d * %d^k %s), %.3g s per cell, tolerance %.1g%n",
             spec.crSolver().describe(),
-        ConvexTraining.FIRST_BUDGET, ConvexTraining.BUDGET_GROWTH, spec.crSolver().firstBudget(),
-        ConvexTraining.BUDGET_GROWTH, spec.crSolver().iterationUnit(),
-        spec.convexTimeBudget(), spec.convexTolerance()));
-    sb.append("Test metric per problem (mean over seeds; SGD/Adam at the learning rate with the"
-        + " lowest\n"
-        + "training objective per seed):\n");
-    sb.append(String.format(Locale.ROOT, "  %-22s %-6s %-5s %-14s %-10s %-12s %-9s%n", "dataset",
-        "beta", "method",
-        "metric", "mean", "train obj", "gap/best"));
+            ConvexTraining.FIRST_BUDGET,
+            ConvexTraining.BUDGET_GROWTH,
+            spec.crSolver().firstBudget(),
+            ConvexTraining.BUDGET_GROWTH,
+            spec.crSolver().iterationUnit(),
+            spec.convexTimeBudget(),
+            spec.convexTolerance()));
+    sb.append(
+        "Test metric per problem (mean over seeds; SGD/Adam at the learning rate with the"
+            + " lowest\n"
+            + "training objective per seed):\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  %-22s %-6s %-5s %-14s %-10s %-12s %-9s%n",
+            "dataset",
+            "beta",
+            "method",
+            "metric",
+            "mean",
+            "train obj",
+            "gap/best"));
     for (int r = 0; r < metrics.rowCount(); r++) {
-      sb.append(String.format(Locale.ROOT, "  %-22s %-6s %-5s %-14s %-10s %-12s %-9s%n",
-          metrics.stringColumn("dataset").get(r), metrics.doubleColumn("beta").getDouble(r),
-          metrics.stringColumn("method").get(r), metrics.stringColumn("metric").get(r),
-          io.convopt.experiments.io.Numbers.rounded(metrics.doubleColumn("mean").getDouble(r), 4),
-          io.convopt.experiments.io.Numbers.rounded(metrics.doubleColumn("train_objective_mean")
-              .getDouble(r), 5),
-          io.convopt.experiments.io.Numbers.rounded(metrics.doubleColumn("relative_gap_to_best")
-              .getDouble(r), 3)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %-6s %-5s %-14s %-10s %-12s %-9s%n",
+              metrics.stringColumn("dataset").get(r),
+              metrics.doubleColumn("beta").getDouble(r),
+              metrics.stringColumn("method").get(r),
+              metrics.stringColumn("metric").get(r),
+              io.convopt.experiments.io.Numbers.rounded(
+                  metrics.doubleColumn("mean").getDouble(r), 4),
+              io.convopt.experiments.io.Numbers.rounded(
+                  metrics.doubleColumn("train_objective_mean").getDouble(r), 5),
+              io.convopt.experiments.io.Numbers.rounded(
+                  metrics.doubleColumn("relative_gap_to_best").getDouble(r), 3)));
     }
-    sb.append("What the measurements say (verdicts are counts over the problems run, nothing"
-        + " more):\n");
+    sb.append(
+        "What the measurements say (verdicts are counts over the problems run, nothing"
+            + " more):\n");
     for (Findings.Finding f : findings) {
-      sb.append("  [").append(f.verdict().toUpperCase(Locale.ROOT)).append("] ").append(f.claim())
+      sb.append("  [")
+          .append(f.verdict().toUpperCase(Locale.ROOT))
+          .append("] ")
+          .append(f.claim())
           .append('\n');
       sb.append("      ").append(f.evidence()).append('\n');
     }
-    sb.append("Notes: CG trains a gated network (a relaxation of CR on the same patterns), so"
-        + " its objective\n"
-        + "is not that of a ReLU network; it is measured against the best ReLU objective but"
+    sb.append(
+        "Notes: CG trains a gated network (a relaxation of CR on the same patterns), so"
+            + " its objective\n"
+            + "is not that of a ReLU network; it is measured against the best ReLU objective but"
             + " does not\n"
-        + "define it. Convex wall times include pattern sampling and solver setup; SGD/Adam"
+            + "define it. Convex wall times include pattern sampling and solver setup; SGD/Adam"
             + " times exclude\n"
-        + "the per-epoch objective evaluation. Adversarial robustness (method cr-robust) is"
+            + "the per-epoch objective evaluation. Adversarial robustness (method cr-robust) is"
             + " measured by\n"
-        + "compare-robust.\n");
+            + "compare-robust.\n");
     return sb.toString();
   }
 }

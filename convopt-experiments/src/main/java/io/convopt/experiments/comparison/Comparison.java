@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One comparison of training methods: its grid of cells and how a cell runs (the methods) and how
- * the finished rows are summarised (the metrics and findings). Implementations are immutable
- * apart from caches of prepared data that are safe to share between threads.
+ * the finished rows are summarised (the metrics and findings). Implementations are immutable apart
+ * from caches of prepared data that are safe to share between threads.
  *
  * @param <C> the cell type
  */
@@ -25,8 +25,9 @@ public interface Comparison<C> {
   /** A cell's resume key: every parameter that changes its result. */
   String key(C cell);
 
-  /** The tables under {@code folder} (relative to the output folder): detail rows first, runs
-   * last. */
+  /**
+   * The tables under {@code folder} (relative to the output folder): detail rows first, runs last.
+   */
   List<GridTable> tables(String folder);
 
   /** Trains and measures one cell (called from worker threads). */

@@ -36,8 +36,13 @@ public abstract class DatasetComparison<C> implements Comparison<C> {
    * @param detailHeader its columns ({@code run_key} among them)
    * @param runsHeader the columns of {@code runs.csv} ({@code run_key} among them)
    */
-  protected DatasetComparison(String name, DataCatalog catalog, Map<String, String> parameters,
-      String detailFile, List<String> detailHeader, List<String> runsHeader) {
+  protected DatasetComparison(
+      String name,
+      DataCatalog catalog,
+      Map<String, String> parameters,
+      String detailFile,
+      List<String> detailHeader,
+      List<String> runsHeader) {
     this.name = name;
     this.catalog = catalog;
     this.parameters = new LinkedHashMap<>(parameters);
@@ -75,7 +80,8 @@ public abstract class DatasetComparison<C> implements Comparison<C> {
 
   @Override
   public List<GridTable> tables(String folder) {
-    return List.of(new GridTable(folder + "/" + detailFile, detailHeader, "run_key"),
+    return List.of(
+        new GridTable(folder + "/" + detailFile, detailHeader, "run_key"),
         new GridTable(folder + "/runs.csv", runsHeader, "run_key"));
   }
 

@@ -27,16 +27,16 @@ import java.util.SplittableRandom;
 
 /**
  * The learning-rate × seed grid of the non-convex baselines: for every dataset, method (SGD with a
- * fixed rate, Adam), learning rate and seed, trains the two-layer ReLU network of
- * {@code io.convopt.solvers.nonconvex} on the training part of {@link Protocol} (bias column
- * appended after standardisation) and writes one CSV row per finished run.
+ * fixed rate, Adam), learning rate and seed, trains the two-layer ReLU network of {@code
+ * io.convopt.solvers.nonconvex} on the training part of {@link Protocol} (bias column appended
+ * after standardisation) and writes one CSV row per finished run.
  *
  * <p>Tasks: regression trains one network on the standardised target and reports the test MSE in
  * standardised target units (predicting the training mean scores about 1). Binary classification
  * trains one network on ±1 labels, K ≥ 3 classes train K independent one-vs-all networks (each
- * hidden unit feeds one output, as in the convex one-vs-all formulation) with seeds
- * drawn from {@code new SplittableRandom(seed)}; the objective is the sum over the K networks and
- * the prediction the arg-max of their outputs (sign for binary).
+ * hidden unit feeds one output, as in the convex one-vs-all formulation) with seeds drawn from
+ * {@code new SplittableRandom(seed)}; the objective is the sum over the K networks and the
+ * prediction the arg-max of their outputs (sign for binary).
  *
  * <p>Resume (by the grid runner): rows already in the run file (by {@code run_key}) are skipped.
  * The per-epoch trajectory (summed objective, training seconds) goes to a second file written
@@ -46,15 +46,39 @@ import java.util.SplittableRandom;
 public final class BaselineGrid {
 
   /** Column names of the run file. */
-  public static final List<String> HEADER = List.of("run_key", "dataset", "task", "method", "loss", "width", "beta",
-      "learning_rate", "seed", "epochs", "batch_fraction", "split_seed", "test_fraction", "n_train", "n_test",
-      "classes", "final_objective", "test_accuracy", "test_mse_std", "diverged", "wall_seconds", "optimiser",
-      "convopt_version");
+  public static final List<String> HEADER =
+      List.of(
+          "run_key",
+          "dataset",
+          "task",
+          "method",
+          "loss",
+          "width",
+          "beta",
+          "learning_rate",
+          "seed",
+          "epochs",
+          "batch_fraction",
+          "split_seed",
+          "test_fraction",
+          "n_train",
+          "n_test",
+          "classes",
+          "final_objective",
+          "test_accuracy",
+          "test_mse_std",
+          "diverged",
+          "wall_seconds",
+          "optimiser",
+          "convopt_version");
+
   /** Column names of the trajectory file. */
-  public static final List<String> TRAJECTORY_HEADER = List.of("run_key", "epoch", "objective", "wall_seconds");
+  public static final List<String> TRAJECTORY_HEADER =
+      List.of("run_key", "epoch", "objective", "wall_seconds");
 
   /** The default methods: SGD with a fixed rate and Adam. */
   public static final List<String> METHODS = List.of("sgd", "adam");
+
   /**
    * Every method: {@code sgd} (fixed η), {@code sgd-decay} (η_t = η / (1 + t/S), S the steps per
    * epoch, i.e. η/(1 + epochs done)) and {@code adam} (default β1, β2, ε).
@@ -64,8 +88,19 @@ public final class BaselineGrid {
   /**
    * The grid. ECG windows use {@code window} and {@code stride} (the other datasets ignore them).
    */
-  public record Spec(List<String> datasets, List<String> methods, int width, double beta, List<Double> learningRates,
-      List<Long> seeds, int epochs, double batchFraction, Loss loss, long splitSeed, double testFraction, int window,
+  public record Spec(
+      List<String> datasets,
+      List<String> methods,
+      int width,
+      double beta,
+      List<Double> learningRates,
+      List<Long> seeds,
+      int epochs,
+      double batchFraction,
+      Loss loss,
+      long splitSeed,
+      double testFraction,
+      int window,
       int stride) {
 
     public Spec {
@@ -74,7 +109,8 @@ public final class BaselineGrid {
       learningRates = List.copyOf(learningRates);
       seeds = List.copyOf(seeds);
       if (datasets.isEmpty() || methods.isEmpty() || learningRates.isEmpty() || seeds.isEmpty()) {
-        throw new IllegalArgumentException("datasets, methods, learning rates and seeds must be non-empty");
+        throw new IllegalArgumentException(
+            "datasets, methods, learning rates and seeds must be non-empty");
       }
       for (String m : methods) {
         if (!KNOWN_METHODS.contains(m)) {
@@ -87,21 +123,52 @@ public final class BaselineGrid {
         }
       }
       // width, beta, epochs, batch fraction are validated by NonConvexConfig
-      NonConvexConfig.defaults().withWidth(width).withBeta(beta).withEpochs(epochs).withBatchFraction(batchFraction);
+      NonConvexConfig.defaults()
+          .withWidth(width)
+          .withBeta(beta)
+          .withEpochs(epochs)
+          .withBatchFraction(batchFraction);
     }
 
-    /** The {@code --quick} preset: iris and cpu_performance, width 16, 20 epochs, 2 rates × 2 seeds. */
+    /**
+     * The {@code --quick} preset: iris and cpu_performance, width 16, 20 epochs, 2 rates × 2 seeds.
+     */
     public static Spec quick() {
-      return new Spec(List.of("iris", "cpu_performance"), METHODS, 16, 1e-3, List.of(0.01, 0.1), List.of(1L, 2L),
-          20, 0.1, Loss.SQUARED, TrainTestSplit.DEFAULT_SEED, TrainTestSplit.DEFAULT_TEST_FRACTION,
-          WindowedRegression.DEFAULT_WINDOW, WindowedRegression.DEFAULT_STRIDE);
+      return new Spec(
+          List.of("iris", "cpu_performance"),
+          METHODS,
+          16,
+          1e-3,
+          List.of(0.01, 0.1),
+          List.of(1L, 2L),
+          20,
+          0.1,
+          Loss.SQUARED,
+          TrainTestSplit.DEFAULT_SEED,
+          TrainTestSplit.DEFAULT_TEST_FRACTION,
+          WindowedRegression.DEFAULT_WINDOW,
+          WindowedRegression.DEFAULT_STRIDE);
     }
   }
 
   /** The outcome of one grid cell. */
-  public record Run(String key, String dataset, Task task, String method, double learningRate, long seed,
-      int nTrain, int nTest, int classes, double finalObjective, double testAccuracy, double testMse,
-      boolean diverged, double wallSeconds, String optimiser, List<EpochRecord> trajectory) {
+  public record Run(
+      String key,
+      String dataset,
+      Task task,
+      String method,
+      double learningRate,
+      long seed,
+      int nTrain,
+      int nTest,
+      int classes,
+      double finalObjective,
+      double testAccuracy,
+      double testMse,
+      boolean diverged,
+      double wallSeconds,
+      String optimiser,
+      List<EpochRecord> trajectory) {
 
     public Run {
       trajectory = List.copyOf(trajectory);
@@ -111,8 +178,8 @@ public final class BaselineGrid {
   private BaselineGrid() {}
 
   /**
-   * A fresh optimiser for {@code method} at learning rate {@code lr}; {@code stepsPerEpoch} sets the
-   * decay of {@code sgd-decay}.
+   * A fresh optimiser for {@code method} at learning rate {@code lr}; {@code stepsPerEpoch} sets
+   * the decay of {@code sgd-decay}.
    */
   public static Optimiser optimiser(String method, double lr, int stepsPerEpoch) {
     switch (method) {
@@ -123,7 +190,8 @@ public final class BaselineGrid {
       case "adam":
         return Adam.of(lr);
       default:
-        throw new IllegalArgumentException("unknown method '" + method + "'; known: " + KNOWN_METHODS);
+        throw new IllegalArgumentException(
+            "unknown method '" + method + "'; known: " + KNOWN_METHODS);
     }
   }
 
@@ -131,16 +199,27 @@ public final class BaselineGrid {
   public static PreparedData prepare(DataCatalog catalog, String dataset, Spec spec) {
     ManifestEntry e = catalog.entry(dataset);
     if (e.task() == Task.TIMESERIES) {
-      return Protocol.prepareWindowed(catalog.loadSeries(dataset), spec.window(), spec.stride(), spec.testFraction());
+      return Protocol.prepareWindowed(
+          catalog.loadSeries(dataset), spec.window(), spec.stride(), spec.testFraction());
     }
     return Protocol.prepare(catalog.load(dataset), spec.testFraction(), spec.splitSeed());
   }
 
   /** The resume key of one cell. */
   public static String key(String dataset, String method, Spec spec, double lr, long seed) {
-    return String.join("|", dataset, method, spec.loss().name().toLowerCase(Locale.ROOT), "m" + spec.width(),
-        "beta" + spec.beta(), "lr" + lr, "seed" + seed, "ep" + spec.epochs(), "bf" + spec.batchFraction(),
-        "split" + spec.splitSeed() + "/" + spec.testFraction(), "win" + spec.window() + "/" + spec.stride());
+    return String.join(
+        "|",
+        dataset,
+        method,
+        spec.loss().name().toLowerCase(Locale.ROOT),
+        "m" + spec.width(),
+        "beta" + spec.beta(),
+        "lr" + lr,
+        "seed" + seed,
+        "ep" + spec.epochs(),
+        "bf" + spec.batchFraction(),
+        "split" + spec.splitSeed() + "/" + spec.testFraction(),
+        "win" + spec.window() + "/" + spec.stride());
   }
 
   /** Trains one cell on prepared data. */
@@ -148,13 +227,19 @@ public final class BaselineGrid {
     String key = key(data.name(), method, spec, lr, seed);
     double[][] xTr = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[][] xTe = ReluTrainingProblem.appendBiasColumn(data.xTest());
-    NonConvexConfig base = NonConvexConfig.defaults().withWidth(spec.width()).withBeta(spec.beta())
-        .withLoss(spec.loss()).withEpochs(spec.epochs()).withBatchFraction(spec.batchFraction());
+    NonConvexConfig base =
+        NonConvexConfig.defaults()
+            .withWidth(spec.width())
+            .withBeta(spec.beta())
+            .withLoss(spec.loss())
+            .withEpochs(spec.epochs())
+            .withBatchFraction(spec.batchFraction());
     int batch = base.batchSize(xTr.length);
     base = base.withOptimiser(optimiser(method, lr, (xTr.length + batch - 1) / batch));
     List<NonConvexResult> results = new ArrayList<>();
     if (data.task() == Task.REGRESSION) {
-      results.add(NonConvexTrainer.train(ReluTrainingProblem.of(xTr, data.yTrain()), base.withSeed(seed)));
+      results.add(
+          NonConvexTrainer.train(ReluTrainingProblem.of(xTr, data.yTrain()), base.withSeed(seed)));
     } else {
       int problems = data.signedProblems();
       SplittableRandom root = new SplittableRandom(seed);
@@ -196,8 +281,23 @@ public final class BaselineGrid {
         acc = accuracy(results, xTe, data.labelsTest());
       }
     }
-    return new Run(key, data.name(), data.task(), method, lr, seed, xTr.length, xTe.length, data.classCount(), obj,
-        acc, mse, diverged, wall, results.get(0).optimiser(), traj);
+    return new Run(
+        key,
+        data.name(),
+        data.task(),
+        method,
+        lr,
+        seed,
+        xTr.length,
+        xTe.length,
+        data.classCount(),
+        obj,
+        acc,
+        mse,
+        diverged,
+        wall,
+        results.get(0).optimiser(),
+        traj);
   }
 
   /** Fraction of rows whose predicted class (sign, or arg-max of one-vs-all outputs) is right. */
@@ -264,8 +364,9 @@ public final class BaselineGrid {
     m.put("methods", String.join(";", spec.methods()));
     m.put("width", Integer.toString(spec.width()));
     m.put("beta", num(spec.beta()));
-    m.put("learning_rates", String.join(";",
-        spec.learningRates().stream().map(Numbers::exact).toList()));
+    m.put(
+        "learning_rates",
+        String.join(";", spec.learningRates().stream().map(Numbers::exact).toList()));
     m.put("seeds", String.join(";", spec.seeds().stream().map(String::valueOf).toList()));
     m.put("epochs", Integer.toString(spec.epochs()));
     m.put("batch_fraction", num(spec.batchFraction()));
@@ -282,7 +383,10 @@ public final class BaselineGrid {
    * and {@code trajectoriesTable} (relative to the output folder; provenance.csv beside the runs);
    * returns the runs done now, in grid order.
    */
-  public static List<Run> runGrid(DataCatalog catalog, Spec spec, GridSettings settings,
+  public static List<Run> runGrid(
+      DataCatalog catalog,
+      Spec spec,
+      GridSettings settings,
       String runsTable,
       String trajectoriesTable) {
     Map<String, PreparedData> prepared = new LinkedHashMap<>();
@@ -291,24 +395,37 @@ public final class BaselineGrid {
     }
     Map<String, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
     List<Cell> cells = cells(spec);
-    Grid<Cell> grid = new Grid<>("train-baselines" + (runsTable.contains("-quick/") ? "-quick"
-        : ""), cells,
-        c -> key(prepared.get(c.dataset()).name(), c.method(), spec, c.lr(), c.seed()),
-        List.of(new GridTable(trajectoriesTable, TRAJECTORY_HEADER, "run_key"),
-            new GridTable(runsTable, HEADER, "run_key")));
-    String dir = runsTable.contains("/") ? runsTable.substring(0, runsTable.lastIndexOf('/') + 1)
-        : "";
-    new GridRunner(settings).run(grid, c -> {
-      Run r = run(prepared.get(c.dataset()), c.method(), spec, c.lr(), c.seed());
-      runs.put(r.key(), r);
-      List<List<String>> traj = new ArrayList<>();
-      for (EpochRecord e : r.trajectory()) {
-        traj.add(List.of(r.key(), Integer.toString(e.epoch()), num(e.objective()),
-            num(e.wallSeconds())));
-      }
-      return CellRows.of(traj, row(r, spec));
-    }, new GridRunner.Description(dir + "provenance.csv", parameters(spec),
-        String.join(";", spec.seeds().stream().map(String::valueOf).toList())));
+    Grid<Cell> grid =
+        new Grid<>(
+            "train-baselines" + (runsTable.contains("-quick/") ? "-quick" : ""),
+            cells,
+            c -> key(prepared.get(c.dataset()).name(), c.method(), spec, c.lr(), c.seed()),
+            List.of(
+                new GridTable(trajectoriesTable, TRAJECTORY_HEADER, "run_key"),
+                new GridTable(runsTable, HEADER, "run_key")));
+    String dir =
+        runsTable.contains("/") ? runsTable.substring(0, runsTable.lastIndexOf('/') + 1) : "";
+    new GridRunner(settings)
+        .run(
+            grid,
+            c -> {
+              Run r = run(prepared.get(c.dataset()), c.method(), spec, c.lr(), c.seed());
+              runs.put(r.key(), r);
+              List<List<String>> traj = new ArrayList<>();
+              for (EpochRecord e : r.trajectory()) {
+                traj.add(
+                    List.of(
+                        r.key(),
+                        Integer.toString(e.epoch()),
+                        num(e.objective()),
+                        num(e.wallSeconds())));
+              }
+              return CellRows.of(traj, row(r, spec));
+            },
+            new GridRunner.Description(
+                dir + "provenance.csv",
+                parameters(spec),
+                String.join(";", spec.seeds().stream().map(String::valueOf).toList())));
     List<Run> done = new ArrayList<>();
     for (String k : grid.keys()) {
       if (runs.containsKey(k)) {
@@ -318,26 +435,49 @@ public final class BaselineGrid {
     return done;
   }
 
-  /** {@link #runGrid(DataCatalog, Spec, GridSettings, String, String)} on one thread into two
-   * files of one folder. */
-  public static List<Run> runGrid(DataCatalog catalog, Spec spec, Path runsCsv,
-      Path trajectoriesCsv) {
+  /**
+   * {@link #runGrid(DataCatalog, Spec, GridSettings, String, String)} on one thread into two files
+   * of one folder.
+   */
+  public static List<Run> runGrid(
+      DataCatalog catalog, Spec spec, Path runsCsv, Path trajectoriesCsv) {
     Path dir = runsCsv.toAbsolutePath().getParent();
     if (!dir.equals(trajectoriesCsv.toAbsolutePath().getParent())) {
       throw new IllegalArgumentException("the runs and trajectories files must share a folder");
     }
-    return runGrid(catalog, spec, GridSettings.local(dir, 1), runsCsv.getFileName().toString(),
+    return runGrid(
+        catalog,
+        spec,
+        GridSettings.local(dir, 1),
+        runsCsv.getFileName().toString(),
         trajectoriesCsv.getFileName().toString());
   }
 
   static List<String> row(Run r, Spec spec) {
-    return List.of(r.key(), r.dataset(), r.task().name().toLowerCase(Locale.ROOT), r.method(),
-        spec.loss().name().toLowerCase(Locale.ROOT), Integer.toString(spec.width()), num(spec.beta()),
-        num(r.learningRate()), Long.toString(r.seed()), Integer.toString(spec.epochs()), num(spec.batchFraction()),
-        Long.toString(spec.splitSeed()), num(spec.testFraction()), Integer.toString(r.nTrain()),
-        Integer.toString(r.nTest()), Integer.toString(r.classes()), num(r.finalObjective()), num(r.testAccuracy()),
-        num(r.testMse()), Boolean.toString(r.diverged()), Numbers.fixed(r.wallSeconds(), 4),
-        r.optimiser(), Provenance.version());
+    return List.of(
+        r.key(),
+        r.dataset(),
+        r.task().name().toLowerCase(Locale.ROOT),
+        r.method(),
+        spec.loss().name().toLowerCase(Locale.ROOT),
+        Integer.toString(spec.width()),
+        num(spec.beta()),
+        num(r.learningRate()),
+        Long.toString(r.seed()),
+        Integer.toString(spec.epochs()),
+        num(spec.batchFraction()),
+        Long.toString(spec.splitSeed()),
+        num(spec.testFraction()),
+        Integer.toString(r.nTrain()),
+        Integer.toString(r.nTest()),
+        Integer.toString(r.classes()),
+        num(r.finalObjective()),
+        num(r.testAccuracy()),
+        num(r.testMse()),
+        Boolean.toString(r.diverged()),
+        Numbers.fixed(r.wallSeconds(), 4),
+        r.optimiser(),
+        Provenance.version());
   }
 
   private static String num(double v) {

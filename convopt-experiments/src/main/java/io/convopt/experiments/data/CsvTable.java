@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A user's comma-separated table: a header line of distinct, non-empty column names, then rows
- * with one field per column (no quoting; a final newline and CR line ends are accepted). Cells
- * stay text until a column is read as numbers, so a non-numeric cell is reported only where
- * numbers are needed: {@link DatasetFormatException} with the file, the 1-based line and column,
- * and the column's name. The shipped datasets are read by {@link DataCatalog}, which parses
- * numbers the same way ({@link #parseNumber}). Immutable.
+ * A user's comma-separated table: a header line of distinct, non-empty column names, then rows with
+ * one field per column (no quoting; a final newline and CR line ends are accepted). Cells stay text
+ * until a column is read as numbers, so a non-numeric cell is reported only where numbers are
+ * needed: {@link DatasetFormatException} with the file, the 1-based line and column, and the
+ * column's name. The shipped datasets are read by {@link DataCatalog}, which parses numbers the
+ * same way ({@link #parseNumber}). Immutable.
  */
 public final class CsvTable {
   private final Path file;
@@ -32,8 +32,8 @@ public final class CsvTable {
   /**
    * Reads and checks the table's shape.
    *
-   * @throws DatasetFormatException for an empty file, a blank or repeated column name, a row
-   *     with the wrong number of fields, an empty line or no data rows
+   * @throws DatasetFormatException for an empty file, a blank or repeated column name, a row with
+   *     the wrong number of fields, an empty line or no data rows
    * @throws IOException when the file cannot be read
    */
   public static CsvTable read(Path file) throws IOException {
@@ -70,8 +70,8 @@ public final class CsvTable {
       }
       String[] f = line.split(",", -1);
       if (f.length != header.size()) {
-        throw new DatasetFormatException(file, r + 1, 0,
-            "has " + f.length + " fields, the header has " + header.size());
+        throw new DatasetFormatException(
+            file, r + 1, 0, "has " + f.length + " fields, the header has " + header.size());
       }
       rows.add(f);
     }
@@ -82,11 +82,11 @@ public final class CsvTable {
   }
 
   /**
-   * Reads a numeric matrix without a header (e.g. gates: one line per row), every row with the
-   * same number of fields; cells are named "row r, column c" in messages.
+   * Reads a numeric matrix without a header (e.g. gates: one line per row), every row with the same
+   * number of fields; cells are named "row r, column c" in messages.
    *
-   * @throws DatasetFormatException for an empty file, a ragged row or a cell that is not a
-   *     finite number
+   * @throws DatasetFormatException for an empty file, a ragged row or a cell that is not a finite
+   *     number
    * @throws IOException when the file cannot be read
    */
   public static double[][] readMatrix(Path file) throws IOException {
@@ -103,8 +103,8 @@ public final class CsvTable {
     for (int r = 0; r < end; r++) {
       String[] f = stripCr(lines[r]).split(",", -1);
       if (r > 0 && f.length != m[0].length) {
-        throw new DatasetFormatException(file, r + 1, 0,
-            "has " + f.length + " fields, the first row has " + m[0].length);
+        throw new DatasetFormatException(
+            file, r + 1, 0, "has " + f.length + " fields, the first row has " + m[0].length);
       }
       m[r] = new double[f.length];
       for (int c = 0; c < f.length; c++) {
@@ -166,28 +166,42 @@ public final class CsvTable {
     String t = s.trim();
     String lower = t.toLowerCase(Locale.ROOT);
     if (lower.equals("nan")) {
-      throw new DatasetFormatException(file, line, col, "value '" + s + "' of column " + name
-          + " is not a number (NaN and infinite values are not allowed)");
+      throw new DatasetFormatException(
+          file,
+          line,
+          col,
+          "value '"
+              + s
+              + "' of column "
+              + name
+              + " is not a number (NaN and infinite values are not allowed)");
     }
     if (lower.matches("[+-]?(inf|infinity)")) {
-      throw new DatasetFormatException(file, line, col, "value '" + s + "' of column " + name
-          + " is not finite (NaN and infinite values are not allowed)");
+      throw new DatasetFormatException(
+          file,
+          line,
+          col,
+          "value '"
+              + s
+              + "' of column "
+              + name
+              + " is not finite (NaN and infinite values are not allowed)");
     }
     double v;
     try {
       // Double.parseDouble also takes "1d", "0x1p3" and "Infinity": accept plain decimals only
-      if (t.isEmpty() || !(Character.isDigit(t.charAt(t.length() - 1))
-          || t.charAt(t.length() - 1) == '.')) {
+      if (t.isEmpty()
+          || !(Character.isDigit(t.charAt(t.length() - 1)) || t.charAt(t.length() - 1) == '.')) {
         throw new NumberFormatException();
       }
       v = Double.parseDouble(t);
     } catch (NumberFormatException ex) {
-      throw new DatasetFormatException(file, line, col, "value '" + s + "' of column " + name
-          + " is not a number");
+      throw new DatasetFormatException(
+          file, line, col, "value '" + s + "' of column " + name + " is not a number");
     }
     if (!Double.isFinite(v)) {
-      throw new DatasetFormatException(file, line, col, "value '" + s + "' of column " + name
-          + " is not finite");
+      throw new DatasetFormatException(
+          file, line, col, "value '" + s + "' of column " + name + " is not finite");
     }
     return v;
   }

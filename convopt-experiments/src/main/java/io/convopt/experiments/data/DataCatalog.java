@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The shipped datasets of the project's top-level {@code data/} folder, by name, read from
- * {@code data/manifest.tsv} and the CSV files it lists (format: {@code data/README.md}).
+ * The shipped datasets of the project's top-level {@code data/} folder, by name, read from {@code
+ * data/manifest.tsv} and the CSV files it lists (format: {@code data/README.md}).
  *
  * <p>Every load first checks the file's SHA-256 against {@code data/SHA256SUMS} and the manifest
  * ({@link DataIntegrityException} on a mismatch), then its schema: the header (feature columns plus
@@ -35,18 +35,20 @@ public final class DataCatalog {
 
   /** System property naming the data folder. */
   public static final String DATA_PROPERTY = "convopt.data";
+
   /** Environment variable naming the data folder. */
   public static final String DATA_ENV = "CONVOPT_DATA";
 
-  static final List<String> MANIFEST_HEADER = List.of("name", "file", "task", "rows", "feature_columns",
-      "class_names", "source", "sha256");
+  static final List<String> MANIFEST_HEADER =
+      List.of("name", "file", "task", "rows", "feature_columns", "class_names", "source", "sha256");
   private static final Map<String, String> ALIASES = Map.of("ecg", "ecg_mitdb208_excerpt");
 
   private final Path dataDir;
   private final Map<String, ManifestEntry> entries;
   private final Map<String, String> checksums;
 
-  private DataCatalog(Path dataDir, Map<String, ManifestEntry> entries, Map<String, String> checksums) {
+  private DataCatalog(
+      Path dataDir, Map<String, ManifestEntry> entries, Map<String, String> checksums) {
     this.dataDir = dataDir;
     this.entries = entries;
     this.checksums = checksums;
@@ -62,7 +64,8 @@ public final class DataCatalog {
     Path manifest = dataDir.resolve("manifest.tsv");
     Path sums = dataDir.resolve("SHA256SUMS");
     if (!Files.isRegularFile(manifest)) {
-      throw new IllegalArgumentException(dataDir + " has no manifest.tsv; is it the project's data/ folder?");
+      throw new IllegalArgumentException(
+          dataDir + " has no manifest.tsv; is it the project's data/ folder?");
     }
     if (!Files.isRegularFile(sums)) {
       throw new IllegalArgumentException(dataDir + " has no SHA256SUMS");
@@ -74,9 +77,9 @@ public final class DataCatalog {
 
   /**
    * The data folder: the system property {@value #DATA_PROPERTY}, else the environment variable
-   * {@value #DATA_ENV} (either may name the data folder itself or a folder containing
-   * {@code data/manifest.tsv}), else the first folder {@code data} holding {@code manifest.tsv}
-   * found walking up from the working directory (tests run in a module folder, the CLI at the top).
+   * {@value #DATA_ENV} (either may name the data folder itself or a folder containing {@code
+   * data/manifest.tsv}), else the first folder {@code data} holding {@code manifest.tsv} found
+   * walking up from the working directory (tests run in a module folder, the CLI at the top).
    *
    * @throws IllegalStateException if none is found
    */
@@ -96,8 +99,13 @@ public final class DataCatalog {
         return candidate;
       }
     }
-    throw new IllegalStateException("no data/manifest.tsv in " + start + " or any parent folder; set -D"
-        + DATA_PROPERTY + "=<path to data> or " + DATA_ENV);
+    throw new IllegalStateException(
+        "no data/manifest.tsv in "
+            + start
+            + " or any parent folder; set -D"
+            + DATA_PROPERTY
+            + "=<path to data> or "
+            + DATA_ENV);
   }
 
   private static Path checkGiven(Path p, String what) {
@@ -107,7 +115,8 @@ public final class DataCatalog {
     if (Files.isRegularFile(p.resolve("data").resolve("manifest.tsv"))) {
       return p.resolve("data");
     }
-    throw new IllegalStateException(what + " = " + p + ", but neither it nor its data/ folder has manifest.tsv");
+    throw new IllegalStateException(
+        what + " = " + p + ", but neither it nor its data/ folder has manifest.tsv");
   }
 
   public Path dataDirectory() {
@@ -124,7 +133,8 @@ public final class DataCatalog {
     String key = ALIASES.getOrDefault(name, name);
     ManifestEntry e = entries.get(key);
     if (e == null) {
-      throw new IllegalArgumentException("unknown dataset '" + name + "'; known: " + names() + " (alias: ecg)");
+      throw new IllegalArgumentException(
+          "unknown dataset '" + name + "'; known: " + names() + " (alias: ecg)");
     }
     return e;
   }
@@ -133,7 +143,8 @@ public final class DataCatalog {
   public Dataset load(String name) {
     ManifestEntry e = entry(name);
     if (e.task() == Task.TIMESERIES) {
-      throw new IllegalArgumentException(e.name() + " is a time series: use loadSeries, or WindowedRegression");
+      throw new IllegalArgumentException(
+          e.name() + " is a time series: use loadSeries, or WindowedRegression");
     }
     Parsed p = readVerified(e);
     int d = e.featureColumns();
@@ -146,12 +157,20 @@ public final class DataCatalog {
       if (e.task() == Task.CLASSIFICATION) {
         double t = y[r];
         if (t != Math.rint(t) || t < 0 || t >= k) {
-          throw new DatasetFormatException(p.file, r + 2, d + 1, "target " + p.raw(r, d)
-              + " is not a class index in 0.." + (k - 1));
+          throw new DatasetFormatException(
+              p.file,
+              r + 2,
+              d + 1,
+              "target " + p.raw(r, d) + " is not a class index in 0.." + (k - 1));
         }
       }
     }
-    return new Dataset(e.name(), e.task(), p.header.subList(0, d), x, y,
+    return new Dataset(
+        e.name(),
+        e.task(),
+        p.header.subList(0, d),
+        x,
+        y,
         e.task() == Task.CLASSIFICATION ? e.classNames() : List.of());
   }
 
@@ -162,7 +181,8 @@ public final class DataCatalog {
       throw new IllegalArgumentException(e.name() + " is not a time series but " + e.task());
     }
     if (e.featureColumns() != 1) {
-      throw new IllegalArgumentException(e.name() + " has " + e.featureColumns() + " columns; only univariate series");
+      throw new IllegalArgumentException(
+          e.name() + " has " + e.featureColumns() + " columns; only univariate series");
     }
     Parsed p = readVerified(e);
     double[] v = new double[p.values.length];
@@ -181,11 +201,15 @@ public final class DataCatalog {
   private Parsed readVerified(ManifestEntry e) {
     Path file = dataDir.resolve(e.file()).normalize();
     if (!file.startsWith(dataDir)) {
-      throw new DatasetFormatException(dataDir.resolve("manifest.tsv"), 0, 0, "file '" + e.file()
-          + "' of " + e.name() + " lies outside the data folder");
+      throw new DatasetFormatException(
+          dataDir.resolve("manifest.tsv"),
+          0,
+          0,
+          "file '" + e.file() + "' of " + e.name() + " lies outside the data folder");
     }
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("dataset " + e.name() + ": file " + file + " does not exist");
+      throw new IllegalArgumentException(
+          "dataset " + e.name() + ": file " + file + " does not exist");
     }
     byte[] bytes;
     try {
@@ -199,12 +223,23 @@ public final class DataCatalog {
       throw new DataIntegrityException(file + " is not listed in " + dataDir.resolve("SHA256SUMS"));
     }
     if (!listed.equals(digest)) {
-      throw new DataIntegrityException("SHA-256 mismatch for " + file + ": SHA256SUMS says " + listed
-          + ", the file has " + digest + " (modified or corrupted; restore it from git)");
+      throw new DataIntegrityException(
+          "SHA-256 mismatch for "
+              + file
+              + ": SHA256SUMS says "
+              + listed
+              + ", the file has "
+              + digest
+              + " (modified or corrupted; restore it from git)");
     }
     if (!e.sha256().equals(digest)) {
-      throw new DataIntegrityException("SHA-256 mismatch for " + file + ": manifest.tsv says " + e.sha256()
-          + ", the file has " + digest);
+      throw new DataIntegrityException(
+          "SHA-256 mismatch for "
+              + file
+              + ": manifest.tsv says "
+              + e.sha256()
+              + ", the file has "
+              + digest);
     }
     return parseCsv(file, new String(bytes, StandardCharsets.UTF_8), e);
   }
@@ -222,8 +257,17 @@ public final class DataCatalog {
     int expectedCols = e.task() == Task.TIMESERIES ? e.featureColumns() : e.featureColumns() + 1;
     List<String> header = List.of(stripCr(lines[0]).split(",", -1));
     if (header.size() != expectedCols) {
-      throw new DatasetFormatException(file, 1, 0, "header has " + header.size() + " columns, manifest declares "
-          + expectedCols + (e.task() == Task.TIMESERIES ? "" : " (" + e.featureColumns() + " features + target)"));
+      throw new DatasetFormatException(
+          file,
+          1,
+          0,
+          "header has "
+              + header.size()
+              + " columns, manifest declares "
+              + expectedCols
+              + (e.task() == Task.TIMESERIES
+                  ? ""
+                  : " (" + e.featureColumns() + " features + target)"));
     }
     for (int c = 0; c < header.size(); c++) {
       if (header.get(c).isBlank()) {
@@ -231,12 +275,16 @@ public final class DataCatalog {
       }
     }
     if (e.task() != Task.TIMESERIES && !header.get(expectedCols - 1).equals("target")) {
-      throw new DatasetFormatException(file, 1, expectedCols, "last column is '" + header.get(expectedCols - 1)
-          + "', expected 'target'");
+      throw new DatasetFormatException(
+          file,
+          1,
+          expectedCols,
+          "last column is '" + header.get(expectedCols - 1) + "', expected 'target'");
     }
     int rows = end - 1;
     if (rows != e.rows()) {
-      throw new DatasetFormatException(file, 0, 0, "has " + rows + " data rows, manifest declares " + e.rows());
+      throw new DatasetFormatException(
+          file, 0, 0, "has " + rows + " data rows, manifest declares " + e.rows());
     }
     double[][] values = new double[rows][expectedCols];
     List<String[]> fields = new ArrayList<>(rows);
@@ -248,7 +296,8 @@ public final class DataCatalog {
       }
       String[] f = line.split(",", -1);
       if (f.length != expectedCols) {
-        throw new DatasetFormatException(file, lineNo, 0, "has " + f.length + " fields, expected " + expectedCols);
+        throw new DatasetFormatException(
+            file, lineNo, 0, "has " + f.length + " fields, expected " + expectedCols);
       }
       for (int c = 0; c < f.length; c++) {
         values[r][c] = CsvTable.parseNumber(file, lineNo, c + 1, header.get(c), f[c]);
@@ -270,7 +319,8 @@ public final class DataCatalog {
       throw new UncheckedIOException("cannot read " + manifest, ex);
     }
     if (lines.isEmpty() || !List.of(lines.get(0).split("\t", -1)).equals(MANIFEST_HEADER)) {
-      throw new DatasetFormatException(manifest, 1, 0, "header must be " + String.join("<TAB>", MANIFEST_HEADER));
+      throw new DatasetFormatException(
+          manifest, 1, 0, "header must be " + String.join("<TAB>", MANIFEST_HEADER));
     }
     Map<String, ManifestEntry> out = new LinkedHashMap<>();
     for (int i = 1; i < lines.size(); i++) {
@@ -280,8 +330,11 @@ public final class DataCatalog {
       }
       String[] f = line.split("\t", -1);
       if (f.length != MANIFEST_HEADER.size()) {
-        throw new DatasetFormatException(manifest, i + 1, 0, "has " + f.length + " tab-separated fields, expected "
-            + MANIFEST_HEADER.size());
+        throw new DatasetFormatException(
+            manifest,
+            i + 1,
+            0,
+            "has " + f.length + " tab-separated fields, expected " + MANIFEST_HEADER.size());
       }
       Task task;
       try {
@@ -293,9 +346,13 @@ public final class DataCatalog {
       int cols = parseCount(manifest, i + 1, 5, f[4]);
       List<String> classes = f[5].isEmpty() ? List.of() : List.of(f[5].split("\\|", -1));
       if (task == Task.CLASSIFICATION && classes.size() < 2) {
-        throw new DatasetFormatException(manifest, i + 1, 6, "a classification dataset needs at least 2 class names");
+        throw new DatasetFormatException(
+            manifest, i + 1, 6, "a classification dataset needs at least 2 class names");
       }
-      out.put(f[0], new ManifestEntry(f[0], f[1], task, rows, cols, classes, f[6], f[7].toLowerCase(Locale.ROOT)));
+      out.put(
+          f[0],
+          new ManifestEntry(
+              f[0], f[1], task, rows, cols, classes, f[6], f[7].toLowerCase(Locale.ROOT)));
     }
     return out;
   }
@@ -350,8 +407,13 @@ public final class DataCatalog {
       throw new UncheckedIOException("cannot read " + file, ex);
     }
     if (!listed.equals(digest)) {
-      throw new DataIntegrityException("SHA-256 mismatch for " + file + ": SHA256SUMS says " + listed
-          + ", the file has " + digest);
+      throw new DataIntegrityException(
+          "SHA-256 mismatch for "
+              + file
+              + ": SHA256SUMS says "
+              + listed
+              + ", the file has "
+              + digest);
     }
   }
 

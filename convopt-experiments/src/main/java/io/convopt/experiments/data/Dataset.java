@@ -3,15 +3,20 @@ package io.convopt.experiments.data;
 import java.util.List;
 
 /**
- * A loaded classification or regression dataset, rows in file order. Immutable: arrays are
- * copied on the way out.
+ * A loaded classification or regression dataset, rows in file order. Immutable: arrays are copied
+ * on the way out.
  *
  * @param name the manifest name
  * @param task classification or regression
  * @param featureNames feature column names (header order)
  * @param classNames class names in index order (empty for regression)
  */
-public record Dataset(String name, Task task, List<String> featureNames, double[][] features, double[] targets,
+public record Dataset(
+    String name,
+    Task task,
+    List<String> featureNames,
+    double[][] features,
+    double[] targets,
     List<String> classNames) {
 
   public Dataset {

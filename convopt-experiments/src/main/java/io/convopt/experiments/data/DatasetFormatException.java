@@ -21,7 +21,12 @@ public final class DatasetFormatException extends IllegalArgumentException {
    * @param problem what is wrong
    */
   public DatasetFormatException(Path file, long line, int column, String problem) {
-    super(file + (line > 0 ? ", line " + line : "") + (column > 0 ? ", column " + column : "") + ": " + problem);
+    super(
+        file
+            + (line > 0 ? ", line " + line : "")
+            + (column > 0 ? ", column " + column : "")
+            + ": "
+            + problem);
     this.file = file;
     this.line = line;
     this.column = column;

@@ -14,8 +14,15 @@ import java.util.List;
  * @param source where the file was extracted from
  * @param sha256 the file's SHA-256, lower-case hex
  */
-public record ManifestEntry(String name, String file, Task task, int rows, int featureColumns,
-    List<String> classNames, String source, String sha256) {
+public record ManifestEntry(
+    String name,
+    String file,
+    Task task,
+    int rows,
+    int featureColumns,
+    List<String> classNames,
+    String source,
+    String sha256) {
 
   public ManifestEntry {
     classNames = List.copyOf(classNames);

@@ -9,7 +9,8 @@ package io.convopt.experiments.data;
  * @param task classification or regression
  * @param xTrain standardised training features
  * @param xTest test features standardised with the training statistics
- * @param yTrain regression: target standardised with training mean and s.d.; classification: class index
+ * @param yTrain regression: target standardised with training mean and s.d.; classification: class
+ *     index
  * @param yTest as {@code yTrain} for the test rows
  * @param labelsTrain class indices of the training rows (empty for regression)
  * @param labelsTest class indices of the test rows (empty for regression)
@@ -18,8 +19,18 @@ package io.convopt.experiments.data;
  * @param target the fitted target standardiser (identity for classification)
  * @param split the row indices into the source dataset
  */
-public record PreparedData(String name, Task task, double[][] xTrain, double[][] xTest, double[] yTrain,
-    double[] yTest, int[] labelsTrain, int[] labelsTest, int classCount, Standardizer features, Standardizer target,
+public record PreparedData(
+    String name,
+    Task task,
+    double[][] xTrain,
+    double[][] xTest,
+    double[] yTrain,
+    double[] yTest,
+    int[] labelsTrain,
+    int[] labelsTest,
+    int classCount,
+    Standardizer features,
+    Standardizer target,
     TrainTestSplit split) {
 
   /** Labels ±1 for a binary task: class 1 → +1, class 0 → −1. */

@@ -1,9 +1,9 @@
 package io.convopt.experiments.data;
 
 /**
- * The split protocol of the convex-vs-non-convex experiments (Mishkin et al.'s protocol): a seeded 80/20
- * train/test split (stratified by class for classification, uniform for regression, in time order
- * for windowed series), column standardisation fitted on the training part only, regression
+ * The split protocol of the convex-vs-non-convex experiments (Mishkin et al.'s protocol): a seeded
+ * 80/20 train/test split (stratified by class for classification, uniform for regression, in time
+ * order for windowed series), column standardisation fitted on the training part only, regression
  * targets standardised the same way, labels ±1 for binary tasks and one-vs-all ±1 targets for K ≥ 3
  * ({@link PreparedData}). Nothing is fitted on the test part.
  */
@@ -37,10 +37,12 @@ public final class Protocol {
    * The ECG task: windows of {@link WindowedRegression}, split in time order (first 80 % of the
    * windows train, then {@link WindowedRegression#gapWindows} windows dropped, the rest test).
    */
-  public static PreparedData prepareWindowed(TimeSeries series, int window, int stride, double testFraction) {
+  public static PreparedData prepareWindowed(
+      TimeSeries series, int window, int stride, double testFraction) {
     Dataset w = WindowedRegression.of(series, window, stride);
-    TrainTestSplit split = TrainTestSplit.chronological(w.rows(), testFraction,
-        WindowedRegression.gapWindows(window, stride));
+    TrainTestSplit split =
+        TrainTestSplit.chronological(
+            w.rows(), testFraction, WindowedRegression.gapWindows(window, stride));
     return apply(w, split);
   }
 
@@ -59,12 +61,25 @@ public final class Protocol {
     double[] yTe = pick(y, te);
     Standardizer fs = Standardizer.fit(xTr);
     boolean classification = data.task() == Task.CLASSIFICATION;
-    Standardizer ts = classification ? new Standardizer(new double[] {0}, new double[] {1}) : Standardizer.fit(yTr);
+    Standardizer ts =
+        classification
+            ? new Standardizer(new double[] {0}, new double[] {1})
+            : Standardizer.fit(yTr);
     int[] lTr = classification ? labels(yTr) : new int[0];
     int[] lTe = classification ? labels(yTe) : new int[0];
-    return new PreparedData(data.name(), data.task(), fs.apply(xTr), fs.apply(xTe),
-        classification ? yTr : ts.apply(yTr), classification ? yTe : ts.apply(yTe), lTr, lTe,
-        classification ? data.classCount() : 0, fs, ts, split);
+    return new PreparedData(
+        data.name(),
+        data.task(),
+        fs.apply(xTr),
+        fs.apply(xTe),
+        classification ? yTr : ts.apply(yTr),
+        classification ? yTe : ts.apply(yTe),
+        lTr,
+        lTe,
+        classification ? data.classCount() : 0,
+        fs,
+        ts,
+        split);
   }
 
   private static double[][] rows(double[][] x, int[] idx) {

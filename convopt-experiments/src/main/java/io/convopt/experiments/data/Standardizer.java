@@ -1,10 +1,10 @@
 package io.convopt.experiments.data;
 
 /**
- * Column standardisation x ↦ (x − μ) / σ with μ and the population standard deviation σ fitted
- * on the training rows only. A constant training column (σ = 0) is only centred (σ taken as 1).
- * The fit is the solvers module's {@link io.convopt.solvers.relu.train.Standardization}; this
- * record keeps the experiments' one-column target scaling next to it.
+ * Column standardisation x ↦ (x − μ) / σ with μ and the population standard deviation σ fitted on
+ * the training rows only. A constant training column (σ = 0) is only centred (σ taken as 1). The
+ * fit is the solvers module's {@link io.convopt.solvers.relu.train.Standardization}; this record
+ * keeps the experiments' one-column target scaling next to it.
  */
 public record Standardizer(double[] mean, double[] scale) {
 
@@ -50,7 +50,8 @@ public record Standardizer(double[] mean, double[] scale) {
     double[][] out = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != mean.length) {
-        throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " columns, fitted on " + mean.length);
+        throw new IllegalArgumentException(
+            "row " + i + " has " + rows[i].length + " columns, fitted on " + mean.length);
       }
       out[i] = new double[mean.length];
       for (int j = 0; j < mean.length; j++) {

@@ -17,6 +17,7 @@ public record TrainTestSplit(int[] train, int[] test) {
 
   /** Fraction of rows held out by default (Mishkin et al.'s protocol). */
   public static final double DEFAULT_TEST_FRACTION = 0.2;
+
   /** Split seed of that protocol. */
   public static final long DEFAULT_SEED = 1995L;
 
@@ -75,7 +76,8 @@ public record TrainTestSplit(int[] train, int[] test) {
         (i < nTest ? test : train).add(idx[i]);
       }
     }
-    return sorted(train.stream().mapToInt(Integer::intValue).toArray(),
+    return sorted(
+        train.stream().mapToInt(Integer::intValue).toArray(),
         test.stream().mapToInt(Integer::intValue).toArray());
   }
 

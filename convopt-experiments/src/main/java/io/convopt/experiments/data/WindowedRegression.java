@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Next-sample regression from a time series: window k has the features s[k·stride .. k·stride +
- * window − 1] (oldest first, named {@code lag_window .. lag_1}) and the target s[k·stride + window].
- * There are ⌊(N − window − 1) / stride⌋ + 1 windows for a series of length N ≥ window + 1.
+ * window − 1] (oldest first, named {@code lag_window .. lag_1}) and the target s[k·stride +
+ * window]. There are ⌊(N − window − 1) / stride⌋ + 1 windows for a series of length N ≥ window + 1.
  *
  * <p>Defaults for the ECG excerpt (360 Hz): window 32 samples (≈ 89 ms, about a QRS complex) and
  * stride 16, which gives 6 748 windows from the 108 000 samples.
@@ -15,6 +15,7 @@ public final class WindowedRegression {
 
   /** Default window length in samples. */
   public static final int DEFAULT_WINDOW = 32;
+
   /** Default stride in samples. */
   public static final int DEFAULT_STRIDE = 16;
 
@@ -37,8 +38,14 @@ public final class WindowedRegression {
     double[] s = series.values();
     int count = windowCount(s.length, window, stride);
     if (count < 2) {
-      throw new IllegalArgumentException(series.name() + " has " + s.length + " samples: too short for windows of "
-          + window + " (+1 target) with stride " + stride);
+      throw new IllegalArgumentException(
+          series.name()
+              + " has "
+              + s.length
+              + " samples: too short for windows of "
+              + window
+              + " (+1 target) with stride "
+              + stride);
     }
     double[][] x = new double[count][window];
     double[] y = new double[count];
@@ -51,7 +58,8 @@ public final class WindowedRegression {
     for (int lag = window; lag >= 1; lag--) {
       names.add("lag_" + lag);
     }
-    return new Dataset(series.name() + "_w" + window + "_s" + stride, Task.REGRESSION, names, x, y, List.of());
+    return new Dataset(
+        series.name() + "_w" + window + "_s" + stride, Task.REGRESSION, names, x, y, List.of());
   }
 
   /**
@@ -65,7 +73,8 @@ public final class WindowedRegression {
 
   private static void check(int window, int stride) {
     if (window <= 0 || stride <= 0) {
-      throw new IllegalArgumentException("window and stride must be positive, got " + window + ", " + stride);
+      throw new IllegalArgumentException(
+          "window and stride must be positive, got " + window + ", " + stride);
     }
   }
 }

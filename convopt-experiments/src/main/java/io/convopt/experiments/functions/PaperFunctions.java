@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The paper's four test functions as documented reconstructions (their definitions were lost; see
- * {@code data/test-functions/README.md}). Parameters come from {@code functions.json} there, or
- * are given explicitly by the calibration experiment.
+ * {@code data/test-functions/README.md}). Parameters come from {@code functions.json} there, or are
+ * given explicitly by the calibration experiment.
  */
 public final class PaperFunctions {
 
@@ -55,13 +55,15 @@ public final class PaperFunctions {
   public static TestFunction byName(String name) {
     TestFunction f = all().get(name.toUpperCase(Locale.ROOT));
     if (f == null) {
-      throw new IllegalArgumentException("unknown paper function '" + name + "'; known: " + all().keySet());
+      throw new IllegalArgumentException(
+          "unknown paper function '" + name + "'; known: " + all().keySet());
     }
     return f;
   }
 
   /** The same family with other parameters (used by calibration); the box is kept. */
-  public static TestFunction withParameters(TestFunction base, Map<String, Double> params, Box box) {
+  public static TestFunction withParameters(
+      TestFunction base, Map<String, Double> params, Box box) {
     String family = base.name().toLowerCase(Locale.ROOT);
     // The grid calibration of LOG2 searches the isotropic family "log2", whatever is shipped.
     String formula = Log2Families.isLog2(family) ? Log2Families.formula(family) : base.formula();
@@ -72,10 +74,17 @@ public final class PaperFunctions {
    * A LOG2 candidate of any family in {@link Log2Families#FAMILIES}, labelled as calibrated with
    * the note {@code calibration} (e.g. "family log2-aniso, candidate 17").
    */
-  public static TestFunction log2(String family, Map<String, Double> params, Box box,
-      String calibration) {
-    return build("LOG2", family, Log2Families.formula(family), box, params, true,
-        "ours: LOG2 family " + family + " (data/test-functions/README.md)", calibration);
+  public static TestFunction log2(
+      String family, Map<String, Double> params, Box box, String calibration) {
+    return build(
+        "LOG2",
+        family,
+        Log2Families.formula(family),
+        box,
+        params,
+        true,
+        "ours: LOG2 family " + family + " (data/test-functions/README.md)",
+        calibration);
   }
 
   private static JsonNode readJson() {
@@ -92,15 +101,30 @@ public final class PaperFunctions {
   private static TestFunction fromJson(String name, JsonNode n) {
     Box box = Box.of(doubles(n, "lower"), doubles(n, "upper"));
     Map<String, Double> params = new LinkedHashMap<>();
-    n.get("parameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asDouble()));
+    n.get("parameters")
+        .fields()
+        .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asDouble()));
     JsonNode note = n.get("calibration");
-    return build(name, require(n, "family").asText(), require(n, "formula").asText(), box, params,
-        require(n, "calibrated").asBoolean(), require(n, "source").asText(),
+    return build(
+        name,
+        require(n, "family").asText(),
+        require(n, "formula").asText(),
+        box,
+        params,
+        require(n, "calibrated").asBoolean(),
+        require(n, "source").asText(),
         note == null ? "" : note.asText());
   }
 
-  private static TestFunction build(String name, String family, String formula, Box box,
-      Map<String, Double> p, boolean calibrated, String source, String calibration) {
+  private static TestFunction build(
+      String name,
+      String family,
+      String formula,
+      Box box,
+      Map<String, Double> p,
+      boolean calibrated,
+      String source,
+      String calibration) {
     Objective f;
     double[] gmax;
     List<double[]> local = new ArrayList<>();
@@ -115,10 +139,11 @@ public final class PaperFunctions {
         double g = get(p, "g"), m = get(p, "m"), l = get(p, "l");
         // f' = -(x-g)(x-m)(x-l) = -(x^3 - s1 x^2 + s2 x - s3), integrated with f(0) = 0.
         double s1 = g + m + l, s2 = g * m + g * l + m * l, s3 = g * m * l;
-        f = x -> {
-          double t = x[0];
-          return -(((t / 4 - s1 / 3) * t + s2 / 2) * t - s3) * t;
-        };
+        f =
+            x -> {
+              double t = x[0];
+              return -(((t / 4 - s1 / 3) * t + s2 / 2) * t - s3) * t;
+            };
         gmax = new double[] {g};
         local.add(new double[] {l});
       }
@@ -129,23 +154,26 @@ public final class PaperFunctions {
       }
       case "rosenbrock" -> {
         boolean log = get(p, "transform") != 0.0;
-        f = x -> {
-          double a = x[1] - x[0] * x[0], b = 1 - x[0];
-          double r = 100 * a * a + b * b;
-          return log ? -Math.log1p(r) : 1.0 / (1.0 + r);
-        };
+        f =
+            x -> {
+              double a = x[1] - x[0] * x[0], b = 1 - x[0];
+              double r = 100 * a * a + b * b;
+              return log ? -Math.log1p(r) : 1.0 / (1.0 + r);
+            };
         gmax = new double[] {1.0, 1.0};
       }
-      default -> throw new IllegalArgumentException(name + ": unknown function family '" + family + "'");
+      default ->
+          throw new IllegalArgumentException(name + ": unknown function family '" + family + "'");
     }
-    return new TestFunction(name, formula, f, box, gmax, local, p, true, calibrated, source,
-        calibration);
+    return new TestFunction(
+        name, formula, f, box, gmax, local, p, true, calibrated, source, calibration);
   }
 
   private static double get(Map<String, Double> p, String key) {
     Double v = p.get(key);
     if (v == null || !Double.isFinite(v)) {
-      throw new IllegalArgumentException("test-function parameter '" + key + "' is missing or not finite: " + v);
+      throw new IllegalArgumentException(
+          "test-function parameter '" + key + "' is missing or not finite: " + v);
     }
     return v;
   }

@@ -37,18 +37,40 @@ public record TestFunction(
     String calibration) {
 
   /** A function without a calibration note. */
-  public TestFunction(String name, String formula, Objective objective, Box box, double[] globalMax,
-      List<double[]> localMaxima, Map<String, Double> parameters, boolean reconstruction,
-      boolean calibrated, String source) {
-    this(name, formula, objective, box, globalMax, localMaxima, parameters, reconstruction,
-        calibrated, source, "");
+  public TestFunction(
+      String name,
+      String formula,
+      Objective objective,
+      Box box,
+      double[] globalMax,
+      List<double[]> localMaxima,
+      Map<String, Double> parameters,
+      boolean reconstruction,
+      boolean calibrated,
+      String source) {
+    this(
+        name,
+        formula,
+        objective,
+        box,
+        globalMax,
+        localMaxima,
+        parameters,
+        reconstruction,
+        calibrated,
+        source,
+        "");
   }
 
   public TestFunction {
     calibration = calibration == null ? "" : calibration;
     if (globalMax.length != box.dimension()) {
-      throw new IllegalArgumentException(name + ": global max has dimension " + globalMax.length
-          + " but the box has " + box.dimension());
+      throw new IllegalArgumentException(
+          name
+              + ": global max has dimension "
+              + globalMax.length
+              + " but the box has "
+              + box.dimension());
     }
     globalMax = globalMax.clone();
     localMaxima = localMaxima.stream().map(double[]::clone).toList();

@@ -28,8 +28,8 @@ public record Grid<C>(String name, List<C> cells, Function<C, String> key, List<
     Set<String> seen = new HashSet<>();
     for (C c : cells) {
       if (!seen.add(key.apply(c))) {
-        throw new IllegalArgumentException("grid " + name + " lists the cell " + key.apply(c)
-            + " twice");
+        throw new IllegalArgumentException(
+            "grid " + name + " lists the cell " + key.apply(c) + " twice");
       }
     }
   }

@@ -31,9 +31,18 @@ import java.util.Properties;
  * @param fingerprint hash of name, keys, options and seeds: equal fingerprints, same grid
  * @param keys every key of the grid in order
  */
-public record GridManifest(String name, String command, List<String> args, String seeds,
-    String version, String shard, List<String> tables, List<String> keyColumns, String provenance,
-    String fingerprint, List<String> keys) {
+public record GridManifest(
+    String name,
+    String command,
+    List<String> args,
+    String seeds,
+    String version,
+    String shard,
+    List<String> tables,
+    List<String> keyColumns,
+    String provenance,
+    String fingerprint,
+    List<String> keys) {
 
   /** Folder of the manifests, under the output folder. */
   public static final String FOLDER = ".grid";
@@ -48,15 +57,14 @@ public record GridManifest(String name, String command, List<String> args, Strin
 
   /** A copy that records another shard (merge writes "merged"). */
   public GridManifest withShard(String s) {
-    return new GridManifest(name, command, args, seeds, version, s, tables, keyColumns, provenance,
-        fingerprint,
-        keys);
+    return new GridManifest(
+        name, command, args, seeds, version, s, tables, keyColumns, provenance, fingerprint, keys);
   }
 
   /** The fingerprint of a grid: FNV-1a over name, keys, options and seeds. */
   static String fingerprint(String name, List<String> keys, List<String> args, String seeds) {
-    return StableHash.hex(name + "\n" + String.join("\n", keys) + "\n" + String.join("\u0001", args)
-        + "\n" + seeds);
+    return StableHash.hex(
+        name + "\n" + String.join("\n", keys) + "\n" + String.join("\u0001", args) + "\n" + seeds);
   }
 
   /** Writes both files under {@code out/.grid/}. */
@@ -75,14 +83,14 @@ public record GridManifest(String name, String command, List<String> args, Strin
     p.setProperty("fingerprint", fingerprint);
     try {
       Files.createDirectories(dir);
-      try (Writer w = Files.newBufferedWriter(dir.resolve(name + ".properties"),
-          StandardCharsets.UTF_8)) {
+      try (Writer w =
+          Files.newBufferedWriter(dir.resolve(name + ".properties"), StandardCharsets.UTF_8)) {
         p.store(w, "grid run record for convopt merge");
       }
       Files.write(dir.resolve(name + ".keys"), keys, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the grid record under " + dir + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the grid record under " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -108,18 +116,23 @@ public record GridManifest(String name, String command, List<String> args, Strin
 
   private static GridManifest read(Path dir, String name) throws IOException {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(dir.resolve(name + ".properties"),
-        StandardCharsets.UTF_8)) {
+    try (Reader r =
+        Files.newBufferedReader(dir.resolve(name + ".properties"), StandardCharsets.UTF_8)) {
       p.load(r);
     }
     List<String> keys = Files.readAllLines(dir.resolve(name + ".keys"), StandardCharsets.UTF_8);
     String args = p.getProperty("args", "");
-    return new GridManifest(name, p.getProperty("command", ""),
-        args.isEmpty() ? List.of() : Arrays.asList(args.split("\u0001")), p.getProperty("seeds",
-            ""),
-        p.getProperty("version", ""), p.getProperty("shard", ""),
+    return new GridManifest(
+        name,
+        p.getProperty("command", ""),
+        args.isEmpty() ? List.of() : Arrays.asList(args.split("\u0001")),
+        p.getProperty("seeds", ""),
+        p.getProperty("version", ""),
+        p.getProperty("shard", ""),
         Arrays.asList(p.getProperty("tables", "").split(";")),
-        Arrays.asList(p.getProperty("key_columns", "").split(";")), p.getProperty("provenance", ""),
-        p.getProperty("fingerprint", ""), keys);
+        Arrays.asList(p.getProperty("key_columns", "").split(";")),
+        p.getProperty("provenance", ""),
+        p.getProperty("fingerprint", ""),
+        keys);
   }
 }

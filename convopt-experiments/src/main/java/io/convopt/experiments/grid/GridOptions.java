@@ -14,60 +14,84 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options every grid command shares (a picocli mixin): {@code --out}, {@code --threads},
- * {@code --fresh}, {@code --shard}. {@code --threads} means the same everywhere: T &gt;= 1
- * threads, or 0 = all cores; a negative value is a usage error (exit 2). Without {@code --shard},
- * the Slurm array variables choose the shard when all three are set.
+ * The options every grid command shares (a picocli mixin): {@code --out}, {@code --threads}, {@code
+ * --fresh}, {@code --shard}. {@code --threads} means the same everywhere: T &gt;= 1 threads, or 0 =
+ * all cores; a negative value is a usage error (exit 2). Without {@code --shard}, the Slurm array
+ * variables choose the shard when all three are set.
  *
  * <p>Also warns on stderr when an old option spelling was used (see {@link #DEPRECATED}).
  */
 public final class GridOptions {
 
   /** Old spellings that still work for one release, and what replaces them. */
-  public static final Map<String, String> DEPRECATED = Map.of(
-      "--beta", "--betas", "--dataset", "--datasets", "--runs", "--repeats",
-      "--seeds", "--seed K --repeats N",
-      "--eta", "--etas", "--power", "--powers", "--start", "--starts");
+  public static final Map<String, String> DEPRECATED =
+      Map.of(
+          "--beta",
+          "--betas",
+          "--dataset",
+          "--datasets",
+          "--runs",
+          "--repeats",
+          "--seeds",
+          "--seed K --repeats N",
+          "--eta",
+          "--etas",
+          "--power",
+          "--powers",
+          "--start",
+          "--starts");
 
   /** Options that change how a grid runs, not what it computes (left out of merge checks). */
-  static final Set<String> RUNTIME = Set.of("--out", "--threads", "--fresh", "--shard",
-      "--finish-only");
+  static final Set<String> RUNTIME =
+      Set.of("--out", "--threads", "--fresh", "--shard", "--finish-only");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-      description = "Output folder (default: ${DEFAULT-VALUE}); each command writes into its own"
-          + " subfolder, --quick runs into a separate one.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description =
+          "Output folder (default: ${DEFAULT-VALUE}); each command writes into its own"
+              + " subfolder, --quick runs into a separate one.")
   Path out;
 
   private Integer threads;
   private Shard shard;
 
-  @Option(names = "--fresh",
+  @Option(
+      names = "--fresh",
       description = "Delete this grid's earlier rows first instead of resuming.")
   boolean fresh;
 
-  @Option(names = "--finish-only", hidden = true,
+  @Option(
+      names = "--finish-only",
+      hidden = true,
       description = "Run no cell; write the summaries of the cells already there (used by merge).")
   boolean finishOnly;
 
   /** Validated when parsed, so a bad value exits 2 before any work. */
-  @Option(names = "--threads", paramLabel = "T",
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
       description = "Worker threads: T >= 1, or 0 = all cores (default: the command's, see above).")
   void setThreads(int t) {
     if (t < 0) {
-      throw new ParameterException(mixee.commandLine(),
-          "--threads must be >= 1, or 0 for all cores; got " + t);
+      throw new ParameterException(
+          mixee.commandLine(), "--threads must be >= 1, or 0 for all cores; got " + t);
     }
     threads = t;
   }
 
   /** Validated when parsed. */
-  @Option(names = "--shard", paramLabel = "I/K",
-      description = "Run only shard I of K (1 <= I <= K): the cells whose key hashes to I. Default:"
-          + " the whole grid, or the Slurm array task when SLURM_ARRAY_TASK_ID,"
-          + " SLURM_ARRAY_TASK_COUNT and SLURM_ARRAY_TASK_MIN are set. Combine with convopt merge.")
+  @Option(
+      names = "--shard",
+      paramLabel = "I/K",
+      description =
+          "Run only shard I of K (1 <= I <= K): the cells whose key hashes to I. Default: the whole"
+              + " grid, or the Slurm array task when SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT"
+              + " and SLURM_ARRAY_TASK_MIN are set. Combine with convopt merge.")
   void setShard(String text) {
     try {
       shard = Shard.parse(text);
@@ -98,18 +122,25 @@ public final class GridOptions {
   }
 
   /**
-   * The settings of this invocation ({@code defaultThreads}: 0 = all cores, or 1 for commands
-   * that measure time); prints the deprecation notes first.
+   * The settings of this invocation ({@code defaultThreads}: 0 = all cores, or 1 for commands that
+   * measure time); prints the deprecation notes first.
    */
   public GridSettings settings(int defaultThreads) {
     warnDeprecated();
-    return new GridSettings(out, threads(defaultThreads), shard(), fresh, finishOnly, mixee.name(),
-        resultOptions(), System.err);
+    return new GridSettings(
+        out,
+        threads(defaultThreads),
+        shard(),
+        fresh,
+        finishOnly,
+        mixee.name(),
+        resultOptions(),
+        System.err);
   }
 
   /**
-   * The options given on the command line that define the results (all but {@link #RUNTIME}),
-   * by their canonical name, sorted by name: what merge compares and re-runs.
+   * The options given on the command line that define the results (all but {@link #RUNTIME}), by
+   * their canonical name, sorted by name: what merge compares and re-runs.
    */
   List<String> resultOptions() {
     CommandLine.ParseResult pr = mixee.commandLine().getParseResult();
@@ -152,8 +183,14 @@ public final class GridOptions {
       String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
       String now = DEPRECATED.get(name);
       if (now != null && mixee.findOption(name) != null) {
-        System.err.println("convopt " + mixee.name() + ": " + name + " is deprecated and will be"
-            + " removed in the next release; use " + now);
+        System.err.println(
+            "convopt "
+                + mixee.name()
+                + ": "
+                + name
+                + " is deprecated and will be"
+                + " removed in the next release; use "
+                + now);
       }
     }
   }

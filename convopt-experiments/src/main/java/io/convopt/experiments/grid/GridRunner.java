@@ -26,18 +26,17 @@ import java.util.function.Function;
  * Runs a {@link Grid}: the cells of this run's shard that are not yet in the ledger, on T threads.
  * Each finished cell's rows are appended and flushed at once (one write per table), detail tables
  * first and the ledger rows last, so no finished cell is lost and a key in the ledger means a
- * complete cell; a run killed
- * at any moment resumes by running the same command again. Rows a killed cell left in the detail
- * tables (without a ledger row) are dropped when the run resumes. When every cell has run without
- * error the grid's rows are rewritten in grid order (after rows of other grids sharing the file,
- * which stay as they are), so the files do not depend on the thread count,
- * the interruptions or the sharding ({@code convopt merge} writes the same order).
+ * complete cell; a run killed at any moment resumes by running the same command again. Rows a
+ * killed cell left in the detail tables (without a ledger row) are dropped when the run resumes.
+ * When every cell has run without error the grid's rows are rewritten in grid order (after rows of
+ * other grids sharing the file, which stay as they are), so the files do not depend on the thread
+ * count, the interruptions or the sharding ({@code convopt merge} writes the same order).
  *
  * <p>After the cells, the runner writes the grid's record for merge ({@link GridManifest}) and its
  * entries in the folder's {@code provenance.csv}: the command's parameters as given, and under
- * {@code grid.NAME.}: command options, seeds, cell counts, shard, threads, timings, fingerprint.
- * If a cell fails, no new cell starts, the running ones finish and are written, and the first
- * failure is rethrown.
+ * {@code grid.NAME.}: command options, seeds, cell counts, shard, threads, timings, fingerprint. If
+ * a cell fails, no new cell starts, the running ones finish and are written, and the first failure
+ * is rethrown.
  */
 public final class GridRunner {
 
@@ -62,8 +61,8 @@ public final class GridRunner {
   }
 
   /**
-   * Runs the missing cells of this shard with {@code work} (called from worker threads; it must
-   * not share mutable state between cells) and records the run.
+   * Runs the missing cells of this shard with {@code work} (called from worker threads; it must not
+   * share mutable state between cells) and records the run.
    */
   public <C> GridOutcome run(Grid<C> grid, Function<C, CellRows> work, Description description) {
     Path root = settings.out();
@@ -100,8 +99,8 @@ public final class GridRunner {
     long t0 = System.nanoTime();
     boolean complete = execute(grid, work, todo);
     double seconds = (System.nanoTime() - t0) * 1e-9;
-    GridOutcome outcome = new GridOutcome(grid.cells().size(), inShard, todo.size(), resumed,
-        seconds);
+    GridOutcome outcome =
+        new GridOutcome(grid.cells().size(), inShard, todo.size(), resumed, seconds);
     if (complete) {
       sortTables(grid);
     }
@@ -112,19 +111,28 @@ public final class GridRunner {
   private void announce(Grid<?> grid, GridTable ledger, int inShard, int resumed, int todo) {
     StringBuilder sb = new StringBuilder(grid.name()).append(": ");
     if (!settings.shard().isAll()) {
-      sb.append("shard ").append(settings.shard()).append(" has ").append(inShard).append(" of ")
-          .append(grid.cells().size()).append(" cells; ");
+      sb.append("shard ")
+          .append(settings.shard())
+          .append(" has ")
+          .append(inShard)
+          .append(" of ")
+          .append(grid.cells().size())
+          .append(" cells; ");
     } else {
       sb.append(inShard).append(" cells; ");
     }
     if (resumed > 0) {
-      sb.append("resumed: ").append(resumed).append(" already in ")
-          .append(settings.out().resolve(ledger.path())).append(" (skipped), ");
+      sb.append("resumed: ")
+          .append(resumed)
+          .append(" already in ")
+          .append(settings.out().resolve(ledger.path()))
+          .append(" (skipped), ");
     }
     sb.append(settings.finishOnly() ? "finishing without running cells" : todo + " to run");
     if (todo > 0) {
-      sb.append(" on ").append(settings.threads()).append(settings.threads() == 1 ? " thread"
-          : " threads");
+      sb.append(" on ")
+          .append(settings.threads())
+          .append(settings.threads() == 1 ? " thread" : " threads");
     }
     settings.err().println(sb);
   }
@@ -135,12 +143,14 @@ public final class GridRunner {
     }
     Path root = settings.out();
     List<CsvRowWriter> writers = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.threads(), todo.size()),
-        r -> {
-      Thread t = new Thread(r, "grid-" + grid.name());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(settings.threads(), todo.size()),
+            r -> {
+              Thread t = new Thread(r, "grid-" + grid.name());
+              t.setDaemon(true);
+              return t;
+            });
     AtomicBoolean failed = new AtomicBoolean();
     Object lock = new Object();
     try (ProgressBar bar = new ProgressBar(grid.name(), todo.size(), settings.err())) {
@@ -149,24 +159,26 @@ public final class GridRunner {
       }
       List<Future<?>> futures = new ArrayList<>();
       for (C c : todo) {
-        futures.add(pool.submit(() -> {
-          if (failed.get()) {
-            return;
-          }
-          try {
-            CellRows rows = work.apply(c);
-            check(grid, c, rows);
-            synchronized (lock) {
-              for (int i = 0; i < writers.size(); i++) {
-                writers.get(i).appendAll(rows.byTable().get(i));
-              }
-            }
-            bar.step();
-          } catch (RuntimeException | Error e) {
-            failed.set(true);
-            throw e;
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  if (failed.get()) {
+                    return;
+                  }
+                  try {
+                    CellRows rows = work.apply(c);
+                    check(grid, c, rows);
+                    synchronized (lock) {
+                      for (int i = 0; i < writers.size(); i++) {
+                        writers.get(i).appendAll(rows.byTable().get(i));
+                      }
+                    }
+                    bar.step();
+                  } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                  }
+                }));
       }
       RuntimeException first = null;
       for (Future<?> f : futures) {
@@ -174,9 +186,11 @@ public final class GridRunner {
           f.get();
         } catch (ExecutionException e) {
           if (first == null) {
-            first = e.getCause() instanceof RuntimeException re ? re
-                : new IllegalStateException(grid.name() + ": a cell failed: " + e.getCause(),
-                    e.getCause());
+            first =
+                e.getCause() instanceof RuntimeException re
+                    ? re
+                    : new IllegalStateException(
+                        grid.name() + ": a cell failed: " + e.getCause(), e.getCause());
           }
         }
       }
@@ -186,8 +200,8 @@ public final class GridRunner {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(grid.name()
-          + " interrupted; finished cells are saved, rerun to resume", e);
+      throw new IllegalStateException(
+          grid.name() + " interrupted; finished cells are saved, rerun to resume", e);
     } finally {
       pool.shutdownNow();
       try {
@@ -202,22 +216,29 @@ public final class GridRunner {
   private static <C> void check(Grid<C> grid, C cell, CellRows rows) {
     String key = grid.key().apply(cell);
     if (rows.byTable().size() != grid.tables().size() || rows.ledgerRows().isEmpty()) {
-      throw new IllegalStateException(grid.name() + ": cell " + key + " must give rows for "
-          + grid.tables().size() + " tables and at least one ledger row");
+      throw new IllegalStateException(
+          grid.name()
+              + ": cell "
+              + key
+              + " must give rows for "
+              + grid.tables().size()
+              + " tables and at least one ledger row");
     }
     for (int t = 0; t < grid.tables().size(); t++) {
       int k = grid.tables().get(t).keyIndex();
       for (List<String> r : rows.byTable().get(t)) {
         if (!key.equals(r.get(k))) {
-          throw new IllegalStateException(grid.name() + ": cell " + key + " wrote a row with key "
-              + r.get(k));
+          throw new IllegalStateException(
+              grid.name() + ": cell " + key + " wrote a row with key " + r.get(k));
         }
       }
     }
   }
 
-  /** Rewrites every table with the grid's rows in grid order after the other rows (kept as they
-   * are). */
+  /**
+   * Rewrites every table with the grid's rows in grid order after the other rows (kept as they
+   * are).
+   */
   private void sortTables(Grid<?> grid) {
     Map<String, Integer> order = new HashMap<>();
     List<String> keys = grid.keys();
@@ -264,10 +285,17 @@ public final class GridRunner {
   private void record(Grid<?> grid, Description d, GridOutcome o) {
     List<String> keys = grid.keys();
     String fingerprint = GridManifest.fingerprint(grid.name(), keys, settings.args(), d.seeds());
-    new GridManifest(grid.name(), settings.command(), settings.args(), d.seeds(),
-        Provenance.version(),
-        settings.shard().toString(), grid.tables().stream().map(GridTable::path).toList(),
-        grid.tables().stream().map(GridTable::keyColumn).toList(), d.provenanceFile(), fingerprint,
+    new GridManifest(
+            grid.name(),
+            settings.command(),
+            settings.args(),
+            d.seeds(),
+            Provenance.version(),
+            settings.shard().toString(),
+            grid.tables().stream().map(GridTable::path).toList(),
+            grid.tables().stream().map(GridTable::keyColumn).toList(),
+            d.provenanceFile(),
+            fingerprint,
             keys)
         .write(settings.out());
     Map<String, String> e = new LinkedHashMap<>(d.parameters());
@@ -292,8 +320,8 @@ public final class GridRunner {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + file + " for --fresh: " + e.getMessage(),
-          e);
+      throw new UncheckedIOException(
+          "cannot delete " + file + " for --fresh: " + e.getMessage(), e);
     }
   }
 }

@@ -15,12 +15,19 @@ import java.util.List;
  * @param fresh delete the grid's tables first instead of resuming
  * @param finishOnly run no cell; only write what the finished cells give (used by merge)
  * @param command the subcommand name (e.g. {@code benchmark})
- * @param args the result-defining options of the invocation, without the runtime ones
- *     ({@code --out}, {@code --threads}, {@code --fresh}, {@code --shard})
+ * @param args the result-defining options of the invocation, without the runtime ones ({@code
+ *     --out}, {@code --threads}, {@code --fresh}, {@code --shard})
  * @param err where progress and resume notes go (stderr)
  */
-public record GridSettings(Path out, int threads, Shard shard, boolean fresh, boolean finishOnly,
-    String command, List<String> args, PrintStream err) {
+public record GridSettings(
+    Path out,
+    int threads,
+    Shard shard,
+    boolean fresh,
+    boolean finishOnly,
+    String command,
+    List<String> args,
+    PrintStream err) {
 
   /** Validates; copies the argument list. */
   public GridSettings {

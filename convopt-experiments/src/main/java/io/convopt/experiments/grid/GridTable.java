@@ -3,8 +3,8 @@ package io.convopt.experiments.grid;
 import java.util.List;
 
 /**
- * One CSV file a grid writes, relative to the output folder ({@code /} separated, e.g.
- * {@code compare/runs.csv}), with its header and the column that holds the cell key.
+ * One CSV file a grid writes, relative to the output folder ({@code /} separated, e.g. {@code
+ * compare/runs.csv}), with its header and the column that holds the cell key.
  *
  * @param path file relative to the output folder
  * @param header column names
@@ -16,8 +16,8 @@ public record GridTable(String path, List<String> header, String keyColumn) {
   public GridTable {
     header = List.copyOf(header);
     if (!header.contains(keyColumn)) {
-      throw new IllegalArgumentException(path + ": key column '" + keyColumn + "' is not in "
-          + header);
+      throw new IllegalArgumentException(
+          path + ": key column '" + keyColumn + "' is not in " + header);
     }
   }
 

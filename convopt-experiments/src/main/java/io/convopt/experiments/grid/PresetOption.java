@@ -9,8 +9,11 @@ import picocli.CommandLine.Option;
  */
 public final class PresetOption {
 
-  @Option(names = "--quick", description = "Run the small preset (see the end of this help) into"
-      + " the separate folder DIR/<folder>-quick, so a smoke run never overwrites a full one.")
+  @Option(
+      names = "--quick",
+      description =
+          "Run the small preset (see the end of this help) into the separate folder"
+              + " DIR/<folder>-quick, so a smoke run never overwrites a full one.")
   boolean quick;
 
   /** Whether the small preset was asked for. */

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * One progress line on stderr with elapsed time and an ETA (from the mean time per finished cell
- * so far). On a terminal the line is redrawn in place at most five times a second; without one
- * (CI, pipes, log files) a plain line is printed at every tenth of the work. Thread-safe.
+ * One progress line on stderr with elapsed time and an ETA (from the mean time per finished cell so
+ * far). On a terminal the line is redrawn in place at most five times a second; without one (CI,
+ * pipes, log files) a plain line is printed at every tenth of the work. Thread-safe.
  */
 public final class ProgressBar implements AutoCloseable {
   private static final int WIDTH = 24;

@@ -9,9 +9,12 @@ import picocli.CommandLine.Option;
  */
 public final class SeedOption {
 
-  @Option(names = "--seed", paramLabel = "K", defaultValue = "42",
-      description = "Seed of every random choice, zigzag2's directions (default:"
-          + " ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "K",
+      defaultValue = "42",
+      description =
+          "Seed of every random choice, zigzag2's directions (default:" + " ${DEFAULT-VALUE}).")
   long seed;
 
   /** The seed. */

@@ -16,14 +16,18 @@ public final class SeedOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--seed", paramLabel = "K",
+  @Option(
+      names = "--seed",
+      paramLabel = "K",
       description = "First seed: the seeds are K, K+1, ..., K+N-1 (default: the preset's first).")
   Long seed;
 
   private Integer repeats;
 
   /** Validated when parsed. */
-  @Option(names = {"--repeats", "--runs"}, paramLabel = "N",
+  @Option(
+      names = {"--repeats", "--runs"},
+      paramLabel = "N",
       description = "Number of seeds N >= 1 (default: the preset's).")
   void setRepeats(int n) {
     if (n < 1) {

@@ -3,9 +3,9 @@ package io.convopt.experiments.grid;
 import java.util.Map;
 
 /**
- * Shard {@code index} of {@code count} (1-based): the cells whose key hashes to it, namely
- * {@code floorMod(fnv1a(key), count) == index - 1} ({@link StableHash}). Every cell belongs to
- * exactly one shard of a given count, so K shards run in K processes cover the grid once.
+ * Shard {@code index} of {@code count} (1-based): the cells whose key hashes to it, namely {@code
+ * floorMod(fnv1a(key), count) == index - 1} ({@link StableHash}). Every cell belongs to exactly one
+ * shard of a given count, so K shards run in K processes cover the grid once.
  *
  * @param index 1..count
  * @param count number of shards, at least 1
@@ -18,8 +18,8 @@ public record Shard(int index, int count) {
   /** Validates 1 ≤ index ≤ count. */
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new IllegalArgumentException("--shard must be I/K with 1 <= I <= K, got " + index + "/"
-          + count);
+      throw new IllegalArgumentException(
+          "--shard must be I/K with 1 <= I <= K, got " + index + "/" + count);
     }
   }
 
@@ -31,11 +31,12 @@ public record Shard(int index, int count) {
       throw new IllegalArgumentException("--shard must be I/K (e.g. 2/8), got '" + text + "'");
     }
     try {
-      return new Shard(Integer.parseInt(t.substring(0, slash).trim()),
+      return new Shard(
+          Integer.parseInt(t.substring(0, slash).trim()),
           Integer.parseInt(t.substring(slash + 1).trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--shard must be I/K with whole numbers (e.g. 2/8), got '"
-          + text + "'");
+      throw new IllegalArgumentException(
+          "--shard must be I/K with whole numbers (e.g. 2/8), got '" + text + "'");
     }
   }
 
@@ -54,13 +55,24 @@ public record Shard(int index, int count) {
       int i = Integer.parseInt(id.trim()) - Integer.parseInt(min.trim()) + 1;
       return new Shard(i, Integer.parseInt(count.trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the Slurm array variables are not whole numbers:"
-          + " SLURM_ARRAY_TASK_ID=" + id + ", SLURM_ARRAY_TASK_MIN=" + min
-          + ", SLURM_ARRAY_TASK_COUNT=" + count);
+      throw new IllegalArgumentException(
+          "the Slurm array variables are not whole numbers:"
+              + " SLURM_ARRAY_TASK_ID="
+              + id
+              + ", SLURM_ARRAY_TASK_MIN="
+              + min
+              + ", SLURM_ARRAY_TASK_COUNT="
+              + count);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the Slurm array variables give no valid shard (ID=" + id
-          + ", MIN=" + min + ", COUNT=" + count + "); an --array with a step is not supported, use"
-          + " --shard I/K instead");
+      throw new IllegalArgumentException(
+          "the Slurm array variables give no valid shard (ID="
+              + id
+              + ", MIN="
+              + min
+              + ", COUNT="
+              + count
+              + "); an --array with a step is not supported, use"
+              + " --shard I/K instead");
     }
   }
 

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * FNV-1a (64 bit) of a string's UTF-8 bytes: the same value on every JVM, platform and run, so a
- * cell's shard depends on its key only. ({@link String#hashCode} is also specified by the JLS,
- * but FNV-1a mixes the low bits better, which a modulus by the shard count needs.)
+ * cell's shard depends on its key only. ({@link String#hashCode} is also specified by the JLS, but
+ * FNV-1a mixes the low bits better, which a modulus by the shard count needs.)
  */
 public final class StableHash {
   private static final long OFFSET = 0xcbf29ce484222325L;

@@ -44,29 +44,41 @@ public final class CsvRowWriter implements Closeable {
       if (!fresh) {
         List<String> existing = readHeader(file);
         if (!existing.equals(header)) {
-          throw new IllegalArgumentException(file + " exists with header " + existing + " but this run writes "
-              + header + "; move the old file away or choose another output folder");
+          throw new IllegalArgumentException(
+              file
+                  + " exists with header "
+                  + existing
+                  + " but this run writes "
+                  + header
+                  + "; move the old file away or choose another output folder");
         }
         repairTruncatedLastLine(file);
       }
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      BufferedWriter w =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       CsvRowWriter writer = new CsvRowWriter(file, header, w);
       if (fresh) {
         writer.writeLine(header);
       }
       return writer;
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot open " + file + ": " + OutputDirectory.reason(e), e);
+      throw new UncheckedIOException("cannot open " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 
   /** Writes one row (same length as the header) and flushes it to disk. */
   public synchronized void append(List<String> row) {
     if (row.size() != header.size()) {
-      throw new IllegalArgumentException("row has " + row.size() + " fields but " + file + " has "
-          + header.size() + " columns " + header);
+      throw new IllegalArgumentException(
+          "row has "
+              + row.size()
+              + " fields but "
+              + file
+              + " has "
+              + header.size()
+              + " columns "
+              + header);
     }
     try {
       writeLine(row);
@@ -84,8 +96,15 @@ public final class CsvRowWriter implements Closeable {
     StringBuilder sb = new StringBuilder();
     for (List<String> row : rows) {
       if (row.size() != header.size()) {
-        throw new IllegalArgumentException("row has " + row.size() + " fields but " + file + " has "
-            + header.size() + " columns " + header);
+        throw new IllegalArgumentException(
+            "row has "
+                + row.size()
+                + " fields but "
+                + file
+                + " has "
+                + header.size()
+                + " columns "
+                + header);
       }
       line(sb, row);
     }
@@ -123,7 +142,10 @@ public final class CsvRowWriter implements Closeable {
   /** RFC 4180 quoting. */
   public static String escape(String field) {
     String f = field == null ? "" : field;
-    if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+    if (f.indexOf(',') >= 0
+        || f.indexOf('"') >= 0
+        || f.indexOf('\n') >= 0
+        || f.indexOf('\r') >= 0) {
       return '"' + f.replace("\"", "\"\"") + '"';
     }
     return f;
@@ -140,14 +162,19 @@ public final class CsvRowWriter implements Closeable {
       try (CsvRowWriter w = open(tmp, header)) {
         rows.forEach(w::append);
       }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rewrite " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Values of {@code keyColumn} in the complete rows of {@code file} (empty if it does not exist). */
+  /**
+   * Values of {@code keyColumn} in the complete rows of {@code file} (empty if it does not exist).
+   */
   public static Set<String> completedKeys(Path file, String keyColumn) {
     Set<String> keys = new LinkedHashSet<>();
     if (!Files.exists(file)) {
@@ -159,7 +186,8 @@ public final class CsvRowWriter implements Closeable {
     }
     int k = rows.get(0).indexOf(keyColumn);
     if (k < 0) {
-      throw new IllegalArgumentException(file + " has no column '" + keyColumn + "'; columns: " + rows.get(0));
+      throw new IllegalArgumentException(
+          file + " has no column '" + keyColumn + "'; columns: " + rows.get(0));
     }
     for (List<String> row : rows.subList(1, rows.size())) {
       if (row.size() == rows.get(0).size()) {
@@ -222,7 +250,8 @@ public final class CsvRowWriter implements Closeable {
       }
     }
     if (quoted) {
-      throw new IllegalArgumentException(source + ": unterminated quoted field in row " + (rows.size() + 1));
+      throw new IllegalArgumentException(
+          source + ": unterminated quoted field in row " + (rows.size() + 1));
     }
     if (any || field.length() > 0) {
       row.add(field.toString());

@@ -8,8 +8,8 @@ import java.util.Locale;
  * The one number formatter of the experiments, with one convention for non-finite values in every
  * file and on the terminal: NaN means "no value" (not applicable, not measured) and is an empty
  * cell, as Tablesaw, pandas and R read it; infinities are {@code Infinity} and {@code -Infinity}
- * (e.g. an expected running time without a success), which {@link Double#parseDouble}, pandas and
- * R read back. {@link #parse} reads both back. Locale-independent.
+ * (e.g. an expected running time without a success), which {@link Double#parseDouble}, pandas and R
+ * read back. {@link #parse} reads both back. Locale-independent.
  */
 public final class Numbers {
   private Numbers() {}
@@ -35,8 +35,8 @@ public final class Numbers {
   }
 
   /**
-   * For summaries people read: {@code digits} significant digits without trailing zeros and
-   * without an exponent between 1e-4 and 1e6 (0.5, 12.3, 1.23e-07).
+   * For summaries people read: {@code digits} significant digits without trailing zeros and without
+   * an exponent between 1e-4 and 1e6 (0.5, 12.3, 1.23e-07).
    */
   public static String rounded(double v, int digits) {
     if (!Double.isFinite(v)) {

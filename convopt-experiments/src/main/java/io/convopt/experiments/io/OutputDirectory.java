@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Creates the folder a command writes into, or fails with a message that names the folder and
- * says why in plain words (it is a file, permission denied, read-only, no space, ...). Every
- * command that creates an output folder goes through {@link #prepare(Path)}.
+ * Creates the folder a command writes into, or fails with a message that names the folder and says
+ * why in plain words (it is a file, permission denied, read-only, no space, ...). Every command
+ * that creates an output folder goes through {@link #prepare(Path)}.
  */
 public final class OutputDirectory {
   private OutputDirectory() {}
@@ -41,7 +41,8 @@ public final class OutputDirectory {
     }
     if (ancestor != null && !Files.isDirectory(ancestor)) {
       String which = ancestor.equals(dir.toAbsolutePath().normalize()) ? "it" : ancestor.toString();
-      throw new Unusable(what + which + " is a file, not a folder",
+      throw new Unusable(
+          what + which + " is a file, not a folder",
           new FileAlreadyExistsException(ancestor.toString()));
     }
     try {
@@ -59,8 +60,8 @@ public final class OutputDirectory {
   }
 
   /**
-   * The reason of an I/O failure in plain words, without the path (callers name it):
-   * "permission denied", "no space left on device", "a file is in the way", ...
+   * The reason of an I/O failure in plain words, without the path (callers name it): "permission
+   * denied", "no space left on device", "a file is in the way", ...
    */
   public static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {

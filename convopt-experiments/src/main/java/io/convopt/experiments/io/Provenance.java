@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where a result came from: software version, git commit, JDK, machine, time. Every output folder
- * has one {@code provenance.csv} in one format: two columns {@code key,value}; the environment
- * keys first, then the entries of each grid run into the folder ({@link #update}).
+ * has one {@code provenance.csv} in one format: two columns {@code key,value}; the environment keys
+ * first, then the entries of each grid run into the folder ({@link #update}).
  */
 public final class Provenance {
 
@@ -32,7 +32,9 @@ public final class Provenance {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("convopt_version", version());
     m.put("git_commit", gitCommit());
-    m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put(
+        "jdk",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     m.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     m.put("max_heap_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
@@ -40,7 +42,9 @@ public final class Provenance {
     return m;
   }
 
-  /** HEAD of the working directory's git checkout, with "+dirty" for local changes, or "unknown". */
+  /**
+   * HEAD of the working directory's git checkout, with "+dirty" for local changes, or "unknown".
+   */
   public static String gitCommit() {
     String c = commit;
     if (c == null) {
@@ -83,8 +87,11 @@ public final class Provenance {
 
   private static String run(String... cmd) {
     try {
-      Process p = new ProcessBuilder(cmd).directory(Path.of("").toAbsolutePath().toFile())
-          .redirectErrorStream(false).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(Path.of("").toAbsolutePath().toFile())
+              .redirectErrorStream(false)
+              .start();
       String out;
       try (InputStream in = p.getInputStream()) {
         out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

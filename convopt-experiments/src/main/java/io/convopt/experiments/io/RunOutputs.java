@@ -24,8 +24,10 @@ public final class RunOutputs {
     for (int r = 0; r < t.rowCount(); r++) {
       List<String> row = new ArrayList<>();
       for (Column<?> c : t.columns()) {
-        if (c instanceof NumericColumn<?> n && !c.type().name().contains("INTEGER")
-            && !c.type().name().contains("LONG") && !c.type().name().contains("SHORT")) {
+        if (c instanceof NumericColumn<?> n
+            && !c.type().name().contains("INTEGER")
+            && !c.type().name().contains("LONG")
+            && !c.type().name().contains("SHORT")) {
           row.add(Numbers.exact(n.getDouble(r)));
         } else {
           row.add(c.getString(r));
@@ -42,8 +44,7 @@ public final class RunOutputs {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write " + file + ": " + OutputDirectory.reason(e), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + OutputDirectory.reason(e), e);
     }
   }
 }

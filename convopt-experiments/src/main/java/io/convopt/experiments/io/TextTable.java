@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table for the terminal: columns padded to their widest cell, two spaces apart,
- * text left-aligned and numbers right-aligned; an empty cell (no value) shows as {@code -}. Cells
- * are formatted by the caller (with
- * {@link Numbers}), so the table is only as wide as the rounded values.
+ * A plain-text table for the terminal: columns padded to their widest cell, two spaces apart, text
+ * left-aligned and numbers right-aligned; an empty cell (no value) shows as {@code -}. Cells are
+ * formatted by the caller (with {@link Numbers}), so the table is only as wide as the rounded
+ * values.
  */
 public final class TextTable {
   private TextTable() {}

@@ -40,8 +40,15 @@ final class GemmRatio {
     INDArray xu = Nd4j.create(type, new long[] {n, b}, 'c');
     INDArray m = Nd4j.rand(type, n, b);
     INDArray g = Nd4j.create(type, new long[] {b, d}, 'c');
-    out.printf(Locale.ROOT, "gemm-ratio  n=%d d=%d B=%d, %s, block rows %d, %d repeats%n", n, d,
-        b, precision, op.blockRows(), repeats);
+    out.printf(
+        Locale.ROOT,
+        "gemm-ratio  n=%d d=%d B=%d, %s, block rows %d, %d repeats%n",
+        n,
+        d,
+        b,
+        precision,
+        op.blockRows(),
+        repeats);
     for (int threads = 1; threads <= 2; threads++) {
       Nd4jSettings.limitThreads(threads);
       double[] step = new double[repeats];
@@ -64,14 +71,25 @@ final class GemmRatio {
       Arrays.sort(step);
       Arrays.sort(gemm);
       double flops = 3 * 2.0 * n * d * (double) b;
-      out.printf(Locale.ROOT, "threads %d  R-FISTA step products: best %.3f s, median %.3f s"
-              + " (%.2f GFLOP/s)%n", threads, step[0], step[repeats / 2],
+      out.printf(
+          Locale.ROOT,
+          "threads %d  R-FISTA step products: best %.3f s, median %.3f s" + " (%.2f GFLOP/s)%n",
+          threads,
+          step[0],
+          step[repeats / 2],
           flops / step[repeats / 2] * 1e-9);
-      out.printf(Locale.ROOT, "threads %d  bare ND4J GEMMs:        best %.3f s, median %.3f s"
-              + " (%.2f GFLOP/s)%n", threads, gemm[0], gemm[repeats / 2],
+      out.printf(
+          Locale.ROOT,
+          "threads %d  bare ND4J GEMMs:        best %.3f s, median %.3f s" + " (%.2f GFLOP/s)%n",
+          threads,
+          gemm[0],
+          gemm[repeats / 2],
           flops / gemm[repeats / 2] * 1e-9);
-      out.printf(Locale.ROOT, "threads %d  share of GEMM throughput: %.0f %% (medians), %.0f %%"
-          + " (best)%n", threads, 100 * gemm[repeats / 2] / step[repeats / 2],
+      out.printf(
+          Locale.ROOT,
+          "threads %d  share of GEMM throughput: %.0f %% (medians), %.0f %%" + " (best)%n",
+          threads,
+          100 * gemm[repeats / 2] / step[repeats / 2],
           100 * gemm[0] / step[0]);
       out.flush();
     }

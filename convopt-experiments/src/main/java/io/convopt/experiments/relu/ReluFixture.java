@@ -24,11 +24,12 @@ import java.util.Map;
  * {@code beta}, {@code loss}, {@code formulation}; optional {@code G} (d x P gates, checked to
  * reproduce D), {@code name}, {@code reference.optimal_objective}, {@code solver.wall_time_s} and
  * {@code same_pattern_optima}. Every malformed field raises an {@link IllegalArgumentException}
- * naming it, and so does an {@code eps} on a gated or relu problem (a radius belongs to
- * relu_robust only). Immutable.
+ * naming it, and so does an {@code eps} on a gated or relu problem (a radius belongs to relu_robust
+ * only). Immutable.
  *
  * @param name instance name (file name when absent)
- * @param formulation the fixture's formulation (may be RELU_ROBUST, which {@link #problem()} rejects)
+ * @param formulation the fixture's formulation (may be RELU_ROBUST, which {@link #problem()}
+ *     rejects)
  * @param loss loss
  * @param beta penalty weight
  * @param x data
@@ -53,12 +54,11 @@ public record ReluFixture(
     Map<String, Double> samePatternOptima) {
 
   /**
-   * Reads NaN and Infinity tokens as numbers so that the field check below can reject them with
-   * the entry's name (JSON itself has no such numbers; a strict parser would only say "invalid").
+   * Reads NaN and Infinity tokens as numbers so that the field check below can reject them with the
+   * entry's name (JSON itself has no such numbers; a strict parser would only say "invalid").
    */
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   /** Reads a fixture file. */
   public static ReluFixture read(Path file) throws IOException {
@@ -89,8 +89,10 @@ public record ReluFixture(
     JsonNode epsNode = root.get("eps");
     if (f != Formulation.RELU_ROBUST && epsNode != null && !epsNode.isNull()) {
       // a radius on a non-robust program would be silently ignored: say so instead
-      throw new IllegalArgumentException("eps: a perturbation radius is only meaningful for"
-          + " formulation relu_robust, but this problem is " + f.id());
+      throw new IllegalArgumentException(
+          "eps: a perturbation radius is only meaningful for"
+              + " formulation relu_robust, but this problem is "
+              + f.id());
     }
     Loss loss = Loss.parse(text(root, "loss"));
     if (!root.has("beta")) {
@@ -109,11 +111,13 @@ public record ReluFixture(
     Map<String, Double> same = new LinkedHashMap<>();
     JsonNode sp = root.path("same_pattern_optima");
     if (sp.isObject()) {
-      sp.fields().forEachRemaining(e -> {
-        if (e.getValue().isNumber()) {
-          same.put(e.getKey(), e.getValue().asDouble());
-        }
-      });
+      sp.fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isNumber()) {
+                  same.put(e.getKey(), e.getValue().asDouble());
+                }
+              });
     }
     return new ReluFixture(
         name, f, loss, beta, x, y, d, g, ref, secs, Collections.unmodifiableMap(same));
@@ -206,7 +210,13 @@ public record ReluFixture(
         cols = row.size();
       } else if (row.size() != cols) {
         throw new IllegalArgumentException(
-            field + ": ragged matrix, row " + i + " has " + row.size() + " entries, expected " + cols);
+            field
+                + ": ragged matrix, row "
+                + i
+                + " has "
+                + row.size()
+                + " entries, expected "
+                + cols);
       }
       m[i] = new double[cols];
       for (int j = 0; j < cols; j++) {

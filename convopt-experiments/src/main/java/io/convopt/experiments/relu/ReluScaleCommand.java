@@ -27,18 +27,18 @@ import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code convopt relu-scale}: one convex ReLU solve at the field's scale on a shipped dataset —
  * spambase (binary, labels ±1, squared loss) or the ECG next-sample regression with every window
- * (stride 1) — with P sampled gates, reporting the wall time at which the certificate first
- * reached 1e-2, 1e-4 and 1e-6 relative, the iterations, the seconds per iteration, and peak
- * memory (JVM heap pools' peak usage and the process's resident set from JavaCPP, sampled at every
- * report). Features are standardised on the training split (the project's protocol) and a bias
- * column is appended.
+ * (stride 1) — with P sampled gates, reporting the wall time at which the certificate first reached
+ * 1e-2, 1e-4 and 1e-6 relative, the iterations, the seconds per iteration, and peak memory (JVM
+ * heap pools' peak usage and the process's resident set from JavaCPP, sampled at every report).
+ * Features are standardised on the training split (the project's protocol) and a bias column is
+ * appended.
  */
 @Command(
     name = "relu-scale",
@@ -54,16 +54,26 @@ public final class ReluScaleCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--dataset", defaultValue = "spambase", paramLabel = "spambase|ecg-full|NAME",
-      description = "a catalog dataset (split 80/20 as in the protocol) or ecg-full: every"
-          + " window (length 32, stride 1) of the ECG series (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dataset",
+      defaultValue = "spambase",
+      paramLabel = "spambase|ecg-full|NAME",
+      description =
+          "a catalog dataset (split 80/20 as in the protocol) or ecg-full: every"
+              + " window (length 32, stride 1) of the ECG series (default ${DEFAULT-VALUE})")
   String dataset;
 
-  @Option(names = "--rows", defaultValue = "0", paramLabel = "N",
+  @Option(
+      names = "--rows",
+      defaultValue = "0",
+      paramLabel = "N",
       description = "use only the first N training rows (0 = all)")
   int rows;
 
-  @Option(names = "--gates", defaultValue = "5000", paramLabel = "P",
+  @Option(
+      names = "--gates",
+      defaultValue = "5000",
+      paramLabel = "P",
       description = "gates drawn (default ${DEFAULT-VALUE})")
   int gates;
 
@@ -79,34 +89,52 @@ public final class ReluScaleCommand implements Callable<Integer> {
   @Option(names = "--tol", defaultValue = "1e-6", description = "default ${DEFAULT-VALUE}")
   double tol;
 
-  @Option(names = "--time-limit", defaultValue = "840", paramLabel = "S",
+  @Option(
+      names = "--time-limit",
+      defaultValue = "840",
+      paramLabel = "S",
       description = "seconds (default ${DEFAULT-VALUE})")
   double timeLimit;
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "T",
       description = "ND4J BLAS/OpenMP threads (default ${DEFAULT-VALUE})")
   int threads;
 
-  @Option(names = "--precision", defaultValue = "float64", paramLabel = "float64|float32",
+  @Option(
+      names = "--precision",
+      defaultValue = "float64",
+      paramLabel = "float64|float32",
       description = "fista: precision of the products (default ${DEFAULT-VALUE})")
   String precision;
 
-  @Option(names = "--check-every", defaultValue = "10", paramLabel = "K",
+  @Option(
+      names = "--check-every",
+      defaultValue = "10",
+      paramLabel = "K",
       description = "iterations between certificate checks (default ${DEFAULT-VALUE})")
   int checkEvery;
 
-  @Option(names = "--seed", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
       description = "gate seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--json", description = "print one JSON object on the last line")
   boolean json;
 
-  @Option(names = "--gemm-ratio", paramLabel = "R", defaultValue = "0",
-      description = "instead of solving: time the operator work of one R-FISTA step (masked"
-          + " product, masked adjoint, masked product) against the three bare ND4J GEMMs of the"
-          + " same shapes, alternating, R times each, at 1 and 2 threads; prints best and median"
-          + " times and the throughput ratio")
+  @Option(
+      names = "--gemm-ratio",
+      paramLabel = "R",
+      defaultValue = "0",
+      description =
+          "instead of solving: time the operator work of one R-FISTA step (masked product, masked"
+              + " adjoint, masked product) against the three bare ND4J GEMMs of the same shapes,"
+              + " alternating, R times each, at 1 and 2 threads; prints best and median times and"
+              + " the throughput ratio")
   int gemmRatio;
 
   @Override
@@ -120,11 +148,14 @@ public final class ReluScaleCommand implements Callable<Integer> {
       f = Formulation.parse(formulation);
       prec = Precision.parse(precision);
       if (gates < 1 || threads < 1 || checkEvery < 1 || rows < 0) {
-        throw new IllegalArgumentException("--gates, --threads, --check-every must be >= 1,"
-            + " --rows >= 0");
+        throw new IllegalArgumentException(
+            "--gates, --threads, --check-every must be >= 1," + " --rows >= 0");
       }
-      ReluSolverSettings settings = ReluSolverSettings.defaults().withTolerance(tol)
-          .withTimeLimit(timeLimit).withCheckEvery(checkEvery);
+      ReluSolverSettings settings =
+          ReluSolverSettings.defaults()
+              .withTolerance(tol)
+              .withTimeLimit(timeLimit)
+              .withCheckEvery(checkEvery);
       s = ReluSolvers.byName(solver, settings);
       if (s instanceof ProximalGradientSolver) {
         s = ((ProximalGradientSolver) s).withPrecision(prec);
@@ -136,9 +167,10 @@ public final class ReluScaleCommand implements Callable<Integer> {
     Nd4jSettings.limitThreads(threads);
     long t0 = System.nanoTime();
     DataCatalog catalog = DataCatalog.open();
-    PreparedData data = dataset.equals("ecg-full")
-        ? Protocol.prepareWindowed(catalog.loadSeries("ecg"), 32, 1, 0.2)
-        : Protocol.prepare(catalog.load(dataset));
+    PreparedData data =
+        dataset.equals("ecg-full")
+            ? Protocol.prepareWindowed(catalog.loadSeries("ecg"), 32, 1, 0.2)
+            : Protocol.prepare(catalog.load(dataset));
     double[][] x = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[] y = data.task() == Task.REGRESSION ? data.yTrain() : data.binaryTargets(true);
     if (rows > 0 && rows < x.length) {
@@ -149,8 +181,14 @@ public final class ReluScaleCommand implements Callable<Integer> {
     ReluProblem p = new ReluProblem(x, y, pat, beta, Loss.SQUARED, f);
     double setup = (System.nanoTime() - t0) * 1e-9;
     out.printf(Locale.ROOT, "problem   %s: %s%n", dataset, p);
-    out.printf(Locale.ROOT, "setup     %.1f s (data, %d gates -> %d patterns), threads %d, %s%n",
-        setup, gates, pat.count(), Nd4jSettings.threads(), prec);
+    out.printf(
+        Locale.ROOT,
+        "setup     %.1f s (data, %d gates -> %d patterns), threads %d, %s%n",
+        setup,
+        gates,
+        pat.count(),
+        Nd4jSettings.threads(),
+        prec);
     if (gemmRatio > 0) {
       GemmRatio.run(p, prec, gemmRatio, out);
       return 0;
@@ -161,18 +199,25 @@ public final class ReluScaleCommand implements Callable<Integer> {
     double[] reached = new double[MILESTONES.length];
     Arrays.fill(reached, Double.NaN);
     long[] peakRss = {0};
-    ProgressListener listener = pr -> {
-      for (int i = 0; i < MILESTONES.length; i++) {
-        if (Double.isNaN(reached[i]) && pr.certificate() <= MILESTONES[i]) {
-          reached[i] = pr.seconds();
-        }
-      }
-      peakRss[0] = Math.max(peakRss[0], org.bytedeco.javacpp.Pointer.physicalBytes());
-      out.printf(Locale.ROOT, "  %-5s it %7d  objective %.10g  certificate %.2e  %.1f s%n",
-          pr.solver(), pr.iteration(), pr.objective(), pr.certificate(), pr.seconds());
-      out.flush();
-      return ProgressListener.Action.CONTINUE;
-    };
+    ProgressListener listener =
+        pr -> {
+          for (int i = 0; i < MILESTONES.length; i++) {
+            if (Double.isNaN(reached[i]) && pr.certificate() <= MILESTONES[i]) {
+              reached[i] = pr.seconds();
+            }
+          }
+          peakRss[0] = Math.max(peakRss[0], org.bytedeco.javacpp.Pointer.physicalBytes());
+          out.printf(
+              Locale.ROOT,
+              "  %-5s it %7d  objective %.10g  certificate %.2e  %.1f s%n",
+              pr.solver(),
+              pr.iteration(),
+              pr.objective(),
+              pr.certificate(),
+              pr.seconds());
+          out.flush();
+          return ProgressListener.Action.CONTINUE;
+        };
     ReluSolution sol = s.solve(p, null, listener);
     double heapPeak = 0;
     for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -182,16 +227,23 @@ public final class ReluScaleCommand implements Callable<Integer> {
     }
     peakRss[0] = Math.max(peakRss[0], org.bytedeco.javacpp.Pointer.physicalBytes());
     out.printf(Locale.ROOT, "result    %s%n", sol);
-    out.printf(Locale.ROOT, "per iter  %.4f s%n",
-        sol.wallSeconds() / Math.max(1, sol.iterations()));
+    out.printf(
+        Locale.ROOT, "per iter  %.4f s%n", sol.wallSeconds() / Math.max(1, sol.iterations()));
     for (int i = 0; i < MILESTONES.length; i++) {
-      out.printf(Locale.ROOT, "to %.0e  %s%n", MILESTONES[i],
-          Double.isNaN(reached[i]) ? "not reached" : String.format(Locale.ROOT, "%.1f s",
-              reached[i]));
+      out.printf(
+          Locale.ROOT,
+          "to %.0e  %s%n",
+          MILESTONES[i],
+          Double.isNaN(reached[i])
+              ? "not reached"
+              : String.format(Locale.ROOT, "%.1f s", reached[i]));
     }
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "memory    heap peak %.0f MB, resident peak %.0f MB, max heap %.0f MB%n",
-        heapPeak / 1e6, peakRss[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        heapPeak / 1e6,
+        peakRss[0] / 1e6,
+        Runtime.getRuntime().maxMemory() / 1e6);
     if (json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
       o.put("dataset", dataset);

@@ -10,26 +10,24 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.solve.AdmmSolver;
-import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.solve.AutoSolver;
-import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import io.convopt.solvers.relu.solve.ReluSolvers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code convopt relu-solve --problem FILE.json [--solver auto|fista|al|admm|ipm] [--u-step
- * auto|woodbury|dense|cg] [--tol 1e-6] [--time-limit S] [--repeat N] [--json]}: solves
- * a convex two-layer ReLU program given in the fixture JSON format and prints the objective, its
+ * auto|woodbury|dense|cg] [--tol 1e-6] [--time-limit S] [--repeat N] [--json]}: solves a convex
+ * two-layer ReLU program given in the fixture JSON format and prints the objective, its
  * certificate, iterations and seconds; with {@code --json} the last line is one JSON object. The
- * default solver {@code auto} ({@link AutoSolver}) prints which method it chose and why
- * ({@code solver_choice_reason} in the JSON).
+ * default solver {@code auto} ({@link AutoSolver}) prints which method it chose and why ({@code
+ * solver_choice_reason} in the JSON).
  *
  * <p>Exit codes: 0 solved to tolerance; 1 failure (not converged within the budget, unsupported
  * formulation, I/O error); 2 usage error (bad options, or a problem file with a missing or
@@ -61,40 +59,64 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--problem", required = true, paramLabel = "FILE.json",
-      description = "Problem file: JSON with fields X, y, D, beta, loss, formulation and"
-          + " optional G (format: data/examples/relu/README.md).")
+  @Option(
+      names = "--problem",
+      required = true,
+      paramLabel = "FILE.json",
+      description =
+          "Problem file: JSON with fields X, y, D, beta, loss, formulation and"
+              + " optional G (format: data/examples/relu/README.md).")
   Path problem;
 
-  @Option(names = "--solver", paramLabel = "auto|fista|al|admm|ipm", defaultValue = "auto",
-      description = "auto (default: ipm where beta > 0 and its Newton step is affordable, else"
-          + " fista for gated/smooth loss, admm otherwise; robust: the robust ipm), fista (gated,"
-          + " smooth loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or"
-          + " ipm (interior point, gated/relu/robust, any loss, beta > 0)")
+  @Option(
+      names = "--solver",
+      paramLabel = "auto|fista|al|admm|ipm",
+      defaultValue = "auto",
+      description =
+          "auto (default: ipm where beta > 0 and its Newton step is affordable, else fista for"
+              + " gated/smooth loss, admm otherwise; robust: the robust ipm), fista (gated, smooth"
+              + " loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or ipm"
+              + " (interior point, gated/relu/robust, any loss, beta > 0)")
   SolverChoice solver;
 
-  @Option(names = "--time-limit", paramLabel = "S",
-      description = "wall-clock seconds per solve (default: none); the best certified point so"
-          + " far is returned with stop reason TIME_LIMIT")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "S",
+      description =
+          "wall-clock seconds per solve (default: none); the best certified point so"
+              + " far is returned with stop reason TIME_LIMIT")
   Double timeLimit;
 
-  @Option(names = "--u-step", paramLabel = "auto|woodbury|dense|cg", defaultValue = "auto",
-      description = "admm only: how the u-step system is solved, one of auto, woodbury, dense"
-          + " or cg (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--u-step",
+      paramLabel = "auto|woodbury|dense|cg",
+      defaultValue = "auto",
+      description =
+          "admm only: how the u-step system is solved, one of auto, woodbury, dense"
+              + " or cg (default: ${DEFAULT-VALUE}).")
   String uStep;
 
-  @Option(names = "--tol", defaultValue = "1e-6",
+  @Option(
+      names = "--tol",
+      defaultValue = "1e-6",
       description = "Relative duality-gap / KKT tolerance (default: ${DEFAULT-VALUE}).")
   double tol;
 
-  @Option(names = "--max-iterations", defaultValue = "500000",
-      description = "Iteration budget: R-FISTA iterations (fista, al), ADMM iterations or"
-          + " Newton steps (ipm) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-iterations",
+      defaultValue = "500000",
+      description =
+          "Iteration budget: R-FISTA iterations (fista, al), ADMM iterations or"
+              + " Newton steps (ipm) (default: ${DEFAULT-VALUE}).")
   int maxIterations;
 
-  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-      description = "Solve N times in the same JVM and report the last solve (warm timing; the"
-          + " seconds of every solve are printed; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Solve N times in the same JVM and report the last solve (warm timing; the"
+              + " seconds of every solve are printed; default: ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(names = "--json", description = "Print one JSON object on the last line.")
@@ -117,8 +139,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
       return 2;
     }
     if (timeLimit != null && !(timeLimit > 0)) {
-      err.println("relu-solve: --time-limit must be a positive number of seconds, got "
-          + timeLimit);
+      err.println(
+          "relu-solve: --time-limit must be a positive number of seconds, got " + timeLimit);
       return 2;
     }
     ReluFixture fx;
@@ -126,23 +148,36 @@ public final class ReluSolveCommand implements Callable<Integer> {
     try {
       fx = ReluFixture.read(problem);
       if (fx.beta() == 0) {
-        err.println("relu-solve: warning: beta = 0, so the penalty vanishes and the duality-gap"
-            + " certificate is vacuous (it cannot close unless the data are fit exactly); expect"
-            + " the solver to run to --max-iterations. Give beta > 0 for a certified solution.");
+        err.println(
+            "relu-solve: warning: beta = 0, so the penalty vanishes and the duality-gap certificate"
+                + " is vacuous (it cannot close unless the data are fit exactly); expect the solver"
+                + " to run to --max-iterations. Give beta > 0 for a certified solution.");
       }
       if (fx.formulation() == io.convopt.solvers.relu.Formulation.RELU_ROBUST) {
         boolean byDefault = solver == null || "auto".equals(solver.name());
         if (!byDefault && solver != SolverChoice.ipm && solver != SolverChoice.admm) {
-          err.println("relu-solve: --solver " + solver.name() + " does not support relu_robust;"
-              + " use ipm (the default) or admm");
+          err.println(
+              "relu-solve: --solver "
+                  + solver.name()
+                  + " does not support relu_robust;"
+                  + " use ipm (the default) or admm");
           return 2;
         }
-        String why = byDefault
-            ? "relu_robust: the robust interior-point method (the default for the robust program;"
-                + " --solver admm gives the robust ADMM)"
-            : "requested with --solver " + solver.name();
-        return RobustSolve.run(problem, byDefault ? "ipm" : solver.name(), tol, maxIterations,
-            repeat, json, why, out, err);
+        String why =
+            byDefault
+                ? "relu_robust: the robust interior-point method (the default for the robust"
+                    + " program; --solver admm gives the robust ADMM)"
+                : "requested with --solver " + solver.name();
+        return RobustSolve.run(
+            problem,
+            byDefault ? "ipm" : solver.name(),
+            tol,
+            maxIterations,
+            repeat,
+            json,
+            why,
+            out,
+            err);
       }
       p = fx.problem();
     } catch (IllegalArgumentException e) {
@@ -161,8 +196,7 @@ public final class ReluSolveCommand implements Callable<Integer> {
       settings = settings.withTimeLimit(timeLimit);
     }
     if (solver == SolverChoice.fista
-        && (p.formulation() != io.convopt.solvers.relu.Formulation.GATED
-            || !p.loss().isSmooth())) {
+        && (p.formulation() != io.convopt.solvers.relu.Formulation.GATED || !p.loss().isSmooth())) {
       err.println(fistaUnsupported(p));
       return 2;
     }
@@ -201,28 +235,51 @@ public final class ReluSolveCommand implements Callable<Integer> {
       return 1;
     }
     Certificate c = sol.certificate();
-    out.printf(Locale.ROOT, "problem      %s (%s, %s loss, n=%d, d=%d, P=%d, beta=%s)%n",
-        fx.name(), p.formulation().id(), p.loss().name().toLowerCase(Locale.ROOT),
-        p.samples(), p.dimension(), p.patterns().count(), p.beta());
+    out.printf(
+        Locale.ROOT,
+        "problem      %s (%s, %s loss, n=%d, d=%d, P=%d, beta=%s)%n",
+        fx.name(),
+        p.formulation().id(),
+        p.loss().name().toLowerCase(Locale.ROOT),
+        p.samples(),
+        p.dimension(),
+        p.patterns().count(),
+        p.beta());
     out.printf(Locale.ROOT, "solver       %s, tol %s%n", sol.solver(), tol);
     out.printf(Locale.ROOT, "choice       %s%n", reason);
-    out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
-        sol.objective(), sol.dataTerm(), sol.penalty());
-    out.printf(Locale.ROOT, "certificate  duality gap %.3e (relative %.3e)", c.gap(), c.relativeGap());
+    out.printf(
+        Locale.ROOT,
+        "objective    %.12g (data %.12g + penalty %.12g)%n",
+        sol.objective(),
+        sol.dataTerm(),
+        sol.penalty());
+    out.printf(
+        Locale.ROOT, "certificate  duality gap %.3e (relative %.3e)", c.gap(), c.relativeGap());
     if (!Double.isNaN(c.stationarity())) {
-      out.printf(Locale.ROOT, "; KKT: violation %.3e, stationarity %.3e, complementarity %.3e",
-          c.constraintViolation(), c.stationarity(), c.complementarity());
+      out.printf(
+          Locale.ROOT,
+          "; KKT: violation %.3e, stationarity %.3e, complementarity %.3e",
+          c.constraintViolation(),
+          c.stationarity(),
+          c.complementarity());
     }
     out.println();
-    out.printf(Locale.ROOT, "iterations   %d (outer %d), %s%n",
-        sol.iterations(), sol.outerIterations(), sol.stopReason());
+    out.printf(
+        Locale.ROOT,
+        "iterations   %d (outer %d), %s%n",
+        sol.iterations(),
+        sol.outerIterations(),
+        sol.stopReason());
     out.printf(Locale.ROOT, "seconds      %.4f%n", sol.wallSeconds());
     if (p.formulation() == io.convopt.solvers.relu.Formulation.GATED) {
-      // patterns given without a draw count: P draws is a lower bound on N, so the bound is conservative
+      // patterns given without a draw count: P draws is a lower bound on N, so the bound is
+      // conservative
       out.println(io.convopt.solvers.relu.sampling.ScenarioBound.of(p.patterns(), 1e-3));
     }
     if (!Double.isNaN(fx.referenceObjective())) {
-      out.printf(Locale.ROOT, "reference    %.12g (relative difference %.3e; reference solver %.3f s)%n",
+      out.printf(
+          Locale.ROOT,
+          "reference    %.12g (relative difference %.3e; reference solver %.3f s)%n",
           fx.referenceObjective(),
           (sol.objective() - fx.referenceObjective()) / Math.abs(fx.referenceObjective()),
           fx.referenceSeconds());
@@ -250,7 +307,8 @@ public final class ReluSolveCommand implements Callable<Integer> {
       o.put("seconds", sol.wallSeconds());
       o.put("stop_reason", sol.stopReason().name());
       if (p.formulation() == io.convopt.solvers.relu.Formulation.GATED) {
-        o.put("scenario_epsilon",
+        o.put(
+            "scenario_epsilon",
             io.convopt.solvers.relu.sampling.ScenarioBound.of(p.patterns(), 1e-3).epsilon());
       }
       if (!Double.isNaN(fx.referenceObjective())) {
@@ -265,12 +323,20 @@ public final class ReluSolveCommand implements Callable<Integer> {
 
   /** Why fista cannot take this problem, and which solver to use instead. */
   static String fistaUnsupported(ReluProblem p) {
-    String what = p.formulation().id() + " program with " + p.loss().name().toLowerCase(Locale.ROOT)
-        + " loss";
-    String instead = p.beta() > 0
-        ? "use --solver ipm (interior point: the fastest on these programs), or al or admm"
-        : "use --solver al or admm (ipm needs beta > 0)";
+    String what =
+        p.formulation().id()
+            + " program with "
+            + p.loss().name().toLowerCase(Locale.ROOT)
+            + " loss";
+    String instead =
+        p.beta() > 0
+            ? "use --solver ipm (interior point: the fastest on these programs), or al or admm"
+            : "use --solver al or admm (ipm needs beta > 0)";
     return "relu-solve: --solver fista solves the gated program with a smooth loss only; this"
-        + " file holds a " + what + ": " + instead + ".";
+        + " file holds a "
+        + what
+        + ": "
+        + instead
+        + ".";
   }
 }

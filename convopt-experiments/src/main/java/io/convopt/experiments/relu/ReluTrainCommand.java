@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
  * --formulation gated|relu (--patterns P | --gates G.csv) --beta B --loss squared|hinge|logistic
  * [--standardize] [--solver auto|fista|al|admm|ipm] [--seed S] [--threads T] [--model-out M.json]
  * [--json]}: trains a two-layer ReLU network on a CSV file through {@link ConvexReluTrainer} and
- * prints the objective, its certificate, the solver's effort, the active neurons and the metric
- * on the training and test rows (squared loss: RMSE; hinge/logistic: accuracy, the two classes of
- * the target mapped to -1/+1 in sorted order).
+ * prints the objective, its certificate, the solver's effort, the active neurons and the metric on
+ * the training and test rows (squared loss: RMSE; hinge/logistic: accuracy, the two classes of the
+ * target mapped to -1/+1 in sorted order).
  *
  * <p>Exit codes: 0 trained and certified to the tolerance; 1 the solver stopped short of it (the
  * model is still printed and saved) or failed; 2 bad input, named in the message.
@@ -52,77 +52,117 @@ public final class ReluTrainCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE.csv",
       description = "training data: a header line of column names, then numeric rows")
   Path data;
 
-  @Option(names = "--target", required = true, paramLabel = "COL",
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "COL",
       description = "the target column; every other column is a feature")
   String target;
 
-  @Option(names = "--test", paramLabel = "FILE.csv",
+  @Option(
+      names = "--test",
+      paramLabel = "FILE.csv",
       description = "test rows with the same columns (instead of --split)")
   Path test;
 
-  @Option(names = "--split", paramLabel = "F",
-      description = "hold out this fraction of --data as test rows, seeded by --seed"
-          + " (stratified for hinge/logistic)")
+  @Option(
+      names = "--split",
+      paramLabel = "F",
+      description =
+          "hold out this fraction of --data as test rows, seeded by --seed"
+              + " (stratified for hinge/logistic)")
   Double split;
 
-  @Option(names = "--formulation", required = true, paramLabel = "gated|relu",
-      description = "gated (gated ReLU network, group Lasso) or relu (ReLU network, cone"
-          + " constraints)")
+  @Option(
+      names = "--formulation",
+      required = true,
+      paramLabel = "gated|relu",
+      description =
+          "gated (gated ReLU network, group Lasso) or relu (ReLU network, cone" + " constraints)")
   String formulation;
 
-  @Option(names = "--patterns", paramLabel = "P",
-      description = "number of Gaussian gates to sample (seeded by --seed; duplicate patterns are"
-          + " dropped)")
+  @Option(
+      names = "--patterns",
+      paramLabel = "P",
+      description =
+          "number of Gaussian gates to sample (seeded by --seed; duplicate patterns are"
+              + " dropped)")
   Integer patterns;
 
-  @Option(names = "--gates", paramLabel = "G.csv",
-      description = "explicit gates instead of --patterns: a (d+1) x P numeric matrix without"
-          + " header, one gate per column, the bias row last (d rows with --no-bias), in the"
-          + " feature space after --standardize")
+  @Option(
+      names = "--gates",
+      paramLabel = "G.csv",
+      description =
+          "explicit gates instead of --patterns: a (d+1) x P numeric matrix without"
+              + " header, one gate per column, the bias row last (d rows with --no-bias), in the"
+              + " feature space after --standardize")
   Path gates;
 
-  @Option(names = "--beta", required = true, paramLabel = "B",
+  @Option(
+      names = "--beta",
+      required = true,
+      paramLabel = "B",
       description = "weight decay, >= 0 (objective: loss summed over rows + B * sum ||u_i||)")
   double beta;
 
-  @Option(names = "--loss", required = true, paramLabel = "squared|hinge|logistic",
+  @Option(
+      names = "--loss",
+      required = true,
+      paramLabel = "squared|hinge|logistic",
       description = "squared (regression) or hinge/logistic (two classes)")
   String loss;
 
-  @Option(names = "--standardize",
+  @Option(
+      names = "--standardize",
       description = "standardise the feature columns (mean and deviation of the training rows)")
   boolean standardize;
 
   @Option(names = "--no-bias", description = "do not append a bias column of ones")
   boolean noBias;
 
-  @Option(names = "--solver", defaultValue = ReluSolvers.AUTO,
+  @Option(
+      names = "--solver",
+      defaultValue = ReluSolvers.AUTO,
       paramLabel = "auto|fista|al|admm|ipm",
-      description = "auto (the default choice for the program), fista (gated, smooth loss), al,"
-          + " admm or ipm (beta > 0) (default: ${DEFAULT-VALUE})")
+      description =
+          "auto (the default choice for the program), fista (gated, smooth loss), al,"
+              + " admm or ipm (beta > 0) (default: ${DEFAULT-VALUE})")
   String solver;
 
-  @Option(names = "--seed", defaultValue = "0",
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
       description = "seed of the gate sampling and the split (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "1",
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
       description = "ND4J threads for large products (default: ${DEFAULT-VALUE})")
   int threads;
 
-  @Option(names = "--tol", defaultValue = "1e-6",
+  @Option(
+      names = "--tol",
+      defaultValue = "1e-6",
       description = "relative certificate tolerance (default: ${DEFAULT-VALUE})")
   double tol;
 
-  @Option(names = "--max-iterations", defaultValue = "500000",
+  @Option(
+      names = "--max-iterations",
+      defaultValue = "500000",
       description = "iteration budget in the solver's unit (default: ${DEFAULT-VALUE})")
   int maxIterations;
 
-  @Option(names = "--model-out", paramLabel = "M.json",
+  @Option(
+      names = "--model-out",
+      paramLabel = "M.json",
       description = "write the trained model as JSON")
   Path modelOut;
 
@@ -156,17 +196,19 @@ public final class ReluTrainCommand implements Callable<Integer> {
   private int run(PrintWriter out, PrintWriter err) throws BadInput {
     Formulation form = Formulation.parse(formulation);
     if (form == Formulation.RELU_ROBUST) {
-      throw new BadInput("--formulation: relu-train takes gated or relu (the robust program is"
-          + " solved by relu-solve)");
+      throw new BadInput(
+          "--formulation: relu-train takes gated or relu (the robust program is"
+              + " solved by relu-solve)");
     }
     Loss lossKind = Loss.parse(loss);
     if (!(beta >= 0) || !Double.isFinite(beta)) {
       throw new BadInput("--beta: must be a finite number >= 0, got " + beta);
     }
     if ((patterns == null) == (gates == null)) {
-      throw new BadInput(patterns == null
-          ? "give the activation patterns: --patterns P (sampled gates) or --gates G.csv"
-          : "give either --patterns or --gates, not both");
+      throw new BadInput(
+          patterns == null
+              ? "give the activation patterns: --patterns P (sampled gates) or --gates G.csv"
+              : "give either --patterns or --gates, not both");
     }
     if (patterns != null && patterns < 1) {
       throw new BadInput("--patterns: P must be >= 1, got " + patterns);
@@ -183,10 +225,18 @@ public final class ReluTrainCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new BadInput("--threads: must be >= 1, got " + threads);
     }
-    ConvexReluTrainer trainer = ConvexReluTrainer.create().withFormulation(form)
-        .withLoss(lossKind).withBeta(beta).withSolver(solver).withSeed(seed)
-        .withTolerance(tol).withMaxIterations(maxIterations).withThreads(threads)
-        .withStandardization(standardize).withBias(!noBias);
+    ConvexReluTrainer trainer =
+        ConvexReluTrainer.create()
+            .withFormulation(form)
+            .withLoss(lossKind)
+            .withBeta(beta)
+            .withSolver(solver)
+            .withSeed(seed)
+            .withTolerance(tol)
+            .withMaxIterations(maxIterations)
+            .withThreads(threads)
+            .withStandardization(standardize)
+            .withBias(!noBias);
     if (patterns != null) {
       trainer = trainer.withPatterns(patterns);
     } else {
@@ -200,8 +250,13 @@ public final class ReluTrainCommand implements Callable<Integer> {
     CsvTable table = read(data, "--data");
     int targetCol = table.column(target);
     if (targetCol < 0) {
-      throw new BadInput("--target: " + data + " has no column '" + target
-          + "'; its columns are: " + String.join(", ", table.header()));
+      throw new BadInput(
+          "--target: "
+              + data
+              + " has no column '"
+              + target
+              + "'; its columns are: "
+              + String.join(", ", table.header()));
     }
     List<String> featureNames = new ArrayList<>(table.header());
     featureNames.remove(targetCol);
@@ -224,9 +279,16 @@ public final class ReluTrainCommand implements Callable<Integer> {
       }
       TrainTestSplit s = splitRows(y, classify);
       if (s.train().length == 0 || s.test().length == 0) {
-        throw new BadInput("--split " + split + " of " + y.length + " rows leaves "
-            + s.train().length + " training and " + s.test().length
-            + " test rows; both must be non-empty");
+        throw new BadInput(
+            "--split "
+                + split
+                + " of "
+                + y.length
+                + " rows leaves "
+                + s.train().length
+                + " training and "
+                + s.test().length
+                + " test rows; both must be non-empty");
       }
       xTrain = rows(x, s.train());
       yTrain = rows(y, s.train());
@@ -241,8 +303,13 @@ public final class ReluTrainCommand implements Callable<Integer> {
         }
       }
       if (!missing.isEmpty()) {
-        throw new BadInput("--test: " + test + " lacks the column(s) " + String.join(", ", missing)
-            + " of " + data);
+        throw new BadInput(
+            "--test: "
+                + test
+                + " lacks the column(s) "
+                + String.join(", ", missing)
+                + " of "
+                + data);
       }
       xTest = t.numbers(columns(t, featureNames));
       yTest = classify ? labels.encode(t, t.column(target)) : column(t, t.column(target));
@@ -250,28 +317,41 @@ public final class ReluTrainCommand implements Callable<Integer> {
 
     FitSummary fs;
     ConvexReluModel model;
-    err.printf(Locale.ROOT, "relu-train: %s program, %d training rows, %d features, %s; solving"
+    err.printf(
+        Locale.ROOT,
+        "relu-train: %s program, %d training rows, %d features, %s; solving"
             + " (iteration, objective and certificate are reported when the solve ends)%n",
-        form.id(), yTrain.length, featureNames.size(),
+        form.id(),
+        yTrain.length,
+        featureNames.size(),
         patterns != null ? patterns + " sampled gates" : "gates of " + gates);
     err.flush();
     // The solvers here have no common per-iteration listener: a heartbeat shows the run is alive.
-    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "relu-train-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "relu-train-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
     long start = System.nanoTime();
-    heartbeat.scheduleAtFixedRate(() -> {
-      err.printf(Locale.ROOT, "relu-train: solving (--solver %s), %.0f s elapsed%n", solver,
-          (System.nanoTime() - start) * 1e-9);
-      err.flush();
-    }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    heartbeat.scheduleAtFixedRate(
+        () -> {
+          err.printf(
+              Locale.ROOT,
+              "relu-train: solving (--solver %s), %.0f s elapsed%n",
+              solver,
+              (System.nanoTime() - start) * 1e-9);
+          err.flush();
+        },
+        HEARTBEAT_SECONDS,
+        HEARTBEAT_SECONDS,
+        TimeUnit.SECONDS);
     try {
       model = trainer.fit(xTrain, yTrain);
     } catch (IllegalArgumentException e) {
-      String where = gates != null && e.getMessage().startsWith("gates:")
-          ? "--gates " + gates + ": " : "";
+      String where =
+          gates != null && e.getMessage().startsWith("gates:") ? "--gates " + gates + ": " : "";
       throw new BadInput(where + e.getMessage());
     } catch (RuntimeException e) {
       err.println("relu-train: solver failed: " + e);
@@ -281,8 +361,13 @@ public final class ReluTrainCommand implements Callable<Integer> {
     }
     fs = model.summary();
     if (fs.seconds() > 2) {
-      err.printf(Locale.ROOT, "relu-train: iteration %d, objective %.9g, certificate %.3e,"
-          + " elapsed %.1f s%n", fs.iterations(), fs.objective(), fs.relativeGap(), fs.seconds());
+      err.printf(
+          Locale.ROOT,
+          "relu-train: iteration %d, objective %.9g, certificate %.3e," + " elapsed %.1f s%n",
+          fs.iterations(),
+          fs.objective(),
+          fs.relativeGap(),
+          fs.seconds());
     }
     String metric = classify ? "accuracy" : "rmse";
     double trainMetric = metric(model, xTrain, yTrain, classify);
@@ -296,25 +381,50 @@ public final class ReluTrainCommand implements Callable<Integer> {
       }
     }
 
-    out.printf(Locale.ROOT, "data         %s: %d training rows, %s, %d features, target %s%n",
-        data, yTrain.length, xTest == null ? "no test rows" : xTest.length + " test rows",
-        featureNames.size(), target);
+    out.printf(
+        Locale.ROOT,
+        "data         %s: %d training rows, %s, %d features, target %s%n",
+        data,
+        yTrain.length,
+        xTest == null ? "no test rows" : xTest.length + " test rows",
+        featureNames.size(),
+        target);
     if (classify) {
       out.printf(Locale.ROOT, "classes      -1 = %s, +1 = %s%n", labels.negative, labels.positive);
     }
-    out.printf(Locale.ROOT, "program      %s, %s loss, P=%d patterns (%s), beta=%s%s%s%n",
-        form.id(), lossKind.name().toLowerCase(Locale.ROOT), fs.patterns(),
+    out.printf(
+        Locale.ROOT,
+        "program      %s, %s loss, P=%d patterns (%s), beta=%s%s%s%n",
+        form.id(),
+        lossKind.name().toLowerCase(Locale.ROOT),
+        fs.patterns(),
         fs.seed() >= 0 ? fs.gatesDrawn() + " gates drawn, seed " + fs.seed() : "given gates",
-        beta, noBias ? "" : ", bias column", standardize ? ", standardized" : "");
+        beta,
+        noBias ? "" : ", bias column",
+        standardize ? ", standardized" : "");
     out.printf(Locale.ROOT, "solver       %s (%s)%n", fs.solver(), fs.solverReason());
-    out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
-        fs.objective(), fs.dataTerm(), fs.penalty());
-    out.printf(Locale.ROOT, "certificate  relative duality gap %.3e (tolerance %s)%n",
-        fs.relativeGap(), tol);
-    out.printf(Locale.ROOT, "iterations   %d (outer %d), %s%n", fs.iterations(),
-        fs.outerIterations(), fs.stopReason());
+    out.printf(
+        Locale.ROOT,
+        "objective    %.12g (data %.12g + penalty %.12g)%n",
+        fs.objective(),
+        fs.dataTerm(),
+        fs.penalty());
+    out.printf(
+        Locale.ROOT,
+        "certificate  relative duality gap %.3e (tolerance %s)%n",
+        fs.relativeGap(),
+        tol);
+    out.printf(
+        Locale.ROOT,
+        "iterations   %d (outer %d), %s%n",
+        fs.iterations(),
+        fs.outerIterations(),
+        fs.stopReason());
     out.printf(Locale.ROOT, "seconds      %.4f%n", fs.seconds());
-    out.printf(Locale.ROOT, "neurons      %d active of %d blocks%n", model.neurons(),
+    out.printf(
+        Locale.ROOT,
+        "neurons      %d active of %d blocks%n",
+        model.neurons(),
         fs.patterns() * (form == Formulation.RELU ? 2 : 1));
     out.printf(Locale.ROOT, "train %-8s %.6g%n", metric, trainMetric);
     if (testMetric != null) {
@@ -359,8 +469,13 @@ public final class ReluTrainCommand implements Callable<Integer> {
       out.println(o.toString());
     }
     if (!fs.converged()) {
-      err.printf(Locale.ROOT, "relu-train: not certified to the tolerance %s: the solver stopped"
-          + " with %s at a relative gap of %.3e%n", tol, fs.stopReason(), fs.relativeGap());
+      err.printf(
+          Locale.ROOT,
+          "relu-train: not certified to the tolerance %s: the solver stopped"
+              + " with %s at a relative gap of %.3e%n",
+          tol,
+          fs.stopReason(),
+          fs.relativeGap());
       return 1;
     }
     return 0;
@@ -424,8 +539,8 @@ public final class ReluTrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The two classes of a target column, mapped to -1 and +1 in sorted order (numerically when
-   * every value is a number, else as text).
+   * The two classes of a target column, mapped to -1 and +1 in sorted order (numerically when every
+   * value is a number, else as text).
    */
   private static final class Labels {
     final String negative;
@@ -451,14 +566,21 @@ public final class ReluTrainCommand implements Callable<Integer> {
       String lossName = loss.name().toLowerCase(Locale.ROOT);
       if (distinct.size() != 2) {
         List<String> shown = new ArrayList<>(distinct.values());
-        String list = String.join(", ", shown.subList(0, Math.min(10, shown.size())))
-            + (shown.size() > 10 ? ", ..." : "");
-        throw new BadInput("--target: column '" + t.header().get(col) + "' has "
-            + distinct.size() + " distinct value(s) (" + list + "); the " + lossName
-            + " loss needs exactly two classes (use --loss squared for regression)");
+        String list =
+            String.join(", ", shown.subList(0, Math.min(10, shown.size())))
+                + (shown.size() > 10 ? ", ..." : "");
+        throw new BadInput(
+            "--target: column '"
+                + t.header().get(col)
+                + "' has "
+                + distinct.size()
+                + " distinct value(s) ("
+                + list
+                + "); the "
+                + lossName
+                + " loss needs exactly two classes (use --loss squared for regression)");
       }
-      return new Labels(distinct.firstEntry().getValue(), distinct.lastEntry().getValue(),
-          numeric);
+      return new Labels(distinct.firstEntry().getValue(), distinct.lastEntry().getValue(), numeric);
     }
 
     /** -1/+1 for every row of column {@code col}; a third value is an error naming its row. */
@@ -471,8 +593,18 @@ public final class ReluTrainCommand implements Callable<Integer> {
         } else if (same(cell, positive)) {
           y[r] = 1;
         } else {
-          throw new BadInput(t.file() + ", line " + (r + 2) + ", column " + (col + 1)
-              + ": target '" + cell + "' is neither class " + negative + " nor " + positive);
+          throw new BadInput(
+              t.file()
+                  + ", line "
+                  + (r + 2)
+                  + ", column "
+                  + (col + 1)
+                  + ": target '"
+                  + cell
+                  + "' is neither class "
+                  + negative
+                  + " nor "
+                  + positive);
         }
       }
       return y;

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 
 /**
  * A {@code relu_robust} fixture (convex adversarial training, fixture README): the common fields of
- * {@link ReluFixture} plus {@code eps} (finite, >= 0) and {@code perturbation.perturbed_column_indices}
- * (0-based, distinct, within [0, d)); when the latter is absent every column except {@code
- * bias_column_index} (default: the last) is perturbed. Malformed fields raise {@link
- * IllegalArgumentException} naming them.
+ * {@link ReluFixture} plus {@code eps} (finite, >= 0) and {@code
+ * perturbation.perturbed_column_indices} (0-based, distinct, within [0, d)); when the latter is
+ * absent every column except {@code bias_column_index} (default: the last) is perturbed. Malformed
+ * fields raise {@link IllegalArgumentException} naming them.
  *
  * @param base the common fields
  * @param eps ball radius
@@ -60,8 +60,11 @@ public record RobustReluFixture(ReluFixture base, double eps, boolean[] perturbe
       for (JsonNode v : idx) {
         if (!v.isInt() || v.asInt() < 0 || v.asInt() >= d || mask[v.asInt()]) {
           throw new IllegalArgumentException(
-              "perturbation.perturbed_column_indices: entry " + v + " is not a distinct integer in [0, "
-                  + (d - 1) + "]");
+              "perturbation.perturbed_column_indices: entry "
+                  + v
+                  + " is not a distinct integer in [0, "
+                  + (d - 1)
+                  + "]");
         }
         mask[v.asInt()] = true;
       }
@@ -69,7 +72,8 @@ public record RobustReluFixture(ReluFixture base, double eps, boolean[] perturbe
       JsonNode b = root.get("bias_column_index");
       int bias = b == null ? d - 1 : b.asInt(-2);
       if (bias < -1 || bias >= d) {
-        throw new IllegalArgumentException("bias_column_index: must be -1 or in [0, " + (d - 1) + "]");
+        throw new IllegalArgumentException(
+            "bias_column_index: must be -1 or in [0, " + (d - 1) + "]");
       }
       mask = RobustReluProblem.allBut(d, bias);
     }

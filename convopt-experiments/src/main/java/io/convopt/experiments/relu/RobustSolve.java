@@ -16,15 +16,22 @@ import java.util.Locale;
  * The {@code relu-solve} path for {@code relu_robust} fixtures: reads {@link RobustReluFixture},
  * solves with the default robust solver (the interior-point method, {@link
  * RobustReluSolver#defaultSolver}) or the {@link RobustAdmmSolver}, and prints objective,
- * duality-gap certificate, cone
- * violation, iterations, seconds and the reference comparison (JSON line with {@code --json}).
- * Exit codes as {@link ReluSolveCommand}.
+ * duality-gap certificate, cone violation, iterations, seconds and the reference comparison (JSON
+ * line with {@code --json}). Exit codes as {@link ReluSolveCommand}.
  */
 final class RobustSolve {
   private RobustSolve() {}
 
-  static int run(Path file, String solver, double tol, int maxIterations, int repeat,
-      boolean json, String reason, PrintWriter out, PrintWriter err) {
+  static int run(
+      Path file,
+      String solver,
+      double tol,
+      int maxIterations,
+      int repeat,
+      boolean json,
+      String reason,
+      PrintWriter out,
+      PrintWriter err) {
     RobustReluFixture fx;
     RobustReluProblem p;
     try {
@@ -37,10 +44,13 @@ final class RobustSolve {
       err.println("relu-solve: cannot read " + file + ": " + e.getMessage());
       return 1;
     }
-    RobustReluSolver rs = "admm".equals(solver)
-        ? new RobustAdmmSolver(RobustAdmmSolver.Settings.defaults().withTolerance(tol)
-            .withMaxIterations(maxIterations))
-        : RobustReluSolver.defaultSolver(tol, maxIterations);
+    RobustReluSolver rs =
+        "admm".equals(solver)
+            ? new RobustAdmmSolver(
+                RobustAdmmSolver.Settings.defaults()
+                    .withTolerance(tol)
+                    .withMaxIterations(maxIterations))
+            : RobustReluSolver.defaultSolver(tol, maxIterations);
     RobustSolution s = rs.solve(p);
     for (int r = 1; r < repeat; r++) {
       // warm timing: the same solve again in this JVM
@@ -48,20 +58,41 @@ final class RobustSolve {
       s = rs.solve(p);
     }
     ReluFixture b = fx.base();
-    out.printf(Locale.ROOT, "problem      %s (relu_robust, %s loss, n=%d, d=%d, P=%d, beta=%s, eps=%s)%n",
-        b.name(), p.loss().name().toLowerCase(Locale.ROOT), p.samples(), p.dimension(),
-        p.patterns().count(), p.beta(), p.eps());
+    out.printf(
+        Locale.ROOT,
+        "problem      %s (relu_robust, %s loss, n=%d, d=%d, P=%d, beta=%s, eps=%s)%n",
+        b.name(),
+        p.loss().name().toLowerCase(Locale.ROOT),
+        p.samples(),
+        p.dimension(),
+        p.patterns().count(),
+        p.beta(),
+        p.eps());
     out.printf(Locale.ROOT, "solver       %s, tol %s%n", s.solver(), tol);
     out.printf(Locale.ROOT, "choice       %s%n", reason);
-    out.printf(Locale.ROOT, "objective    %.12g (data %.12g + penalty %.12g)%n",
-        s.objective(), s.dataTerm(), s.penalty());
-    out.printf(Locale.ROOT, "certificate  duality gap %.3e (relative %.3e); robust-cone violation %.3e%n",
-        s.gap(), s.relativeGap(), s.constraintViolation());
-    out.printf(Locale.ROOT, "iterations   %d %s, %s%n", s.iterations(),
-        "ipm".equals(s.solver()) ? "Newton steps" : "ADMM iterations", s.stopReason());
+    out.printf(
+        Locale.ROOT,
+        "objective    %.12g (data %.12g + penalty %.12g)%n",
+        s.objective(),
+        s.dataTerm(),
+        s.penalty());
+    out.printf(
+        Locale.ROOT,
+        "certificate  duality gap %.3e (relative %.3e); robust-cone violation %.3e%n",
+        s.gap(),
+        s.relativeGap(),
+        s.constraintViolation());
+    out.printf(
+        Locale.ROOT,
+        "iterations   %d %s, %s%n",
+        s.iterations(),
+        "ipm".equals(s.solver()) ? "Newton steps" : "ADMM iterations",
+        s.stopReason());
     out.printf(Locale.ROOT, "seconds      %.4f%n", s.wallSeconds());
     if (!Double.isNaN(b.referenceObjective())) {
-      out.printf(Locale.ROOT, "reference    %.12g (relative difference %.3e; reference solver %.3f s)%n",
+      out.printf(
+          Locale.ROOT,
+          "reference    %.12g (relative difference %.3e; reference solver %.3f s)%n",
           b.referenceObjective(),
           (s.objective() - b.referenceObjective()) / Math.abs(b.referenceObjective()),
           b.referenceSeconds());

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the data behind the report's figures (the report module only draws): 1-D surrogate
- * curves, 2-D contour grids and iterate paths, in the folder layout the report reads.
+ * Writes the data behind the report's figures (the report module only draws): 1-D surrogate curves,
+ * 2-D contour grids and iterate paths, in the folder layout the report reads.
  */
 public final class ReportData {
 
@@ -81,7 +81,8 @@ public final class ReportData {
         for (int j = 0; j < n; j++) {
           double x = box.lower(0) + (i + 0.5) * box.width(0) / n;
           double y = box.lower(1) + (j + 0.5) * box.width(1) / n;
-          w.append(List.of(f.name(), fmt(x), fmt(y), fmt(f.objective().value(new double[] {x, y}))));
+          w.append(
+              List.of(f.name(), fmt(x), fmt(y), fmt(f.objective().value(new double[] {x, y}))));
         }
       }
     }
@@ -95,20 +96,44 @@ public final class ReportData {
   public static Path writePaths(Path outDir, String name, List<RowOutcome> rows) {
     Path file = outDir.resolve("paths").resolve(name + ".csv");
     delete(file);
-    try (CsvRowWriter w = CsvRowWriter.open(file,
-        List.of("function", "algorithm", "run", "iteration", "evaluations", "x", "y", "f", "distance"))) {
+    try (CsvRowWriter w =
+        CsvRowWriter.open(
+            file,
+            List.of(
+                "function",
+                "algorithm",
+                "run",
+                "iteration",
+                "evaluations",
+                "x",
+                "y",
+                "f",
+                "distance"))) {
       for (RowOutcome o : rows) {
         if (o.function().dimension() != 2) {
           continue;
         }
         double[] g = o.function().globalMax();
-        String run = o.row().key() + " " + o.row().algorithm() + " from "
-            + io.convopt.experiments.tables.PublishedRow.formatPoint(o.row().start());
+        String run =
+            o.row().key()
+                + " "
+                + o.row().algorithm()
+                + " from "
+                + io.convopt.experiments.tables.PublishedRow.formatPoint(o.row().start());
         for (TrajectoryPoint t : o.ours().trajectory()) {
           double[] p = t.point();
           double d = Math.hypot(p[0] - g[0], p[1] - g[1]);
-          w.append(List.of(o.function().name(), o.row().algorithm(), run, Long.toString(t.iteration()),
-              Long.toString(t.evaluations()), fmt(p[0]), fmt(p[1]), fmt(o.function().objective().value(p)), fmt(d)));
+          w.append(
+              List.of(
+                  o.function().name(),
+                  o.row().algorithm(),
+                  run,
+                  Long.toString(t.iteration()),
+                  Long.toString(t.evaluations()),
+                  fmt(p[0]),
+                  fmt(p[1]),
+                  fmt(o.function().objective().value(p)),
+                  fmt(d)));
         }
       }
     }

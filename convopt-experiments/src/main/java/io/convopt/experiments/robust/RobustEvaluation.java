@@ -14,12 +14,12 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code pgd_accuracy}: the rows still correct at the worst point PGD found in the ball of
- *       radius ε (step 2.5 ε / steps, the same attack seed at every radius). PGD starts at the clean
- *       point, so it is never above the clean accuracy, and at ε = 0 it equals it. It is <em>not</em>
- *       monotone in ε by construction: different radii take different steps, and a weaker search in
- *       a larger ball can miss what a smaller ball's search found.
- *   <li>{@code robust_accuracy}: the rows correct under every attack of the grid with radius ≤ ε.
- *       A perturbation found in a smaller ball lies in the larger one, so this is a valid (stronger)
+ *       radius ε (step 2.5 ε / steps, the same attack seed at every radius). PGD starts at the
+ *       clean point, so it is never above the clean accuracy, and at ε = 0 it equals it. It is
+ *       <em>not</em> monotone in ε by construction: different radii take different steps, and a
+ *       weaker search in a larger ball can miss what a smaller ball's search found.
+ *   <li>{@code robust_accuracy}: the rows correct under every attack of the grid with radius ≤ ε. A
+ *       perturbation found in a smaller ball lies in the larger one, so this is a valid (stronger)
  *       attack at ε; it is non-increasing in ε by construction and at most {@code pgd_accuracy}.
  *       This is the number compared and plotted.
  * </ul>
@@ -40,7 +40,10 @@ public final class RobustEvaluation {
 
   private RobustEvaluation() {}
 
-  /** The step size used at radius {@code eps} (any positive value at 0, where clipping pins the point). */
+  /**
+   * The step size used at radius {@code eps} (any positive value at 0, where clipping pins the
+   * point).
+   */
   public static double stepSize(double eps, int steps) {
     return eps > 0 ? 2.5 * eps / steps : 1.0;
   }
@@ -50,8 +53,15 @@ public final class RobustEvaluation {
    *
    * @param perturbed columns the attack may change
    */
-  public static Accuracies evaluate(TwoLayerReluFunction f, double[][] x, double[] y, boolean[] perturbed,
-      List<Double> grid, int steps, int restarts, long attackSeed) {
+  public static Accuracies evaluate(
+      TwoLayerReluFunction f,
+      double[][] x,
+      double[] y,
+      boolean[] perturbed,
+      List<Double> grid,
+      int steps,
+      int restarts,
+      long attackSeed) {
     long t0 = System.nanoTime();
     int n = y.length;
     boolean[] survives = new boolean[n];

@@ -6,19 +6,20 @@ import java.util.Locale;
 
 /**
  * The training methods compared by {@code compare-robust}; every one trains the same kind of model,
- * a two-layer ReLU network {@code f(x) = sum_j w2_j (x . w1_j)_+} on the standardised features
- * with a bias column, hinge loss summed over samples and weight β on the summed scale.
+ * a two-layer ReLU network {@code f(x) = sum_j w2_j (x . w1_j)_+} on the standardised features with
+ * a bias column, hinge loss summed over samples and weight β on the summed scale.
  *
  * <ul>
- *   <li>{@link #CR}: standard convex training, the constrained ReLU program (CR) with the
- *       hinge loss, solved by the interior-point method on a Newton-step budget; the recovered network
+ *   <li>{@link #CR}: standard convex training, the constrained ReLU program (CR) with the hinge
+ *       loss, solved by the interior-point method on a Newton-step budget; the recovered network
  *       (one neuron pair per active pattern).
- *   <li>{@link #CR_ROBUST}: convex adversarial training (patterns constant on the ε-ball) at the training radius
- *       ε_train, solved by {@code RobustInteriorPointSolver} on the same sampled patterns; the recovered
- *       network. At ε_train = 0 it is the same program as CR.
+ *   <li>{@link #CR_ROBUST}: convex adversarial training (patterns constant on the ε-ball) at the
+ *       training radius ε_train, solved by {@code RobustInteriorPointSolver} on the same sampled
+ *       patterns; the recovered network. At ε_train = 0 it is the same program as CR.
  *   <li>{@link #SGD}: the network trained by plain mini-batch SGD on (NC).
- *   <li>{@link #SGD_PGD}: SGD with PGD adversarial training at ε_train ({@code PgdAdversarialTrainer}):
- *       same initialisation, batch order and step size as SGD for the same seed.
+ *   <li>{@link #SGD_PGD}: SGD with PGD adversarial training at ε_train ({@code
+ *       PgdAdversarialTrainer}): same initialisation, batch order and step size as SGD for the same
+ *       seed.
  * </ul>
  */
 public enum RobustMethod {
@@ -52,7 +53,10 @@ public enum RobustMethod {
     return adversarial;
   }
 
-  /** Parses an id (case-insensitive); {@link IllegalArgumentException} naming the known ids otherwise. */
+  /**
+   * Parses an id (case-insensitive); {@link IllegalArgumentException} naming the known ids
+   * otherwise.
+   */
   public static RobustMethod parse(String s) {
     String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     for (RobustMethod m : values()) {
@@ -60,7 +64,8 @@ public enum RobustMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown method '" + s + "'; known: cr, cr-robust, sgd, sgd-pgd");
+    throw new IllegalArgumentException(
+        "unknown method '" + s + "'; known: cr, cr-robust, sgd, sgd-pgd");
   }
 
   /** Parses a list of ids, dropping repeats. */

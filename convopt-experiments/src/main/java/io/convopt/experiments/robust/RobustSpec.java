@@ -16,19 +16,20 @@ import java.util.TreeSet;
  *
  * <p><b>Same model, same scaling.</b> Every method trains a two-layer ReLU network on the
  * standardised training features with a bias column (never perturbed), hinge loss summed over the
- * training rows, and weight β on the summed scale: β Σ (‖v_i‖ + ‖w_i‖) in the convex programs, which
- * is (β/2) Σ_j (‖w1_j‖² + w2_j²) for the recovered network (the two are equal at the optimum), the weight decay SGD uses.
- * SGD gets width {@code m = 2P}, the most neurons the convex programs on P patterns can recover.
- * Differences that the formulations force: the convex programs restrict the network to the P
- * sampled patterns (the robust one additionally keeps each training pattern constant on the ball,
- * (2d − 1) x·v ≥ ε ‖v‖₁, and minimises the closed-form worst-case hinge, an upper bound of the adversarial
- * loss), while SGD-PGD minimises a PGD estimate of the adversarial loss (a lower bound of it). The
- * convex programs' first gate is the bias-only gate (all-active pattern, see {@link
- * RobustTraining#patterns}); without it the robust program's optimum was the zero network on
- * ionosphere, since the robust cones of random patterns on a few hundred rows are {0}.
+ * training rows, and weight β on the summed scale: β Σ (‖v_i‖ + ‖w_i‖) in the convex programs,
+ * which is (β/2) Σ_j (‖w1_j‖² + w2_j²) for the recovered network (the two are equal at the
+ * optimum), the weight decay SGD uses. SGD gets width {@code m = 2P}, the most neurons the convex
+ * programs on P patterns can recover. Differences that the formulations force: the convex programs
+ * restrict the network to the P sampled patterns (the robust one additionally keeps each training
+ * pattern constant on the ball, (2d − 1) x·v ≥ ε ‖v‖₁, and minimises the closed-form worst-case
+ * hinge, an upper bound of the adversarial loss), while SGD-PGD minimises a PGD estimate of the
+ * adversarial loss (a lower bound of it). The convex programs' first gate is the bias-only gate
+ * (all-active pattern, see {@link RobustTraining#patterns}); without it the robust program's
+ * optimum was the zero network on ionosphere, since the robust cones of random patterns on a few
+ * hundred rows are {0}.
  *
- * <p><b>Radii.</b> ε is in the units of the standardised features (training mean and s.d.), ℓ∞
- * over every feature column.
+ * <p><b>Radii.</b> ε is in the units of the standardised features (training mean and s.d.), ℓ∞ over
+ * every feature column.
  *
  * @param datasets binary classification datasets of the catalog
  * @param methods methods to run
@@ -56,10 +57,28 @@ import java.util.TreeSet;
  * @param splitSeed seed of the stratified train/test split
  * @param testFraction test fraction
  */
-public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List<Double> epsGrid, double epsTrain,
-    double beta, int patternDraws, List<Long> seeds, double learningRate, int epochs, double batchFraction,
-    int maxTrainRows, int trainPgdSteps, int evalPgdSteps, int evalRestarts, long attackSeed, int admmMaxIterations,
-    double admmTolerance, int alMaxIterations, double alTolerance, long splitSeed, double testFraction) {
+public record RobustSpec(
+    List<String> datasets,
+    List<RobustMethod> methods,
+    List<Double> epsGrid,
+    double epsTrain,
+    double beta,
+    int patternDraws,
+    List<Long> seeds,
+    double learningRate,
+    int epochs,
+    double batchFraction,
+    int maxTrainRows,
+    int trainPgdSteps,
+    int evalPgdSteps,
+    int evalRestarts,
+    long attackSeed,
+    int admmMaxIterations,
+    double admmTolerance,
+    int alMaxIterations,
+    double alTolerance,
+    long splitSeed,
+    double testFraction) {
 
   public RobustSpec {
     datasets = List.copyOf(datasets);
@@ -92,8 +111,8 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
       throw new IllegalArgumentException("--beta: must be finite and >= 0, got " + beta);
     }
     if (patternDraws < 1 || patternDraws > 64) {
-      throw new IllegalArgumentException("--patterns: must be in 1..64 (the robust program is dense in 2Pd), got "
-          + patternDraws);
+      throw new IllegalArgumentException(
+          "--patterns: must be in 1..64 (the robust program is dense in 2Pd), got " + patternDraws);
     }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("--lr: must be finite and > 0, got " + learningRate);
@@ -105,7 +124,8 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
       throw new IllegalArgumentException("batch fraction must be in (0, 1], got " + batchFraction);
     }
     if (maxTrainRows < 0 || maxTrainRows == 1) {
-      throw new IllegalArgumentException("--max-train: must be 0 (all rows) or >= 2, got " + maxTrainRows);
+      throw new IllegalArgumentException(
+          "--max-train: must be 0 (all rows) or >= 2, got " + maxTrainRows);
     }
     if (trainPgdSteps < 1 || evalPgdSteps < 1) {
       throw new IllegalArgumentException("--pgd-steps: PGD steps must be >= 1");
@@ -132,13 +152,32 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
   /**
    * The {@code --quick} preset (about 15 s of training on 2 cores): ionosphere (all 280 training
    * rows), seed 1, P = 8 (width 16), β = 1, ε_train = 0.1, ε ∈ {0, 0.05, 0.1, 0.2}, SGD η = 0.1 for
-   * 40 epochs, PGD 5 steps in training, 10 steps × 2 starts in evaluation, cr-robust capped
-   * at 20 000 Newton steps (robust interior-point method), CR at 20 000 (interior-point method).
+   * 40 epochs, PGD 5 steps in training, 10 steps × 2 starts in evaluation, cr-robust capped at 20
+   * 000 Newton steps (robust interior-point method), CR at 20 000 (interior-point method).
    */
   public static RobustSpec quick() {
-    return new RobustSpec(List.of("ionosphere"), List.of(RobustMethod.values()), List.of(0.0, 0.05, 0.1, 0.2), 0.1,
-        1.0, 8, List.of(1L), 0.1, 40, 0.1, 0, 5, 10, 2, 2026L, 20_000, 1e-6, 20_000, 1e-6,
-        TrainTestSplit.DEFAULT_SEED, TrainTestSplit.DEFAULT_TEST_FRACTION);
+    return new RobustSpec(
+        List.of("ionosphere"),
+        List.of(RobustMethod.values()),
+        List.of(0.0, 0.05, 0.1, 0.2),
+        0.1,
+        1.0,
+        8,
+        List.of(1L),
+        0.1,
+        40,
+        0.1,
+        0,
+        5,
+        10,
+        2,
+        2026L,
+        20_000,
+        1e-6,
+        20_000,
+        1e-6,
+        TrainTestSplit.DEFAULT_SEED,
+        TrainTestSplit.DEFAULT_TEST_FRACTION);
   }
 
   /**
@@ -148,9 +187,28 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
    * the robust interior-point method capped at 20 000 Newton steps, CR (interior point) at 50 000.
    */
   public static RobustSpec full() {
-    return new RobustSpec(List.of("ionosphere", "sonar", "breast_cancer_wdbc"), List.of(RobustMethod.values()),
-        List.of(0.0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3), 0.1, 1.0, 8, List.of(1L, 2L, 3L), 0.1, 100, 0.1, 0, 7, 20, 3,
-        2026L, 20_000, 1e-6, 50_000, 1e-6, TrainTestSplit.DEFAULT_SEED, TrainTestSplit.DEFAULT_TEST_FRACTION);
+    return new RobustSpec(
+        List.of("ionosphere", "sonar", "breast_cancer_wdbc"),
+        List.of(RobustMethod.values()),
+        List.of(0.0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3),
+        0.1,
+        1.0,
+        8,
+        List.of(1L, 2L, 3L),
+        0.1,
+        100,
+        0.1,
+        0,
+        7,
+        20,
+        3,
+        2026L,
+        20_000,
+        1e-6,
+        50_000,
+        1e-6,
+        TrainTestSplit.DEFAULT_SEED,
+        TrainTestSplit.DEFAULT_TEST_FRACTION);
   }
 
   /** Number of trained networks. */
@@ -165,16 +223,22 @@ public record RobustSpec(List<String> datasets, List<RobustMethod> methods, List
     m.put("methods", String.join(";", methods.stream().map(RobustMethod::id).toList()));
     m.put("eps_grid", join(epsGrid));
     m.put("eps_train", num(epsTrain));
-    m.put("eps_units", "standardised features (training mean and s.d.), l_inf over every feature; bias never"
-        + " perturbed");
+    m.put(
+        "eps_units",
+        "standardised features (training mean and s.d.), l_inf over every feature; bias never"
+            + " perturbed");
     m.put("beta", num(beta));
-    m.put("loss", "hinge summed over training rows; beta on the summed scale (convex: beta*sum group norms;"
-        + " SGD: beta/2*|weights|^2)");
+    m.put(
+        "loss",
+        "hinge summed over training rows; beta on the summed scale (convex: beta*sum group norms;"
+            + " SGD: beta/2*|weights|^2)");
     m.put("pattern_draws", Integer.toString(patternDraws));
-    m.put("pattern_rule", "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P"
-        + " through gaps wider than 2*eps_train of the rows projected on 1-2 seeded feature"
-        + " directions (every robust cone at eps_train non-trivial); the same gates for cr and"
-        + " cr-robust");
+    m.put(
+        "pattern_rule",
+        "gate 1 = bias only (all-active pattern, a linear neuron), gates 2..P"
+            + " through gaps wider than 2*eps_train of the rows projected on 1-2 seeded feature"
+            + " directions (every robust cone at eps_train non-trivial); the same gates for cr and"
+            + " cr-robust");
     m.put("robust_solver", "interior-point method (admm_max_iterations: its Newton-step cap)");
     m.put("cr_solver", "interior-point method (al_max_iterations: its Newton-step cap)");
     m.put("width_rule", "SGD width m = 2 * pattern_draws = " + width());

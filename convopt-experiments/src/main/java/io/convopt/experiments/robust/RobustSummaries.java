@@ -29,13 +29,30 @@ import tech.tablesaw.api.Table;
 public final class RobustSummaries {
 
   /** One robustness measurement as read back. */
-  public record Point(String key, String dataset, String method, long seed, double eps, double pgd, double robust,
+  public record Point(
+      String key,
+      String dataset,
+      String method,
+      long seed,
+      double eps,
+      double pgd,
+      double robust,
       double clean) {}
 
   /** One run as read back (the fields the summaries need). */
-  public record Run(String key, String dataset, String method, long seed, double cleanAccuracy, String stopReason,
-      double relativeGap, double violation, double trainSeconds, double linearShare,
-      double nontrivialShare, double gaussianNontrivialShare) {}
+  public record Run(
+      String key,
+      String dataset,
+      String method,
+      long seed,
+      double cleanAccuracy,
+      String stopReason,
+      double relativeGap,
+      double violation,
+      double trainSeconds,
+      double linearShare,
+      double nontrivialShare,
+      double gaussianNontrivialShare) {}
 
   /** The run as read from disk. */
   public record Data(List<Run> runs, List<Point> points) {
@@ -56,14 +73,21 @@ public final class RobustSummaries {
 
     /** Mean robust accuracy over seeds of (dataset, method, eps); NaN if absent. */
     public double meanRobust(String dataset, String method, double eps) {
-      return mean(points.stream().filter(p -> p.dataset().equals(dataset) && p.method().equals(method)
-          && p.eps() == eps).mapToDouble(Point::robust).toArray());
+      return mean(
+          points.stream()
+              .filter(
+                  p -> p.dataset().equals(dataset) && p.method().equals(method) && p.eps() == eps)
+              .mapToDouble(Point::robust)
+              .toArray());
     }
 
     /** Mean clean accuracy over seeds of (dataset, method); NaN if absent. */
     public double meanClean(String dataset, String method) {
-      return mean(runs.stream().filter(r -> r.dataset().equals(dataset) && r.method().equals(method))
-          .mapToDouble(Run::cleanAccuracy).toArray());
+      return mean(
+          runs.stream()
+              .filter(r -> r.dataset().equals(dataset) && r.method().equals(method))
+              .mapToDouble(Run::cleanAccuracy)
+              .toArray());
     }
   }
 
@@ -79,12 +103,20 @@ public final class RobustSummaries {
         if (v.size() != h.size() || !keys.contains(v.get(h.indexOf("run_key")))) {
           continue;
         }
-        Run r = new Run(get(h, v, "run_key"), get(h, v, "dataset"), get(h, v, "method"),
-            Long.parseLong(get(h, v, "seed")), number(get(h, v, "clean_accuracy")), get(h, v, "stop_reason"),
-            number(get(h, v, "relative_gap")), number(get(h, v, "constraint_violation")),
-            number(get(h, v, "train_seconds")), number(get(h, v, "linear_share")),
-            number(optional(h, v, "nontrivial_share")),
-            number(optional(h, v, "gaussian_nontrivial_share")));
+        Run r =
+            new Run(
+                get(h, v, "run_key"),
+                get(h, v, "dataset"),
+                get(h, v, "method"),
+                Long.parseLong(get(h, v, "seed")),
+                number(get(h, v, "clean_accuracy")),
+                get(h, v, "stop_reason"),
+                number(get(h, v, "relative_gap")),
+                number(get(h, v, "constraint_violation")),
+                number(get(h, v, "train_seconds")),
+                number(get(h, v, "linear_share")),
+                number(optional(h, v, "nontrivial_share")),
+                number(optional(h, v, "gaussian_nontrivial_share")));
         runs.put(r.key(), r);
       }
     }
@@ -96,9 +128,16 @@ public final class RobustSummaries {
         if (v.size() != h.size() || !runs.containsKey(v.get(h.indexOf("run_key")))) {
           continue;
         }
-        Point p = new Point(get(h, v, "run_key"), get(h, v, "dataset"), get(h, v, "method"),
-            Long.parseLong(get(h, v, "seed")), number(get(h, v, "eps")), number(get(h, v, "pgd_accuracy")),
-            number(get(h, v, "robust_accuracy")), number(get(h, v, "clean_accuracy")));
+        Point p =
+            new Point(
+                get(h, v, "run_key"),
+                get(h, v, "dataset"),
+                get(h, v, "method"),
+                Long.parseLong(get(h, v, "seed")),
+                number(get(h, v, "eps")),
+                number(get(h, v, "pgd_accuracy")),
+                number(get(h, v, "robust_accuracy")),
+                number(get(h, v, "clean_accuracy")));
         points.remove(p.key() + "@" + p.eps());
         points.put(p.key() + "@" + p.eps(), p);
       }
@@ -131,7 +170,10 @@ public final class RobustSummaries {
         for (double e : d.radii()) {
           for (Point p : d.points()) {
             if (p.dataset().equals(dataset) && p.method().equals(m.id()) && p.eps() == e) {
-              groups.computeIfAbsent(dataset + "\u0000" + m.id() + "\u0000" + e, k -> new ArrayList<>()).add(p);
+              groups
+                  .computeIfAbsent(
+                      dataset + "\u0000" + m.id() + "\u0000" + e, k -> new ArrayList<>())
+                  .add(p);
             }
           }
         }
@@ -150,13 +192,31 @@ public final class RobustSummaries {
       max.append(java.util.Arrays.stream(r).max().orElse(Double.NaN));
       pgd.append(mean(g.stream().mapToDouble(Point::pgd).toArray()));
       clean.append(mean(g.stream().mapToDouble(Point::clean).toArray()));
-      List<Run> runs = d.runs().stream().filter(x -> x.dataset().equals(first.dataset())
-          && x.method().equals(first.method()) && Double.isFinite(x.linearShare())).toList();
+      List<Run> runs =
+          d.runs().stream()
+              .filter(
+                  x ->
+                      x.dataset().equals(first.dataset())
+                          && x.method().equals(first.method())
+                          && Double.isFinite(x.linearShare()))
+              .toList();
       linear.append(mean(runs.stream().mapToDouble(Run::linearShare).toArray()));
       nontrivial.append(mean(runs.stream().mapToDouble(Run::nontrivialShare).toArray()));
     }
-    return Table.create("robust-summary", ds, method, eps, trials, mean, sd, min, max, pgd, clean,
-        linear, nontrivial);
+    return Table.create(
+        "robust-summary",
+        ds,
+        method,
+        eps,
+        trials,
+        mean,
+        sd,
+        min,
+        max,
+        pgd,
+        clean,
+        linear,
+        nontrivial);
   }
 
   /** The checked claims (see the class comment). */
@@ -171,18 +231,33 @@ public final class RobustSummaries {
       wins += c[0];
       total += c[2];
       if (c[2] > 0) {
-        parts.add(String.format(Locale.ROOT, "vs %s: higher in %d, tied in %d of %d", other, c[0], c[1], c[2]));
+        parts.add(
+            String.format(
+                Locale.ROOT, "vs %s: higher in %d, tied in %d of %d", other, c[0], c[1], c[2]));
       }
     }
-    out.add(new Findings.Finding("The adversarial convex program (cr-robust) gives more robust networks: higher mean"
-        + " robust test accuracy under l_inf PGD than every other method at every eps > 0 and dataset",
-        verdict(wins, total), (parts.isEmpty() ? "no comparison" : String.join("; ", parts)) + " (dataset, eps) pairs"));
+    out.add(
+        new Findings.Finding(
+            "The adversarial convex program (cr-robust) gives more robust networks: higher mean"
+                + " robust test accuracy under l_inf PGD than every other method at every eps > 0"
+                + " and dataset",
+            verdict(wins, total),
+            (parts.isEmpty() ? "no comparison" : String.join("; ", parts))
+                + " (dataset, eps) pairs"));
     for (String other : List.of("cr", "sgd", "sgd-pgd")) {
       List<String> detail = new ArrayList<>();
       int[] c = compare(d, other, positive, detail);
-      out.add(new Findings.Finding("cr-robust is more robust than " + other + " (mean robust accuracy over seeds)",
-          verdict(c[0], c[2]), c[0] + " of " + c[2] + " (dataset, eps > 0) pairs higher, " + c[1] + " tied"
-              + (detail.isEmpty() ? "" : ": " + String.join("; ", detail))));
+      out.add(
+          new Findings.Finding(
+              "cr-robust is more robust than " + other + " (mean robust accuracy over seeds)",
+              verdict(c[0], c[2]),
+              c[0]
+                  + " of "
+                  + c[2]
+                  + " (dataset, eps > 0) pairs higher, "
+                  + c[1]
+                  + " tied"
+                  + (detail.isEmpty() ? "" : ": " + String.join("; ", detail))));
     }
     // at the training radius, if it is on the grid
     if (d.radii().contains(epsTrain)) {
@@ -210,11 +285,21 @@ public final class RobustSummaries {
         if (cr > top) {
           best++;
         }
-        detail.add(String.format(Locale.ROOT, "%s: cr-robust %.3f, best other %s %.3f", ds, cr, who, top));
+        detail.add(
+            String.format(Locale.ROOT, "%s: cr-robust %.3f, best other %s %.3f", ds, cr, who, top));
       }
-      out.add(new Findings.Finding("At the training radius eps = " + epsTrain + " cr-robust has the highest mean"
-          + " robust accuracy", verdict(best, n), best + " of " + n + " datasets" + (detail.isEmpty() ? ""
-              : " (" + String.join("; ", detail) + ")")));
+      out.add(
+          new Findings.Finding(
+              "At the training radius eps = "
+                  + epsTrain
+                  + " cr-robust has the highest mean"
+                  + " robust accuracy",
+              verdict(best, n),
+              best
+                  + " of "
+                  + n
+                  + " datasets"
+                  + (detail.isEmpty() ? "" : " (" + String.join("; ", detail) + ")")));
     }
     // price in clean accuracy
     int lower = 0;
@@ -232,9 +317,15 @@ public final class RobustSummaries {
       }
       detail.add(String.format(Locale.ROOT, "%s: %.3f vs %.3f", ds, r, s));
     }
-    out.add(new Findings.Finding("Robust convex training costs clean test accuracy (cr-robust below cr)",
-        verdict(lower, n), lower + " of " + n + " datasets" + (detail.isEmpty() ? "" : " (" + String.join("; ", detail)
-            + ")")));
+    out.add(
+        new Findings.Finding(
+            "Robust convex training costs clean test accuracy (cr-robust below cr)",
+            verdict(lower, n),
+            lower
+                + " of "
+                + n
+                + " datasets"
+                + (detail.isEmpty() ? "" : " (" + String.join("; ", detail) + ")")));
     out.add(solverReach(d));
     out.add(nonlinear(d));
     return out;
@@ -283,15 +374,25 @@ public final class RobustSummaries {
         }
       }
       if (k > 0) {
-        parts.add(String.format(Locale.ROOT, "%s: %d of %d certified, largest relative gap %.2e, largest scaled"
-            + " violation %.2e", m, c, k, gap, viol));
+        parts.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %d of %d certified, largest relative gap %.2e, largest scaled"
+                    + " violation %.2e",
+                m,
+                c,
+                k,
+                gap,
+                viol));
       }
       converged += c;
       n += k;
     }
-    return new Findings.Finding("The convex programs were solved to their certificate tolerance within the budget"
-        + " (otherwise the networks are what the budget reached)", verdict(converged, n), parts.isEmpty()
-            ? "no convex runs" : String.join("; ", parts));
+    return new Findings.Finding(
+        "The convex programs were solved to their certificate tolerance within the budget"
+            + " (otherwise the networks are what the budget reached)",
+        verdict(converged, n),
+        parts.isEmpty() ? "no convex runs" : String.join("; ", parts));
   }
 
   /**
@@ -320,18 +421,29 @@ public final class RobustSummaries {
         }
       }
       if (k > 0) {
-        parts.add(String.format(Locale.ROOT, "%s: %d of %d networks nonlinear, share of the group"
-            + " norm on the all-active pattern %.4f..%.4f; patterns with a non-trivial robust cone"
-            + " at eps_train %.2f (Gaussian gates of the same seeds: %.2f)", m, c, k, lo, hi,
-            nt / k, gnt / k));
+        parts.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %d of %d networks nonlinear, share of the group norm on the all-active pattern"
+                    + " %.4f..%.4f; patterns with a non-trivial robust cone at eps_train %.2f"
+                    + " (Gaussian gates of the same seeds: %.2f)",
+                m,
+                c,
+                k,
+                lo,
+                hi,
+                nt / k,
+                gnt / k));
       }
       if (m.equals("cr-robust")) {
         nonlinear = c;
         n = k;
       }
     }
-    return new Findings.Finding("cr-robust's networks use ReLU patterns beyond the all-active (linear) one (less"
-        + " than 99% of the group norm on it); otherwise its robustness is that of a robust linear hinge model",
+    return new Findings.Finding(
+        "cr-robust's networks use ReLU patterns beyond the all-active (linear) one (less than 99%"
+            + " of the group norm on it); otherwise its robustness is that of a robust linear hinge"
+            + " model",
         verdict(nonlinear, n), parts.isEmpty() ? "no convex runs" : String.join("; ", parts));
   }
 

@@ -31,10 +31,10 @@ import java.util.SplittableRandom;
  * bias column (the last column, never perturbed).
  *
  * <p>Every trained network is reported with the same training measure, its clean non-convex
- * objective {@code sum_k (1 - y_k f(x_k))_+ + (beta/2) sum_j (||w1_j||^2 + w2_j^2)} on the
- * training rows used, next to what its own solver minimised (the convex objective of CR, the
- * closed-form robust objective of cr-robust, which bounds the adversarial objective from above; the
- * clean objective for SGD and SGD-PGD).
+ * objective {@code sum_k (1 - y_k f(x_k))_+ + (beta/2) sum_j (||w1_j||^2 + w2_j^2)} on the training
+ * rows used, next to what its own solver minimised (the convex objective of CR, the closed-form
+ * robust objective of cr-robust, which bounds the adversarial objective from above; the clean
+ * objective for SGD and SGD-PGD).
  */
 public final class RobustTraining {
 
@@ -52,17 +52,28 @@ public final class RobustTraining {
    * @param relativeGap relative duality gap reached (NaN for SGD)
    * @param constraintViolation scaled cone violation reached (NaN for SGD)
    * @param seconds training wall time
-   * @param linearShare convex methods: the share of the group norm {@code sum_i (||v_i|| + ||w_i||)}
-   *     carried by the all-active pattern (the bias gate's linear neuron pair), 1 when the network is
-   *     linear on the training rows; NaN for SGD or a zero solution
+   * @param linearShare convex methods: the share of the group norm {@code sum_i (||v_i|| +
+   *     ||w_i||)} carried by the all-active pattern (the bias gate's linear neuron pair), 1 when
+   *     the network is linear on the training rows; NaN for SGD or a zero solution
    * @param nontrivialShare convex methods: the fraction of the P patterns whose robust cone at
    *     eps_train is non-trivial (max-margin program, {@link RobustConeMargin}); NaN for SGD
    * @param gaussianNontrivialShare convex methods: the same fraction for P Gaussian gates drawn
    *     with the same seed (the earlier pattern rule, for comparison); NaN for SGD
    */
-  public record Trained(TwoLayerReluFunction function, int width, int patterns, double cleanObjective,
-      double solverObjective, double trainAccuracy, String stopReason, long iterations, double relativeGap,
-      double constraintViolation, double seconds, double linearShare, double nontrivialShare,
+  public record Trained(
+      TwoLayerReluFunction function,
+      int width,
+      int patterns,
+      double cleanObjective,
+      double solverObjective,
+      double trainAccuracy,
+      String stopReason,
+      long iterations,
+      double relativeGap,
+      double constraintViolation,
+      double seconds,
+      double linearShare,
+      double nontrivialShare,
       double gaussianNontrivialShare) {}
 
   /** The training rows used: ±1 labels, bias column appended, subsampled as the spec says. */
@@ -114,8 +125,8 @@ public final class RobustTraining {
   /**
    * The P gates of both convex programs ({@link RobustPatternSampler} at eps_train): the bias-only
    * gate (all-active pattern, a linear neuron), then P − 1 gates whose hyperplanes pass through
-   * gaps wider than 2 eps_train of the training rows projected on one or two feature directions,
-   * so that every pattern's robust cone at eps_train contains its own gate (a non-trivial cone).
+   * gaps wider than 2 eps_train of the training rows projected on one or two feature directions, so
+   * that every pattern's robust cone at eps_train contains its own gate (a non-trivial cone).
    *
    * <p>Why: with Gaussian gates (the earlier rule, {@link #gaussianPatterns}) the robust cone of a
    * pattern over a few hundred rows is {0} (no hyperplane separates its rows with l_inf margin
@@ -177,9 +188,12 @@ public final class RobustTraining {
   private static Trained convex(TrainingSet t, RobustSpec spec, long seed) {
     long t0 = System.nanoTime();
     ActivationPatterns patterns = patterns(t.x(), spec.epsTrain(), spec.patternDraws(), seed);
-    ReluProblem p = new ReluProblem(t.x(), t.y(), patterns, spec.beta(), Loss.HINGE, Formulation.RELU);
-    ReluSolverSettings settings = ReluSolverSettings.defaults().withTolerance(spec.alTolerance())
-        .withMaxIterations(spec.alMaxIterations());
+    ReluProblem p =
+        new ReluProblem(t.x(), t.y(), patterns, spec.beta(), Loss.HINGE, Formulation.RELU);
+    ReluSolverSettings settings =
+        ReluSolverSettings.defaults()
+            .withTolerance(spec.alTolerance())
+            .withMaxIterations(spec.alMaxIterations());
     // CR by the interior-point method (every sampled gate lies strictly inside its cone, so the
     // interior exists); the augmented Lagrangian took minutes per cell at P = 8
     ReluSolution s = new InteriorPointSolver(settings).solve(p);
@@ -187,40 +201,76 @@ public final class RobustTraining {
     double seconds = (System.nanoTime() - t0) * 1e-9;
     TwoLayerReluFunction f = TwoLayerReluFunction.of(net);
     double clean = hingeSum(f, t) + net.weightDecay(spec.beta());
-    return new Trained(f, net.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
-        s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.certificate().relativeGap(),
-        s.certificate().constraintViolation(), seconds, linearShare(patterns, s.v(), s.w()),
+    return new Trained(
+        f,
+        net.width(),
+        patterns.count(),
+        clean,
+        s.objective(),
+        accuracy(f, t),
+        s.stopReason().name().toLowerCase(Locale.ROOT),
+        s.iterations(),
+        s.certificate().relativeGap(),
+        s.certificate().constraintViolation(),
+        seconds,
+        linearShare(patterns, s.v(), s.w()),
         nontrivialShare(patterns, t.x(), spec.epsTrain()),
-        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(),
-            spec.epsTrain()));
+        nontrivialShare(
+            gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(), spec.epsTrain()));
   }
 
   private static Trained robustConvex(TrainingSet t, RobustSpec spec, long seed) {
     long t0 = System.nanoTime();
     ActivationPatterns patterns = patterns(t.x(), spec.epsTrain(), spec.patternDraws(), seed);
-    RobustReluProblem p = new RobustReluProblem(t.x(), t.y(), patterns, spec.beta(), spec.epsTrain(),
-        perturbed(t.x()[0].length), Loss.HINGE);
-    RobustInteriorPointSolver.Settings settings = RobustInteriorPointSolver.Settings.defaults()
-        .withTolerance(spec.admmTolerance()).withMaxIterations(spec.admmMaxIterations());
+    RobustReluProblem p =
+        new RobustReluProblem(
+            t.x(),
+            t.y(),
+            patterns,
+            spec.beta(),
+            spec.epsTrain(),
+            perturbed(t.x()[0].length),
+            Loss.HINGE);
+    RobustInteriorPointSolver.Settings settings =
+        RobustInteriorPointSolver.Settings.defaults()
+            .withTolerance(spec.admmTolerance())
+            .withMaxIterations(spec.admmMaxIterations());
     RobustSolution s = new RobustInteriorPointSolver(settings).solve(p);
     double seconds = (System.nanoTime() - t0) * 1e-9;
     // the interior point keeps every block strictly inside its cone; blocks below 1e-6 of the
     // largest are the barrier's residue of zero blocks (O(1/tau)) and are not recovered as neurons
     TwoLayerReluFunction f = TwoLayerReluFunction.of(s, NEURON_THRESHOLD);
-    // recovered neurons w1 = v/sqrt|v|, w2 = ±sqrt|v|: (beta/2)(|w1|^2 + w2^2) = beta |v|, the convex penalty
+    // recovered neurons w1 = v/sqrt|v|, w2 = ±sqrt|v|: (beta/2)(|w1|^2 + w2^2) = beta |v|, the
+    // convex penalty
     double clean = hingeSum(f, t) + s.penalty();
-    return new Trained(f, f.width(), patterns.count(), clean, s.objective(), accuracy(f, t),
-        s.stopReason().name().toLowerCase(Locale.ROOT), s.iterations(), s.relativeGap(), s.constraintViolation(),
-        seconds, linearShare(patterns, s.v(), s.w()),
+    return new Trained(
+        f,
+        f.width(),
+        patterns.count(),
+        clean,
+        s.objective(),
+        accuracy(f, t),
+        s.stopReason().name().toLowerCase(Locale.ROOT),
+        s.iterations(),
+        s.relativeGap(),
+        s.constraintViolation(),
+        seconds,
+        linearShare(patterns, s.v(), s.w()),
         nontrivialShare(patterns, t.x(), spec.epsTrain()),
-        nontrivialShare(gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(),
-            spec.epsTrain()));
+        nontrivialShare(
+            gaussianPatterns(t.x(), spec.patternDraws(), seed), t.x(), spec.epsTrain()));
   }
 
   private static Trained sgd(RobustMethod method, TrainingSet t, RobustSpec spec, long seed) {
-    NonConvexConfig config = NonConvexConfig.defaults().withLoss(io.convopt.solvers.nonconvex.Loss.HINGE)
-        .withWidth(spec.width()).withBeta(spec.beta()).withOptimiser(Sgd.fixed(spec.learningRate()))
-        .withEpochs(spec.epochs()).withBatchFraction(spec.batchFraction()).withSeed(seed);
+    NonConvexConfig config =
+        NonConvexConfig.defaults()
+            .withLoss(io.convopt.solvers.nonconvex.Loss.HINGE)
+            .withWidth(spec.width())
+            .withBeta(spec.beta())
+            .withOptimiser(Sgd.fixed(spec.learningRate()))
+            .withEpochs(spec.epochs())
+            .withBatchFraction(spec.batchFraction())
+            .withSeed(seed);
     ReluTrainingProblem problem = ReluTrainingProblem.of(t.x(), t.y());
     long t0 = System.nanoTime();
     io.convopt.solvers.nonconvex.TwoLayerReluNetwork net;
@@ -234,8 +284,9 @@ public final class RobustTraining {
       steps = r.steps();
       diverged = r.diverged();
     } else {
-      PgdAdversarialTrainer.Result r = PgdAdversarialTrainer.train(problem, config, perturbed(t.x()[0].length),
-          spec.epsTrain(), spec.trainPgdSteps());
+      PgdAdversarialTrainer.Result r =
+          PgdAdversarialTrainer.train(
+              problem, config, perturbed(t.x()[0].length), spec.epsTrain(), spec.trainPgdSteps());
       net = r.network();
       objective = r.cleanObjective();
       steps = r.optimiserSteps();
@@ -244,9 +295,21 @@ public final class RobustTraining {
     double seconds = (System.nanoTime() - t0) * 1e-9;
     TwoLayerReluFunction f = TwoLayerReluFunction.of(net);
     double clean = diverged ? Double.NaN : hingeSum(f, t) + net.weightDecay(spec.beta());
-    return new Trained(f, net.width(), 0, clean, objective, diverged ? Double.NaN : accuracy(f, t),
-        diverged ? "diverged" : "epochs", steps, Double.NaN, Double.NaN, seconds, Double.NaN,
-        Double.NaN, Double.NaN);
+    return new Trained(
+        f,
+        net.width(),
+        0,
+        clean,
+        objective,
+        diverged ? Double.NaN : accuracy(f, t),
+        diverged ? "diverged" : "epochs",
+        steps,
+        Double.NaN,
+        Double.NaN,
+        seconds,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   /** See {@link Trained#linearShare}. */

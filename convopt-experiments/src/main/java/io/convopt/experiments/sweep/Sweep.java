@@ -38,9 +38,25 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class Sweep {
 
-  public static final List<String> COLUMNS = List.of("key", "function", "function_definition", "algorithm", "eta",
-      "power", "delta", "steps", "start", "final", "final_error", "final_error_eta", "f_final", "evaluations",
-      "wall_ms", "stop_reason", "seed");
+  public static final List<String> COLUMNS =
+      List.of(
+          "key",
+          "function",
+          "function_definition",
+          "algorithm",
+          "eta",
+          "power",
+          "delta",
+          "steps",
+          "start",
+          "final",
+          "final_error",
+          "final_error_eta",
+          "f_final",
+          "evaluations",
+          "wall_ms",
+          "stop_reason",
+          "seed");
 
   /** The algorithm names {@link #solver} accepts, in the order the help lists them. */
   public static final List<String> ALGORITHMS =
@@ -57,8 +73,9 @@ public final class Sweep {
       case "zigzag2" -> new ZigzagSampled(s);
       case "median" -> new SurrogateMedianSolver(s);
       case "continuation" -> new PowerContinuation(s);
-      default -> throw new IllegalArgumentException("unknown algorithm '" + algorithm
-          + "'; known: " + String.join(", ", ALGORITHMS));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown algorithm '" + algorithm + "'; known: " + String.join(", ", ALGORITHMS));
     };
   }
 
@@ -69,8 +86,11 @@ public final class Sweep {
 
   /** The grid of {@code spec}, writing {@code table} (relative to the output folder). */
   public static Grid<SweepSpec.Cell> grid(SweepSpec spec, String table) {
-    return new Grid<>("sweep-" + spec.function().toLowerCase(Locale.ROOT) + "-" + spec.algorithm(),
-        spec.cells(), SweepSpec.Cell::key, List.of(new GridTable(table, COLUMNS, "key")));
+    return new Grid<>(
+        "sweep-" + spec.function().toLowerCase(Locale.ROOT) + "-" + spec.algorithm(),
+        spec.cells(),
+        SweepSpec.Cell::key,
+        List.of(new GridTable(table, COLUMNS, "key")));
   }
 
   /**
@@ -78,39 +98,61 @@ public final class Sweep {
    * threads as {@code settings} say); {@code onRow} sees every row computed now before it is
    * written (a failure there stops the run like a failing cell).
    */
-  public static GridOutcome run(SweepSpec spec, GridSettings settings, String table,
-      Consumer<List<String>> onRow) {
+  public static GridOutcome run(
+      SweepSpec spec, GridSettings settings, String table, Consumer<List<String>> onRow) {
     TestFunction f = PaperFunctions.byName(spec.function());
-    solver(spec.algorithm(), ConvolutionSettings.of(0.1,
-        1)); // unknown algorithm: fail before any run
+    solver(
+        spec.algorithm(), ConvolutionSettings.of(0.1, 1)); // unknown algorithm: fail before any run
     for (SweepSpec.Cell c : spec.cells()) {
       if (c.start().length != f.dimension()) {
-        throw new IllegalArgumentException("start " + PublishedRow.formatPoint(c.start()) + " has dimension "
-            + c.start().length + " but " + f.name() + " has dimension " + f.dimension());
+        throw new IllegalArgumentException(
+            "start "
+                + PublishedRow.formatPoint(c.start())
+                + " has dimension "
+                + c.start().length
+                + " but "
+                + f.name()
+                + " has dimension "
+                + f.dimension());
       }
       f.problem().requireStart(c.start());
     }
-    Map<String, String> params = Map.of("sweep_" + spec.function() + "_" + spec.algorithm(),
-        "eta=" + spec.etas() + " power=" + spec.powers() + " starts=" + spec.starts().size()
-            + " steps="
-            + spec.steps() + " seed=" + spec.seed());
-    return new GridRunner(settings).run(grid(spec, table), c -> {
-      List<String> row = runCell(spec, f, c);
-      onRow.accept(row);
-      return CellRows.of(row);
-    }, new GridRunner.Description("provenance.csv", params, Long.toString(spec.seed())));
+    Map<String, String> params =
+        Map.of(
+            "sweep_" + spec.function() + "_" + spec.algorithm(),
+            "eta="
+                + spec.etas()
+                + " power="
+                + spec.powers()
+                + " starts="
+                + spec.starts().size()
+                + " steps="
+                + spec.steps()
+                + " seed="
+                + spec.seed());
+    return new GridRunner(settings)
+        .run(
+            grid(spec, table),
+            c -> {
+              List<String> row = runCell(spec, f, c);
+              onRow.accept(row);
+              return CellRows.of(row);
+            },
+            new GridRunner.Description("provenance.csv", params, Long.toString(spec.seed())));
   }
 
   /** {@link #run(SweepSpec, GridSettings, String, Consumer)} into {@code csv}, {@code threads}. */
   public static int run(SweepSpec spec, Path csv, int threads, Consumer<List<String>> onRow) {
     Path dir = csv.toAbsolutePath().getParent();
-    return run(spec, GridSettings.local(dir, threads), csv.getFileName().toString(),
-        onRow).executed();
+    return run(spec, GridSettings.local(dir, threads), csv.getFileName().toString(), onRow)
+        .executed();
   }
 
   static List<String> runCell(SweepSpec spec, TestFunction f, SweepSpec.Cell c) {
-    ConvolutionSettings s = ConvolutionSettings.of(c.eta(), c.power()).withSeed(spec.seed())
-        .withIterations(spec.steps());
+    ConvolutionSettings s =
+        ConvolutionSettings.of(c.eta(), c.power())
+            .withSeed(spec.seed())
+            .withIterations(spec.steps());
     Optimum o = solver(spec.algorithm(), s).optimize(f.problem(), c.start());
     double[] x = o.point();
     double[] g = f.globalMax();
@@ -140,16 +182,29 @@ public final class Sweep {
     return r;
   }
 
-  /** Reads a sweep CSV as a Tablesaw table sorted by key (wall_ms dropped when {@code deterministic}). */
+  /**
+   * Reads a sweep CSV as a Tablesaw table sorted by key (wall_ms dropped when {@code
+   * deterministic}).
+   */
   public static Table read(Path csv, boolean deterministic) {
     if (!java.nio.file.Files.exists(csv)) {
       throw new UncheckedIOException(new java.io.FileNotFoundException("no sweep table at " + csv));
     }
     {
-      Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).header(true)
-          .columnTypesPartial(java.util.Map.of("key", tech.tablesaw.api.ColumnType.STRING,
-              "start", tech.tablesaw.api.ColumnType.STRING, "final", tech.tablesaw.api.ColumnType.STRING))
-          .build());
+      Table t =
+          Table.read()
+              .usingOptions(
+                  CsvReadOptions.builder(csv.toFile())
+                      .header(true)
+                      .columnTypesPartial(
+                          java.util.Map.of(
+                              "key",
+                              tech.tablesaw.api.ColumnType.STRING,
+                              "start",
+                              tech.tablesaw.api.ColumnType.STRING,
+                              "final",
+                              tech.tablesaw.api.ColumnType.STRING))
+                      .build());
       t = t.sortOn("key");
       if (deterministic) {
         t = t.rejectColumns("wall_ms");

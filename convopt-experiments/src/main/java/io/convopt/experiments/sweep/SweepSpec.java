@@ -15,13 +15,25 @@ import java.util.Locale;
  * @param steps iteration budget T per run (0 = the default rule)
  * @param seed seed of every run (zigzag2's directions)
  */
-public record SweepSpec(String function, String algorithm, List<Double> etas, List<Double> powers,
-    List<double[]> starts, long steps, long seed) {
+public record SweepSpec(
+    String function,
+    String algorithm,
+    List<Double> etas,
+    List<Double> powers,
+    List<double[]> starts,
+    long steps,
+    long seed) {
 
   public SweepSpec {
     if (etas.isEmpty() || powers.isEmpty() || starts.isEmpty()) {
-      throw new IllegalArgumentException("a sweep needs at least one eta, one power and one start; got "
-          + etas.size() + " etas, " + powers.size() + " powers, " + starts.size() + " starts");
+      throw new IllegalArgumentException(
+          "a sweep needs at least one eta, one power and one start; got "
+              + etas.size()
+              + " etas, "
+              + powers.size()
+              + " powers, "
+              + starts.size()
+              + " starts");
     }
     for (double e : etas) {
       if (!(e > 0) || Double.isInfinite(e)) {
@@ -51,7 +63,13 @@ public record SweepSpec(String function, String algorithm, List<Double> etas, Li
       for (double n : powers) {
         for (double[] s : starts) {
           StringBuilder k = new StringBuilder();
-          k.append(function).append('|').append(algorithm).append("|eta=").append(e).append("|N=").append(n)
+          k.append(function)
+              .append('|')
+              .append(algorithm)
+              .append("|eta=")
+              .append(e)
+              .append("|N=")
+              .append(n)
               .append("|start=");
           for (int i = 0; i < s.length; i++) {
             k.append(i > 0 ? ";" : "").append(s[i]);
@@ -71,14 +89,18 @@ public record SweepSpec(String function, String algorithm, List<Double> etas, Li
         try {
           out.add(Double.parseDouble(p.trim()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + p.trim() + "' in '" + text + "' is not a number");
+          throw new IllegalArgumentException(
+              "'" + p.trim() + "' in '" + text + "' is not a number");
         }
       }
     }
     return out;
   }
 
-  /** Parses starts "1.5;0.8" (1-D) or "0.3 -0.3;0.8 0.9" (points separated by ';', coordinates by spaces). */
+  /**
+   * Parses starts "1.5;0.8" (1-D) or "0.3 -0.3;0.8 0.9" (points separated by ';', coordinates by
+   * spaces).
+   */
   public static List<double[]> parseStarts(String text) {
     List<double[]> out = new ArrayList<>();
     for (String p : text.split(";")) {
@@ -91,7 +113,8 @@ public record SweepSpec(String function, String algorithm, List<Double> etas, Li
         try {
           x[i] = Double.parseDouble(c[i]);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("start '" + p.trim() + "': '" + c[i] + "' is not a number");
+          throw new IllegalArgumentException(
+              "start '" + p.trim() + "': '" + c[i] + "' is not a number");
         }
       }
       out.add(x);

@@ -15,14 +15,20 @@ import java.util.Map;
  * The calibration experiment: for a reconstructed function family with free parameters, run every
  * published row of that function (both tables) for each candidate on a fixed grid, and rank the
  * candidates by agreement with the paper — most matches, then most near rows, then the smallest
- * total distance, ties to the earlier grid point. This is fitting to the published rows, on
- * purpose and in the open: every output of a calibrated function says "calibrated".
+ * total distance, ties to the earlier grid point. This is fitting to the published rows, on purpose
+ * and in the open: every output of a calibrated function says "calibrated".
  */
 public final class Calibration {
 
   /** One candidate's score. */
-  public record Candidate(Map<String, Double> parameters, Box box, int matches, int near, double totalDistanceEta,
-      int rows, int gridIndex) {
+  public record Candidate(
+      Map<String, Double> parameters,
+      Box box,
+      int matches,
+      int near,
+      double totalDistanceEta,
+      int rows,
+      int gridIndex) {
 
     public String describe() {
       StringBuilder sb = new StringBuilder();
@@ -84,8 +90,13 @@ public final class Calibration {
           }
         }
       }
-      default -> throw new IllegalArgumentException("function '" + function + "' has no calibration grid; "
-          + "calibratable: " + calibratable());
+      default ->
+          throw new IllegalArgumentException(
+              "function '"
+                  + function
+                  + "' has no calibration grid; "
+                  + "calibratable: "
+                  + calibratable());
     }
     return out;
   }
@@ -136,15 +147,18 @@ public final class Calibration {
   }
 
   /**
-   * The ranking order: most matches, then most near rows, then the smallest total distance, ties
-   * to the earlier grid point (a total order, so the ranking does not depend on thread counts).
+   * The ranking order: most matches, then most near rows, then the smallest total distance, ties to
+   * the earlier grid point (a total order, so the ranking does not depend on thread counts).
    */
-  public static <T> Comparator<T> ranking(java.util.function.ToIntFunction<T> matches,
-      java.util.function.ToIntFunction<T> near, java.util.function.ToDoubleFunction<T> total,
+  public static <T> Comparator<T> ranking(
+      java.util.function.ToIntFunction<T> matches,
+      java.util.function.ToIntFunction<T> near,
+      java.util.function.ToDoubleFunction<T> total,
       java.util.function.ToIntFunction<T> gridIndex) {
-    return Comparator.comparingInt((T c) -> -matches.applyAsInt(c)).thenComparingInt(c
-        -> -near.applyAsInt(c))
-        .thenComparingDouble(total).thenComparingInt(gridIndex);
+    return Comparator.comparingInt((T c) -> -matches.applyAsInt(c))
+        .thenComparingInt(c -> -near.applyAsInt(c))
+        .thenComparingDouble(total)
+        .thenComparingInt(gridIndex);
   }
 
   static String fmt(double v) {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Re-runs the rows of Table 1 or 2 with the reconstructed test functions and writes
- * {@code table1.csv}/{@code table2.csv} through the grid runner, one row as soon as it is done (a
- * rerun skips rows already written).
+ * Re-runs the rows of Table 1 or 2 with the reconstructed test functions and writes {@code
+ * table1.csv}/{@code table2.csv} through the grid runner, one row as soon as it is done (a rerun
+ * skips rows already written).
  */
 public final class PaperTableRun {
 
@@ -57,7 +57,8 @@ public final class PaperTableRun {
     Solver solver = PaperAlgorithms.solverFor(row, f, seed, reading);
     var settings = PaperAlgorithms.settingsFor(row, f, seed, reading);
     Optimum o = solver.optimize(f.problem(), row.start());
-    return new RowOutcome(row, f, o, settings.delta(), settings.iterations(f.box()), settings.power(), seed);
+    return new RowOutcome(
+        row, f, o, settings.delta(), settings.iterations(f.box()), settings.power(), seed);
   }
 
   /** Runs every row of {@code rows}, in memory. */
@@ -71,13 +72,16 @@ public final class PaperTableRun {
 
   /** The grid of Table {@code t}'s rows, writing {@code table<t>.csv} in the output folder. */
   public static Grid<PublishedRow> grid(int t, List<PublishedRow> rows) {
-    return new Grid<>("table" + t, rows, PublishedRow::key,
+    return new Grid<>(
+        "table" + t,
+        rows,
+        PublishedRow::key,
         List.of(new GridTable("table" + t + ".csv", RowOutcome.COLUMNS, "key")));
   }
 
   /** Runs the rows of Table {@code t} missing from its CSV with {@code runner}. */
-  public GridOutcome runInto(GridRunner runner, int t, List<PublishedRow> rows,
-      GridRunner.Description description) {
+  public GridOutcome runInto(
+      GridRunner runner, int t, List<PublishedRow> rows, GridRunner.Description description) {
     return runner.run(grid(t, rows), r -> CellRows.of(run(r).csvRow()), description);
   }
 }

@@ -31,11 +31,19 @@ public record PublishedRow(
 
   public PublishedRow {
     if (start.length != result.length) {
-      throw new IllegalArgumentException("table " + table + " row " + row + ": start has " + start.length
-          + " coordinates but the result has " + result.length);
+      throw new IllegalArgumentException(
+          "table "
+              + table
+              + " row "
+              + row
+              + ": start has "
+              + start.length
+              + " coordinates but the result has "
+              + result.length);
     }
     if (!(eta > 0) || Double.isInfinite(eta)) {
-      throw new IllegalArgumentException("table " + table + " row " + row + ": eta must be > 0, got " + eta);
+      throw new IllegalArgumentException(
+          "table " + table + " row " + row + ": eta must be > 0, got " + eta);
     }
     start = start.clone();
     result = result.clone();
@@ -65,7 +73,9 @@ public record PublishedRow(
     if (p.length == 1) {
       return trim(p[0]);
     }
-    return Arrays.stream(p).mapToObj(PublishedRow::trim).collect(Collectors.joining(", ", "(", ")"));
+    return Arrays.stream(p)
+        .mapToObj(PublishedRow::trim)
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   private static String trim(double v) {

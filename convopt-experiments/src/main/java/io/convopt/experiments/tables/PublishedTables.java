@@ -36,16 +36,19 @@ public final class PublishedTables {
       if (in == null) {
         throw new IllegalStateException("missing class-path resource " + resource);
       }
-      return parse(table, resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      return parse(
+          table, resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static List<PublishedRow> parse(int table, String source, BufferedReader reader) throws IOException {
+  static List<PublishedRow> parse(int table, String source, BufferedReader reader)
+      throws IOException {
     String header = reader.readLine();
     if (!HEADER.equals(header)) {
-      throw new IllegalArgumentException(source + ": expected header '" + HEADER + "' but found '" + header + "'");
+      throw new IllegalArgumentException(
+          source + ": expected header '" + HEADER + "' but found '" + header + "'");
     }
     List<PublishedRow> rows = new ArrayList<>();
     String line;
@@ -57,11 +60,21 @@ public final class PublishedTables {
       }
       String[] c = line.split(",", -1);
       if (c.length != 8) {
-        throw new IllegalArgumentException(source + " line " + lineNo + ": expected 8 fields, found " + c.length);
+        throw new IllegalArgumentException(
+            source + " line " + lineNo + ": expected 8 fields, found " + c.length);
       }
       try {
-        rows.add(new PublishedRow(table, Integer.parseInt(c[0]), c[1], c[2], Double.parseDouble(c[3]),
-            optionalInt(c[4]), optionalInt(c[5]), point(c[6]), point(c[7])));
+        rows.add(
+            new PublishedRow(
+                table,
+                Integer.parseInt(c[0]),
+                c[1],
+                c[2],
+                Double.parseDouble(c[3]),
+                optionalInt(c[4]),
+                optionalInt(c[5]),
+                point(c[6]),
+                point(c[7])));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(source + " line " + lineNo + ": " + e.getMessage(), e);
       }

@@ -10,13 +10,36 @@ import java.util.List;
  * One published row re-run: the paper's numbers beside ours, the distance in units of η and the
  * verdict (computed here, never copied).
  */
-public record RowOutcome(PublishedRow row, TestFunction function, Optimum ours, double delta, long steps,
-    double power, long seed) {
+public record RowOutcome(
+    PublishedRow row,
+    TestFunction function,
+    Optimum ours,
+    double delta,
+    long steps,
+    double power,
+    long seed) {
 
   /** Columns of table1.csv / table2.csv, in order. */
-  public static final List<String> COLUMNS = List.of("key", "function", "algorithm", "eta", "power", "delta",
-      "steps", "start", "paper_result", "our_result", "distance_eta", "verdict", "function_definition", "seed",
-      "evaluations", "wall_ms", "stop_reason", "our_f");
+  public static final List<String> COLUMNS =
+      List.of(
+          "key",
+          "function",
+          "algorithm",
+          "eta",
+          "power",
+          "delta",
+          "steps",
+          "start",
+          "paper_result",
+          "our_result",
+          "distance_eta",
+          "verdict",
+          "function_definition",
+          "seed",
+          "evaluations",
+          "wall_ms",
+          "stop_reason",
+          "our_f");
 
   /** Euclidean distance between the paper's result and ours, in units of η. */
   public double distanceInEta() {

@@ -16,12 +16,13 @@ public enum Verdict {
   public static final double NEAR_ETAS = 5.0;
 
   /**
-   * The verdict for a Euclidean distance measured in units of η. A small tolerance (1e-9 η)
-   * absorbs the rounding of lattice coordinates such as 0.3 + 7·0.1.
+   * The verdict for a Euclidean distance measured in units of η. A small tolerance (1e-9 η) absorbs
+   * the rounding of lattice coordinates such as 0.3 + 7·0.1.
    */
   public static Verdict of(double distanceInEta) {
     if (Double.isNaN(distanceInEta) || distanceInEta < 0) {
-      throw new IllegalArgumentException("distance in units of eta must be >= 0, got " + distanceInEta);
+      throw new IllegalArgumentException(
+          "distance in units of eta must be >= 0, got " + distanceInEta);
     }
     if (distanceInEta <= MATCH_ETAS + 1e-9) {
       return MATCH;

@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every registered baseline on textbook functions at the standard budget 10^4·d, three seeds each,
  * through the registry (random starts, as in the benchmark). Local and evolutionary methods must
  * meet the headline success criterion f* − f ≤ 1e-3 (absolute). Grid and random search get a
- * tolerance derived from the function's curvature at its maximiser, not from their results:
- * f* − f ≤ ½·‖H‖_F·r² ×2 (second-order Taylor with a factor 2 for higher-order terms), where r is
- * the half-diagonal of a grid cell (the registry's grid is offset inside its cells at random, which
+ * tolerance derived from the function's curvature at its maximiser, not from their results: f* − f
+ * ≤ ½·‖H‖_F·r² ×2 (second-order Taylor with a factor 2 for higher-order terms), where r is the
+ * half-diagonal of a grid cell (the registry's grid is offset inside its cells at random, which
  * keeps every interior maximiser within half a cell per axis of a grid point as long as it lies
- * more than a cell away from the faces, true here), or, for random search, the radius within which at least one
- * of N uniform samples falls with probability 1 − 1e-6 (π r² N / area = ln 1e6).
+ * more than a cell away from the faces, true here), or, for random search, the radius within which
+ * at least one of N uniform samples falls with probability 1 − 1e-6 (π r² N / area = ln 1e6).
  */
 class BaselinesOnStandardFunctionsTest {
 
@@ -48,13 +48,18 @@ class BaselinesOnStandardFunctionsTest {
     for (long seed : new long[] {1, 2, 3}) {
       SolverFactory.Configured c = SolverRegistry.factory(solver).create(f, seed, budget);
       Optimum opt = c.solver().optimize(Problem.of(f.name(), f.objective(), f.box()), c.start());
-      double tol = switch (solver) {
-        case "grid" -> curvatureTolerance(f, halfDiagonalSquared(f.box(), GridSearch.resolution(budget, 2)));
-        case "random" -> curvatureTolerance(f, Math.log(1e6) * area(f.box()) / (Math.PI * budget));
-        default -> RunRecord.SUCCESS_TARGET;
-      };
-      assertThat(fStar - opt.value()).as("%s on %s, seed %d: f = %s, f* = %s", solver, function, seed,
-          opt.value(), fStar).isLessThanOrEqualTo(tol);
+      double tol =
+          switch (solver) {
+            case "grid" ->
+                curvatureTolerance(
+                    f, halfDiagonalSquared(f.box(), GridSearch.resolution(budget, 2)));
+            case "random" ->
+                curvatureTolerance(f, Math.log(1e6) * area(f.box()) / (Math.PI * budget));
+            default -> RunRecord.SUCCESS_TARGET;
+          };
+      assertThat(fStar - opt.value())
+          .as("%s on %s, seed %d: f = %s, f* = %s", solver, function, seed, opt.value(), fStar)
+          .isLessThanOrEqualTo(tol);
       assertThat(opt.evaluations()).isLessThanOrEqualTo(budget);
       assertThat(f.box().contains(opt.point())).isTrue();
     }
@@ -112,8 +117,12 @@ class BaselinesOnStandardFunctionsTest {
         mp[j] += h;
         mm[i] -= h;
         mm[j] -= h;
-        double hij = (f.objective().value(pp) - f.objective().value(pm) - f.objective().value(mp)
-            + f.objective().value(mm)) / (4 * h * h);
+        double hij =
+            (f.objective().value(pp)
+                    - f.objective().value(pm)
+                    - f.objective().value(mp)
+                    + f.objective().value(mm))
+                / (4 * h * h);
         s += hij * hij;
       }
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConvolutionSolversInBenchmarkTest {
 
-  static final List<String> CONV = List.of("conv-descent", "zigzag1", "zigzag2", "median", "continuation",
-      "conv-multires");
+  static final List<String> CONV =
+      List.of("conv-descent", "zigzag1", "zigzag2", "median", "continuation", "conv-multires");
 
   @Test
   void everyConvolutionSolverIsRegisteredAndStaysWithinTheBudgetIn1dAnd2d(@TempDir Path dir) {
@@ -28,8 +28,12 @@ class ConvolutionSolversInBenchmarkTest {
     }
     for (int d : new int[] {1, 2}) {
       List<TestFunction> suite = Benchmark.suite(List.of("RASTRIGIN"), d);
-      Benchmark.Result res = new Benchmark(suite, solvers).withRuns(2).withBudgetPerDimension(400).withThreads(2)
-          .run(dir.resolve("d" + d));
+      Benchmark.Result res =
+          new Benchmark(suite, solvers)
+              .withRuns(2)
+              .withBudgetPerDimension(400)
+              .withThreads(2)
+              .run(dir.resolve("d" + d));
       assertThat(res.records()).hasSize(CONV.size() * 2);
       for (RunRecord r : res.records()) {
         assertThat(r.evaluations()).as(r.solver() + " in " + d + "-D").isBetween(1L, 400L * d);
@@ -63,7 +67,8 @@ class ConvolutionSolversInBenchmarkTest {
       }
       assertThat(r.evaluations()).as(what).isBetween(1L, r.budget());
       assertThat(r.stopReason()).as(what).isNotEmpty();
-      assertThat(r.note().isEmpty()).as(what + ": " + r.note())
+      assertThat(r.note().isEmpty())
+          .as(what + ": " + r.note())
           .isEqualTo(r.evaluations() == r.budget());
     }
   }
@@ -95,10 +100,21 @@ class ConvolutionSolversInBenchmarkTest {
   void equalSeedsGiveEqualRuns(@TempDir Path dir) {
     Map<String, SolverFactory> solvers = Map.of("zigzag2", SolverRegistry.factory("zigzag2"));
     List<TestFunction> suite = Benchmark.suite(List.of("BRANIN"), 2);
-    var a = new Benchmark(suite, solvers).withRuns(2).withBudgetPerDimension(300).withThreads(1).run(dir.resolve("a"));
-    var b = new Benchmark(suite, solvers).withRuns(2).withBudgetPerDimension(300).withThreads(2).run(dir.resolve("b"));
+    var a =
+        new Benchmark(suite, solvers)
+            .withRuns(2)
+            .withBudgetPerDimension(300)
+            .withThreads(1)
+            .run(dir.resolve("a"));
+    var b =
+        new Benchmark(suite, solvers)
+            .withRuns(2)
+            .withBudgetPerDimension(300)
+            .withThreads(2)
+            .run(dir.resolve("b"));
     for (int i = 0; i < a.records().size(); i++) {
-      assertThat(b.records().get(i).withoutWallTime()).isEqualTo(a.records().get(i).withoutWallTime());
+      assertThat(b.records().get(i).withoutWallTime())
+          .isEqualTo(a.records().get(i).withoutWallTime());
     }
   }
 }

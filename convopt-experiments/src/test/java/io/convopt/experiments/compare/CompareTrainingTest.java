@@ -36,9 +36,24 @@ class CompareTrainingTest {
     PrintStream old = System.out;
     try {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      code = new CommandLine(new CompareTrainingCommand()).execute("--quick", "--out", tmp.toString(),
-          "--datasets", "iris,cpu_performance", "--betas", "1", "--repeats", "1", "--seed", "3",
-          "--convex-seconds", "1", "--cr-solver", "ipm");
+      code =
+          new CommandLine(new CompareTrainingCommand())
+              .execute(
+                  "--quick",
+                  "--out",
+                  tmp.toString(),
+                  "--datasets",
+                  "iris,cpu_performance",
+                  "--betas",
+                  "1",
+                  "--repeats",
+                  "1",
+                  "--seed",
+                  "3",
+                  "--convex-seconds",
+                  "1",
+                  "--cr-solver",
+                  "ipm");
     } finally {
       System.setOut(old);
     }
@@ -116,8 +131,10 @@ class CompareTrainingTest {
       if (r.get("diverged").equals("false")) {
         Map<String, String> t = row(traces.get(0), last.get(r.get("run_key")));
         assertThat(Double.parseDouble(t.get("objective")))
-            .isCloseTo(Double.parseDouble(r.get("final_objective")),
-                org.assertj.core.api.Assertions.within(1e-9 * Double.parseDouble(r.get("final_objective"))));
+            .isCloseTo(
+                Double.parseDouble(r.get("final_objective")),
+                org.assertj.core.api.Assertions.within(
+                    1e-9 * Double.parseDouble(r.get("final_objective"))));
       }
     }
   }
@@ -125,7 +142,8 @@ class CompareTrainingTest {
   @Test
   void profilesAreFractionsMonotoneInTimeAndToleranceAndSomeMethodSolvesEveryProblem() {
     List<List<String>> p = read("profile.csv");
-    assertThat(p.get(0)).containsExactly("method", "tolerance", "time_seconds", "fraction", "trials");
+    assertThat(p.get(0))
+        .containsExactly("method", "tolerance", "time_seconds", "fraction", "trials");
     Map<String, double[]> prev = new HashMap<>();
     Map<String, Double> byKey = new HashMap<>();
     Map<String, Double> finalAny = new HashMap<>();
@@ -198,8 +216,15 @@ class CompareTrainingTest {
     for (List<String> v : read("provenance.csv").subList(1, read("provenance.csv").size())) {
       prov.put(v.get(0), v.get(1));
     }
-    assertThat(prov).containsKeys("convopt_version", "git_commit", "seeds", "split_seed", "learning_rates",
-        "width_rule", "pattern_draws");
+    assertThat(prov)
+        .containsKeys(
+            "convopt_version",
+            "git_commit",
+            "seeds",
+            "split_seed",
+            "learning_rates",
+            "width_rule",
+            "pattern_draws");
     assertThat(prov.get("seeds")).isEqualTo("3");
     assertThat(prov.get("cr_solver")).isEqualTo("ipm");
     assertThat(printed).contains("CR by ipm");
@@ -207,21 +232,40 @@ class CompareTrainingTest {
       Map<String, String> r = row(read("runs.csv").get(0), v);
       assertThat(r.get("run_key").endsWith("|solver=ipm")).isEqualTo(r.get("method").equals("cr"));
     }
-    assertThat(printed).contains("What the measurements say").contains("CR reaches a lower training objective");
+    assertThat(printed)
+        .contains("What the measurements say")
+        .contains("CR reaches a lower training objective");
   }
 
   @Test
   void crSolverAlIsRecordedAndNotResumedFromIpmRuns(@TempDir Path other) {
-    String[] common = {"--quick", "--out", other.toString(), "--datasets", "iris", "--betas", "1", "--repeats", "1",
-        "--methods", "cr", "--convex-seconds", "0.5"};
+    String[] common = {
+      "--quick",
+      "--out",
+      other.toString(),
+      "--datasets",
+      "iris",
+      "--betas",
+      "1",
+      "--repeats",
+      "1",
+      "--methods",
+      "cr",
+      "--convex-seconds",
+      "0.5"
+    };
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     PrintStream old = System.out;
     int al;
     int ipm;
     try {
       System.setOut(quiet);
-      al = new CommandLine(new CompareTrainingCommand()).execute(concat(common, "--cr-solver", "al"));
-      ipm = new CommandLine(new CompareTrainingCommand()).execute(concat(common, "--cr-solver", "ipm"));
+      al =
+          new CommandLine(new CompareTrainingCommand())
+              .execute(concat(common, "--cr-solver", "al"));
+      ipm =
+          new CommandLine(new CompareTrainingCommand())
+              .execute(concat(common, "--cr-solver", "ipm"));
     } finally {
       System.setOut(old);
     }
@@ -232,7 +276,8 @@ class CompareTrainingTest {
     // one CR run per solver: the ipm run was not taken for the al run's result
     assertThat(runs).hasSize(3);
     assertThat(runs.subList(1, 3).stream().map(v -> row(runs.get(0), v).get("run_key")).toList())
-        .satisfiesExactly(k -> assertThat(k).endsWith("|solver=al"), k -> assertThat(k).endsWith("|solver=ipm"));
+        .satisfiesExactly(
+            k -> assertThat(k).endsWith("|solver=al"), k -> assertThat(k).endsWith("|solver=ipm"));
     List<List<String>> prov = CsvRowWriter.readAll(d.resolve("provenance.csv"));
     assertThat(prov).anyMatch(v -> v.get(0).equals("cr_solver") && v.get(1).equals("ipm"));
   }
@@ -243,11 +288,16 @@ class CompareTrainingTest {
     CommandLine cl = new CommandLine(new CompareTrainingCommand());
     cl.setErr(new java.io.PrintWriter(err, true));
     assertThat(cl.execute("--quick", "--cr-solver", "newton")).isEqualTo(2);
-    assertThat(err.toString()).contains("--cr-solver").contains("al").contains("ipm").contains("newton");
+    assertThat(err.toString())
+        .contains("--cr-solver")
+        .contains("al")
+        .contains("ipm")
+        .contains("newton");
     // the interior-point method needs beta > 0; the default (auto) then picks a first-order method
     CompareTrainingCommand cmd = new CompareTrainingCommand();
     new CommandLine(cmd).parseArgs("--quick", "--betas", "0,1", "--cr-solver", "ipm");
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(cmd::spec)
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(cmd::spec)
         .withMessageContaining("--cr-solver al");
     CompareTrainingCommand auto = new CompareTrainingCommand();
     new CommandLine(auto).parseArgs("--quick", "--betas", "0,1");
@@ -262,14 +312,33 @@ class CompareTrainingTest {
 
   @Test
   void rerunResumesWithoutRepeatingRuns() {
-    CompareSpec spec = CompareSpec.quick().with(List.of("iris", "cpu_performance"), List.of(1.0), List.of(3L), null);
-    spec = new CompareSpec(spec.datasets(), spec.betas(), spec.methods(), spec.learningRates(), spec.seeds(),
-        spec.patternDraws(), spec.epochs(), spec.batchFraction(), spec.convexMaxIterations(), 1.0,
-        spec.convexTolerance(), spec.splitSeed(), spec.testFraction(), spec.window(), spec.stride(), CrSolver.ipm);
+    CompareSpec spec =
+        CompareSpec.quick()
+            .with(List.of("iris", "cpu_performance"), List.of(1.0), List.of(3L), null);
+    spec =
+        new CompareSpec(
+            spec.datasets(),
+            spec.betas(),
+            spec.methods(),
+            spec.learningRates(),
+            spec.seeds(),
+            spec.patternDraws(),
+            spec.epochs(),
+            spec.batchFraction(),
+            spec.convexMaxIterations(),
+            1.0,
+            spec.convexTolerance(),
+            spec.splitSeed(),
+            spec.testFraction(),
+            spec.window(),
+            spec.stride(),
+            CrSolver.ipm);
     int before = read("runs.csv").size();
-    ComparisonPipeline.Result r = ComparisonPipeline.run(new TrainingComparison(DataCatalog.open(),
-        spec), dir,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    ComparisonPipeline.Result r =
+        ComparisonPipeline.run(
+            new TrainingComparison(DataCatalog.open(), spec),
+            dir,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(r.done()).isZero();
     assertThat(read("runs.csv")).hasSize(before);
     assertThat(CompareGrid.keys(spec, DataCatalog.open())).hasSize(before - 1);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The comparison is only meaningful if SGD/Adam and the convex program minimise the same function:
- * at the weights recovered from a (feasible) CR solution, the non-convex objective of
- * {@code io.convopt.solvers.nonconvex} must equal the convex objective.
+ * at the weights recovered from a (feasible) CR solution, the non-convex objective of {@code
+ * io.convopt.solvers.nonconvex} must equal the convex objective.
  */
 class ObjectiveEqualityTest {
 
@@ -56,7 +56,8 @@ class ObjectiveEqualityTest {
     double nonConvex = ConvexTraining.reluObjective(net, x, y, beta);
     assertThat(nonConvex).isCloseTo(s.objective(), within(1e-8 * s.objective()));
     // the relu package's own (NC) evaluation agrees too: three implementations, one function
-    assertThat(net.objective(x, y, beta, Loss.SQUARED)).isCloseTo(nonConvex, within(1e-10 * nonConvex));
+    assertThat(net.objective(x, y, beta, Loss.SQUARED))
+        .isCloseTo(nonConvex, within(1e-10 * nonConvex));
     // and the same network predicts the same values through both weight layouts
     double[] a = net.predict(x);
     double[] b = ConvexTraining.toReluNetwork(net, x[0].length).predict(x);
@@ -81,9 +82,11 @@ class ObjectiveEqualityTest {
       half += 0.5 * v * v;
     }
     if (net.width() == 0) {
-      assertThat(ConvexTraining.reluObjective(net, x, y, big)).isCloseTo(half, within(1e-12 * half));
+      assertThat(ConvexTraining.reluObjective(net, x, y, big))
+          .isCloseTo(half, within(1e-12 * half));
     }
-    assertThat(ConvexTraining.reluObjective(net, x, y, big)).isCloseTo(s.objective(), within(1e-8 * half));
+    assertThat(ConvexTraining.reluObjective(net, x, y, big))
+        .isCloseTo(s.objective(), within(1e-8 * half));
   }
 
   @Test
@@ -92,11 +95,18 @@ class ObjectiveEqualityTest {
     double[] y = new double[n];
     double[][] x = data(n, 5, y);
     double beta = 0.3;
-    NonConvexConfig c = NonConvexConfig.defaults().withWidth(6).withBeta(beta).withEpochs(3)
-        .withOptimiser(Sgd.fixed(0.05)).withSeed(9);
+    NonConvexConfig c =
+        NonConvexConfig.defaults()
+            .withWidth(6)
+            .withBeta(beta)
+            .withEpochs(3)
+            .withOptimiser(Sgd.fixed(0.05))
+            .withSeed(9);
     NonConvexResult r = NonConvexTrainer.train(ReluTrainingProblem.of(x, y), c);
-    double direct = new ReluObjective(ReluTrainingProblem.of(x, y), 6,
-        io.convopt.solvers.nonconvex.Loss.SQUARED, beta).value(r.network().flat());
+    double direct =
+        new ReluObjective(
+                ReluTrainingProblem.of(x, y), 6, io.convopt.solvers.nonconvex.Loss.SQUARED, beta)
+            .value(r.network().flat());
     // an independent evaluation: 1/2 SSE + beta/2 |theta|^2 written out here
     double[] f = r.network().predict(x);
     double byHand = 0;
@@ -127,7 +137,8 @@ class ObjectiveEqualityTest {
     assertThat(a.trace().get(a.trace().size() - 1).objective()).isEqualTo(a.objective());
     // the budget schedule: iteration budgets grow, each trace point is one deterministic solve
     for (int i = 1; i < a.trace().size(); i++) {
-      assertThat(a.trace().get(i).iterations()).isGreaterThanOrEqualTo(a.trace().get(i - 1).iterations());
+      assertThat(a.trace().get(i).iterations())
+          .isGreaterThanOrEqualTo(a.trace().get(i - 1).iterations());
     }
     ConvexTraining.Outcome g =
         ConvexTraining.train(iris, Method.CG, 1.0, 6, 4, CrSolver.al, s, seconds);

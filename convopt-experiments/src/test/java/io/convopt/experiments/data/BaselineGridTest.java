@@ -14,8 +14,20 @@ import picocli.CommandLine;
 class BaselineGridTest {
 
   private static BaselineGrid.Spec spec(List<String> datasets, int epochs) {
-    return new BaselineGrid.Spec(datasets, BaselineGrid.METHODS, 8, 1e-3, List.of(0.05), List.of(1L, 2L), epochs, 0.1,
-        Loss.SQUARED, 1995, 0.2, 32, 16);
+    return new BaselineGrid.Spec(
+        datasets,
+        BaselineGrid.METHODS,
+        8,
+        1e-3,
+        List.of(0.05),
+        List.of(1L, 2L),
+        epochs,
+        0.1,
+        Loss.SQUARED,
+        1995,
+        0.2,
+        32,
+        16);
   }
 
   @Test
@@ -60,37 +72,67 @@ class BaselineGridTest {
     assertThat(b.testAccuracy()).isEqualTo(a.testAccuracy());
     assertThat(a.classes()).isEqualTo(3);
     assertThat(a.trajectory().get(0).objective()).isGreaterThan(a.finalObjective());
-    assertThat(BaselineGrid.run(wine, "adam", spec, 0.01, 6).finalObjective()).isNotEqualTo(a.finalObjective());
+    assertThat(BaselineGrid.run(wine, "adam", spec, 0.01, 6).finalObjective())
+        .isNotEqualTo(a.finalObjective());
   }
 
   @Test
   void decayingSgdHalvesItsRateAfterOneEpoch() {
-    io.convopt.solvers.nonconvex.Sgd s = (io.convopt.solvers.nonconvex.Sgd) BaselineGrid.optimiser("sgd-decay", 0.2, 10);
+    io.convopt.solvers.nonconvex.Sgd s =
+        (io.convopt.solvers.nonconvex.Sgd) BaselineGrid.optimiser("sgd-decay", 0.2, 10);
     s.initialise(1);
     double[] p = {0};
     for (int i = 0; i < 10; i++) {
       s.step(p, new double[] {0});
     }
     assertThat(s.currentRate()).isEqualTo(0.1);
-    BaselineGrid.Spec spec = new BaselineGrid.Spec(List.of("iris"), List.of("sgd-decay"), 8, 1e-3, List.of(0.1),
-        List.of(1L), 3, 0.1, Loss.SQUARED, 1995, 0.2, 32, 16);
-    BaselineGrid.Run r = BaselineGrid.run(BaselineGrid.prepare(DataCatalog.open(), "iris", spec), "sgd-decay", spec,
-        0.1, 1);
+    BaselineGrid.Spec spec =
+        new BaselineGrid.Spec(
+            List.of("iris"),
+            List.of("sgd-decay"),
+            8,
+            1e-3,
+            List.of(0.1),
+            List.of(1L),
+            3,
+            0.1,
+            Loss.SQUARED,
+            1995,
+            0.2,
+            32,
+            16);
+    BaselineGrid.Run r =
+        BaselineGrid.run(
+            BaselineGrid.prepare(DataCatalog.open(), "iris", spec), "sgd-decay", spec, 0.1, 1);
     assertThat(r.optimiser()).startsWith("sgd(lr=0.1, decay=0.1");
     assertThat(r.finalObjective()).isLessThan(r.trajectory().get(0).objective());
   }
 
   @Test
   void ecgRunsAsWindowedRegression() {
-    BaselineGrid.Spec spec = new BaselineGrid.Spec(List.of("ecg"), List.of("adam"), 8, 1e-3, List.of(0.01),
-        List.of(1L), 2, 0.1, Loss.SQUARED, 1995, 0.2, 64, 32);
+    BaselineGrid.Spec spec =
+        new BaselineGrid.Spec(
+            List.of("ecg"),
+            List.of("adam"),
+            8,
+            1e-3,
+            List.of(0.01),
+            List.of(1L),
+            2,
+            0.1,
+            Loss.SQUARED,
+            1995,
+            0.2,
+            64,
+            32);
     PreparedData ecg = BaselineGrid.prepare(DataCatalog.open(), "ecg", spec);
     BaselineGrid.Run r = BaselineGrid.run(ecg, "adam", spec, 0.01, 1);
     assertThat(r.task()).isEqualTo(Task.REGRESSION);
     assertThat(r.testMse()).isFinite().isPositive();
     // windows of 64 overlapping by 32: two windows dropped between the chronological parts
     assertThat(WindowedRegression.gapWindows(64, 32)).isEqualTo(2);
-    assertThat(r.nTrain() + r.nTest()).isEqualTo(WindowedRegression.windowCount(108_000, 64, 32) - 2);
+    assertThat(r.nTrain() + r.nTest())
+        .isEqualTo(WindowedRegression.windowCount(108_000, 64, 32) - 2);
   }
 
   @Test
@@ -98,17 +140,48 @@ class BaselineGridTest {
     CommandLine cl = new CommandLine(new TrainBaselinesCommand());
     int code = cl.execute("--quick", "--epochs", "2", "--seeds", "1", "--out", tmp.toString());
     assertThat(code).isZero();
-    List<List<String>> rows = CsvRowWriter.readAll(tmp.resolve("baselines-quick")
-        .resolve("runs.csv"));
+    List<List<String>> rows =
+        CsvRowWriter.readAll(tmp.resolve("baselines-quick").resolve("runs.csv"));
     assertThat(rows).hasSize(1 + 2 * 2 * 2);
     assertThat(rows.get(1).get(BaselineGrid.HEADER.indexOf("width"))).isEqualTo("16");
     assertThat(rows.get(1).get(BaselineGrid.HEADER.indexOf("epochs"))).isEqualTo("2");
-    assertThatThrownBy(() -> new TrainBaselinesCommand().call()).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new TrainBaselinesCommand().call())
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--dataset");
-    assertThatThrownBy(() -> new BaselineGrid.Spec(List.of("iris"), List.of("lbfgs"), 8, 0, List.of(0.1),
-        List.of(1L), 1, 0.1, Loss.SQUARED, 1, 0.2, 32, 16)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () ->
+                new BaselineGrid.Spec(
+                    List.of("iris"),
+                    List.of("lbfgs"),
+                    8,
+                    0,
+                    List.of(0.1),
+                    List.of(1L),
+                    1,
+                    0.1,
+                    Loss.SQUARED,
+                    1,
+                    0.2,
+                    32,
+                    16))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lbfgs");
-    assertThatThrownBy(() -> new BaselineGrid.Spec(List.of("iris"), List.of("sgd"), 8, 0, List.of(-0.1),
-        List.of(1L), 1, 0.1, Loss.SQUARED, 1, 0.2, 32, 16)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new BaselineGrid.Spec(
+                    List.of("iris"),
+                    List.of("sgd"),
+                    8,
+                    0,
+                    List.of(-0.1),
+                    List.of(1L),
+                    1,
+                    0.1,
+                    Loss.SQUARED,
+                    1,
+                    0.2,
+                    32,
+                    16))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

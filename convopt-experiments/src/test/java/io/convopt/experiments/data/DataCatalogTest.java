@@ -25,14 +25,17 @@ class DataCatalogTest {
 
   @Test
   void systemPropertyOverridesTheSearch(@TempDir Path tmp) throws IOException {
-    Files.writeString(tmp.resolve("manifest.tsv"), String.join("\t", DataCatalog.MANIFEST_HEADER) + "\n");
+    Files.writeString(
+        tmp.resolve("manifest.tsv"), String.join("\t", DataCatalog.MANIFEST_HEADER) + "\n");
     String old = System.getProperty(DataCatalog.DATA_PROPERTY);
     try {
       System.setProperty(DataCatalog.DATA_PROPERTY, tmp.toString());
       assertThat(DataCatalog.locateDataDirectory()).isEqualTo(tmp);
       System.setProperty(DataCatalog.DATA_PROPERTY, tmp.resolve("nowhere").toString());
-      assertThatThrownBy(DataCatalog::locateDataDirectory).isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining(DataCatalog.DATA_PROPERTY).hasMessageContaining("nowhere");
+      assertThatThrownBy(DataCatalog::locateDataDirectory)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(DataCatalog.DATA_PROPERTY)
+          .hasMessageContaining("nowhere");
     } finally {
       if (old == null) {
         System.clearProperty(DataCatalog.DATA_PROPERTY);
@@ -44,8 +47,20 @@ class DataCatalogTest {
 
   @Test
   void loadsEveryShippedDatasetWithItsDeclaredShape() {
-    assertThat(CATALOG.names()).contains("iris", "wine", "breast_cancer_wdbc", "digits_8x8", "ionosphere", "sonar",
-        "spambase", "glass", "vehicle", "diabetes", "cpu_performance", "ecg_mitdb208_excerpt");
+    assertThat(CATALOG.names())
+        .contains(
+            "iris",
+            "wine",
+            "breast_cancer_wdbc",
+            "digits_8x8",
+            "ionosphere",
+            "sonar",
+            "spambase",
+            "glass",
+            "vehicle",
+            "diabetes",
+            "cpu_performance",
+            "ecg_mitdb208_excerpt");
     for (String name : CATALOG.names()) {
       ManifestEntry e = CATALOG.entry(name);
       if (e.task() == Task.TIMESERIES) {
@@ -91,24 +106,33 @@ class DataCatalogTest {
 
   @Test
   void unknownNamesAndWrongKindsAreRejected() {
-    assertThatThrownBy(() -> CATALOG.load("mnist")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown dataset 'mnist'").hasMessageContaining("iris");
-    assertThatThrownBy(() -> CATALOG.load("ecg")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> CATALOG.load("mnist"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown dataset 'mnist'")
+        .hasMessageContaining("iris");
+    assertThatThrownBy(() -> CATALOG.load("ecg"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("time series");
-    assertThatThrownBy(() -> CATALOG.loadSeries("iris")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CATALOG.loadSeries("iris"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---- temp copies ------------------------------------------------------------------------
 
   private static final String IRIS = "classification/iris.csv";
 
-  /** A data folder with only iris, whose CSV text is {@code csv}; checksums match it if {@code fixSums}. */
+  /**
+   * A data folder with only iris, whose CSV text is {@code csv}; checksums match it if {@code
+   * fixSums}.
+   */
   private static DataCatalog tempCatalog(Path tmp, String csv, boolean fixSums) throws IOException {
     Path real = CATALOG.dataDirectory();
     Files.createDirectories(tmp.resolve("classification"));
     Files.writeString(tmp.resolve(IRIS), csv, StandardCharsets.UTF_8);
-    String sha = fixSums ? DataCatalog.sha256(csv.getBytes(StandardCharsets.UTF_8))
-        : DataCatalog.sha256(Files.readAllBytes(real.resolve(IRIS)));
+    String sha =
+        fixSums
+            ? DataCatalog.sha256(csv.getBytes(StandardCharsets.UTF_8))
+            : DataCatalog.sha256(Files.readAllBytes(real.resolve(IRIS)));
     List<String> manifest = Files.readAllLines(real.resolve("manifest.tsv"));
     StringBuilder m = new StringBuilder(manifest.get(0)).append('\n');
     for (String line : manifest) {
@@ -134,8 +158,11 @@ class DataCatalogTest {
   void checksumMismatchIsReported(@TempDir Path tmp) throws IOException {
     String tampered = realIris().replaceFirst("5\\.1,3\\.5", "5.2,3.5");
     DataCatalog c = tempCatalog(tmp, tampered, false);
-    assertThatThrownBy(() -> c.load("iris")).isInstanceOf(DataIntegrityException.class)
-        .hasMessageContaining("SHA-256 mismatch").hasMessageContaining("iris.csv").hasMessageContaining("SHA256SUMS");
+    assertThatThrownBy(() -> c.load("iris"))
+        .isInstanceOf(DataIntegrityException.class)
+        .hasMessageContaining("SHA-256 mismatch")
+        .hasMessageContaining("iris.csv")
+        .hasMessageContaining("SHA256SUMS");
   }
 
   @Test
@@ -143,35 +170,56 @@ class DataCatalogTest {
     List<String> lines = realIris().lines().toList();
     String bad = withLine(lines, 4, "4.6,abc,1.5,0.2,0");
     DataCatalog c = tempCatalog(tmp, bad, true);
-    assertThatThrownBy(() -> c.load("iris")).isInstanceOf(DatasetFormatException.class)
-        .hasMessageContaining("iris.csv").hasMessageContaining("line 5").hasMessageContaining("column 2")
-        .hasMessageContaining("'abc'").hasMessageContaining("sepal_width_cm")
-        .satisfies(ex -> {
-          DatasetFormatException f = (DatasetFormatException) ex;
-          assertThat(f.line()).isEqualTo(5);
-          assertThat(f.column()).isEqualTo(2);
-        });
+    assertThatThrownBy(() -> c.load("iris"))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessageContaining("iris.csv")
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("column 2")
+        .hasMessageContaining("'abc'")
+        .hasMessageContaining("sepal_width_cm")
+        .satisfies(
+            ex -> {
+              DatasetFormatException f = (DatasetFormatException) ex;
+              assertThat(f.line()).isEqualTo(5);
+              assertThat(f.column()).isEqualTo(2);
+            });
   }
 
   @Test
   void otherMalformedRowsAreReported(@TempDir Path tmp) throws IOException {
     List<String> lines = realIris().lines().toList();
-    assertFormatError(tmp.resolve("a"), withLine(lines, 10, "4.4,2.9,1.4,0.2"), "line 11", "has 4 fields, expected 5");
-    assertFormatError(tmp.resolve("b"), withLine(lines, 10, "4.4,2.9,1.4,0.2,3"), "line 11",
+    assertFormatError(
+        tmp.resolve("a"),
+        withLine(lines, 10, "4.4,2.9,1.4,0.2"),
+        "line 11",
+        "has 4 fields, expected 5");
+    assertFormatError(
+        tmp.resolve("b"),
+        withLine(lines, 10, "4.4,2.9,1.4,0.2,3"),
+        "line 11",
         "not a class index in 0..2");
-    assertFormatError(tmp.resolve("c"), withLine(lines, 10, "4.4,2.9,NaN,0.2,0"), "column 3", "not a number");
-    assertFormatError(tmp.resolve("d"), withLine(lines, 10, "4.4,2.9,1.4,0.2,0.5"), "column 5", "class index");
+    assertFormatError(
+        tmp.resolve("c"), withLine(lines, 10, "4.4,2.9,NaN,0.2,0"), "column 3", "not a number");
+    assertFormatError(
+        tmp.resolve("d"), withLine(lines, 10, "4.4,2.9,1.4,0.2,0.5"), "column 5", "class index");
     assertFormatError(tmp.resolve("e"), withLine(lines, 10, ""), "line 11", "empty line");
-    assertFormatError(tmp.resolve("f"), withLine(lines, 0, "a,b,c,d,label"), "line 1", "expected 'target'");
-    assertFormatError(tmp.resolve("g"), String.join("\n", lines.subList(0, 100)) + "\n", "has 99 data rows",
+    assertFormatError(
+        tmp.resolve("f"), withLine(lines, 0, "a,b,c,d,label"), "line 1", "expected 'target'");
+    assertFormatError(
+        tmp.resolve("g"),
+        String.join("\n", lines.subList(0, 100)) + "\n",
+        "has 99 data rows",
         "declares 150");
   }
 
-  private static void assertFormatError(Path dir, String csv, String... fragments) throws IOException {
+  private static void assertFormatError(Path dir, String csv, String... fragments)
+      throws IOException {
     Files.createDirectories(dir);
     DataCatalog c = tempCatalog(dir, csv, true);
-    assertThatThrownBy(() -> c.load("iris")).isInstanceOf(DatasetFormatException.class)
-        .hasMessageContaining("iris.csv").hasMessageContainingAll(fragments);
+    assertThatThrownBy(() -> c.load("iris"))
+        .isInstanceOf(DatasetFormatException.class)
+        .hasMessageContaining("iris.csv")
+        .hasMessageContainingAll(fragments);
   }
 
   private static String withLine(List<String> lines, int index, String replacement) {

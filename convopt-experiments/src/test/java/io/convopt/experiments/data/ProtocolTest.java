@@ -13,7 +13,8 @@ class ProtocolTest {
   static final DataCatalog CATALOG = DataCatalogTest.CATALOG;
 
   private static void assertPartition(TrainTestSplit s, int n) {
-    int[] all = IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.test())).sorted().toArray();
+    int[] all =
+        IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.test())).sorted().toArray();
     assertThat(all).containsExactly(IntStream.range(0, n).toArray());
   }
 
@@ -46,7 +47,9 @@ class ProtocolTest {
       testCounts[labels[i]]++;
     }
     for (int c = 0; c < counts.length; c++) {
-      assertThat(testCounts[c]).as("class %d of %d", c, counts[c]).isEqualTo(Math.round(0.2 * counts[c]));
+      assertThat(testCounts[c])
+          .as("class %d of %d", c, counts[c])
+          .isEqualTo(Math.round(0.2 * counts[c]));
     }
   }
 
@@ -75,8 +78,9 @@ class ProtocolTest {
     // the test rows are the raw test rows transformed with the training statistics
     int t0 = p.split().test()[0];
     for (int j = 0; j < wine.columns(); j++) {
-      assertThat(p.xTest()[0][j]).isCloseTo((raw[t0][j] - p.features().mean()[j]) / p.features().scale()[j],
-          within(1e-12));
+      assertThat(p.xTest()[0][j])
+          .isCloseTo(
+              (raw[t0][j] - p.features().mean()[j]) / p.features().scale()[j], within(1e-12));
     }
   }
 
@@ -122,7 +126,9 @@ class ProtocolTest {
     int w = 32;
     int stride = 16;
     Dataset d = WindowedRegression.of(ecg, w, stride);
-    assertThat(d.rows()).isEqualTo(WindowedRegression.windowCount(s.length, w, stride)).isEqualTo(6748);
+    assertThat(d.rows())
+        .isEqualTo(WindowedRegression.windowCount(s.length, w, stride))
+        .isEqualTo(6748);
     double[][] x = d.features();
     double[] y = d.targets();
     for (int k : new int[] {0, 1, 2, 1234, d.rows() - 1}) {
@@ -147,7 +153,8 @@ class ProtocolTest {
     // a window of 1 with stride 1 is the lag-1 autoregression pair (s[t], s[t+1])
     Dataset lag1 = WindowedRegression.of(new TimeSeries("t", "v", new double[] {1, 2, 3, 4}), 1, 1);
     assertThat(lag1.targets()).containsExactly(2, 3, 4);
-    assertThatThrownBy(() -> WindowedRegression.of(ecg, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> WindowedRegression.of(ecg, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   static double mean(double[] v) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class StandardFunctionsTest {
 
@@ -27,7 +27,8 @@ class StandardFunctionsTest {
     int n = dim(name);
     double gStar = -StandardFunctions.maximumValue(name, n);
     for (double[] m : d.minimisers().apply(n)) {
-      // Published minimisers carry 4-12 digits; 1e-4 relative covers the shortest (Shubert, Branin).
+      // Published minimisers carry 4-12 digits; 1e-4 relative covers the shortest (Shubert,
+      // Branin).
       assertThat(d.g().value(m)).isCloseTo(gStar, within(1e-4 * Math.max(1, Math.abs(gStar))));
     }
     if (!Double.isNaN(d.minimum())) {
@@ -47,7 +48,8 @@ class StandardFunctionsTest {
       for (int i = 0; i < x.length; i++) {
         x[i] = f.box().lower(i) + rng.nextDouble() * f.box().width(i);
       }
-      assertThat(f.objective().value(x)).isLessThanOrEqualTo(best + 1e-6 * Math.max(1, Math.abs(best)));
+      assertThat(f.objective().value(x))
+          .isLessThanOrEqualTo(best + 1e-6 * Math.max(1, Math.abs(best)));
     }
   }
 
@@ -62,14 +64,18 @@ class StandardFunctionsTest {
       double half = f.box().width(i) / 2;
       offCentre = Math.max(offCentre, Math.abs(x[i] - (f.box().lower(i) + half)) / half);
     }
-    assertThat(offCentre).as("optimum offset from the box centre, in half-widths").isGreaterThan(0.1);
+    assertThat(offCentre)
+        .as("optimum offset from the box centre, in half-widths")
+        .isGreaterThan(0.1);
     assertThat(f.objective().value(x))
         .isCloseTo(StandardFunctions.maximumValue(name, dim(name)), within(1e-9));
   }
 
   @Test
   void wrongDimensionAndUnknownNamesAreRejected() {
-    assertThatThrownBy(() -> StandardFunctions.centred("BRANIN", 3)).hasMessageContaining("dimension 2");
-    assertThatThrownBy(() -> StandardFunctions.definition("nope")).hasMessageContaining("unknown function");
+    assertThatThrownBy(() -> StandardFunctions.centred("BRANIN", 3))
+        .hasMessageContaining("dimension 2");
+    assertThatThrownBy(() -> StandardFunctions.definition("nope"))
+        .hasMessageContaining("unknown function");
   }
 }

@@ -40,15 +40,39 @@ class ShardTest {
   void parsesIOverKAndTheSlurmArrayVariables() {
     assertThat(Shard.parse(" 2/8 ")).isEqualTo(new Shard(2, 8));
     assertThat(Shard.fromEnvironment(Map.of())).isEqualTo(Shard.ALL);
-    assertThat(Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "0", "SLURM_ARRAY_TASK_MIN", "0",
-        "SLURM_ARRAY_TASK_COUNT", "3"))).isEqualTo(new Shard(1, 3));
-    assertThat(Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "7", "SLURM_ARRAY_TASK_MIN", "5",
-        "SLURM_ARRAY_TASK_COUNT", "3"))).isEqualTo(new Shard(3, 3));
+    assertThat(
+            Shard.fromEnvironment(
+                Map.of(
+                    "SLURM_ARRAY_TASK_ID",
+                    "0",
+                    "SLURM_ARRAY_TASK_MIN",
+                    "0",
+                    "SLURM_ARRAY_TASK_COUNT",
+                    "3")))
+        .isEqualTo(new Shard(1, 3));
+    assertThat(
+            Shard.fromEnvironment(
+                Map.of(
+                    "SLURM_ARRAY_TASK_ID",
+                    "7",
+                    "SLURM_ARRAY_TASK_MIN",
+                    "5",
+                    "SLURM_ARRAY_TASK_COUNT",
+                    "3")))
+        .isEqualTo(new Shard(3, 3));
     for (String bad : new String[] {"3", "0/2", "3/2", "a/b", "-1/2"}) {
       assertThatThrownBy(() -> Shard.parse(bad)).hasMessageContaining("--shard");
     }
-    assertThatThrownBy(() -> Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "9",
-        "SLURM_ARRAY_TASK_MIN",
-        "0", "SLURM_ARRAY_TASK_COUNT", "3"))).hasMessageContaining("--shard I/K");
+    assertThatThrownBy(
+            () ->
+                Shard.fromEnvironment(
+                    Map.of(
+                        "SLURM_ARRAY_TASK_ID",
+                        "9",
+                        "SLURM_ARRAY_TASK_MIN",
+                        "0",
+                        "SLURM_ARRAY_TASK_COUNT",
+                        "3")))
+        .hasMessageContaining("--shard I/K");
   }
 }

@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
 @Command(name = "slow-grid")
 final class SlowGridCommand implements Callable<Integer> {
 
-  static final GridTable DETAILS = new GridTable("slow/details.csv", List.of("key", "step",
-      "value"), "key");
-  static final GridTable CELLS = new GridTable("slow/cells.csv", List.of("key", "sum", "wall_ms"),
-      "key");
+  static final GridTable DETAILS =
+      new GridTable("slow/details.csv", List.of("key", "step", "value"), "key");
+  static final GridTable CELLS =
+      new GridTable("slow/cells.csv", List.of("key", "sum", "wall_ms"), "key");
 
   @Option(names = "--cells", defaultValue = "12")
   int cells;
@@ -36,20 +36,28 @@ final class SlowGridCommand implements Callable<Integer> {
       ids.add(i);
     }
     Grid<Integer> g = new Grid<>("slow-grid", ids, i -> "cell-" + i, List.of(DETAILS, CELLS));
-    new GridRunner(grid.settings(1)).run(g, i -> {
-      long t0 = System.nanoTime();
-      SplittableRandom r = new SplittableRandom(1000 + i);
-      List<List<String>> details = new ArrayList<>();
-      double sum = 0;
-      for (int s = 0; s < 3; s++) {
-        double v = r.nextDouble();
-        sum += v;
-        details.add(List.of("cell-" + i, Integer.toString(s), Double.toString(v)));
-        sleep(sleepMs / 3);
-      }
-      return CellRows.of(details, List.of("cell-" + i, Double.toString(sum),
-          Long.toString((System.nanoTime() - t0) / 1_000_000)));
-    }, new GridRunner.Description("slow/provenance.csv", java.util.Map.of(), "1000+i"));
+    new GridRunner(grid.settings(1))
+        .run(
+            g,
+            i -> {
+              long t0 = System.nanoTime();
+              SplittableRandom r = new SplittableRandom(1000 + i);
+              List<List<String>> details = new ArrayList<>();
+              double sum = 0;
+              for (int s = 0; s < 3; s++) {
+                double v = r.nextDouble();
+                sum += v;
+                details.add(List.of("cell-" + i, Integer.toString(s), Double.toString(v)));
+                sleep(sleepMs / 3);
+              }
+              return CellRows.of(
+                  details,
+                  List.of(
+                      "cell-" + i,
+                      Double.toString(sum),
+                      Long.toString((System.nanoTime() - t0) / 1_000_000)));
+            },
+            new GridRunner.Description("slow/provenance.csv", java.util.Map.of(), "1000+i"));
     return 0;
   }
 

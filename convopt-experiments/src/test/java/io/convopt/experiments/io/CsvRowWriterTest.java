@@ -18,10 +18,11 @@ class CsvRowWriterTest {
   void rowsWrittenAndReadBackAreIdentical() {
     Path f = dir.resolve("t.csv");
     List<String> header = List.of("key", "point", "note");
-    List<List<String>> rows = List.of(
-        List.of("a", "(0.5, 0.5)", "plain"),
-        List.of("b", "1.25", "has \"quotes\", and a comma"),
-        List.of("c", "", "line\nbreak"));
+    List<List<String>> rows =
+        List.of(
+            List.of("a", "(0.5, 0.5)", "plain"),
+            List.of("b", "1.25", "has \"quotes\", and a comma"),
+            List.of("c", "", "line\nbreak"));
     try (CsvRowWriter w = CsvRowWriter.open(f, header)) {
       rows.forEach(w::append);
     }
@@ -51,7 +52,8 @@ class CsvRowWriterTest {
     try (CsvRowWriter w = CsvRowWriter.open(f, List.of("key", "v"))) {
       w.append(List.of("r2", "2"));
     }
-    assertThat(CsvRowWriter.readAll(f)).containsExactly(List.of("key", "v"), List.of("r1", "1"), List.of("r2", "2"));
+    assertThat(CsvRowWriter.readAll(f))
+        .containsExactly(List.of("key", "v"), List.of("r1", "1"), List.of("r2", "2"));
   }
 
   @Test
@@ -70,6 +72,7 @@ class CsvRowWriterTest {
       assertThatThrownBy(() -> w.append(List.of("only one"))).hasMessageContaining("2 columns");
     }
     assertThatThrownBy(() -> CsvRowWriter.parse("a,b\n\"open,1\n", "x.csv"))
-        .hasMessageContaining("x.csv").hasMessageContaining("unterminated");
+        .hasMessageContaining("x.csv")
+        .hasMessageContaining("unterminated");
   }
 }

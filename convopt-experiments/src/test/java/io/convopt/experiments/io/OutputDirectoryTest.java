@@ -25,7 +25,8 @@ class OutputDirectoryTest {
     Path file = Files.writeString(tmp.resolve("results"), "not a folder");
     assertThatThrownBy(() -> OutputDirectory.prepare(file))
         .isInstanceOf(OutputDirectory.Unusable.class)
-        .hasMessageContaining(file.toString()).hasMessageContaining("is a file, not a folder");
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("is a file, not a folder");
     assertThatThrownBy(() -> OutputDirectory.prepare(file.resolve("sub")))
         .hasMessageContaining(file.resolve("sub").toString())
         .hasMessageContaining(file + " is a file, not a folder");
@@ -37,13 +38,16 @@ class OutputDirectoryTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       // root ignores permission bits; /proc refuses new folders even to root.
-      Path target = Files.isWritable(locked) ? Path.of("/proc", "convopt-test", "out")
-          : locked.resolve("out");
+      Path target =
+          Files.isWritable(locked)
+              ? Path.of("/proc", "convopt-test", "out")
+              : locked.resolve("out");
       assertThatThrownBy(() -> OutputDirectory.prepare(target))
           .isInstanceOf(OutputDirectory.Unusable.class)
           .hasMessageContaining(target.toString())
-          .hasMessageMatching("(?s).*: (permission denied|no such file or folder.*|"
-              + "read-only file system|operation not permitted|cannot write in it.*)");
+          .hasMessageMatching(
+              "(?s).*: (permission denied|no such file or folder.*|"
+                  + "read-only file system|operation not permitted|cannot write in it.*)");
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

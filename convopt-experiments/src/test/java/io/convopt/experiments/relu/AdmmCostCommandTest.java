@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The cost command on a tiny grid: it runs, writes its files with the expected columns (no timing checks). */
+/**
+ * The cost command on a tiny grid: it runs, writes its files with the expected columns (no timing
+ * checks).
+ */
 class AdmmCostCommandTest {
   @TempDir Path dir;
 
@@ -27,15 +30,48 @@ class AdmmCostCommandTest {
   void tinyGridWritesOneRowPerCellAndSolverWithTheExpectedColumns() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "--n", "20,30", "--d", "3", "--p", "4,6", "--iterations", "3", "--repeats", "1",
-        "--min-time", "0", "--gemm-size", "32", "--out", dir.toString());
+    int code =
+        run(
+            out,
+            err,
+            "--n",
+            "20,30",
+            "--d",
+            "3",
+            "--p",
+            "4,6",
+            "--iterations",
+            "3",
+            "--repeats",
+            "1",
+            "--min-time",
+            "0",
+            "--gemm-size",
+            "32",
+            "--out",
+            dir.toString());
     assertThat(code).as(err.toString()).isZero();
     Path folder = dir.resolve("relu-cost");
     List<List<String>> rows = CsvRowWriter.readAll(folder.resolve("cells.csv"));
     assertThat(rows.get(0)).isEqualTo(AdmmCostCommand.COLUMNS);
-    assertThat(rows.get(0)).contains("solver", "n", "d", "p", "seed", "iterations", "setup_ms", "iter_ms",
-        "gflops", "gemm_pct", "cached_rows", "cached_cols", "woodbury_cached_bytes", "dense_factor_bytes",
-        "version", "git_commit");
+    assertThat(rows.get(0))
+        .contains(
+            "solver",
+            "n",
+            "d",
+            "p",
+            "seed",
+            "iterations",
+            "setup_ms",
+            "iter_ms",
+            "gflops",
+            "gemm_pct",
+            "cached_rows",
+            "cached_cols",
+            "woodbury_cached_bytes",
+            "dense_factor_bytes",
+            "version",
+            "git_commit");
     assertThat(rows).hasSize(1 + 4 * 2);
     int solver = rows.get(0).indexOf("solver");
     int n = rows.get(0).indexOf("n");
@@ -53,8 +89,17 @@ class AdmmCostCommandTest {
       }
     }
     List<List<String>> fit = CsvRowWriter.readAll(folder.resolve("fit.csv"));
-    assertThat(fit.get(0)).containsExactly("model", "kind", "term_or_n", "d", "p", "value", "measured_ms",
-        "predicted_ms", "ratio");
+    assertThat(fit.get(0))
+        .containsExactly(
+            "model",
+            "kind",
+            "term_or_n",
+            "d",
+            "p",
+            "value",
+            "measured_ms",
+            "predicted_ms",
+            "ratio");
     assertThat(fit.stream().map(r -> r.get(0)).distinct())
         .contains("admm_setup", "admm_iter", "admm_iter_nb", "fista_iter", "fista_iter_np");
     assertThat(folder.resolve("provenance.csv")).exists();

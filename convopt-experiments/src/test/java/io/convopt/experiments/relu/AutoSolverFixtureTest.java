@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AutoSolverFixtureTest {
   static final String[] FILES = {
-    "gated_sq_iris_vv.json", "gated_sq_synth_teacher.json",
-    "relu_sq_synth_circle.json", "relu_sq_wdbc100.json", "relu_sq_synth_teacher.json",
+    "gated_sq_iris_vv.json",
+    "gated_sq_synth_teacher.json",
+    "relu_sq_synth_circle.json",
+    "relu_sq_wdbc100.json",
+    "relu_sq_synth_teacher.json",
     "relu_hinge_synth_xor.json"
   };
 
@@ -33,12 +36,11 @@ class AutoSolverFixtureTest {
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("cases")
-  void defaultSolverCertifiesTheReferenceOptimum(String file, String formulation)
-      throws Exception {
+  void defaultSolverCertifiesTheReferenceOptimum(String file, String formulation) throws Exception {
     ReluFixture fx = FixtureSolveTest.load(file);
     Formulation f = Formulation.parse(formulation);
-    Double ref = f == fx.formulation() ? fx.referenceObjective()
-        : fx.samePatternOptima().get(f.id());
+    Double ref =
+        f == fx.formulation() ? fx.referenceObjective() : fx.samePatternOptima().get(f.id());
     assertThat(ref).as("reference of %s as %s", file, formulation).isNotNull();
     ReluProblem p = fx.problem(f);
     AutoSolver.Explained e =

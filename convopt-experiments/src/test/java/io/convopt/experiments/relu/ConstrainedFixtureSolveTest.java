@@ -3,7 +3,6 @@ package io.convopt.experiments.relu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convopt.solvers.relu.Certificate;
-import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
@@ -19,13 +18,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The constrained ReLU program (CR) on the fixtures that carry a CR reference (the relu fixtures'
- * own reference, the gated fixtures' {@code same_pattern_optima.relu}), solved independently by
- * the augmented-Lagrangian method and by ADMM from zero, and by the interior-point method from its
+ * own reference, the gated fixtures' {@code same_pattern_optima.relu}), solved independently by the
+ * augmented-Lagrangian method and by ADMM from zero, and by the interior-point method from its
  * interior start (a third, independent method; well under a second per case): each reaches the
  * reference to 1e-6 relative, each certifies its returned point by a relative duality gap <= 1e-6
- * (feasible point from the cone projection, exact cone-dual lower bound; see
- * ProjectedCertificate), the point is feasible, the solvers agree pairwise to 1e-6, and the
- * recovered network has the convex objective.
+ * (feasible point from the cone projection, exact cone-dual lower bound; see ProjectedCertificate),
+ * the point is feasible, the solvers agree pairwise to 1e-6, and the recovered network has the
+ * convex objective.
  *
  * <p>Every solver x loss pair of CR is covered by the default suite: AL, ADMM and IPM on three
  * squared-loss fixtures (including the real-data, 9-feature relu_sq_wdbc100) and on the hinge-loss
@@ -52,8 +51,7 @@ class ConstrainedFixtureSolveTest {
     ReluFixture fx = FixtureSolveTest.load(file);
     double ref = fx.samePatternOptima().get("relu");
     ReluProblem p = fx.problem(Formulation.RELU);
-    ReluSolution al =
-        new AugmentedLagrangianSolver(SETTINGS.withMaxIterations(alBudget)).solve(p);
+    ReluSolution al = new AugmentedLagrangianSolver(SETTINGS.withMaxIterations(alBudget)).solve(p);
     ReluSolution admm = new AdmmSolver(SETTINGS.withMaxIterations(admmBudget)).solve(p);
     ReluSolution ipm = new InteriorPointSolver(SETTINGS).solve(p);
     for (ReluSolution s : new ReluSolution[] {al, admm, ipm}) {
@@ -73,13 +71,16 @@ class ConstrainedFixtureSolveTest {
       TwoLayerNetwork net = TwoLayerNetwork.recover(p, s);
       double nc = net.objective(fx.x(), fx.y(), fx.beta(), fx.loss());
       assertThat(Math.abs(nc - s.objective()) / s.objective())
-          .as("recovered network").isLessThanOrEqualTo(1e-9);
+          .as("recovered network")
+          .isLessThanOrEqualTo(1e-9);
     }
     double agree = Math.abs(al.objective() - admm.objective()) / ref;
     assertThat(agree).as("AL vs ADMM").isLessThanOrEqualTo(1e-6);
-    assertThat(Math.abs(ipm.objective() - al.objective()) / ref).as("IPM vs AL")
+    assertThat(Math.abs(ipm.objective() - al.objective()) / ref)
+        .as("IPM vs AL")
         .isLessThanOrEqualTo(1e-6);
-    assertThat(Math.abs(ipm.objective() - admm.objective()) / ref).as("IPM vs ADMM")
+    assertThat(Math.abs(ipm.objective() - admm.objective()) / ref)
+        .as("IPM vs ADMM")
         .isLessThanOrEqualTo(1e-6);
     // min(CG) <= min(CR) on the same patterns
     assertThat(al.objective()).isGreaterThanOrEqualTo(fx.samePatternOptima().get("gated"));
@@ -89,8 +90,7 @@ class ConstrainedFixtureSolveTest {
   @org.junit.jupiter.api.Tag("slow")
   @ParameterizedTest(name = "{0}")
   @CsvSource({"relu_sq_synth_teacher.json, 400000, 100000"})
-  void alAndAdmmAgreeOnTheHardInstance(String file, int alBudget, int admmBudget)
-      throws Exception {
+  void alAndAdmmAgreeOnTheHardInstance(String file, int alBudget, int admmBudget) throws Exception {
     alAndAdmmReachTheReferenceAndAgree(file, alBudget, admmBudget);
   }
 

@@ -80,9 +80,11 @@ class CostModelFitTest {
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> CostModelFit.fit(new double[][] {{1}}, new double[] {0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("> 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("> 0");
     assertThatThrownBy(() -> CostModelFit.fit(new double[][] {{1}, {1, 2}}, new double[] {1, 1}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row 1");
     assertThatThrownBy(() -> CostModelFit.fit(new double[][] {{0}}, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class);
   }

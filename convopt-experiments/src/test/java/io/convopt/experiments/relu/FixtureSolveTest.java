@@ -2,7 +2,6 @@ package io.convopt.experiments.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
@@ -20,16 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every public (non-robust) fixture: the solver reaches the CLARABEL reference optimum to 1e-6
  * relative and certifies it. Tolerances: the fixture README's suggested acceptance thresholds
  * (references agree among CLARABEL/ECOS/SCS to 3e-9, so 1e-6 is far above reference noise); the
- * solve is run at tolerance 1e-7. For RELU the gap is taken at a feasible (projected) point with
- * an exact cone-dual bound, so it is a true bound.
+ * solve is run at tolerance 1e-7. For RELU the gap is taken at a feasible (projected) point with an
+ * exact cone-dual bound, so it is a true bound.
  */
 class FixtureSolveTest {
   /**
    * (fixture, formulation) pairs checked. Every fixture is solved as GATED (its own formulation or
-   * its same_pattern_optima entry). The constrained program (RELU) is checked, with AL and ADMM
-   * and their certified gaps, in {@link ConstrainedFixtureSolveTest}, and through the default
-   * solver in {@link AutoSolverFixtureTest}; synth1d stays here as one RELU case through the
-   * default dispatch ({@link ReluSolvers#forProblem}, the automatic choice).
+   * its same_pattern_optima entry). The constrained program (RELU) is checked, with AL and ADMM and
+   * their certified gaps, in {@link ConstrainedFixtureSolveTest}, and through the default solver in
+   * {@link AutoSolverFixtureTest}; synth1d stays here as one RELU case through the default dispatch
+   * ({@link ReluSolvers#forProblem}, the automatic choice).
    */
   static final String[][] CASES = {
     {"gated_sq_synth1d.json", "gated"},
@@ -62,9 +61,8 @@ class FixtureSolveTest {
   void reachesReferenceCertifiesAndRecovers(String file, String formulation) throws Exception {
     ReluFixture fx = load(file);
     Formulation f = Formulation.parse(formulation);
-    double ref = f == fx.formulation()
-        ? fx.referenceObjective()
-        : fx.samePatternOptima().get(f.id());
+    double ref =
+        f == fx.formulation() ? fx.referenceObjective() : fx.samePatternOptima().get(f.id());
     ReluProblem p = fx.problem(f);
     ReluSolution s = ReluSolvers.forProblem(p, SETTINGS).solve(p);
     System.out.println(file + " as " + f.id() + ": " + s + " ref=" + ref);
@@ -79,7 +77,8 @@ class FixtureSolveTest {
       // not the stopping test any more (the certified gap is), so they are not asserted
       assertThat(s.certificate().constraintViolation()).isLessThanOrEqualTo(1e-12);
       // min(CG) <= min(CR): our CR optimum is not below the gated reference on the same patterns
-      assertThat(s.objective()).isGreaterThanOrEqualTo(fx.samePatternOptima().get("gated") * (1 - 1e-6));
+      assertThat(s.objective())
+          .isGreaterThanOrEqualTo(fx.samePatternOptima().get("gated") * (1 - 1e-6));
     } else {
       // certified lower bound of min(CG) is below the ReLU reference on the same patterns
       assertThat(s.objective() - s.certificate().gap())
@@ -89,12 +88,13 @@ class FixtureSolveTest {
     TwoLayerNetwork net = TwoLayerNetwork.recover(p, s);
     double nc = net.objective(fx.x(), fx.y(), fx.beta(), fx.loss());
     assertThat(Math.abs(nc - s.objective()) / s.objective())
-        .as("recovered network").isLessThanOrEqualTo(1e-8);
+        .as("recovered network")
+        .isLessThanOrEqualTo(1e-8);
   }
 
   /**
-   * R-FISTA (no longer the default for these small programs, which go to the interior-point
-   * method) on every gated case with a smooth loss: certified to 1e-7, the reference to 1e-6.
+   * R-FISTA (no longer the default for these small programs, which go to the interior-point method)
+   * on every gated case with a smooth loss: certified to 1e-7, the reference to 1e-6.
    */
   @org.junit.jupiter.api.Test
   void rFistaCertifiesEveryGatedSmoothCase() throws Exception {
@@ -104,8 +104,8 @@ class FixtureSolveTest {
       if (f != Formulation.GATED || !fx.loss().isSmooth()) {
         continue;
       }
-      double ref = f == fx.formulation() ? fx.referenceObjective()
-          : fx.samePatternOptima().get(f.id());
+      double ref =
+          f == fx.formulation() ? fx.referenceObjective() : fx.samePatternOptima().get(f.id());
       ReluSolution s = new ProximalGradientSolver(SETTINGS).solve(fx.problem(f));
       assertThat(s.stopReason()).as(c[0]).isEqualTo(StopReason.CONVERGED);
       assertThat(Math.abs(s.objective() - ref) / ref).as(c[0]).isLessThanOrEqualTo(1e-6);

@@ -18,8 +18,8 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sampled-patterns situation on its fixture instance {@code relu_sq_synth_circle.json} (n = 40, two
- * Gaussian features + bias, disc-vs-outside labels, beta = 0.01, squared loss, 36 sampled
+ * The sampled-patterns situation on its fixture instance {@code relu_sq_synth_circle.json} (n = 40,
+ * two Gaussian features + bias, disc-vs-outside labels, beta = 0.01, squared loss, 36 sampled
  * patterns; the arrangement has every chamber enumerable, 2 (1 + 39 + C(39,2)) = 1562 minus the
  * all-zero one for points in general position).
  */
@@ -28,20 +28,23 @@ class GlobalOptimalityCertificateTest {
       ReluSolverSettings.defaults().withTolerance(1e-8).withMaxIterations(400_000);
 
   /**
-   * Constrained program (CR): at the sampled optimum the dual constraint
-   * holds with equality on the sampled cones (KKT, up to the solver's 1e-7 tolerance) but is
-   * violated on other chambers, so the solution is reported not globally optimal.
+   * Constrained program (CR): at the sampled optimum the dual constraint holds with equality on the
+   * sampled cones (KKT, up to the solver's 1e-7 tolerance) but is violated on other chambers, so
+   * the solution is reported not globally optimal.
    */
   @Test
   void sampledReluSolutionIsReportedNotGloballyOptimal() throws Exception {
     ReluFixture fx = FixtureSolveTest.load("relu_sq_synth_circle.json");
     ReluProblem p = fx.problem();
     ActivationPatterns all = ActivationPatterns.enumerate(fx.x());
-    ReluSolution s = new AugmentedLagrangianSolver(
-        ReluSolverSettings.defaults().withTolerance(1e-7).withMaxIterations(200_000)).solve(p);
+    ReluSolution s =
+        new AugmentedLagrangianSolver(
+                ReluSolverSettings.defaults().withTolerance(1e-7).withMaxIterations(200_000))
+            .solve(p);
     assertThat(s.stopReason()).isEqualTo(StopReason.CONVERGED);
     GlobalOptimalityReport r = GlobalOptimalityCheck.check(p, s, all, 1e-6);
-    System.out.println("CR, sampled P=" + p.patterns().count() + ", all P=" + all.count() + ": " + r);
+    System.out.println(
+        "CR, sampled P=" + p.patterns().count() + ", all P=" + all.count() + ": " + r);
     assertThat(all.count()).isEqualTo(1561);
     assertThat(r.globallyOptimal()).isFalse();
     assertThat(r.sampledMax()).isCloseTo(r.beta(), Offset.offset(1e-4 * r.beta()));
@@ -63,8 +66,13 @@ class GlobalOptimalityCertificateTest {
     ProximalGradientSolver fista = new ProximalGradientSolver(SETTINGS);
     PatternRefinement.Result r = new PatternRefinement(fista, 1e-6, 30, 20).run(sampled, all);
     for (int i = 0; i < r.reports().size(); i++) {
-      System.out.println("CG round " + i + " P=" + r.solutions().get(i).patternCount() + ": "
-          + r.reports().get(i));
+      System.out.println(
+          "CG round "
+              + i
+              + " P="
+              + r.solutions().get(i).patternCount()
+              + ": "
+              + r.reports().get(i));
     }
     GlobalOptimalityReport first = r.reports().get(0);
     assertThat(first.globallyOptimal()).isFalse();
@@ -78,8 +86,9 @@ class GlobalOptimalityCertificateTest {
     ReluProblem full = fx.problem(Formulation.GATED);
     full = new ReluProblem(fx.x(), fx.y(), all, fx.beta(), fx.loss(), Formulation.GATED);
     ReluSolution ref = fista.solve(full);
-    System.out.printf("CG all %d patterns: %s (%.1f s); refined %s%n", all.count(), ref,
-        (System.nanoTime() - t0) * 1e-9, r.solution());
+    System.out.printf(
+        "CG all %d patterns: %s (%.1f s); refined %s%n",
+        all.count(), ref, (System.nanoTime() - t0) * 1e-9, r.solution());
     assertThat(ref.stopReason()).isEqualTo(StopReason.CONVERGED);
     double rel = Math.abs(r.solution().objective() - ref.objective()) / ref.objective();
     assertThat(rel).isLessThanOrEqualTo(1e-6);
@@ -103,8 +112,15 @@ class GlobalOptimalityCertificateTest {
     InteriorPointSolver ipm = new InteriorPointSolver(SETTINGS);
     PatternRefinement.Result r = new PatternRefinement(ipm, 1e-6, 30, 20).run(sampled, all);
     for (int i = 0; i < r.reports().size(); i++) {
-      System.out.println("CR ipm round " + i + " P=" + r.solutions().get(i).patternCount() + ": "
-          + r.reports().get(i) + " " + r.solutions().get(i));
+      System.out.println(
+          "CR ipm round "
+              + i
+              + " P="
+              + r.solutions().get(i).patternCount()
+              + ": "
+              + r.reports().get(i)
+              + " "
+              + r.solutions().get(i));
     }
     GlobalOptimalityReport first = r.reports().get(0);
     assertThat(first.globallyOptimal()).isFalse();
@@ -118,11 +134,11 @@ class GlobalOptimalityCertificateTest {
     }
 
     long t0 = System.nanoTime();
-    ReluProblem full =
-        new ReluProblem(fx.x(), fx.y(), all, fx.beta(), fx.loss(), Formulation.RELU);
+    ReluProblem full = new ReluProblem(fx.x(), fx.y(), all, fx.beta(), fx.loss(), Formulation.RELU);
     ReluSolution ref = ipm.solve(full);
-    System.out.printf("CR all %d patterns (ipm): %s (%.1f s); refined %s%n", all.count(), ref,
-        (System.nanoTime() - t0) * 1e-9, r.solution());
+    System.out.printf(
+        "CR all %d patterns (ipm): %s (%.1f s); refined %s%n",
+        all.count(), ref, (System.nanoTime() - t0) * 1e-9, r.solution());
     assertThat(ref.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(ref.certificate().relativeGap()).isLessThanOrEqualTo(1e-8);
     double rel = Math.abs(r.solution().objective() - ref.objective()) / ref.objective();

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The interior-point solver on every public (non-robust) fixture, in its own formulation and in
- * the other one (references: {@code reference.optimal_objective} and {@code same_pattern_optima}):
- * the objective is within 1e-6 relative of the CLARABEL optimum (references agree among solvers to
+ * The interior-point solver on every public (non-robust) fixture, in its own formulation and in the
+ * other one (references: {@code reference.optimal_objective} and {@code same_pattern_optima}): the
+ * objective is within 1e-6 relative of the CLARABEL optimum (references agree among solvers to
  * ~3e-9), the certified relative gap of the returned point is at most 1e-6, the point is exactly
  * feasible (scaled violation at rounding level, 1e-12), the certificate's dual bound is below the
  * reference, and the recovered non-convex network has the convex objective (1e-9).
@@ -61,6 +61,7 @@ class InteriorPointFixtureTest {
     TwoLayerNetwork net = TwoLayerNetwork.recover(p, s);
     double nc = net.objective(fx.x(), fx.y(), fx.beta(), fx.loss());
     assertThat(Math.abs(nc - s.objective()) / s.objective())
-        .as("recovered network").isLessThanOrEqualTo(1e-9);
+        .as("recovered network")
+        .isLessThanOrEqualTo(1e-9);
   }
 }

@@ -19,8 +19,7 @@ class ReluSolveCommandTest {
 
   private Path copy(String name) throws Exception {
     Path p = dir.resolve(name);
-    try (InputStream in =
-        getClass().getResourceAsStream("/fixtures/convex-relu/" + name)) {
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/convex-relu/" + name)) {
       Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
     }
     return p;
@@ -63,8 +62,10 @@ class ReluSolveCommandTest {
     StringWriter err = new StringWriter();
     assertThat(run(out, err, "--problem", f.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("beta");
-    Files.writeString(f, "{\"formulation\": \"gated\", \"loss\": \"squared\", \"beta\": 1,"
-        + " \"X\": [[1, 2], [3]], \"y\": [1, 2], \"D\": [[1], [1]]}");
+    Files.writeString(
+        f,
+        "{\"formulation\": \"gated\", \"loss\": \"squared\", \"beta\": 1,"
+            + " \"X\": [[1, 2], [3]], \"y\": [1, 2], \"D\": [[1], [1]]}");
     StringWriter err2 = new StringWriter();
     assertThat(run(new StringWriter(), err2, "--problem", f.toString())).isEqualTo(2);
     assertThat(err2.toString()).contains("X").contains("ragged");
@@ -75,10 +76,20 @@ class ReluSolveCommandTest {
     assertThat(run(new StringWriter(), new StringWriter())).isEqualTo(2);
     StringWriter rout = new StringWriter();
     // the default robust solver certifies 1e-6, which bounds the distance to the reference
-    assertThat(run(rout, new StringWriter(), "--problem",
-            copy("relu_robust_hinge_synth.json").toString(), "--tol", "1e-6", "--json"))
+    assertThat(
+            run(
+                rout,
+                new StringWriter(),
+                "--problem",
+                copy("relu_robust_hinge_synth.json").toString(),
+                "--tol",
+                "1e-6",
+                "--json"))
         .isEqualTo(0);
-    assertThat(rout.toString()).contains("relu_robust").contains("ipm").contains("duality gap")
+    assertThat(rout.toString())
+        .contains("relu_robust")
+        .contains("ipm")
+        .contains("duality gap")
         .contains("choice       relu_robust: the robust interior-point method");
     String last = rout.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
     JsonNode lj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
@@ -87,8 +98,14 @@ class ReluSolveCommandTest {
     assertThat(lj.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
     assertThat(Math.abs(obj - 7.08245435793) / 7.08245435793).isLessThanOrEqualTo(1e-6);
     StringWriter err2 = new StringWriter();
-    assertThat(run(new StringWriter(), err2, "--problem", copy("relu_hinge_synth_xor.json").toString(),
-            "--solver", "fista"))
+    assertThat(
+            run(
+                new StringWriter(),
+                err2,
+                "--problem",
+                copy("relu_hinge_synth_xor.json").toString(),
+                "--solver",
+                "fista"))
         .isEqualTo(2);
     assertThat(err2.toString()).contains("fista");
   }
@@ -97,8 +114,17 @@ class ReluSolveCommandTest {
   void ipmSolvesAReluFixtureWithRepeatAndRobustRejectsFirstOrderSolvers() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "--problem", copy("relu_sq_synth_circle.json").toString(),
-        "--solver", "ipm", "--repeat", "2", "--json");
+    int code =
+        run(
+            out,
+            err,
+            "--problem",
+            copy("relu_sq_synth_circle.json").toString(),
+            "--solver",
+            "ipm",
+            "--repeat",
+            "2",
+            "--json");
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("solve 1").contains("ipm");
     String[] lines = out.toString().trim().split("\\R");
@@ -108,13 +134,25 @@ class ReluSolveCommandTest {
     assertThat(Math.abs(j.get("objective").asDouble() - ref) / ref).isLessThanOrEqualTo(1e-6);
     assertThat(j.get("certificate").asDouble()).isLessThanOrEqualTo(1e-6);
     StringWriter err2 = new StringWriter();
-    assertThat(run(new StringWriter(), err2, "--problem",
-            copy("relu_robust_hinge_synth.json").toString(), "--solver", "al"))
+    assertThat(
+            run(
+                new StringWriter(),
+                err2,
+                "--problem",
+                copy("relu_robust_hinge_synth.json").toString(),
+                "--solver",
+                "al"))
         .isEqualTo(2);
     assertThat(err2.toString()).contains("al").contains("relu_robust").contains("ipm");
     StringWriter err3 = new StringWriter();
-    assertThat(run(new StringWriter(), err3, "--problem",
-            copy("gated_sq_synth1d.json").toString(), "--repeat", "0"))
+    assertThat(
+            run(
+                new StringWriter(),
+                err3,
+                "--problem",
+                copy("gated_sq_synth1d.json").toString(),
+                "--repeat",
+                "0"))
         .isEqualTo(2);
     assertThat(err3.toString()).contains("--repeat");
   }
@@ -133,12 +171,22 @@ class ReluSolveCommandTest {
   @Test
   void robustBadInputIsAUsageError() throws Exception {
     StringWriter err = new StringWriter();
-    assertThat(run(new StringWriter(), err, "--problem",
-        withField("relu_robust_hinge_synth.json", "eps", -0.05).toString())).isEqualTo(2);
+    assertThat(
+            run(
+                new StringWriter(),
+                err,
+                "--problem",
+                withField("relu_robust_hinge_synth.json", "eps", -0.05).toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("eps").contains("negative");
     StringWriter err2 = new StringWriter();
-    assertThat(run(new StringWriter(), err2, "--problem",
-        withField("gated_sq_synth1d.json", "eps", 0.05).toString())).isEqualTo(2);
+    assertThat(
+            run(
+                new StringWriter(),
+                err2,
+                "--problem",
+                withField("gated_sq_synth1d.json", "eps", 0.05).toString()))
+        .isEqualTo(2);
     assertThat(err2.toString()).contains("eps").contains("relu_robust").contains("gated");
   }
 }

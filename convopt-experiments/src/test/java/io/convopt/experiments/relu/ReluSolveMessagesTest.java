@@ -16,9 +16,10 @@ import picocli.CommandLine;
 class ReluSolveMessagesTest {
   @TempDir Path dir;
 
-  private static final String TINY_GATED = "{\"formulation\": \"gated\", \"loss\": \"squared\","
-      + " \"beta\": BETA, \"X\": [[-1, 1], [X01, 1], [0.5, 1], [1, 1]], \"y\": [1, 0.2, 0.3, 1.1],"
-      + " \"D\": [[1, 0], [1, 0], [0, 1], [0, 1]]}";
+  private static final String TINY_GATED =
+      "{\"formulation\": \"gated\", \"loss\": \"squared\", \"beta\": BETA, \"X\": [[-1, 1], [X01,"
+          + " 1], [0.5, 1], [1, 1]], \"y\": [1, 0.2, 0.3, 1.1], \"D\": [[1, 0], [1, 0], [0, 1], [0,"
+          + " 1]]}";
 
   private record Run(int code, String out, String err) {}
 
@@ -30,8 +31,9 @@ class ReluSolveMessagesTest {
     CommandLine cl = new CommandLine(new ReluSolveCommand());
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    String[] args = Stream.concat(Stream.of("--problem", f.toString()), Stream.of(extra))
-        .toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("--problem", f.toString()), Stream.of(extra))
+            .toArray(String[]::new);
     return new Run(cl.execute(args), out.toString(), err.toString());
   }
 
@@ -44,7 +46,8 @@ class ReluSolveMessagesTest {
     for (String token : List.of("NaN", "Infinity", "-Infinity")) {
       Run r = solve(tiny("0.1", token));
       assertThat(r.code()).isEqualTo(2);
-      assertThat(r.err()).contains("X: entry (1,0)", "must be finite")
+      assertThat(r.err())
+          .contains("X: entry (1,0)", "must be finite")
           .doesNotContain("ALLOW_NON_NUMERIC", "JsonReadFeature", "enable");
     }
     Run b = solve(tiny("NaN", "-0.5"));
@@ -56,7 +59,8 @@ class ReluSolveMessagesTest {
   void brokenJsonGivesLineAndColumnWithoutParserInternals() throws Exception {
     Run r = solve("{\"formulation\": \"gated\",\n \"beta\": 0.1,,\n}");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("not valid JSON at line 2")
+    assertThat(r.err())
+        .contains("not valid JSON at line 2")
         .doesNotContain("JsonReadFeature", "Source:", "com.fasterxml");
   }
 

@@ -46,8 +46,13 @@ class ReluTrainCommandTest {
     List<String> lines = new ArrayList<>();
     lines.add("a,b,y" + (withClass ? ",cls" : ""));
     for (double[] row : x) {
-      lines.add(row[0] + "," + row[1] + "," + target(row)
-          + (withClass ? "," + (row[0] * row[1] >= 0 ? "yes" : "no") : ""));
+      lines.add(
+          row[0]
+              + ","
+              + row[1]
+              + ","
+              + target(row)
+              + (withClass ? "," + (row[0] * row[1] >= 0 ? "yes" : "no") : ""));
     }
     Path p = dir.resolve(name);
     Files.write(p, lines);
@@ -75,13 +80,40 @@ class ReluTrainCommandTest {
   void trainsWithASplitPrintsJsonKeysAndSavesTheModel() throws Exception {
     Path data = csv("train.csv", inputs(40, 1), false);
     Path model = dir.resolve("m.json");
-    Run r = run("--data", data.toString(), "--target", "y", "--split", "0.25", "--formulation",
-        "gated", "--patterns", "10", "--beta", "0.3", "--loss", "squared", "--standardize",
-        "--model-out", model.toString(), "--json");
+    Run r =
+        run(
+            "--data",
+            data.toString(),
+            "--target",
+            "y",
+            "--split",
+            "0.25",
+            "--formulation",
+            "gated",
+            "--patterns",
+            "10",
+            "--beta",
+            "0.3",
+            "--loss",
+            "squared",
+            "--standardize",
+            "--model-out",
+            model.toString(),
+            "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = r.json();
-    for (String key : List.of("objective", "certificate", "iterations", "seconds", "neurons",
-        "train_metric", "test_metric", "solver", "solver_reason", "metric")) {
+    for (String key :
+        List.of(
+            "objective",
+            "certificate",
+            "iterations",
+            "seconds",
+            "neurons",
+            "train_metric",
+            "test_metric",
+            "solver",
+            "solver_reason",
+            "metric")) {
       assertThat(j.has(key)).as(key).isTrue();
     }
     assertThat(j.get("metric").asText()).isEqualTo("rmse");
@@ -111,8 +143,21 @@ class ReluTrainCommandTest {
     }
     Path gates = dir.resolve("g.csv");
     Files.write(gates, lines);
-    Run run = run("--data", data.toString(), "--target", "y", "--formulation", "gated",
-        "--gates", gates.toString(), "--beta", "0.3", "--loss", "squared", "--json");
+    Run run =
+        run(
+            "--data",
+            data.toString(),
+            "--target",
+            "y",
+            "--formulation",
+            "gated",
+            "--gates",
+            gates.toString(),
+            "--beta",
+            "0.3",
+            "--loss",
+            "squared",
+            "--json");
     assertThat(run.code()).as(run.err()).isZero();
     // the same program, built here from the raw rows and the gate matrix
     double[][] f = new double[x.length][];
@@ -121,8 +166,9 @@ class ReluTrainCommandTest {
       f[k] = new double[] {x[k][0], x[k][1], 1.0};
       y[k] = target(x[k]);
     }
-    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.fromGates(f, g), 0.3, Loss.SQUARED,
-        Formulation.GATED);
+    ReluProblem p =
+        new ReluProblem(
+            f, y, ActivationPatterns.fromGates(f, g), 0.3, Loss.SQUARED, Formulation.GATED);
     ReluSolution s = ReluSolvers.forProblem(p, ReluSolverSettings.defaults()).solve(p);
     double obj = run.json().get("objective").asDouble();
     assertThat(Math.abs(obj - s.objective()) / s.objective()).isLessThanOrEqualTo(1e-9);
@@ -134,9 +180,23 @@ class ReluTrainCommandTest {
   void twoTextClassesBecomeSignLabelsAndThreeAreRejected() throws Exception {
     Path data = csv("c.csv", inputs(30, 3), true);
     Path test = csv("t.csv", inputs(12, 4), true);
-    Run r = run("--data", data.toString(), "--target", "cls", "--test", test.toString(),
-        "--formulation", "gated", "--patterns", "6", "--beta", "0.5", "--loss", "logistic",
-        "--json");
+    Run r =
+        run(
+            "--data",
+            data.toString(),
+            "--target",
+            "cls",
+            "--test",
+            test.toString(),
+            "--formulation",
+            "gated",
+            "--patterns",
+            "6",
+            "--beta",
+            "0.5",
+            "--loss",
+            "logistic",
+            "--json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("-1 = no, +1 = yes");
     JsonNode j = r.json();
@@ -145,10 +205,23 @@ class ReluTrainCommandTest {
     assertThat(j.get("solver").asText()).isEqualTo("ipm"); // the default picks the IPM here
 
     Path numeric = csv("n.csv", inputs(30, 3), false);
-    Run three = run("--data", numeric.toString(), "--target", "a", "--formulation", "gated",
-        "--patterns", "4", "--beta", "1", "--loss", "logistic");
+    Run three =
+        run(
+            "--data",
+            numeric.toString(),
+            "--target",
+            "a",
+            "--formulation",
+            "gated",
+            "--patterns",
+            "4",
+            "--beta",
+            "1",
+            "--loss",
+            "logistic");
     assertThat(three.code()).isEqualTo(2);
-    assertThat(three.err()).contains("column 'a' has 30 distinct value(s)")
+    assertThat(three.err())
+        .contains("column 'a' has 30 distinct value(s)")
         .contains("exactly two classes");
   }
 
@@ -163,8 +236,17 @@ class ReluTrainCommandTest {
   }
 
   private List<String> base(Path data, String... extra) {
-    List<String> a = new ArrayList<>(List.of("--data", data.toString(), "--target", "y",
-        "--formulation", "gated", "--loss", "squared"));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                data.toString(),
+                "--target",
+                "y",
+                "--formulation",
+                "gated",
+                "--loss",
+                "squared"));
     a.addAll(List.of(extra));
     return a;
   }
@@ -173,13 +255,30 @@ class ReluTrainCommandTest {
   void badInputsExitWithCodeTwoAndNameTheProblem() throws Exception {
     Path data = csv("d.csv", inputs(10, 5), false);
     List<String> text = Files.readAllLines(data);
-    assertBad(List.of("--data", data.toString(), "--target", "z", "--formulation", "gated",
-        "--patterns", "4", "--beta", "1", "--loss", "squared"), "no column 'z'", "a, b, y");
+    assertBad(
+        List.of(
+            "--data",
+            data.toString(),
+            "--target",
+            "z",
+            "--formulation",
+            "gated",
+            "--patterns",
+            "4",
+            "--beta",
+            "1",
+            "--loss",
+            "squared"),
+        "no column 'z'",
+        "a, b, y");
     Path word = dir.resolve("word.csv");
     List<String> w = new ArrayList<>(text);
     w.set(4, "1.5,abc,2");
     Files.write(word, w);
-    assertBad(base(word, "--patterns", "4", "--beta", "1"), "line 5", "column 2",
+    assertBad(
+        base(word, "--patterns", "4", "--beta", "1"),
+        "line 5",
+        "column 2",
         "'abc' of column b is not a number");
     Path nan = dir.resolve("nan.csv");
     List<String> n = new ArrayList<>(text);
@@ -192,16 +291,17 @@ class ReluTrainCommandTest {
     assertBad(base(nan, "--patterns", "4", "--beta", "1"), "line 4", "not finite");
     Path g = dir.resolve("g.csv");
     Files.write(g, List.of("1,2,3", "4,5,6"));
-    assertBad(base(data, "--gates", g.toString(), "--beta", "1"), "--gates", "2 rows",
-        "must have 3");
+    assertBad(
+        base(data, "--gates", g.toString(), "--beta", "1"), "--gates", "2 rows", "must have 3");
     assertBad(base(data, "--patterns", "4", "--beta", "-0.5"), "--beta", ">= 0");
     assertBad(base(data, "--patterns", "0", "--beta", "1"), "--patterns", "P must be >= 1");
-    assertBad(base(data, "--patterns", "4", "--beta", "1", "--split", "0.01"),
-        "--split", "0 test rows");
+    assertBad(
+        base(data, "--patterns", "4", "--beta", "1", "--split", "0.01"), "--split", "0 test rows");
     assertBad(base(data, "--beta", "1"), "--patterns P", "--gates G.csv");
-    assertBad(base(data, "--patterns", "4", "--gates", g.toString(), "--beta", "1"),
-        "not both");
-    assertBad(base(data, "--patterns", "4", "--beta", "1", "--solver", "newton"),
-        "unknown name 'newton'", "auto, fista, al, admm, ipm");
+    assertBad(base(data, "--patterns", "4", "--gates", g.toString(), "--beta", "1"), "not both");
+    assertBad(
+        base(data, "--patterns", "4", "--beta", "1", "--solver", "newton"),
+        "unknown name 'newton'",
+        "auto, fista, al, admm, ipm");
   }
 }

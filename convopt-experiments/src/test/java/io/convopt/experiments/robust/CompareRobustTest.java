@@ -23,9 +23,9 @@ import picocli.CommandLine;
  * Runs the {@code --quick} preset (ionosphere, one seed, four methods) and checks the outputs'
  * schema and invariants — no hard-coded accuracies: every accuracy in [0, 1]; per network the
  * robust accuracy (strongest attack at radii ≤ ε) is non-increasing in ε; the single-radius PGD
- * accuracy, which is not monotone by construction, satisfies the weaker guaranteed property
- * robust ≤ PGD ≤ clean (PGD evaluates the clean point first); at ε = 0 all three are equal; a rerun
- * adds no rows. {@link RobustEvaluation} is also checked on random networks against a direct
+ * accuracy, which is not monotone by construction, satisfies the weaker guaranteed property robust
+ * ≤ PGD ≤ clean (PGD evaluates the clean point first); at ε = 0 all three are equal; a rerun adds
+ * no rows. {@link RobustEvaluation} is also checked on random networks against a direct
  * recomputation of the union rule.
  */
 class CompareRobustTest {
@@ -81,12 +81,15 @@ class CompareRobustTest {
   @Test
   void runsHaveTheSchemaSeedsAndParameters() {
     assertThat(code).as(printed).isZero();
-    assertThat(CsvRowWriter.readAll(dir.resolve("runs.csv")).get(0)).isEqualTo(RobustGrid.RUNS_HEADER);
-    assertThat(CsvRowWriter.readAll(dir.resolve("robustness.csv")).get(0)).isEqualTo(RobustGrid.ROBUSTNESS_HEADER);
+    assertThat(CsvRowWriter.readAll(dir.resolve("runs.csv")).get(0))
+        .isEqualTo(RobustGrid.RUNS_HEADER);
+    assertThat(CsvRowWriter.readAll(dir.resolve("robustness.csv")).get(0))
+        .isEqualTo(RobustGrid.ROBUSTNESS_HEADER);
     RobustSpec spec = RobustSpec.quick();
     List<Map<String, String>> runs = rows("runs.csv");
     assertThat(runs).hasSize(4);
-    assertThat(runs.stream().map(r -> r.get("method")).toList()).containsExactly("cr", "cr-robust", "sgd", "sgd-pgd");
+    assertThat(runs.stream().map(r -> r.get("method")).toList())
+        .containsExactly("cr", "cr-robust", "sgd", "sgd-pgd");
     for (Map<String, String> r : runs) {
       assertThat(r.get("dataset")).isEqualTo("ionosphere");
       assertThat(r.get("seed")).isEqualTo("1");
@@ -94,18 +97,22 @@ class CompareRobustTest {
       assertThat(r.get("split_seed")).isEqualTo(Long.toString(spec.splitSeed()));
       assertThat(r.get("convopt_version")).isNotEmpty();
       boolean convex = r.get("method").startsWith("cr");
-      boolean adversarial = r.get("method").equals("cr-robust") || r.get("method").equals("sgd-pgd");
+      boolean adversarial =
+          r.get("method").equals("cr-robust") || r.get("method").equals("sgd-pgd");
       assertThat(r.get("pattern_seed").isEmpty()).isEqualTo(!convex);
       assertThat(r.get("learning_rate").isEmpty()).isEqualTo(convex);
-      assertThat(Double.parseDouble(r.get("eps_train"))).isEqualTo(adversarial ? spec.epsTrain() : 0.0);
+      assertThat(Double.parseDouble(r.get("eps_train")))
+          .isEqualTo(adversarial ? spec.epsTrain() : 0.0);
       assertThat(Integer.parseInt(r.get("width"))).isBetween(1, spec.width());
-      assertThat(Integer.parseInt(r.get("n_train_used"))).isEqualTo(Integer.parseInt(r.get("n_train")));
+      assertThat(Integer.parseInt(r.get("n_train_used")))
+          .isEqualTo(Integer.parseInt(r.get("n_train")));
       assertThat(Double.parseDouble(r.get("train_seconds"))).isPositive();
       assertThat(Double.parseDouble(r.get("clean_train_objective"))).isPositive().isFinite();
       assertThat(Double.parseDouble(r.get("clean_accuracy"))).isBetween(0.0, 1.0);
       assertThat(Double.parseDouble(r.get("train_accuracy"))).isBetween(0.0, 1.0);
       if (convex) {
-        assertThat(r.get("stop_reason")).isIn("converged", "max_iterations", "stalled", "time_limit");
+        assertThat(r.get("stop_reason"))
+            .isIn("converged", "max_iterations", "stalled", "time_limit");
         assertThat(Double.parseDouble(r.get("constraint_violation"))).isGreaterThanOrEqualTo(0);
         assertThat(Double.parseDouble(r.get("linear_share"))).isBetween(0.0, 1.0);
         // the sampled gates' robust cones, re-checked by the max-margin LP: all non-trivial
@@ -149,16 +156,28 @@ class CompareRobustTest {
     }
     // the clean accuracy of robustness.csv is the run's
     for (Map<String, String> r : rows("runs.csv")) {
-      assertThat(byRun.get(r.get("run_key")).get(0).get("clean_accuracy")).isEqualTo(r.get("clean_accuracy"));
+      assertThat(byRun.get(r.get("run_key")).get(0).get("clean_accuracy"))
+          .isEqualTo(r.get("clean_accuracy"));
     }
   }
 
   @Test
   void summaryAndFindingsAreWritten() {
     List<List<String>> summary = CsvRowWriter.readAll(dir.resolve("robust-summary.csv"));
-    assertThat(summary.get(0)).containsExactly("dataset", "method", "eps", "trials", "robust_mean", "robust_sd",
-        "robust_min", "robust_max", "pgd_mean", "clean_mean", "linear_share_mean",
-        "nontrivial_share_mean");
+    assertThat(summary.get(0))
+        .containsExactly(
+            "dataset",
+            "method",
+            "eps",
+            "trials",
+            "robust_mean",
+            "robust_sd",
+            "robust_min",
+            "robust_max",
+            "pgd_mean",
+            "clean_mean",
+            "linear_share_mean",
+            "nontrivial_share_mean");
     assertThat(summary).hasSize(1 + 4 * RobustSpec.quick().epsGrid().size());
     List<List<String>> findings = CsvRowWriter.readAll(dir.resolve("findings.csv"));
     assertThat(findings.get(0)).containsExactly("claim", "verdict", "evidence");
@@ -167,9 +186,20 @@ class CompareRobustTest {
       assertThat(f.get(1)).isIn("holds", "mixed", "does not hold", "not measured");
     }
     assertThat(findings.get(1).get(0)).contains("cr-robust").contains("more robust");
-    assertThat(printed).contains("The adversarial convex program (cr-robust) gives more robust networks");
-    assertThat(CsvRowWriter.readAll(dir.resolve("provenance.csv")).stream().map(r -> r.get(0)).toList())
-        .contains("convopt_version", "git_commit", "seeds", "eps_grid", "eps_train", "attack_seed", "pattern_rule");
+    assertThat(printed)
+        .contains("The adversarial convex program (cr-robust) gives more robust networks");
+    assertThat(
+            CsvRowWriter.readAll(dir.resolve("provenance.csv")).stream()
+                .map(r -> r.get(0))
+                .toList())
+        .contains(
+            "convopt_version",
+            "git_commit",
+            "seeds",
+            "eps_grid",
+            "eps_train",
+            "attack_seed",
+            "pattern_rule");
   }
 
   @Test
@@ -215,15 +245,18 @@ class CompareRobustTest {
       }
       assertThat(a.clean()).isEqualTo(clean / 40.0);
       for (int e = 0; e < grid.size(); e++) {
-        double[][] adv = new io.convopt.solvers.relu.robust.PgdAttack(grid.get(e), 8, 2,
-            RobustEvaluation.stepSize(grid.get(e), 8), 9).attack(f, x, y, mask,
-            io.convopt.solvers.relu.Loss.HINGE).adversarial();
+        double[][] adv =
+            new io.convopt.solvers.relu.robust.PgdAttack(
+                    grid.get(e), 8, 2, RobustEvaluation.stepSize(grid.get(e), 8), 9)
+                .attack(f, x, y, mask, io.convopt.solvers.relu.Loss.HINGE)
+                .adversarial();
         int pgd = 0;
         int all = 0;
         for (int k = 0; k < 40; k++) {
           boolean c = y[k] * f.value(adv[k]) > 0;
           for (int col = 0; col < d; col++) {
-            assertThat(Math.abs(adv[k][col] - x[k][col])).isLessThanOrEqualTo(mask[col] ? grid.get(e) + 1e-12 : 0.0);
+            assertThat(Math.abs(adv[k][col] - x[k][col]))
+                .isLessThanOrEqualTo(mask[col] ? grid.get(e) + 1e-12 : 0.0);
           }
           pgd += c ? 1 : 0;
           ok[k] &= c;
@@ -237,19 +270,30 @@ class CompareRobustTest {
 
   @Test
   void badArgumentsAreRejectedWithClearMessages() {
-    assertThatThrownBy(() -> spec("--eps", "0,-0.1")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> spec("--eps", "0,-0.1"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--eps");
-    assertThatThrownBy(() -> spec("--eps-train", "0")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> spec("--eps-train", "0"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--eps-train");
-    assertThatThrownBy(() -> spec("--methods", "cr,pgd")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> spec("--methods", "cr,pgd"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown method 'pgd'");
-    assertThatThrownBy(() -> spec("--patterns", "0")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> spec("--patterns", "0"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--patterns");
-    assertThatThrownBy(() -> RobustGrid.prepare(io.convopt.experiments.data.DataCatalog.open(), "iris",
-        RobustSpec.quick())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("binary");
+    assertThatThrownBy(
+            () ->
+                RobustGrid.prepare(
+                    io.convopt.experiments.data.DataCatalog.open(), "iris", RobustSpec.quick()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("binary");
     CompareRobustCommand c = new CompareRobustCommand();
-    assertThat(new CommandLine(c).setErr(new java.io.PrintWriter(new java.io.StringWriter()))
-        .execute("--eps", "abc")).isEqualTo(2);
+    assertThat(
+            new CommandLine(c)
+                .setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute("--eps", "abc"))
+        .isEqualTo(2);
   }
 
   private static RobustSpec spec(String... args) {

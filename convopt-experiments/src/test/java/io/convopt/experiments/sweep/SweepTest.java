@@ -15,8 +15,14 @@ class SweepTest {
   @TempDir Path dir;
 
   private static SweepSpec spec() {
-    return new SweepSpec("POLY1", "alg1", List.of(0.05, 0.02), List.of(3.0, 15.0), SweepSpec.parseStarts("0.5;1.8;-0.9"),
-        0, 42);
+    return new SweepSpec(
+        "POLY1",
+        "alg1",
+        List.of(0.05, 0.02),
+        List.of(3.0, 15.0),
+        SweepSpec.parseStarts("0.5;1.8;-0.9"),
+        0,
+        42);
   }
 
   @Test
@@ -29,11 +35,18 @@ class SweepTest {
     // One worker for the interrupted run makes the number of finished rows deterministic (the
     // fifth cell fails before its row is written, so four are kept); the resumed run then uses two
     // workers, so resumption across thread counts is covered too.
-    assertThatThrownBy(() -> Sweep.run(spec(), resumed, 1, r -> {
-      if (seen.incrementAndGet() == 5) {
-        throw new IllegalStateException("simulated interruption");
-      }
-    })).hasMessageContaining("simulated interruption");
+    assertThatThrownBy(
+            () ->
+                Sweep.run(
+                    spec(),
+                    resumed,
+                    1,
+                    r -> {
+                      if (seen.incrementAndGet() == 5) {
+                        throw new IllegalStateException("simulated interruption");
+                      }
+                    }))
+        .hasMessageContaining("simulated interruption");
     int before = Sweep.read(resumed, true).rowCount();
     assertThat(before).isEqualTo(4);
     int ranNow = Sweep.run(spec(), resumed, 2, r -> {});
@@ -62,14 +75,32 @@ class SweepTest {
 
   @Test
   void badSpecsAreRejected() {
-    assertThatThrownBy(() -> new SweepSpec("POLY1", "alg1", List.of(-0.1), List.of(3.0), SweepSpec.parseStarts("0.5"), 0, 1))
+    assertThatThrownBy(
+            () ->
+                new SweepSpec(
+                    "POLY1",
+                    "alg1",
+                    List.of(-0.1),
+                    List.of(3.0),
+                    SweepSpec.parseStarts("0.5"),
+                    0,
+                    1))
         .hasMessageContaining("eta");
     assertThatThrownBy(() -> SweepSpec.parseList("0.1,abc")).hasMessageContaining("abc");
-    SweepSpec wrongDim = new SweepSpec("POLY1", "alg1", List.of(0.1), List.of(3.0), SweepSpec.parseStarts("0.5 0.5"), 0, 1);
-    assertThatThrownBy(() -> Sweep.run(wrongDim, dir.resolve("x.csv"), 1, r -> {})).hasMessageContaining("dimension");
-    SweepSpec outside = new SweepSpec("POLY1", "alg1", List.of(0.1), List.of(3.0), SweepSpec.parseStarts("5"), 0, 1);
-    assertThatThrownBy(() -> Sweep.run(outside, dir.resolve("y.csv"), 1, r -> {})).hasMessageContaining("outside");
-    SweepSpec badAlg = new SweepSpec("POLY1", "nope", List.of(0.1), List.of(3.0), SweepSpec.parseStarts("0.5"), 0, 1);
-    assertThatThrownBy(() -> Sweep.run(badAlg, dir.resolve("z.csv"), 1, r -> {})).hasMessageContaining("unknown algorithm");
+    SweepSpec wrongDim =
+        new SweepSpec(
+            "POLY1", "alg1", List.of(0.1), List.of(3.0), SweepSpec.parseStarts("0.5 0.5"), 0, 1);
+    assertThatThrownBy(() -> Sweep.run(wrongDim, dir.resolve("x.csv"), 1, r -> {}))
+        .hasMessageContaining("dimension");
+    SweepSpec outside =
+        new SweepSpec(
+            "POLY1", "alg1", List.of(0.1), List.of(3.0), SweepSpec.parseStarts("5"), 0, 1);
+    assertThatThrownBy(() -> Sweep.run(outside, dir.resolve("y.csv"), 1, r -> {}))
+        .hasMessageContaining("outside");
+    SweepSpec badAlg =
+        new SweepSpec(
+            "POLY1", "nope", List.of(0.1), List.of(3.0), SweepSpec.parseStarts("0.5"), 0, 1);
+    assertThatThrownBy(() -> Sweep.run(badAlg, dir.resolve("z.csv"), 1, r -> {}))
+        .hasMessageContaining("unknown algorithm");
   }
 }

@@ -13,10 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole convex-vs-non-convex comparison in one command: {@code compare-training}, then
- * {@code compare-robust}, then the report, all into one output folder (each part resumes).
+ * The whole convex-vs-non-convex comparison in one command: {@code compare-training}, then {@code
+ * compare-robust}, then the report, all into one output folder (each part resumes).
  */
-@Command(name = "compare-all", mixinStandardHelpOptions = true,
+@Command(
+    name = "compare-all",
+    mixinStandardHelpOptions = true,
     header = "Run both training comparisons and write their report.",
     description = {
       "Runs compare-training (convex CG/CR vs SGD/Adam) and compare-robust (robust convex vs"
@@ -30,7 +32,10 @@ public final class CompareAllCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "The quick presets of both comparisons.")
   boolean quick;
 
-  @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "results",
+      paramLabel = "DIR",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 

@@ -1,9 +1,7 @@
 package io.convopt.report.cli;
 
-import io.convopt.experiments.io.OutputDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine;
 
 /**
  * Entry point of the {@code ./convopt} launcher. Subcommands live next to the code they run

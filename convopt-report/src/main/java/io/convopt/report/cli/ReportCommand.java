@@ -21,8 +21,11 @@ import picocli.CommandLine.Option;
           + " results is an error (exit code 2)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:report written", "1:the report could not be built (e.g. a malformed CSV)",
-        "2:bad arguments, or an input folder that is missing or holds no results"})
+    exitCodeList = {
+      "0:report written",
+      "1:the report could not be built (e.g. a malformed CSV)",
+      "2:bad arguments, or an input folder that is missing or holds no results"
+    })
 public final class ReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -50,9 +53,14 @@ public final class ReportCommand implements Callable<Integer> {
     Path target = out != null ? out : in.resolve("report");
     try {
       if (ReportGenerator.inputFiles(in).isEmpty()) {
-        spec.commandLine().getErr().println("report: warning: " + in.toAbsolutePath() + " holds no"
-            + " results (no CSV files, no bench/*.json), so there is nothing to report; no page"
-            + " written. Run ./convopt reproduce (or another experiment) first, or pass --in DIR.");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "report: warning: "
+                    + in.toAbsolutePath()
+                    + " holds no results (no CSV files, no bench/*.json), so there is nothing to"
+                    + " report; no page written. Run ./convopt reproduce (or another experiment)"
+                    + " first, or pass --in DIR.");
         return ConvOptMain.EXIT_USAGE;
       }
       ReportSummary summary = ReportGenerator.generate(in, target);

@@ -81,7 +81,9 @@ public record BenchmarkResult(
         Map.Entry<String, JsonNode> e = sit.next();
         secondary.put(
             e.getKey(),
-            e.getValue().path("score").asText("") + " " + e.getValue().path("scoreUnit").asText(""));
+            e.getValue().path("score").asText("")
+                + " "
+                + e.getValue().path("scoreUnit").asText(""));
       }
       out.add(
           new BenchmarkResult(

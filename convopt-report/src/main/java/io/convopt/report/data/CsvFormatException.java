@@ -19,13 +19,7 @@ public final class CsvFormatException extends ReportException {
    * @param column the column concerned
    */
   public CsvFormatException(String file, int row, String column, String problem) {
-    super(
-        file
-            + (row > 0 ? ", row " + row : "")
-            + ", column '"
-            + column
-            + "': "
-            + problem);
+    super(file + (row > 0 ? ", row " + row : "") + ", column '" + column + "': " + problem);
     this.file = file;
     this.row = row;
     this.column = column;

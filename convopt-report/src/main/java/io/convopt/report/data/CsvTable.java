@@ -81,7 +81,8 @@ public final class CsvTable {
       for (int c = 0; c < width; c++) {
         String col = trimmed.get(c);
         if (col.isEmpty() || trimmed.indexOf(col) != c) {
-          throw new ReportException(displayName + ": header column " + (c + 1) + " is empty or repeated ('" + col + "')");
+          throw new ReportException(
+              displayName + ": header column " + (c + 1) + " is empty or repeated ('" + col + "')");
         }
       }
       List<List<String>> data = new ArrayList<>(Math.max(0, t.rowCount() - 1));
@@ -97,7 +98,8 @@ public final class CsvTable {
       if (e instanceof ReportException) {
         throw (ReportException) e;
       }
-      throw new ReportException(displayName + ": not a valid CSV table (" + e.getMessage() + ")", e);
+      throw new ReportException(
+          displayName + ": not a valid CSV table (" + e.getMessage() + ")", e);
     }
   }
 
@@ -126,7 +128,8 @@ public final class CsvTable {
   public CsvTable require(String... required) {
     for (String c : required) {
       if (!hasColumn(c)) {
-        throw new CsvFormatException(name, 0, c, "required column is missing (columns: " + columns + ")");
+        throw new CsvFormatException(
+            name, 0, c, "required column is missing (columns: " + columns + ")");
       }
     }
     return this;
@@ -135,7 +138,8 @@ public final class CsvTable {
   private int index(String column) {
     int i = columns.indexOf(column);
     if (i < 0) {
-      throw new CsvFormatException(name, 0, column, "required column is missing (columns: " + columns + ")");
+      throw new CsvFormatException(
+          name, 0, column, "required column is missing (columns: " + columns + ")");
     }
     return i;
   }
@@ -165,7 +169,10 @@ public final class CsvTable {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
       throw new CsvFormatException(
-          name, row + 1, column, "expected a number but found " + (s.isEmpty() ? "an empty cell" : "'" + s + "'"));
+          name,
+          row + 1,
+          column,
+          "expected a number but found " + (s.isEmpty() ? "an empty cell" : "'" + s + "'"));
     }
   }
 
@@ -183,7 +190,11 @@ public final class CsvTable {
         p[i] = Double.parseDouble(parts[i].strip());
       }
     } catch (NumberFormatException e) {
-      throw new CsvFormatException(name, row + 1, column, "expected a number or a point like (0.5, 0.5) but found '" + s + "'");
+      throw new CsvFormatException(
+          name,
+          row + 1,
+          column,
+          "expected a number or a point like (0.5, 0.5) but found '" + s + "'");
     }
     return p;
   }

@@ -29,18 +29,27 @@ public final class Html {
 
   /** The inline figure: the SVG document followed by its caption. */
   public static String figure(Figure f) {
-    return "<figure id=\"fig-" + esc(f.name()) + "\">\n" + f.toSvg() + "<figcaption>" + esc(f.caption())
-        + " <a href=\"figures/" + esc(f.name()) + ".svg\">SVG</a></figcaption>\n</figure>\n";
+    return "<figure id=\"fig-"
+        + esc(f.name())
+        + "\">\n"
+        + f.toSvg()
+        + "<figcaption>"
+        + esc(f.caption())
+        + " <a href=\"figures/"
+        + esc(f.name())
+        + ".svg\">SVG</a></figcaption>\n</figure>\n";
   }
 
   /**
-   * A table with the given header labels; {@code cell(row, col)} returns ready-made inner HTML of
-   * a {@code <td>} including the element itself, so callers can add classes.
+   * A table with the given header labels; {@code cell(row, col)} returns ready-made inner HTML of a
+   * {@code <td>} including the element itself, so callers can add classes.
    */
   public static String table(
       String cssClass, List<String> headers, int rows, BiFunction<Integer, Integer, String> cell) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<div class=\"table-wrap\"><table class=\"").append(esc(cssClass)).append("\">\n<thead><tr>");
+    sb.append("<div class=\"table-wrap\"><table class=\"")
+        .append(esc(cssClass))
+        .append("\">\n<thead><tr>");
     for (String h : headers) {
       sb.append("<th scope=\"col\">").append(breakable(h)).append("</th>");
     }
@@ -64,16 +73,16 @@ public final class Html {
   }
 
   /**
-   * A cell of escaped text. Numbers are right-aligned and never broken; identifiers may break
-   * after an underscore, so a wide table can fit the window (ITERATION_ / BUDGET).
+   * A cell of escaped text. Numbers are right-aligned and never broken; identifiers may break after
+   * an underscore, so a wide table can fit the window (ITERATION_ / BUDGET).
    */
   public static String td(String text) {
     return (number(text) ? "<td class=\"num\">" : "<td>") + breakable(text) + "</td>";
   }
 
   /**
-   * Like {@link #td} but a long non-integer number is shown to 6 significant digits (the full
-   * value in the tooltip and in the copied CSV), so raw CSV files fit the window.
+   * Like {@link #td} but a long non-integer number is shown to 6 significant digits (the full value
+   * in the tooltip and in the copied CSV), so raw CSV files fit the window.
    */
   public static String shortTd(String text) {
     String s = text.trim();
@@ -107,7 +116,12 @@ public final class Html {
     if (rows <= FOLD_ROWS) {
       return tableHtml;
     }
-    return "<details><summary>" + esc(what) + ": show all " + rows + " rows</summary>\n" + tableHtml
+    return "<details><summary>"
+        + esc(what)
+        + ": show all "
+        + rows
+        + " rows</summary>\n"
+        + tableHtml
         + "</details>\n";
   }
 }

@@ -145,18 +145,36 @@ public final class Page {
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.esc(title)).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n")
-        .append("<script>\n").append(SCRIPT).append("</script>\n</head>\n")
-        .append("<body data-script-errors=\"0\">\n<header><h1>").append(Html.esc(title)).append("</h1>\n<div class=\"meta\">")
-        .append(Html.esc(meta)).append("</div></header>\n<nav aria-label=\"Sections\">");
+        .append("<title>")
+        .append(Html.esc(title))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n")
+        .append("<script>\n")
+        .append(SCRIPT)
+        .append("</script>\n</head>\n")
+        .append("<body data-script-errors=\"0\">\n<header><h1>")
+        .append(Html.esc(title))
+        .append("</h1>\n<div class=\"meta\">")
+        .append(Html.esc(meta))
+        .append("</div></header>\n<nav aria-label=\"Sections\">");
     for (Section s : sections) {
-      sb.append("<a href=\"#").append(Html.esc(s.id())).append("\">").append(Html.esc(s.title())).append("</a>");
+      sb.append("<a href=\"#")
+          .append(Html.esc(s.id()))
+          .append("\">")
+          .append(Html.esc(s.title()))
+          .append("</a>");
     }
     sb.append("</nav>\n<main>\n").append(note);
     for (Section s : sections) {
-      sb.append("<section id=\"").append(Html.esc(s.id())).append("\">\n<h2>").append(Html.esc(s.title()))
-          .append("</h2>\n").append(s.html()).append("</section>\n");
+      sb.append("<section id=\"")
+          .append(Html.esc(s.id()))
+          .append("\">\n<h2>")
+          .append(Html.esc(s.title()))
+          .append("</h2>\n")
+          .append(s.html())
+          .append("</section>\n");
     }
     sb.append("</main>\n</body>\n</html>\n");
     return sb.toString();

@@ -26,7 +26,8 @@ public record CategoryHeatmap(
     xCategories = List.copyOf(xCategories);
     yCategories = List.copyOf(yCategories);
     if (values.length != yCategories.size()) {
-      throw new IllegalArgumentException("values has " + values.length + " rows for " + yCategories.size() + " categories");
+      throw new IllegalArgumentException(
+          "values has " + values.length + " rows for " + yCategories.size() + " categories");
     }
     double[][] copy = new double[values.length][];
     for (int j = 0; j < values.length; j++) {
@@ -53,7 +54,8 @@ public record CategoryHeatmap(
     int ny = yCategories.size();
     double cellW = Math.max(44, Math.min(90, 520.0 / Math.max(1, nx)));
     double cellH = Math.max(26, Math.min(50, 340.0 / Math.max(1, ny)));
-    // Labels wider than their cell are slanted (anchored at the cell centre) and the figure grows to fit.
+    // Labels wider than their cell are slanted (anchored at the cell centre) and the figure grows
+    // to fit.
     int longestX = 0;
     for (String c : xCategories) {
       longestX = Math.max(longestX, c.length());
@@ -65,7 +67,9 @@ public record CategoryHeatmap(
       longestY = Math.max(longestY, c.length());
     }
     // Room for the row labels, and for a slanted first column label reaching left of the plot.
-    double left = Math.max(86, Math.max(30 + 6.5 * longestY, slanted ? 0.82 * 6.5 * longestX - cellW / 2 + 8 : 0));
+    double left =
+        Math.max(
+            86, Math.max(30 + 6.5 * longestY, slanted ? 0.82 * 6.5 * longestX - cellW / 2 + 8 : 0));
     double top = 44;
     double plotW = cellW * nx;
     double plotH = cellH * ny;
@@ -94,13 +98,22 @@ public record CategoryHeatmap(
     }
 
     StringBuilder sb = new StringBuilder(8192);
-    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(Svg.px(width)).append(' ')
-        .append(Svg.px(height)).append("\" width=\"").append(Svg.px(width)).append("\" height=\"")
-        .append(Svg.px(height)).append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n");
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append(Svg.px(width))
+        .append(' ')
+        .append(Svg.px(height))
+        .append("\" width=\"")
+        .append(Svg.px(width))
+        .append("\" height=\"")
+        .append(Svg.px(height))
+        .append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n");
     sb.append("<title>").append(Svg.esc(title)).append("</title>\n");
     sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    sb.append("<text x=\"").append(Svg.px(left)).append("\" y=\"24\" font-size=\"15\" font-weight=\"bold\">")
-        .append(Svg.esc(title)).append("</text>\n");
+    sb.append("<text x=\"")
+        .append(Svg.px(left))
+        .append("\" y=\"24\" font-size=\"15\" font-weight=\"bold\">")
+        .append(Svg.esc(title))
+        .append("</text>\n");
     sb.append("<g class=\"cells\">\n");
     for (int j = 0; j < ny; j++) {
       // First category at the bottom, as on a numeric y axis.
@@ -112,15 +125,38 @@ public record CategoryHeatmap(
         double t = Double.isFinite(c) ? (c - lo) / (hi - lo) : Double.NaN;
         String fill = Colormap.viridis(t);
         String ink = Double.isNaN(t) || Colormap.lightBackground(t) ? "#111111" : "#ffffff";
-        sb.append("<rect class=\"cell\" x=\"").append(Svg.px(x)).append("\" y=\"").append(Svg.px(y))
-            .append("\" width=\"").append(Svg.px(cellW)).append("\" height=\"").append(Svg.px(cellH))
-            .append("\" fill=\"").append(fill).append("\" stroke=\"#ffffff\"><title>")
-            .append(Svg.esc(xLabel + "=" + xCategories.get(i) + ", " + yLabel + "=" + yCategories.get(j) + ": "
-                + (Double.isNaN(v) ? "no data" : Svg.value(v))))
+        sb.append("<rect class=\"cell\" x=\"")
+            .append(Svg.px(x))
+            .append("\" y=\"")
+            .append(Svg.px(y))
+            .append("\" width=\"")
+            .append(Svg.px(cellW))
+            .append("\" height=\"")
+            .append(Svg.px(cellH))
+            .append("\" fill=\"")
+            .append(fill)
+            .append("\" stroke=\"#ffffff\"><title>")
+            .append(
+                Svg.esc(
+                    xLabel
+                        + "="
+                        + xCategories.get(i)
+                        + ", "
+                        + yLabel
+                        + "="
+                        + yCategories.get(j)
+                        + ": "
+                        + (Double.isNaN(v) ? "no data" : Svg.value(v))))
             .append("</title></rect>\n");
-        sb.append("<text x=\"").append(Svg.px(x + cellW / 2)).append("\" y=\"").append(Svg.px(y + cellH / 2 + 4))
-            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"").append(ink).append("\">")
-            .append(Double.isNaN(v) ? "\u2013" : Svg.esc(Svg.value(v))).append("</text>\n");
+        sb.append("<text x=\"")
+            .append(Svg.px(x + cellW / 2))
+            .append("\" y=\"")
+            .append(Svg.px(y + cellH / 2 + 4))
+            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"")
+            .append(ink)
+            .append("\">")
+            .append(Double.isNaN(v) ? "\u2013" : Svg.esc(Svg.value(v)))
+            .append("</text>\n");
       }
     }
     sb.append("</g>\n");
@@ -128,23 +164,41 @@ public record CategoryHeatmap(
       double cx = left + (i + 0.5) * cellW;
       double cy = top + plotH + (slanted ? 12 : 18);
       if (slanted) {
-        sb.append("<text transform=\"translate(").append(Svg.px(cx)).append(' ').append(Svg.px(cy))
+        sb.append("<text transform=\"translate(")
+            .append(Svg.px(cx))
+            .append(' ')
+            .append(Svg.px(cy))
             .append(") rotate(-35)\" text-anchor=\"end\">");
       } else {
-        sb.append("<text x=\"").append(Svg.px(cx)).append("\" y=\"").append(Svg.px(cy))
+        sb.append("<text x=\"")
+            .append(Svg.px(cx))
+            .append("\" y=\"")
+            .append(Svg.px(cy))
             .append("\" text-anchor=\"middle\">");
       }
       sb.append(Svg.esc(xCategories.get(i))).append("</text>\n");
     }
     for (int j = 0; j < ny; j++) {
-      sb.append("<text x=\"").append(Svg.px(left - 8)).append("\" y=\"")
-          .append(Svg.px(top + plotH - (j + 0.5) * cellH + 4)).append("\" text-anchor=\"end\">")
-          .append(Svg.esc(yCategories.get(j))).append("</text>\n");
+      sb.append("<text x=\"")
+          .append(Svg.px(left - 8))
+          .append("\" y=\"")
+          .append(Svg.px(top + plotH - (j + 0.5) * cellH + 4))
+          .append("\" text-anchor=\"end\">")
+          .append(Svg.esc(yCategories.get(j)))
+          .append("</text>\n");
     }
-    sb.append("<text x=\"").append(Svg.px(left + plotW / 2)).append("\" y=\"").append(Svg.px(top + plotH + 40 + labelDrop))
-        .append("\" text-anchor=\"middle\" font-size=\"13\">").append(Svg.esc(xLabel)).append("</text>\n");
-    sb.append("<text transform=\"translate(18 ").append(Svg.px(top + plotH / 2))
-        .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">").append(Svg.esc(yLabel)).append("</text>\n");
+    sb.append("<text x=\"")
+        .append(Svg.px(left + plotW / 2))
+        .append("\" y=\"")
+        .append(Svg.px(top + plotH + 40 + labelDrop))
+        .append("\" text-anchor=\"middle\" font-size=\"13\">")
+        .append(Svg.esc(xLabel))
+        .append("</text>\n");
+    sb.append("<text transform=\"translate(18 ")
+        .append(Svg.px(top + plotH / 2))
+        .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">")
+        .append(Svg.esc(yLabel))
+        .append("</text>\n");
 
     // Colour bar: a stack of thin rectangles, labelled at both ends and the middle.
     double barH = Math.max(plotH, 120);
@@ -152,20 +206,40 @@ public record CategoryHeatmap(
     sb.append("<g class=\"colour-bar\">\n");
     for (int s = 0; s < steps; s++) {
       double y = top + barH - (s + 1) * barH / steps;
-      sb.append("<rect x=\"").append(Svg.px(barX)).append("\" y=\"").append(Svg.px(y))
-          .append("\" width=\"16\" height=\"").append(Svg.px(barH / steps + 0.5)).append("\" fill=\"")
-          .append(Colormap.viridis((s + 0.5) / steps)).append("\"/>\n");
+      sb.append("<rect x=\"")
+          .append(Svg.px(barX))
+          .append("\" y=\"")
+          .append(Svg.px(y))
+          .append("\" width=\"16\" height=\"")
+          .append(Svg.px(barH / steps + 0.5))
+          .append("\" fill=\"")
+          .append(Colormap.viridis((s + 0.5) / steps))
+          .append("\"/>\n");
     }
-    sb.append("<rect x=\"").append(Svg.px(barX)).append("\" y=\"").append(Svg.px(top))
-        .append("\" width=\"16\" height=\"").append(Svg.px(barH)).append("\" fill=\"none\" stroke=\"#333333\"/>\n");
+    sb.append("<rect x=\"")
+        .append(Svg.px(barX))
+        .append("\" y=\"")
+        .append(Svg.px(top))
+        .append("\" width=\"16\" height=\"")
+        .append(Svg.px(barH))
+        .append("\" fill=\"none\" stroke=\"#333333\"/>\n");
     for (int k = 0; k <= 2; k++) {
       double c = lo + k * (hi - lo) / 2;
       double v = logColour ? Math.pow(10, c) : c;
-      sb.append("<text x=\"").append(Svg.px(barX + 20)).append("\" y=\"").append(Svg.px(top + barH - k * barH / 2 + 4))
-          .append("\" font-size=\"10\">").append(Svg.esc(Svg.value(v))).append("</text>\n");
+      sb.append("<text x=\"")
+          .append(Svg.px(barX + 20))
+          .append("\" y=\"")
+          .append(Svg.px(top + barH - k * barH / 2 + 4))
+          .append("\" font-size=\"10\">")
+          .append(Svg.esc(Svg.value(v)))
+          .append("</text>\n");
     }
-    sb.append("<text x=\"").append(Svg.px(barX)).append("\" y=\"").append(Svg.px(top - 8))
-        .append("\" font-size=\"11\">").append(Svg.esc(valueLabel + (logColour ? " (log colour)" : "")))
+    sb.append("<text x=\"")
+        .append(Svg.px(barX))
+        .append("\" y=\"")
+        .append(Svg.px(top - 8))
+        .append("\" font-size=\"11\">")
+        .append(Svg.esc(valueLabel + (logColour ? " (log colour)" : "")))
         .append("</text>\n");
     sb.append("</g>\n</svg>\n");
     return sb.toString();

@@ -11,8 +11,15 @@ public final class Colormap {
 
   // viridis at t = 0, 1/8, ..., 1 (RGB 0-255).
   private static final int[][] VIRIDIS = {
-    {68, 1, 84}, {71, 45, 123}, {59, 82, 139}, {44, 114, 142}, {33, 145, 140},
-    {39, 173, 129}, {92, 200, 99}, {170, 220, 50}, {253, 231, 37}
+    {68, 1, 84},
+    {71, 45, 123},
+    {59, 82, 139},
+    {44, 114, 142},
+    {33, 145, 140},
+    {39, 173, 129},
+    {92, 200, 99},
+    {170, 220, 50},
+    {253, 231, 37}
   };
 
   /** Viridis colour for t in [0, 1] (clamped; NaN gives light grey) as "#rrggbb". */
@@ -38,7 +45,8 @@ public final class Colormap {
     return t > 0.55;
   }
 
-  // Okabe-Ito qualitative palette, ordered so that the first colours are the most distinct on white.
+  // Okabe-Ito qualitative palette, ordered so that the first colours are the most distinct on
+  // white.
   private static final String[] CATEGORICAL = {
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999933"
   };

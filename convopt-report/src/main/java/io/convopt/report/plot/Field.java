@@ -20,12 +20,14 @@ public record Field(double[] xs, double[] ys, double[][] z, String label, int ba
       throw new IllegalArgumentException("a field needs at least a 2 x 2 grid");
     }
     if (z.length != ys.length) {
-      throw new IllegalArgumentException("z has " + z.length + " rows but there are " + ys.length + " ys");
+      throw new IllegalArgumentException(
+          "z has " + z.length + " rows but there are " + ys.length + " ys");
     }
     double[][] copy = new double[z.length][];
     for (int j = 0; j < z.length; j++) {
       if (z[j].length != xs.length) {
-        throw new IllegalArgumentException("z row " + j + " has " + z[j].length + " values, expected " + xs.length);
+        throw new IllegalArgumentException(
+            "z row " + j + " has " + z[j].length + " values, expected " + xs.length);
       }
       copy[j] = z[j].clone();
     }

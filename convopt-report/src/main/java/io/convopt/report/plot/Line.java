@@ -8,11 +8,13 @@ package io.convopt.report.plot;
  * @param dash SVG dash pattern such as "6 3", or null for solid
  * @param halo draw a white outline under the line (for lines over a coloured field)
  */
-public record Line(String label, String color, double[] x, double[] y, String dash, double width, boolean halo) {
+public record Line(
+    String label, String color, double[] x, double[] y, String dash, double width, boolean halo) {
 
   public Line {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+      throw new IllegalArgumentException(
+          "x and y differ in length: " + x.length + " vs " + y.length);
     }
     x = x.clone();
     y = y.clone();

@@ -8,9 +8,17 @@ package io.convopt.report.plot;
  * @param tooltip text shown on hover ({@code <title>}), or null
  */
 public record Marker(
-    String label, double x, double y, MarkerShape shape, String color, boolean filled, double size, String tooltip) {
+    String label,
+    double x,
+    double y,
+    MarkerShape shape,
+    String color,
+    boolean filled,
+    double size,
+    String tooltip) {
 
-  public static Marker of(String label, double x, double y, MarkerShape shape, String color, boolean filled) {
+  public static Marker of(
+      String label, double x, double y, MarkerShape shape, String color, boolean filled) {
     return new Marker(label, x, y, shape, color, filled, 6, null);
   }
 

@@ -51,7 +51,9 @@ public record Ticks(double min, double max, List<Double> values, List<String> la
     return new Ticks(start, end, vals, labels, false);
   }
 
-  /** Linear ticks for a fixed domain (e.g. a grid extent): ticks inside [lo, hi], domain unchanged. */
+  /**
+   * Linear ticks for a fixed domain (e.g. a grid extent): ticks inside [lo, hi], domain unchanged.
+   */
   public static Ticks linearExact(double lo, double hi, int target) {
     Ticks t = linear(lo, hi, target);
     if (!(hi > lo)) {

@@ -107,7 +107,8 @@ public record XYPlot(
     }
 
     public XYPlot build() {
-      return new XYPlot(name, title, caption, xLabel, yLabel, logY, xDomain, yDomain, field, lines, markers);
+      return new XYPlot(
+          name, title, caption, xLabel, yLabel, logY, xDomain, yDomain, field, lines, markers);
     }
   }
 
@@ -142,17 +143,34 @@ public record XYPlot(
       computeTicks();
 
       sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-          .append(Svg.px(width)).append(' ').append(Svg.px(height))
-          .append("\" width=\"").append(Svg.px(width)).append("\" height=\"").append(Svg.px(height))
-          .append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n");
+          .append(Svg.px(width))
+          .append(' ')
+          .append(Svg.px(height))
+          .append("\" width=\"")
+          .append(Svg.px(width))
+          .append("\" height=\"")
+          .append(Svg.px(height))
+          .append(
+              "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n");
       sb.append("<title>").append(Svg.esc(p.title)).append("</title>\n");
       sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-      sb.append("<text x=\"").append(Svg.px(LEFT)).append("\" y=\"24\" font-size=\"15\" font-weight=\"bold\">")
-          .append(Svg.esc(p.title)).append("</text>\n");
+      sb.append("<text x=\"")
+          .append(Svg.px(LEFT))
+          .append("\" y=\"24\" font-size=\"15\" font-weight=\"bold\">")
+          .append(Svg.esc(p.title))
+          .append("</text>\n");
       String clip = "clip-" + p.name;
-      sb.append("<defs><clipPath id=\"").append(Svg.esc(clip)).append("\"><rect x=\"").append(Svg.px(LEFT))
-          .append("\" y=\"").append(Svg.px(TOP)).append("\" width=\"").append(Svg.px(plotW))
-          .append("\" height=\"").append(Svg.px(plotH)).append("\"/></clipPath></defs>\n");
+      sb.append("<defs><clipPath id=\"")
+          .append(Svg.esc(clip))
+          .append("\"><rect x=\"")
+          .append(Svg.px(LEFT))
+          .append("\" y=\"")
+          .append(Svg.px(TOP))
+          .append("\" width=\"")
+          .append(Svg.px(plotW))
+          .append("\" height=\"")
+          .append(Svg.px(plotH))
+          .append("\"/></clipPath></defs>\n");
 
       double[] edges = null;
       if (p.field != null) {
@@ -239,12 +257,17 @@ public record XYPlot(
         return;
       }
       // x spans exactly the data (curves and iteration counts need no padding); y gets nice bounds.
-      xt = p.xDomain != null ? Ticks.linearExact(p.xDomain.lo(), p.xDomain.hi(), 6)
-          : x1 > x0 ? Ticks.linearExact(x0, x1, 6) : Ticks.linear(x0, x1, 6);
+      xt =
+          p.xDomain != null
+              ? Ticks.linearExact(p.xDomain.lo(), p.xDomain.hi(), 6)
+              : x1 > x0 ? Ticks.linearExact(x0, x1, 6) : Ticks.linear(x0, x1, 6);
       if (p.logY) {
         yt = p.yDomain != null ? Ticks.log(p.yDomain.lo(), p.yDomain.hi()) : Ticks.log(y0, y1);
       } else {
-        yt = p.yDomain != null ? Ticks.linearExact(p.yDomain.lo(), p.yDomain.hi(), 5) : Ticks.linear(y0, y1, 5);
+        yt =
+            p.yDomain != null
+                ? Ticks.linearExact(p.yDomain.lo(), p.yDomain.hi(), 5)
+                : Ticks.linear(y0, y1, 5);
       }
     }
 
@@ -255,7 +278,8 @@ public record XYPlot(
     private double sy(double y) {
       double t =
           p.logY
-              ? (Math.log10(y) - Math.log10(yt.min())) / (Math.log10(yt.max()) - Math.log10(yt.min()))
+              ? (Math.log10(y) - Math.log10(yt.min()))
+                  / (Math.log10(yt.max()) - Math.log10(yt.min()))
               : (y - yt.min()) / (yt.max() - yt.min());
       return TOP + plotH - t * plotH;
     }
@@ -266,50 +290,102 @@ public record XYPlot(
       }
       double px = sx(x);
       double py = sy(y);
-      return px >= LEFT - 0.5 && px <= LEFT + plotW + 0.5 && py >= TOP - 0.5 && py <= TOP + plotH + 0.5;
+      return px >= LEFT - 0.5
+          && px <= LEFT + plotW + 0.5
+          && py >= TOP - 0.5
+          && py <= TOP + plotH + 0.5;
     }
 
     private void drawGrid() {
       sb.append("<g stroke=\"#e5e5e5\" stroke-width=\"1\">\n");
       for (double v : xt.values()) {
-        sb.append("<line x1=\"").append(Svg.px(sx(v))).append("\" x2=\"").append(Svg.px(sx(v)))
-            .append("\" y1=\"").append(Svg.px(TOP)).append("\" y2=\"").append(Svg.px(TOP + plotH)).append("\"/>\n");
+        sb.append("<line x1=\"")
+            .append(Svg.px(sx(v)))
+            .append("\" x2=\"")
+            .append(Svg.px(sx(v)))
+            .append("\" y1=\"")
+            .append(Svg.px(TOP))
+            .append("\" y2=\"")
+            .append(Svg.px(TOP + plotH))
+            .append("\"/>\n");
       }
       for (double v : yt.values()) {
-        sb.append("<line x1=\"").append(Svg.px(LEFT)).append("\" x2=\"").append(Svg.px(LEFT + plotW))
-            .append("\" y1=\"").append(Svg.px(sy(v))).append("\" y2=\"").append(Svg.px(sy(v))).append("\"/>\n");
+        sb.append("<line x1=\"")
+            .append(Svg.px(LEFT))
+            .append("\" x2=\"")
+            .append(Svg.px(LEFT + plotW))
+            .append("\" y1=\"")
+            .append(Svg.px(sy(v)))
+            .append("\" y2=\"")
+            .append(Svg.px(sy(v)))
+            .append("\"/>\n");
       }
       sb.append("</g>\n");
     }
 
     private void drawAxes() {
-      sb.append("<rect x=\"").append(Svg.px(LEFT)).append("\" y=\"").append(Svg.px(TOP)).append("\" width=\"")
-          .append(Svg.px(plotW)).append("\" height=\"").append(Svg.px(plotH))
+      sb.append("<rect x=\"")
+          .append(Svg.px(LEFT))
+          .append("\" y=\"")
+          .append(Svg.px(TOP))
+          .append("\" width=\"")
+          .append(Svg.px(plotW))
+          .append("\" height=\"")
+          .append(Svg.px(plotH))
           .append("\" fill=\"none\" stroke=\"#333333\"/>\n");
       sb.append("<g class=\"x-ticks\" text-anchor=\"middle\">\n");
       for (int i = 0; i < xt.values().size(); i++) {
         double x = sx(xt.values().get(i));
-        sb.append("<line x1=\"").append(Svg.px(x)).append("\" x2=\"").append(Svg.px(x)).append("\" y1=\"")
-            .append(Svg.px(TOP + plotH)).append("\" y2=\"").append(Svg.px(TOP + plotH + 5))
+        sb.append("<line x1=\"")
+            .append(Svg.px(x))
+            .append("\" x2=\"")
+            .append(Svg.px(x))
+            .append("\" y1=\"")
+            .append(Svg.px(TOP + plotH))
+            .append("\" y2=\"")
+            .append(Svg.px(TOP + plotH + 5))
             .append("\" stroke=\"#333333\"/>\n");
-        sb.append("<text x=\"").append(Svg.px(x)).append("\" y=\"").append(Svg.px(TOP + plotH + 19)).append("\">")
-            .append(Svg.esc(xt.labels().get(i))).append("</text>\n");
+        sb.append("<text x=\"")
+            .append(Svg.px(x))
+            .append("\" y=\"")
+            .append(Svg.px(TOP + plotH + 19))
+            .append("\">")
+            .append(Svg.esc(xt.labels().get(i)))
+            .append("</text>\n");
       }
       sb.append("</g>\n<g class=\"y-ticks\" text-anchor=\"end\">\n");
       for (int i = 0; i < yt.values().size(); i++) {
         double y = sy(yt.values().get(i));
-        sb.append("<line x1=\"").append(Svg.px(LEFT - 5)).append("\" x2=\"").append(Svg.px(LEFT)).append("\" y1=\"")
-            .append(Svg.px(y)).append("\" y2=\"").append(Svg.px(y)).append("\" stroke=\"#333333\"/>\n");
-        sb.append("<text x=\"").append(Svg.px(LEFT - 8)).append("\" y=\"").append(Svg.px(y + 4)).append("\">")
-            .append(Svg.esc(yt.labels().get(i))).append("</text>\n");
+        sb.append("<line x1=\"")
+            .append(Svg.px(LEFT - 5))
+            .append("\" x2=\"")
+            .append(Svg.px(LEFT))
+            .append("\" y1=\"")
+            .append(Svg.px(y))
+            .append("\" y2=\"")
+            .append(Svg.px(y))
+            .append("\" stroke=\"#333333\"/>\n");
+        sb.append("<text x=\"")
+            .append(Svg.px(LEFT - 8))
+            .append("\" y=\"")
+            .append(Svg.px(y + 4))
+            .append("\">")
+            .append(Svg.esc(yt.labels().get(i)))
+            .append("</text>\n");
       }
       sb.append("</g>\n");
-      sb.append("<text x=\"").append(Svg.px(LEFT + plotW / 2)).append("\" y=\"")
-          .append(Svg.px(TOP + plotH + 42)).append("\" text-anchor=\"middle\" font-size=\"13\">")
-          .append(Svg.esc(p.xLabel)).append("</text>\n");
+      sb.append("<text x=\"")
+          .append(Svg.px(LEFT + plotW / 2))
+          .append("\" y=\"")
+          .append(Svg.px(TOP + plotH + 42))
+          .append("\" text-anchor=\"middle\" font-size=\"13\">")
+          .append(Svg.esc(p.xLabel))
+          .append("</text>\n");
       double cy = TOP + plotH / 2;
-      sb.append("<text transform=\"translate(18 ").append(Svg.px(cy))
-          .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">").append(Svg.esc(p.yLabel))
+      sb.append("<text transform=\"translate(18 ")
+          .append(Svg.px(cy))
+          .append(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">")
+          .append(Svg.esc(p.yLabel))
           .append("</text>\n");
     }
 
@@ -331,7 +407,10 @@ public record XYPlot(
         if (pen && !last && Math.abs(px - lastX) < 0.3 && Math.abs(py - lastY) < 0.3) {
           continue;
         }
-        d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(Svg.px(px)).append(' ').append(Svg.px(py));
+        d.append(pen ? " L" : (d.length() == 0 ? "M" : " M"))
+            .append(Svg.px(px))
+            .append(' ')
+            .append(Svg.px(py));
         lastX = px;
         lastY = py;
         pen = true;
@@ -340,11 +419,19 @@ public record XYPlot(
         return;
       }
       if (l.halo()) {
-        sb.append("<path class=\"halo\" d=\"").append(d).append("\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"")
-            .append(Svg.px(l.width() + 3)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n");
+        sb.append("<path class=\"halo\" d=\"")
+            .append(d)
+            .append("\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"")
+            .append(Svg.px(l.width() + 3))
+            .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n");
       }
-      sb.append("<path class=\"series\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(Svg.esc(l.color()))
-          .append("\" stroke-width=\"").append(Svg.px(l.width())).append("\" stroke-linejoin=\"round\"");
+      sb.append("<path class=\"series\" d=\"")
+          .append(d)
+          .append("\" fill=\"none\" stroke=\"")
+          .append(Svg.esc(l.color()))
+          .append("\" stroke-width=\"")
+          .append(Svg.px(l.width()))
+          .append("\" stroke-linejoin=\"round\"");
       if (l.dash() != null) {
         sb.append(" stroke-dasharray=\"").append(Svg.esc(l.dash())).append('"');
       }
@@ -357,26 +444,76 @@ public record XYPlot(
 
     private void drawMarker(Marker m, double x, double y, String cls) {
       String fill = m.filled() ? Svg.esc(m.color()) : "#ffffff";
-      String style = " class=\"" + cls + "\" fill=\"" + fill + "\" stroke=\"" + Svg.esc(m.color()) + "\" stroke-width=\"2\"";
+      String style =
+          " class=\""
+              + cls
+              + "\" fill=\""
+              + fill
+              + "\" stroke=\""
+              + Svg.esc(m.color())
+              + "\" stroke-width=\"2\"";
       double r = m.size();
       String tip = m.tooltip() != null ? m.tooltip() : m.label();
       String title = tip == null ? "" : "<title>" + Svg.esc(tip) + "</title>";
       switch (m.shape()) {
-        case CIRCLE -> sb.append("<circle cx=\"").append(Svg.px(x)).append("\" cy=\"").append(Svg.px(y))
-            .append("\" r=\"").append(Svg.px(r)).append('"').append(style).append('>').append(title).append("</circle>\n");
-        case SQUARE -> sb.append("<rect x=\"").append(Svg.px(x - r)).append("\" y=\"").append(Svg.px(y - r))
-            .append("\" width=\"").append(Svg.px(2 * r)).append("\" height=\"").append(Svg.px(2 * r)).append('"')
-            .append(style).append('>').append(title).append("</rect>\n");
-        case CROSS -> sb.append("<path d=\"M").append(Svg.px(x - r)).append(' ').append(Svg.px(y - r)).append(" L")
-            .append(Svg.px(x + r)).append(' ').append(Svg.px(y + r)).append(" M").append(Svg.px(x - r)).append(' ')
-            .append(Svg.px(y + r)).append(" L").append(Svg.px(x + r)).append(' ').append(Svg.px(y - r))
-            .append("\" class=\"").append(cls).append("\" fill=\"none\" stroke=\"").append(Svg.esc(m.color()))
-            .append("\" stroke-width=\"3\">").append(title).append("</path>\n");
+        case CIRCLE ->
+            sb.append("<circle cx=\"")
+                .append(Svg.px(x))
+                .append("\" cy=\"")
+                .append(Svg.px(y))
+                .append("\" r=\"")
+                .append(Svg.px(r))
+                .append('"')
+                .append(style)
+                .append('>')
+                .append(title)
+                .append("</circle>\n");
+        case SQUARE ->
+            sb.append("<rect x=\"")
+                .append(Svg.px(x - r))
+                .append("\" y=\"")
+                .append(Svg.px(y - r))
+                .append("\" width=\"")
+                .append(Svg.px(2 * r))
+                .append("\" height=\"")
+                .append(Svg.px(2 * r))
+                .append('"')
+                .append(style)
+                .append('>')
+                .append(title)
+                .append("</rect>\n");
+        case CROSS ->
+            sb.append("<path d=\"M")
+                .append(Svg.px(x - r))
+                .append(' ')
+                .append(Svg.px(y - r))
+                .append(" L")
+                .append(Svg.px(x + r))
+                .append(' ')
+                .append(Svg.px(y + r))
+                .append(" M")
+                .append(Svg.px(x - r))
+                .append(' ')
+                .append(Svg.px(y + r))
+                .append(" L")
+                .append(Svg.px(x + r))
+                .append(' ')
+                .append(Svg.px(y - r))
+                .append("\" class=\"")
+                .append(cls)
+                .append("\" fill=\"none\" stroke=\"")
+                .append(Svg.esc(m.color()))
+                .append("\" stroke-width=\"3\">")
+                .append(title)
+                .append("</path>\n");
         default -> {
           double[] pts = polygon(m.shape(), x, y, r);
           sb.append("<polygon points=\"");
           for (int i = 0; i < pts.length; i += 2) {
-            sb.append(i == 0 ? "" : " ").append(Svg.px(pts[i])).append(',').append(Svg.px(pts[i + 1]));
+            sb.append(i == 0 ? "" : " ")
+                .append(Svg.px(pts[i]))
+                .append(',')
+                .append(Svg.px(pts[i + 1]));
           }
           sb.append('"').append(style).append('>').append(title).append("</polygon>\n");
         }
@@ -389,23 +526,26 @@ public record XYPlot(
           return new double[] {x, y - 1.2 * r, x + 1.1 * r, y + 0.8 * r, x - 1.1 * r, y + 0.8 * r};
         case DIAMOND:
           return new double[] {x, y - 1.3 * r, x + r, y, x, y + 1.3 * r, x - r, y};
-        default: {
-          double[] pts = new double[20];
-          for (int k = 0; k < 10; k++) {
-            double rad = (k % 2 == 0 ? 1.5 * r : 0.65 * r);
-            double a = -Math.PI / 2 + k * Math.PI / 5;
-            pts[2 * k] = x + rad * Math.cos(a);
-            pts[2 * k + 1] = y + rad * Math.sin(a);
+        default:
+          {
+            double[] pts = new double[20];
+            for (int k = 0; k < 10; k++) {
+              double rad = (k % 2 == 0 ? 1.5 * r : 0.65 * r);
+              double a = -Math.PI / 2 + k * Math.PI / 5;
+              pts[2 * k] = x + rad * Math.cos(a);
+              pts[2 * k + 1] = y + rad * Math.sin(a);
+            }
+            return pts;
           }
-          return pts;
-        }
       }
     }
 
     private void drawField(double[] edges, String clip) {
       Field f = p.field;
       int bands = edges.length - 1;
-      sb.append("<g class=\"field\" clip-path=\"url(#").append(Svg.esc(clip)).append(")\" shape-rendering=\"crispEdges\">\n");
+      sb.append("<g class=\"field\" clip-path=\"url(#")
+          .append(Svg.esc(clip))
+          .append(")\" shape-rendering=\"crispEdges\">\n");
       for (int j = 0; j < f.ny(); j++) {
         double yLo = j == 0 ? f.yAt(0) : (f.yAt(j - 1) + f.yAt(j)) / 2;
         double yHi = j == f.ny() - 1 ? f.yAt(j) : (f.yAt(j) + f.yAt(j + 1)) / 2;
@@ -425,9 +565,17 @@ public record XYPlot(
           double py0 = sy(yHi);
           double py1 = sy(yLo);
           // A hair of overlap hides anti-aliasing seams between neighbouring rectangles.
-          sb.append("<rect x=\"").append(Svg.px(px0)).append("\" y=\"").append(Svg.px(py0)).append("\" width=\"")
-              .append(Svg.px(px1 - px0 + 0.5)).append("\" height=\"").append(Svg.px(py1 - py0 + 0.5))
-              .append("\" fill=\"").append(colour).append("\"/>\n");
+          sb.append("<rect x=\"")
+              .append(Svg.px(px0))
+              .append("\" y=\"")
+              .append(Svg.px(py0))
+              .append("\" width=\"")
+              .append(Svg.px(px1 - px0 + 0.5))
+              .append("\" height=\"")
+              .append(Svg.px(py1 - py0 + 0.5))
+              .append("\" fill=\"")
+              .append(colour)
+              .append("\"/>\n");
           i = k + 1;
         }
       }
@@ -440,19 +588,41 @@ public record XYPlot(
       sb.append("<g class=\"colour-bar\">\n");
       for (int b = 0; b < bands; b++) {
         double y = TOP + plotH - (b + 1) * h;
-        sb.append("<rect x=\"").append(Svg.px(x)).append("\" y=\"").append(Svg.px(y)).append("\" width=\"16\" height=\"")
-            .append(Svg.px(h + 0.5)).append("\" fill=\"").append(Colormap.viridis((b + 0.5) / bands)).append("\"/>\n");
+        sb.append("<rect x=\"")
+            .append(Svg.px(x))
+            .append("\" y=\"")
+            .append(Svg.px(y))
+            .append("\" width=\"16\" height=\"")
+            .append(Svg.px(h + 0.5))
+            .append("\" fill=\"")
+            .append(Colormap.viridis((b + 0.5) / bands))
+            .append("\"/>\n");
       }
-      sb.append("<rect x=\"").append(Svg.px(x)).append("\" y=\"").append(Svg.px(TOP))
-          .append("\" width=\"16\" height=\"").append(Svg.px(plotH)).append("\" fill=\"none\" stroke=\"#333333\"/>\n");
+      sb.append("<rect x=\"")
+          .append(Svg.px(x))
+          .append("\" y=\"")
+          .append(Svg.px(TOP))
+          .append("\" width=\"16\" height=\"")
+          .append(Svg.px(plotH))
+          .append("\" fill=\"none\" stroke=\"#333333\"/>\n");
       int stride = Math.max(1, (int) Math.ceil(bands / 8.0));
       for (int b = 0; b <= bands; b += stride) {
         double y = TOP + plotH - b * h;
-        sb.append("<text x=\"").append(Svg.px(x + 20)).append("\" y=\"").append(Svg.px(y + 4))
-            .append("\" font-size=\"10\">").append(Svg.esc(Svg.value(edges[b]))).append("</text>\n");
+        sb.append("<text x=\"")
+            .append(Svg.px(x + 20))
+            .append("\" y=\"")
+            .append(Svg.px(y + 4))
+            .append("\" font-size=\"10\">")
+            .append(Svg.esc(Svg.value(edges[b])))
+            .append("</text>\n");
       }
-      sb.append("<text x=\"").append(Svg.px(x)).append("\" y=\"").append(Svg.px(TOP - 8))
-          .append("\" font-size=\"11\">").append(Svg.esc(p.field.label())).append("</text>\n");
+      sb.append("<text x=\"")
+          .append(Svg.px(x))
+          .append("\" y=\"")
+          .append(Svg.px(TOP - 8))
+          .append("\" font-size=\"11\">")
+          .append(Svg.esc(p.field.label()))
+          .append("</text>\n");
       sb.append("</g>\n");
     }
 
@@ -465,21 +635,41 @@ public record XYPlot(
       for (Map.Entry<String, Object> e : entries.entrySet()) {
         // Each entry toggles its series when clicked (the page's script), so one run can be
         // picked out of many.
-        sb.append("<g class=\"legend-entry\" data-label=\"").append(Svg.esc(e.getKey()))
+        sb.append("<g class=\"legend-entry\" data-label=\"")
+            .append(Svg.esc(e.getKey()))
             .append("\">");
         if (e.getValue() instanceof Line l) {
-          sb.append("<line x1=\"").append(Svg.px(x)).append("\" x2=\"").append(Svg.px(x + 24)).append("\" y1=\"")
-              .append(Svg.px(y)).append("\" y2=\"").append(Svg.px(y)).append("\" stroke=\"").append(Svg.esc(l.color()))
-              .append("\" stroke-width=\"").append(Svg.px(Math.max(2, l.width()))).append('"');
+          sb.append("<line x1=\"")
+              .append(Svg.px(x))
+              .append("\" x2=\"")
+              .append(Svg.px(x + 24))
+              .append("\" y1=\"")
+              .append(Svg.px(y))
+              .append("\" y2=\"")
+              .append(Svg.px(y))
+              .append("\" stroke=\"")
+              .append(Svg.esc(l.color()))
+              .append("\" stroke-width=\"")
+              .append(Svg.px(Math.max(2, l.width())))
+              .append('"');
           if (l.dash() != null) {
             sb.append(" stroke-dasharray=\"").append(Svg.esc(l.dash())).append('"');
           }
           sb.append("/>\n");
         } else if (e.getValue() instanceof Marker m) {
-          drawMarker(new Marker(m.label(), 0, 0, m.shape(), m.color(), m.filled(), 5, null), x + 12, y, "legend-marker");
+          drawMarker(
+              new Marker(m.label(), 0, 0, m.shape(), m.color(), m.filled(), 5, null),
+              x + 12,
+              y,
+              "legend-marker");
         }
-        sb.append("<text x=\"").append(Svg.px(x + 32)).append("\" y=\"").append(Svg.px(y + 4)).append("\">")
-            .append(Svg.esc(e.getKey())).append("</text></g>\n");
+        sb.append("<text x=\"")
+            .append(Svg.px(x + 32))
+            .append("\" y=\"")
+            .append(Svg.px(y + 4))
+            .append("\">")
+            .append(Svg.esc(e.getKey()))
+            .append("</text></g>\n");
         y += ROW;
       }
       sb.append("</g>\n");

@@ -32,39 +32,69 @@ public final class BenchmarkSection {
     }
     List<BenchmarkResult> all = new ArrayList<>();
     files.values().forEach(all::addAll);
-    List<String> headers = List.of("benchmark", "mode", "params", "score", "\u00b1 error", "unit", "secondary metrics");
+    List<String> headers =
+        List.of(
+            "benchmark", "mode", "params", "score", "\u00b1 error", "unit", "secondary metrics");
     StringBuilder html = new StringBuilder();
-    html.append(Html.p(all.size() + " JMH result(s) from " + String.join(", ", files.keySet()) + "."));
-    html.append(Html.foldIfLong(Html.table("bench-table", headers, all.size(), (r, c) -> {
-      BenchmarkResult b = all.get(r);
-      return switch (c) {
-        case 0 -> "<td title=\"" + Html.esc(b.benchmark()) + "\">" + Html.esc(b.shortName()) + "</td>";
-        case 1 -> Html.td(b.mode());
-        case 2 -> Html.td(b.paramText());
-        case 3 -> "<td class=\"num\">" + Html.esc(Svg.value(b.score())) + "</td>";
-        case 4 -> "<td class=\"num\">" + Html.esc(Svg.value(b.scoreError())) + "</td>";
-        case 5 -> Html.td(b.unit());
-        default -> Html.td(b.secondary().toString().replaceAll("[{}]", ""));
-      };
-    }), all.size(), "benchmarks"));
+    html.append(
+        Html.p(all.size() + " JMH result(s) from " + String.join(", ", files.keySet()) + "."));
+    html.append(
+        Html.foldIfLong(
+            Html.table(
+                "bench-table",
+                headers,
+                all.size(),
+                (r, c) -> {
+                  BenchmarkResult b = all.get(r);
+                  return switch (c) {
+                    case 0 ->
+                        "<td title=\""
+                            + Html.esc(b.benchmark())
+                            + "\">"
+                            + Html.esc(b.shortName())
+                            + "</td>";
+                    case 1 -> Html.td(b.mode());
+                    case 2 -> Html.td(b.paramText());
+                    case 3 -> "<td class=\"num\">" + Html.esc(Svg.value(b.score())) + "</td>";
+                    case 4 -> "<td class=\"num\">" + Html.esc(Svg.value(b.scoreError())) + "</td>";
+                    case 5 -> Html.td(b.unit());
+                    default -> Html.td(b.secondary().toString().replaceAll("[{}]", ""));
+                  };
+                }),
+            all.size(),
+            "benchmarks"));
     List<Pair> pairs = pairs(all);
     String summary = all.size() + " benchmark result(s)";
     if (!pairs.isEmpty()) {
       html.append("<h3>Vector over scalar</h3>\n");
-      html.append(Html.p("Speed-up of the vector variant over the scalar one, measured in the same run "
-          + "(time modes: scalar / vector; throughput: vector / scalar). Above 1 means the vector code is faster."));
-      html.append(Html.table("ratio-table", List.of("benchmark", "mode", "params", "scalar", "vector", "speed-up"),
-          pairs.size(), (r, c) -> {
-            Pair p = pairs.get(r);
-            return switch (c) {
-              case 0 -> Html.td(p.key());
-              case 1 -> Html.td(p.scalar().mode());
-              case 2 -> Html.td(p.params());
-              case 3 -> "<td class=\"num\">" + Html.esc(Svg.value(p.scalar().score()) + " " + p.scalar().unit()) + "</td>";
-              case 4 -> "<td class=\"num\">" + Html.esc(Svg.value(p.vector().score()) + " " + p.vector().unit()) + "</td>";
-              default -> "<td class=\"num ratio\">" + Html.esc(Svg.value(p.speedup())) + "\u00d7</td>";
-            };
-          }));
+      html.append(
+          Html.p(
+              "Speed-up of the vector variant over the scalar one, measured in the same run (time"
+                  + " modes: scalar / vector; throughput: vector / scalar). Above 1 means the"
+                  + " vector code is faster."));
+      html.append(
+          Html.table(
+              "ratio-table",
+              List.of("benchmark", "mode", "params", "scalar", "vector", "speed-up"),
+              pairs.size(),
+              (r, c) -> {
+                Pair p = pairs.get(r);
+                return switch (c) {
+                  case 0 -> Html.td(p.key());
+                  case 1 -> Html.td(p.scalar().mode());
+                  case 2 -> Html.td(p.params());
+                  case 3 ->
+                      "<td class=\"num\">"
+                          + Html.esc(Svg.value(p.scalar().score()) + " " + p.scalar().unit())
+                          + "</td>";
+                  case 4 ->
+                      "<td class=\"num\">"
+                          + Html.esc(Svg.value(p.vector().score()) + " " + p.vector().unit())
+                          + "</td>";
+                  default ->
+                      "<td class=\"num ratio\">" + Html.esc(Svg.value(p.speedup())) + "\u00d7</td>";
+                };
+              }));
       summary += ", " + pairs.size() + " scalar/vector pair(s)";
     }
     return new Section("benchmarks", title, html.toString(), List.of(), summary + ".");
@@ -102,7 +132,9 @@ public final class BenchmarkSection {
       }
       String shortName = name.substring(name.lastIndexOf('.') + 1);
       StringBuilder restText = new StringBuilder();
-      rest.forEach((k, v) -> restText.append(restText.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+      rest.forEach(
+          (k, v) ->
+              restText.append(restText.length() == 0 ? "" : ", ").append(k).append('=').append(v));
       String key = shortName + "\u0000" + b.mode() + "\u0000" + restText;
       BenchmarkResult[] slot = byKey.computeIfAbsent(key, k -> new BenchmarkResult[2]);
       slot[variant.equals("scalar") ? 0 : 1] = b;

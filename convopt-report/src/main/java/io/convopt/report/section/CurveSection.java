@@ -33,10 +33,12 @@ public final class CurveSection {
     }
     List<Figure> figures = new ArrayList<>();
     StringBuilder html = new StringBuilder();
-    html.append(Html.p(
-        "Each panel shows f scaled to [0, 1] (black, dashed) and the surrogate F = g\u03b4 * (f + C)^N "
-            + "normalised to [0, 1] for several powers N. Circles mark argmin F for each N; the star marks "
-            + "argmax f. As N grows the minimiser of F should walk towards argmax f."));
+    html.append(
+        Html.p(
+            "Each panel shows f scaled to [0, 1] (black, dashed) and the surrogate F = g\u03b4 * (f"
+                + " + C)^N normalised to [0, 1] for several powers N. Circles mark argmin F for"
+                + " each N; the star marks argmax f. As N grows the minimiser of F should walk"
+                + " towards argmax f."));
     for (CsvTable t : tables) {
       t.require(REQUIRED.toArray(String[]::new));
     }
@@ -46,7 +48,8 @@ public final class CurveSection {
     for (Figure f : figures) {
       html.append(Html.figure(f));
     }
-    return new Section("curves", title, html.toString(), figures, figures.size() + " surrogate-curve figure(s).");
+    return new Section(
+        "curves", title, html.toString(), figures, figures.size() + " surrogate-curve figure(s).");
   }
 
   private static Figure figure(String function, List<Groups.Ref> rows, Names names) {
@@ -86,9 +89,20 @@ public final class CurveSection {
       int best = Groups.argBest(big, 1);
       if (best >= 0) {
         plot.marker(
-            Marker.of(k == 0 ? "argmin F (colour = N)" : null, x[best], Groups.unit(big)[best], MarkerShape.CIRCLE, colour, true)
+            Marker.of(
+                    k == 0 ? "argmin F (colour = N)" : null,
+                    x[best],
+                    Groups.unit(big)[best],
+                    MarkerShape.CIRCLE,
+                    colour,
+                    true)
                 .withTooltip("argmin F for N = " + n + ": x = " + Svg.value(x[best])));
-        caption.append(k == 0 ? "" : ", ").append("N=").append(n).append(" \u2192 ").append(Svg.value(x[best]));
+        caption
+            .append(k == 0 ? "" : ", ")
+            .append("N=")
+            .append(n)
+            .append(" \u2192 ")
+            .append(Svg.value(x[best]));
       }
       k++;
     }

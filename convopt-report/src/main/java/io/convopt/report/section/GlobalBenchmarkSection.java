@@ -15,15 +15,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The global-optimization benchmark ({@code benchmark/summary.csv}, {@code benchmark/data_profile.csv}):
- * a solver × function heatmap of the success rate, the data profile (fraction of (function, run)
- * pairs solved vs evaluations per dimension, log scale) and the summary table with ERT. Losses are
- * shown exactly like wins: every registered solver appears, sorted by mean success rate.
+ * The global-optimization benchmark ({@code benchmark/summary.csv}, {@code
+ * benchmark/data_profile.csv}): a solver × function heatmap of the success rate, the data profile
+ * (fraction of (function, run) pairs solved vs evaluations per dimension, log scale) and the
+ * summary table with ERT. Losses are shown exactly like wins: every registered solver appears,
+ * sorted by mean success rate.
  */
 public final class GlobalBenchmarkSection {
   private GlobalBenchmarkSection() {}
 
-  public static final List<String> SUMMARY = List.of("solver", "function", "runs", "successes", "success_rate", "ert");
+  public static final List<String> SUMMARY =
+      List.of("solver", "function", "runs", "successes", "success_rate", "ert");
   public static final List<String> PROFILE = List.of("solver", "budget_per_dim", "fraction_solved");
 
   /**
@@ -33,7 +35,12 @@ public final class GlobalBenchmarkSection {
   public static Section build(CsvTable summary, CsvTable profile, Names names) {
     String title = "Global-optimization benchmark";
     if (summary == null) {
-      return new Section("benchmark", title, Html.absent("benchmark/summary.csv (./convopt benchmark)"), List.of(), "");
+      return new Section(
+          "benchmark",
+          title,
+          Html.absent("benchmark/summary.csv (./convopt benchmark)"),
+          List.of(),
+          "");
     }
     summary.require(SUMMARY.toArray(String[]::new));
     List<String> solvers = new ArrayList<>();
@@ -71,38 +78,68 @@ public final class GlobalBenchmarkSection {
       mean.put(solvers.get(s), n == 0 ? Double.NaN : sum / n);
     }
     List<String> order = new ArrayList<>(solvers);
-    order.sort((a, b) -> mean.get(b).equals(mean.get(a))
-        ? Double.compare(logErt[solvers.indexOf(a)], logErt[solvers.indexOf(b)])
-        : Double.compare(mean.get(b), mean.get(a)));
+    order.sort(
+        (a, b) ->
+            mean.get(b).equals(mean.get(a))
+                ? Double.compare(logErt[solvers.indexOf(a)], logErt[solvers.indexOf(b)])
+                : Double.compare(mean.get(b), mean.get(a)));
     double[][] sorted = new double[order.size()][];
     for (int i = 0; i < order.size(); i++) {
       sorted[i] = rate[solvers.indexOf(order.get(i))];
     }
     List<Figure> figures = new ArrayList<>();
-    figures.add(new CategoryHeatmap(names.unique("benchmark", "success"), "Success rate per solver and function",
-        "Fraction of seeded runs that reached |f - f*| <= 1e-3 (absolute) within the evaluation"
-            + " budget; solvers"
-            + " sorted by mean success rate, ties by geometric-mean ERT (best first).",
-        "function", "solver", functions, order, sorted, "success rate", false));
+    figures.add(
+        new CategoryHeatmap(
+            names.unique("benchmark", "success"),
+            "Success rate per solver and function",
+            "Fraction of seeded runs that reached |f - f*| <= 1e-3 (absolute) within the evaluation"
+                + " budget; solvers"
+                + " sorted by mean success rate, ties by geometric-mean ERT (best first).",
+            "function",
+            "solver",
+            functions,
+            order,
+            sorted,
+            "success rate",
+            false));
     if (profile != null) {
       profile.require(PROFILE.toArray(String[]::new));
       figures.add(dataProfile(profile, order, names));
     }
-    StringBuilder html = new StringBuilder(Html.p(
-        "Every solver under the same evaluation budget, charged for every call of f (grid samples included);"
-            + " ERT = expected evaluations to success (failures charged the full budget)."));
+    StringBuilder html =
+        new StringBuilder(
+            Html.p(
+                "Every solver under the same evaluation budget, charged for every call of f (grid"
+                    + " samples included); ERT = expected evaluations to success (failures charged"
+                    + " the full budget)."));
     for (Figure f : figures) {
       html.append(Html.figure(f));
     }
     html.append(Html.plain(summary, "data-table"));
     String best = order.get(0);
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Benchmark: %d solvers x %d functions;"
-        + " ranked first %s (mean success %.0f%%, geometric-mean ERT %.0f)", solvers.size(), functions.size(), best,
-        100 * mean.get(best), Math.pow(10, logErt[solvers.indexOf(best)] / functions.size())));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Benchmark: %d solvers x %d functions;"
+                    + " ranked first %s (mean success %.0f%%, geometric-mean ERT %.0f)",
+                solvers.size(),
+                functions.size(),
+                best,
+                100 * mean.get(best),
+                Math.pow(10, logErt[solvers.indexOf(best)] / functions.size())));
     for (String s : order) {
-      if (s.startsWith("conv") || s.startsWith("zigzag") || s.equals("median") || s.equals("continuation")) {
-        line.append(String.format(Locale.ROOT, "; best convolution solver %s, rank %d (mean success %.0f%%)", s,
-            order.indexOf(s) + 1, 100 * mean.get(s)));
+      if (s.startsWith("conv")
+          || s.startsWith("zigzag")
+          || s.equals("median")
+          || s.equals("continuation")) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                "; best convolution solver %s, rank %d (mean success %.0f%%)",
+                s,
+                order.indexOf(s) + 1,
+                100 * mean.get(s)));
         break;
       }
     }
@@ -110,17 +147,21 @@ public final class GlobalBenchmarkSection {
   }
 
   private static Figure dataProfile(CsvTable profile, List<String> order, Names names) {
-    XYPlot.Builder b = XYPlot.builder(names.unique("benchmark", "data-profile"))
-        .title("Data profile")
-        .caption("Fraction of (function, run) pairs solved within a budget of 10^x evaluations per dimension.")
-        .labels("log10(evaluations / dimension)", "fraction solved")
-        .yDomain(new Range(0, 1));
+    XYPlot.Builder b =
+        XYPlot.builder(names.unique("benchmark", "data-profile"))
+            .title("Data profile")
+            .caption(
+                "Fraction of (function, run) pairs solved within a budget of 10^x evaluations per"
+                    + " dimension.")
+            .labels("log10(evaluations / dimension)", "fraction solved")
+            .yDomain(new Range(0, 1));
     Map<String, List<double[]>> points = new LinkedHashMap<>();
     for (int r = 0; r < profile.rowCount(); r++) {
       double budget = profile.number(r, "budget_per_dim");
       double fraction = profile.number(r, "fraction_solved");
       if (budget > 0 && Double.isFinite(fraction)) {
-        points.computeIfAbsent(profile.text(r, "solver"), k -> new ArrayList<>())
+        points
+            .computeIfAbsent(profile.text(r, "solver"), k -> new ArrayList<>())
             .add(new double[] {Math.log10(budget), fraction});
       }
     }

@@ -12,7 +12,8 @@ public final class Names {
   public String unique(String... parts) {
     StringBuilder sb = new StringBuilder();
     for (String p : parts) {
-      String s = p.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");
+      String s =
+          p.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");
       if (!s.isEmpty()) {
         sb.append(sb.length() == 0 ? "" : "-").append(s);
       }

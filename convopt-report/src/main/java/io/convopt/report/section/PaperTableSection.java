@@ -19,8 +19,17 @@ public final class PaperTableSection {
   /** Columns every paper table must have, in display order. */
   public static final List<String> REQUIRED =
       List.of(
-          "function", "algorithm", "eta", "power", "delta", "steps", "start", "paper_result",
-          "our_result", "distance_eta", "verdict");
+          "function",
+          "algorithm",
+          "eta",
+          "power",
+          "delta",
+          "steps",
+          "start",
+          "paper_result",
+          "our_result",
+          "distance_eta",
+          "verdict");
 
   private static final Map<String, String> HEADERS =
       Map.ofEntries(
@@ -39,7 +48,13 @@ public final class PaperTableSection {
   /** Verdict counts of one table. */
   public record Counts(int rows, int match, int near, int differs) {
     public String line() {
-      return match + " of " + rows + " rows match, " + near + " near" + (differs > 0 ? ", " + differs + " differ" : "");
+      return match
+          + " of "
+          + rows
+          + " rows match, "
+          + near
+          + " near"
+          + (differs > 0 ? ", " + differs + " differ" : "");
     }
   }
 
@@ -54,7 +69,10 @@ public final class PaperTableSection {
       n.merge(verdict(t, r), 1, Integer::sum);
     }
     return new Counts(
-        t.rowCount(), n.getOrDefault(Verdict.MATCH, 0), n.getOrDefault(Verdict.NEAR, 0), n.getOrDefault(Verdict.DIFFERS, 0));
+        t.rowCount(),
+        n.getOrDefault(Verdict.MATCH, 0),
+        n.getOrDefault(Verdict.NEAR, 0),
+        n.getOrDefault(Verdict.DIFFERS, 0));
   }
 
   static Verdict verdict(CsvTable t, int r) {
@@ -62,7 +80,10 @@ public final class PaperTableSection {
       return Verdict.parse(t.text(r, "verdict"));
     } catch (IllegalArgumentException e) {
       throw new CsvFormatException(
-          t.name(), r + 1, "verdict", "expected match, near or differs but found '" + t.text(r, "verdict") + "'");
+          t.name(),
+          r + 1,
+          "verdict",
+          "expected match, near or differs but found '" + t.text(r, "verdict") + "'");
     }
   }
 
@@ -98,8 +119,13 @@ public final class PaperTableSection {
                   return "<td class=\"num\">" + Html.esc(text) + "</td>";
                 case "verdict":
                   Verdict v = verdict(t, r);
-                  return "<td class=\"verdict verdict-" + v.word() + "\"><span aria-hidden=\"true\">" + v.symbol()
-                      + "</span> " + v.word() + "</td>";
+                  return "<td class=\"verdict verdict-"
+                      + v.word()
+                      + "\"><span aria-hidden=\"true\">"
+                      + v.symbol()
+                      + "</span> "
+                      + v.word()
+                      + "</td>";
                 default:
                   return infinite(text) ? infiniteCell(t.text(r, "function"), text) : Html.td(text);
               }
@@ -112,34 +138,51 @@ public final class PaperTableSection {
     }
     String html =
         Html.p(description)
-            + "<p class=\"table-summary\" data-rows=\"" + counts.rows() + "\" data-match=\"" + counts.match()
-            + "\" data-near=\"" + counts.near() + "\">" + Html.esc(counts.line()) + ".</p>\n"
+            + "<p class=\"table-summary\" data-rows=\""
+            + counts.rows()
+            + "\" data-match=\""
+            + counts.match()
+            + "\" data-near=\""
+            + counts.near()
+            + "\">"
+            + Html.esc(counts.line())
+            + ".</p>\n"
             + Html.foldIfLong(table, t.rowCount(), t.name())
             + (anyInfinite ? INFINITE_NOTE : "");
     return new Section(id, title, html, List.of(), title + ": " + counts.line() + ".");
   }
 
-  private static final String INFINITE_NOTE = Html.p("\u221e (pole): f is infinite at our final"
-      + " point"
-      + " because that point is a pole of the test function, not because a run diverged. LOG1 has"
-      + " its"
-      + " global maximum at the pole x = 0.5 (f \u2192 +\u221e) and a weaker pole at x = 1.5, so a"
-      + " run"
-      + " that finds the maximiser reports f = +\u221e there. The solvers sample f at lattice cell"
-      + " midpoints and never evaluate it at the pole; only this reporting column does"
-      + " (data/test-functions/README.md).");
+  private static final String INFINITE_NOTE =
+      Html.p(
+          "\u221e (pole): f is infinite at our final point because that point is a pole of the test"
+              + " function, not because a run diverged. LOG1 has its global maximum at the pole x ="
+              + " 0.5 (f \u2192 +\u221e) and a weaker pole at x = 1.5, so a run that finds the"
+              + " maximiser reports f = +\u221e there. The solvers sample f at lattice cell"
+              + " midpoints and never evaluate it at the pole; only this reporting column does"
+              + " (data/test-functions/README.md).");
 
   /** "Infinity", "-Infinity", "inf" and friends: a value the table explains instead of printing. */
   static boolean infinite(String text) {
     String s = text.trim().toLowerCase(java.util.Locale.ROOT);
-    return s.equals("infinity") || s.equals("+infinity") || s.equals("-infinity") || s.equals("inf")
-        || s.equals("-inf") || s.equals("+inf");
+    return s.equals("infinity")
+        || s.equals("+infinity")
+        || s.equals("-infinity")
+        || s.equals("inf")
+        || s.equals("-inf")
+        || s.equals("+inf");
   }
 
   private static String infiniteCell(String function, String text) {
     String sign = text.trim().startsWith("-") ? "\u2212\u221e" : "+\u221e";
     return "<td class=\"num infinite\" title=\""
-        + Html.esc("f = " + text + ": the final point is a pole of " + function
-            + " (see the note below the table)") + "\">" + sign + " (pole)</td>";
+        + Html.esc(
+            "f = "
+                + text
+                + ": the final point is a pole of "
+                + function
+                + " (see the note below the table)")
+        + "\">"
+        + sign
+        + " (pole)</td>";
   }
 }

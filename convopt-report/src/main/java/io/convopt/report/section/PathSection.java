@@ -28,7 +28,8 @@ public final class PathSection {
 
   public static final List<String> CONTOUR_REQUIRED = List.of("function", "x", "y", "f");
   public static final List<String> PATH_REQUIRED =
-      List.of("function", "algorithm", "run", "iteration", "evaluations", "x", "y", "f", "distance");
+      List.of(
+          "function", "algorithm", "run", "iteration", "evaluations", "x", "y", "f", "distance");
 
   /** Both sections; index 0 is the paths section, index 1 the convergence section. */
   public static List<Section> build(List<CsvTable> contours, List<CsvTable> paths, Names names) {
@@ -44,7 +45,8 @@ public final class PathSection {
   }
 
   /** One iterate path, sorted by iteration. */
-  private record Run(String label, double[] it, double[] ev, double[] x, double[] y, double[] dist) {}
+  private record Run(
+      String label, double[] it, double[] ev, double[] x, double[] y, double[] dist) {}
 
   private static Map<String, Run> runs(List<Groups.Ref> rows) {
     Map<String, List<Groups.Ref>> byRun = new LinkedHashMap<>();
@@ -82,21 +84,31 @@ public final class PathSection {
   }
 
   private static Section pathSection(
-      Map<String, List<Groups.Ref>> contourByFn, Map<String, List<Groups.Ref>> pathsByFn, Names names) {
+      Map<String, List<Groups.Ref>> contourByFn,
+      Map<String, List<Groups.Ref>> pathsByFn,
+      Names names) {
     String title = "2-D iterate paths";
     if (contourByFn.isEmpty()) {
-      String note = pathsByFn.isEmpty() ? Html.absent("contours/*.csv or paths/*.csv")
-          : Html.absent("contours/*.csv (paths are shown under convergence only)");
+      String note =
+          pathsByFn.isEmpty()
+              ? Html.absent("contours/*.csv or paths/*.csv")
+              : Html.absent("contours/*.csv (paths are shown under convergence only)");
       return new Section("paths", title, note, List.of(), "");
     }
     List<Figure> figures = new ArrayList<>();
-    StringBuilder html = new StringBuilder(Html.p(
-        "Filled contours of f (bands at quantiles of f, yellow = high) with each algorithm's iterates on top. "
-            + "Hollow circles mark starts, filled squares the final iterates, the star the largest f on the grid."));
+    StringBuilder html =
+        new StringBuilder(
+            Html.p(
+                "Filled contours of f (bands at quantiles of f, yellow = high) with each"
+                    + " algorithm's iterates on top. Hollow circles mark starts, filled squares the"
+                    + " final iterates, the star the largest f on the grid."));
     for (Map.Entry<String, List<Groups.Ref>> fn : contourByFn.entrySet()) {
       Field field = field(fn.getValue());
       if (field == null) {
-        html.append(Html.p(fn.getKey() + ": the contour grid has fewer than 2 distinct x or y values; skipped."));
+        html.append(
+            Html.p(
+                fn.getKey()
+                    + ": the contour grid has fewer than 2 distinct x or y values; skipped."));
         continue;
       }
       XYPlot.Builder plot =
@@ -126,25 +138,69 @@ public final class PathSection {
         String dash = Colormap.categoryDash(k);
         plot.line(dash == null ? line : line.dashed(dash));
         int last = run.x().length - 1;
-        plot.marker(Marker.of(k == 0 ? "start" : null, run.x()[0], run.y()[0], MarkerShape.CIRCLE, colour, false)
-            .withTooltip(run.label() + " start (" + Svg.value(run.x()[0]) + ", " + Svg.value(run.y()[0]) + ")"));
-        plot.marker(Marker.of(k == 0 ? "end" : null, run.x()[last], run.y()[last], MarkerShape.SQUARE, colour, true)
-            .withTooltip(run.label() + " end (" + Svg.value(run.x()[last]) + ", " + Svg.value(run.y()[last]) + ")"));
-        ends.append(k == 0 ? "" : "; ").append(run.label()).append(" ends at (").append(Svg.value(run.x()[last]))
-            .append(", ").append(Svg.value(run.y()[last])).append(')');
+        plot.marker(
+            Marker.of(
+                    k == 0 ? "start" : null,
+                    run.x()[0],
+                    run.y()[0],
+                    MarkerShape.CIRCLE,
+                    colour,
+                    false)
+                .withTooltip(
+                    run.label()
+                        + " start ("
+                        + Svg.value(run.x()[0])
+                        + ", "
+                        + Svg.value(run.y()[0])
+                        + ")"));
+        plot.marker(
+            Marker.of(
+                    k == 0 ? "end" : null,
+                    run.x()[last],
+                    run.y()[last],
+                    MarkerShape.SQUARE,
+                    colour,
+                    true)
+                .withTooltip(
+                    run.label()
+                        + " end ("
+                        + Svg.value(run.x()[last])
+                        + ", "
+                        + Svg.value(run.y()[last])
+                        + ")"));
+        ends.append(k == 0 ? "" : "; ")
+            .append(run.label())
+            .append(" ends at (")
+            .append(Svg.value(run.x()[last]))
+            .append(", ")
+            .append(Svg.value(run.y()[last]))
+            .append(')');
         k++;
       }
       if (bi >= 0) {
-        plot.marker(Marker.of("max f on grid", xs[bi], ys[bj], MarkerShape.STAR, "#000000", true)
-            .withTooltip("largest f on the grid at (" + Svg.value(xs[bi]) + ", " + Svg.value(ys[bj]) + ")"));
+        plot.marker(
+            Marker.of("max f on grid", xs[bi], ys[bj], MarkerShape.STAR, "#000000", true)
+                .withTooltip(
+                    "largest f on the grid at ("
+                        + Svg.value(xs[bi])
+                        + ", "
+                        + Svg.value(ys[bj])
+                        + ")"));
       }
-      String caption = fn.getKey() + ": " + runs.size() + " run(s)" + (ends.length() > 0 ? "; " + ends : "") + ".";
+      String caption =
+          fn.getKey()
+              + ": "
+              + runs.size()
+              + " run(s)"
+              + (ends.length() > 0 ? "; " + ends : "")
+              + ".";
       figures.add(plot.caption(caption).build());
     }
     for (Figure f : figures) {
       html.append(Html.figure(f));
     }
-    return new Section("paths", title, html.toString(), figures, figures.size() + " contour/path figure(s).");
+    return new Section(
+        "paths", title, html.toString(), figures, figures.size() + " contour/path figure(s).");
   }
 
   /** Builds the grid from (x, y, f) rows; missing grid points become NaN. Null if degenerate. */
@@ -178,9 +234,12 @@ public final class PathSection {
       return new Section("convergence", title, Html.absent("paths/*.csv"), List.of(), "");
     }
     List<Figure> figures = new ArrayList<>();
-    StringBuilder html = new StringBuilder(Html.p(
-        "Distance of the iterate to the optimum against iterations and against function evaluations, one line "
-            + "per (algorithm, run). The y axis is logarithmic when every distance is positive."));
+    StringBuilder html =
+        new StringBuilder(
+            Html.p(
+                "Distance of the iterate to the optimum against iterations and against function"
+                    + " evaluations, one line per (algorithm, run). The y axis is logarithmic when"
+                    + " every distance is positive."));
     for (Map.Entry<String, List<Groups.Ref>> fn : pathsByFn.entrySet()) {
       Map<String, Run> runs = runs(fn.getValue());
       boolean positive = true;
@@ -190,7 +249,8 @@ public final class PathSection {
         }
       }
       Map<String, String> algorithms = new LinkedHashMap<>();
-      for (String[] axis : new String[][] {{"iteration", "iterations"}, {"evaluations", "evaluations"}}) {
+      for (String[] axis :
+          new String[][] {{"iteration", "iterations"}, {"evaluations", "evaluations"}}) {
         XYPlot.Builder plot =
             XYPlot.builder(names.unique("convergence", fn.getKey(), axis[1]))
                 .title(fn.getKey() + ": distance to the optimum vs " + axis[1])
@@ -198,13 +258,19 @@ public final class PathSection {
                 .logY(positive);
         int k = 0;
         for (Run r : runs.values()) {
-          Line line = Line.of(r.label(), Colormap.category(k), axis[0].equals("iteration") ? r.it() : r.ev(), r.dist());
+          Line line =
+              Line.of(
+                  r.label(),
+                  Colormap.category(k),
+                  axis[0].equals("iteration") ? r.it() : r.ev(),
+                  r.dist());
           String dash = Colormap.categoryDash(k);
           plot.line(dash == null ? line : line.dashed(dash));
           algorithms.put(r.label(), Svg.value(r.dist()[r.dist().length - 1]));
           k++;
         }
-        StringBuilder caption = new StringBuilder(fn.getKey() + ", vs " + axis[1] + ". Final distance: ");
+        StringBuilder caption =
+            new StringBuilder(fn.getKey() + ", vs " + axis[1] + ". Final distance: ");
         int i = 0;
         for (Map.Entry<String, String> a : algorithms.entrySet()) {
           caption.append(i++ == 0 ? "" : "; ").append(a.getKey()).append(" ").append(a.getValue());
@@ -216,7 +282,11 @@ public final class PathSection {
       html.append(Html.figure(f));
     }
     LinkedHashSet<String> fns = new LinkedHashSet<>(pathsByFn.keySet());
-    return new Section("convergence", title, html.toString(), figures,
+    return new Section(
+        "convergence",
+        title,
+        html.toString(),
+        figures,
         figures.size() + " convergence figure(s) for " + String.join(", ", fns) + ".");
   }
 }

@@ -24,16 +24,20 @@ public final class PlainSection {
     if (t != null) {
       all.put("", t);
     }
-    byFolder.forEach((folder, table) -> {
-      if (!folder.isEmpty()) {
-        all.put(folder, table);
-      }
-    });
+    byFolder.forEach(
+        (folder, table) -> {
+          if (!folder.isEmpty()) {
+            all.put(folder, table);
+          }
+        });
     if (all.isEmpty()) {
       return new Section("provenance", title, Html.absent("provenance.csv"), List.of(), "");
     }
-    StringBuilder html = new StringBuilder(Html.p(
-        "How these results were produced (version, commit, JDK, parameters, seeds, timings)."));
+    StringBuilder html =
+        new StringBuilder(
+            Html.p(
+                "How these results were produced (version, commit, JDK, parameters, seeds,"
+                    + " timings)."));
     int entries = 0;
     for (Map.Entry<String, CsvTable> e : all.entrySet()) {
       CsvTable p = e.getValue();
@@ -43,12 +47,18 @@ public final class PlainSection {
         String name = e.getKey().isEmpty() ? "provenance.csv" : e.getKey() + "/provenance.csv";
         html.append("<h3>").append(Html.esc(name)).append("</h3>\n");
       }
-      html.append(Html.table("provenance", List.of("key", "value"), p.rowCount(),
-          (r, c) -> c == 0 ? "<th scope=\"row\">" + Html.esc(p.text(r, "key")) + "</th>"
-              : Html.td(p.text(r, "value"))));
+      html.append(
+          Html.table(
+              "provenance",
+              List.of("key", "value"),
+              p.rowCount(),
+              (r, c) ->
+                  c == 0
+                      ? "<th scope=\"row\">" + Html.esc(p.text(r, "key")) + "</th>"
+                      : Html.td(p.text(r, "value"))));
     }
-    return new Section("provenance", title, html.toString(), List.of(),
-        entries + " provenance entries.");
+    return new Section(
+        "provenance", title, html.toString(), List.of(), entries + " provenance entries.");
   }
 
   public static Section others(List<CsvTable> tables) {
@@ -56,11 +66,18 @@ public final class PlainSection {
     if (tables.isEmpty()) {
       return new Section("other", title, Html.absent("further CSV files"), List.of(), "");
     }
-    StringBuilder html = new StringBuilder(Html.p("CSV files the report has no special view for, shown as written."));
+    StringBuilder html =
+        new StringBuilder(
+            Html.p("CSV files the report has no special view for, shown as written."));
     for (CsvTable t : tables) {
-      html.append("<h3>").append(Html.esc(t.name())).append(" <span class=\"rows\">(").append(t.rowCount())
-          .append(" rows)</span></h3>\n").append(Html.plain(t, "data-table"));
+      html.append("<h3>")
+          .append(Html.esc(t.name()))
+          .append(" <span class=\"rows\">(")
+          .append(t.rowCount())
+          .append(" rows)</span></h3>\n")
+          .append(Html.plain(t, "data-table"));
     }
-    return new Section("other", title, html.toString(), List.of(), tables.size() + " other table(s).");
+    return new Section(
+        "other", title, html.toString(), List.of(), tables.size() + " other table(s).");
   }
 }

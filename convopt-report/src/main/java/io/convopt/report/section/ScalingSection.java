@@ -21,7 +21,8 @@ import java.util.TreeSet;
 public final class ScalingSection {
   private ScalingSection() {}
 
-  public static final List<String> REQUIRED = List.of("solver", "dimension", "budget_per_dim", "mean_success_rate");
+  public static final List<String> REQUIRED =
+      List.of("solver", "dimension", "budget_per_dim", "mean_success_rate");
 
   /** The solver whose wins and losses the summary states. */
   static final String FOCUS = "conv-multires";
@@ -29,7 +30,8 @@ public final class ScalingSection {
   public static Section build(CsvTable t, Names names) {
     String title = "Scaling: dimension x budget";
     if (t == null) {
-      return new Section("scaling", title, Html.absent("scaling/scaling.csv (./convopt scaling)"), List.of(), "");
+      return new Section(
+          "scaling", title, Html.absent("scaling/scaling.csv (./convopt scaling)"), List.of(), "");
     }
     t.require(REQUIRED.toArray(String[]::new));
     TreeSet<Double> budgets = new TreeSet<>();
@@ -44,12 +46,16 @@ public final class ScalingSection {
     }
     List<Figure> figures = new ArrayList<>();
     for (double b : budgets) {
-      XYPlot.Builder plot = XYPlot.builder(names.unique("scaling", "b" + (long) b))
-          .title(String.format(Locale.ROOT, "Budget %d evaluations per dimension", (long) b))
-          .caption(String.format(Locale.ROOT, "Mean success rate over the study's functions vs dimension, budget %d*d.",
-              (long) b))
-          .labels("dimension d", "mean success rate")
-          .yDomain(new Range(0, 1));
+      XYPlot.Builder plot =
+          XYPlot.builder(names.unique("scaling", "b" + (long) b))
+              .title(String.format(Locale.ROOT, "Budget %d evaluations per dimension", (long) b))
+              .caption(
+                  String.format(
+                      Locale.ROOT,
+                      "Mean success rate over the study's functions vs dimension, budget %d*d.",
+                      (long) b))
+              .labels("dimension d", "mean success rate")
+              .yDomain(new Range(0, 1));
       for (int i = 0; i < solvers.size(); i++) {
         TreeMap<Double, Double> curve = new TreeMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
@@ -71,13 +77,21 @@ public final class ScalingSection {
     return new Section("scaling", title, html.toString(), figures, verdict);
   }
 
-  /** Cells (d, B) where the focus solver's success rate is ≥ the best other solver's, and where it is below. */
+  /**
+   * Cells (d, B) where the focus solver's success rate is ≥ the best other solver's, and where it
+   * is below.
+   */
   static String verdict(CsvTable t) {
     TreeMap<String, double[]> cells = new TreeMap<>(); // key -> {focus, best other}
     for (int r = 0; r < t.rowCount(); r++) {
-      String key = String.format(Locale.ROOT, "d=%d/B=%d", (long) t.number(r, "dimension"),
-          (long) t.number(r, "budget_per_dim"));
-      double[] c = cells.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NEGATIVE_INFINITY});
+      String key =
+          String.format(
+              Locale.ROOT,
+              "d=%d/B=%d",
+              (long) t.number(r, "dimension"),
+              (long) t.number(r, "budget_per_dim"));
+      double[] c =
+          cells.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NEGATIVE_INFINITY});
       double v = t.number(r, "mean_success_rate");
       if (t.text(r, "solver").equals(FOCUS)) {
         c[0] = v;
@@ -97,8 +111,16 @@ public final class ScalingSection {
     if (wins.isEmpty() && losses.isEmpty()) {
       return "Scaling: " + FOCUS + " is not in the study.";
     }
-    return "Scaling: " + FOCUS + " matches or beats the best other solver in " + wins.size() + " of "
-        + (wins.size() + losses.size()) + " (dimension, budget) cells" + (wins.isEmpty() ? "" : " (" + String.join(", ", wins)
-        + ")") + "; it falls behind in " + (losses.isEmpty() ? "none" : String.join(", ", losses)) + ".";
+    return "Scaling: "
+        + FOCUS
+        + " matches or beats the best other solver in "
+        + wins.size()
+        + " of "
+        + (wins.size() + losses.size())
+        + " (dimension, budget) cells"
+        + (wins.isEmpty() ? "" : " (" + String.join(", ", wins) + ")")
+        + "; it falls behind in "
+        + (losses.isEmpty() ? "none" : String.join(", ", losses))
+        + ".";
   }
 }

@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each section's data came from: the folder of the results and, from that folder's
- * {@code provenance.csv}, when the run started, with which version and commit. Also the note that
- * lists the sections a results folder has no data for, with the command that produces them.
+ * Where each section's data came from: the folder of the results and, from that folder's {@code
+ * provenance.csv}, when the run started, with which version and commit. Also the note that lists
+ * the sections a results folder has no data for, with the command that produces them.
  */
 public final class Sources {
 
-  private static final Map<String, String> COMMANDS = Map.of(
-      "table1", "./convopt tables (or reproduce)",
-      "table2", "./convopt tables (or reproduce)",
-      "curves", "./convopt reproduce",
-      "paths", "./convopt reproduce",
-      "convergence", "./convopt reproduce",
-      "sweeps", "./convopt reproduce or ./convopt sweep",
-      "benchmark", "./convopt benchmark (reproduce runs its 2-D set)",
-      "scaling", "./convopt scaling",
-      "benchmarks", "./convopt bench");
+  private static final Map<String, String> COMMANDS =
+      Map.of(
+          "table1", "./convopt tables (or reproduce)",
+          "table2", "./convopt tables (or reproduce)",
+          "curves", "./convopt reproduce",
+          "paths", "./convopt reproduce",
+          "convergence", "./convopt reproduce",
+          "sweeps", "./convopt reproduce or ./convopt sweep",
+          "benchmark", "./convopt benchmark (reproduce runs its 2-D set)",
+          "scaling", "./convopt scaling",
+          "benchmarks", "./convopt bench");
 
   private final String root;
   private final Map<String, CsvTable> provenances;
@@ -74,11 +75,16 @@ public final class Sources {
     if (named.isEmpty()) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("<p class=\"missing\">Not in this results folder, so left"
-        + " out of this page:</p>\n<ul class=\"missing\">\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<p class=\"missing\">Not in this results folder, so left"
+                + " out of this page:</p>\n<ul class=\"missing\">\n");
     for (Section s : named) {
-      sb.append("<li>").append(Html.esc(s.title())).append(" \u2014 run <code>")
-          .append(Html.esc(COMMANDS.get(s.id()))).append("</code></li>\n");
+      sb.append("<li>")
+          .append(Html.esc(s.title()))
+          .append(" \u2014 run <code>")
+          .append(Html.esc(COMMANDS.get(s.id())))
+          .append("</code></li>\n");
     }
     return sb.append("</ul>\n").toString();
   }

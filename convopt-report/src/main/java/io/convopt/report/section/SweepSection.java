@@ -18,7 +18,8 @@ import java.util.TreeMap;
 public final class SweepSection {
   private SweepSection() {}
 
-  public static final List<String> REQUIRED = List.of("function", "algorithm", "eta", "power", "start", "final_error");
+  public static final List<String> REQUIRED =
+      List.of("function", "algorithm", "eta", "power", "start", "final_error");
 
   public static Section build(List<CsvTable> tables, Names names) {
     String title = "Parameter sweeps";
@@ -33,19 +34,27 @@ public final class SweepSection {
         t.number(r, "final_error");
       }
     }
-    StringBuilder html = new StringBuilder(Html.p(
-        "Final error (mean over starts; non-finite runs left out of the mean) for each step size \u03b7 and power N."));
+    StringBuilder html =
+        new StringBuilder(
+            Html.p(
+                "Final error (mean over starts; non-finite runs left out of the mean) for each step"
+                    + " size \u03b7 and power N."));
     List<Figure> figures = new ArrayList<>();
-    for (Map.Entry<String, List<Groups.Ref>> g : Groups.by(tables, "function", "algorithm").entrySet()) {
+    for (Map.Entry<String, List<Groups.Ref>> g :
+        Groups.by(tables, "function", "algorithm").entrySet()) {
       figures.add(heatmap(g.getKey(), g.getValue(), names));
     }
     for (Figure f : figures) {
       html.append(Html.figure(f));
     }
     for (CsvTable t : tables) {
-      html.append("<h3>").append(Html.esc(t.name())).append("</h3>\n").append(Html.plain(t, "data-table"));
+      html.append("<h3>")
+          .append(Html.esc(t.name()))
+          .append("</h3>\n")
+          .append(Html.plain(t, "data-table"));
     }
-    return new Section("sweeps", title, html.toString(), figures, figures.size() + " sweep heatmap(s).");
+    return new Section(
+        "sweeps", title, html.toString(), figures, figures.size() + " sweep heatmap(s).");
   }
 
   private static Figure heatmap(String key, List<Groups.Ref> rows, Names names) {
@@ -81,8 +90,14 @@ public final class SweepSection {
         mean[j][i] = n[j][i] == 0 ? Double.NaN : sum[j][i] / n[j][i];
         if (n[j][i] > 0) {
           if (mean[j][i] < lo) {
-            best = "; best \u03b7 = " + etas.get(ex.get(i)) + ", N = " + powers.get(py.get(j)) + " ("
-                + Svg.value(mean[j][i]) + ")";
+            best =
+                "; best \u03b7 = "
+                    + etas.get(ex.get(i))
+                    + ", N = "
+                    + powers.get(py.get(j))
+                    + " ("
+                    + Svg.value(mean[j][i])
+                    + ")";
           }
           lo = Math.min(lo, mean[j][i]);
           hi = Math.max(hi, mean[j][i]);
@@ -90,8 +105,14 @@ public final class SweepSection {
       }
     }
     boolean log = lo > 0 && hi / lo > 100;
-    String caption = key + ": mean final error over " + rows.size() + " run(s)"
-        + (dropped > 0 ? " (" + dropped + " non-finite left out)" : "") + best + "; lower is better.";
+    String caption =
+        key
+            + ": mean final error over "
+            + rows.size()
+            + " run(s)"
+            + (dropped > 0 ? " (" + dropped + " non-finite left out)" : "")
+            + best
+            + "; lower is better.";
     return new CategoryHeatmap(
         names.unique("sweep", key),
         key + ": mean final error",

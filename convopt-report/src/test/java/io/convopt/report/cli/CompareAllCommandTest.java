@@ -17,7 +17,8 @@ class CompareAllCommandTest {
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(new StringWriter()));
     assertThat(cl.execute("compare-all", "--help")).isZero();
-    assertThat(out.toString()).contains("--quick", "--out", "compare-training", "compare-robust", "report");
+    assertThat(out.toString())
+        .contains("--quick", "--out", "compare-training", "compare-robust", "report");
     CommandLine again = ConvOptMain.commandLine();
     again.setErr(new PrintWriter(new StringWriter()));
     assertThat(again.execute("compare-all", "--no-such-option")).isEqualTo(ConvOptMain.EXIT_USAGE);

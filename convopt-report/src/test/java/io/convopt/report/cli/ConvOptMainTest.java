@@ -29,7 +29,11 @@ class ConvOptMainTest {
   void helpExitsZeroAndListsTheSubcommands() {
     Run r = run("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("Usage: convopt").contains("reproduce").contains("tables").contains("sweep")
+    assertThat(r.out())
+        .contains("Usage: convopt")
+        .contains("reproduce")
+        .contains("tables")
+        .contains("sweep")
         .contains("calibrate");
   }
 
@@ -42,8 +46,12 @@ class ConvOptMainTest {
         if (o.hidden()) {
           continue; // internal (merge's --finish-only) or deprecated spellings
         }
-        assertThat(usage).as(e.getKey() + " --help mentions " + o.longestName()).contains(o.longestName());
-        assertThat(o.description()).as(e.getKey() + " " + o.longestName() + " has a description").isNotEmpty();
+        assertThat(usage)
+            .as(e.getKey() + " --help mentions " + o.longestName())
+            .contains(o.longestName());
+        assertThat(o.description())
+            .as(e.getKey() + " " + o.longestName() + " has a description")
+            .isNotEmpty();
       }
     }
   }
@@ -60,8 +68,21 @@ class ConvOptMainTest {
     Run t = run("tables", "--table", "3", "--out", dir.toString());
     assertThat(t.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
     assertThat(t.err()).contains("--table must be 1, 2 or all");
-    Run s = run("sweep", "--function", "POLY1", "--algorithm", "alg1", "--eta", "-0.1", "--power", "3",
-        "--start", "0.5", "--out", dir.toString());
+    Run s =
+        run(
+            "sweep",
+            "--function",
+            "POLY1",
+            "--algorithm",
+            "alg1",
+            "--eta",
+            "-0.1",
+            "--power",
+            "3",
+            "--start",
+            "0.5",
+            "--out",
+            dir.toString());
     assertThat(s.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
     assertThat(s.err()).contains("eta");
     Run m = run("sweep", "--function", "POLY1");
@@ -77,7 +98,8 @@ class ConvOptMainTest {
     Run b = run("compare-training", "--quick", "--betas", "-1", "--out", dir.toString());
     assertThat(b.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
     assertThat(b.err()).contains("--betas");
-    Run d = run("compare-training", "--quick", "--datasets", "no_such_data", "--out", dir.toString());
+    Run d =
+        run("compare-training", "--quick", "--datasets", "no_such_data", "--out", dir.toString());
     assertThat(d.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
     assertThat(d.err()).contains("no_such_data");
     Run m = run("compare-training", "--quick", "--methods", "cr-robust", "--out", dir.toString());
@@ -92,8 +114,16 @@ class ConvOptMainTest {
   void compareRobustIsRegisteredAndRejectsBadArgumentsWithExitCode2() {
     Run h = run("compare-robust", "--help");
     assertThat(h.code()).isZero();
-    assertThat(h.out()).contains("--quick", "--out", "--seed", "--eps", "--eps-train", "--datasets", "--methods",
-        "--max-train");
+    assertThat(h.out())
+        .contains(
+            "--quick",
+            "--out",
+            "--seed",
+            "--eps",
+            "--eps-train",
+            "--datasets",
+            "--methods",
+            "--max-train");
     Run e = run("compare-robust", "--quick", "--eps", "0,-1", "--out", dir.toString());
     assertThat(e.code()).isEqualTo(ConvOptMain.EXIT_USAGE);
     assertThat(e.err()).contains("--eps");

@@ -43,7 +43,8 @@ class HelpTextTest {
     for (String page : pages) {
       String text = help(page.split(" "));
       for (String line : text.split("\\R")) {
-        assertThat(line.length()).as("`convopt %s` line: %s", page, line)
+        assertThat(line.length())
+            .as("`convopt %s` line: %s", page, line)
             .isLessThanOrEqualTo(COLUMNS);
       }
     }
@@ -67,7 +68,8 @@ class HelpTextTest {
       assertThat(summary).as("summary of %s", name).matches("[A-Z].*\\.");
       String next = at + 1 < lines.size() ? lines.get(at + 1) : "";
       assertThat(next.isBlank() || next.startsWith("  ") && !next.startsWith("    "))
-          .as("summary of %s continues on a second line: %s", name, next).isTrue();
+          .as("summary of %s continues on a second line: %s", name, next)
+          .isTrue();
     }
   }
 
@@ -88,7 +90,8 @@ class HelpTextTest {
     for (String c : commands()) {
       CommandLine sub = ConvOptMain.commandLine().getSubcommands().get(c);
       for (String paragraph : sub.getCommandSpec().usageMessage().description()) {
-        assertThat(paragraph.trim()).as("a paragraph of `%s --help`", c)
+        assertThat(paragraph.trim())
+            .as("a paragraph of `%s --help`", c)
             .matches("(?s)[A-Z0-9(<-].*[.)]");
       }
     }

@@ -30,10 +30,22 @@ class MergedReportTest {
   }
 
   private static String[] benchmark(Path out, String... more) {
-    List<String> a = new ArrayList<>(List.of("benchmark", "--functions", "BRANIN,RASTRIGIN",
-        "--solvers",
-        "random,grid", "--repeats", "2", "--budget-per-dim", "40", "--threads", "1", "--out",
-            out.toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "benchmark",
+                "--functions",
+                "BRANIN,RASTRIGIN",
+                "--solvers",
+                "random,grid",
+                "--repeats",
+                "2",
+                "--budget-per-dim",
+                "40",
+                "--threads",
+                "1",
+                "--out",
+                out.toString()));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
   }
@@ -45,9 +57,15 @@ class MergedReportTest {
       assertThat(run(benchmark(dir.resolve("s" + i), "--shard", i + "/3"))).isZero();
     }
     Path merged = dir.resolve("merged");
-    assertThat(run("merge", "--out", merged.toString(), dir.resolve("s1").toString(),
-        dir.resolve("s2").toString(),
-        dir.resolve("s3").toString())).isZero();
+    assertThat(
+            run(
+                "merge",
+                "--out",
+                merged.toString(),
+                dir.resolve("s1").toString(),
+                dir.resolve("s2").toString(),
+                dir.resolve("s3").toString()))
+        .isZero();
     for (String f : new String[] {"summary.csv", "data_profile.csv"}) {
       assertThat(Files.readString(merged.resolve("benchmark").resolve(f)))
           .isEqualTo(Files.readString(dir.resolve("whole").resolve("benchmark").resolve(f)));
@@ -59,8 +77,8 @@ class MergedReportTest {
 
   @Test
   void reproduceRejectsNegativeThreadsLikeEveryGridCommand() {
-    assertThat(run("reproduce", "--threads", "-1", "--out",
-        dir.resolve("r").toString())).isEqualTo(2);
+    assertThat(run("reproduce", "--threads", "-1", "--out", dir.resolve("r").toString()))
+        .isEqualTo(2);
     assertThat(dir.resolve("r")).doesNotExist();
   }
 }

@@ -28,8 +28,16 @@ class ReportCommandTest {
     assertThat(run("report", "--help")).isZero();
     // picocli wraps long descriptions; compare with runs of white space collapsed.
     String help = out.toString().replaceAll("\\s+", " ");
-    assertThat(help).contains("Usage: convopt report", "--in=DIR", "--out=DIR", "-h, --help", "-V, --version",
-        "default: results", "default: <in>/report", "Exit codes:");
+    assertThat(help)
+        .contains(
+            "Usage: convopt report",
+            "--in=DIR",
+            "--out=DIR",
+            "-h, --help",
+            "-V, --version",
+            "default: results",
+            "default: <in>/report",
+            "Exit codes:");
     CommandLine report = ConvOptMain.commandLine().getSubcommands().get("report");
     for (CommandLine.Model.OptionSpec o : report.getCommandSpec().options()) {
       assertThat(help).contains(o.longestName());
@@ -67,9 +75,12 @@ class ReportCommandTest {
   @Test
   void malformedInputExitsWithOneAndNamesTheCell(@TempDir Path tmp) throws Exception {
     Path in = Fixtures.copyFixture(tmp);
-    Files.writeString(in.resolve("sweeps/log2-zigzag.csv"),
+    Files.writeString(
+        in.resolve("sweeps/log2-zigzag.csv"),
         "function,algorithm,eta,power,start,final_error\nLOG2,zigzag1,0.05,three,0,1\n");
     assertThat(run("report", "--in", in.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("sweeps/log2-zigzag.csv, row 1, column 'power': expected a number but found 'three'");
+    assertThat(err.toString())
+        .contains(
+            "sweeps/log2-zigzag.csv, row 1, column 'power': expected a number but found 'three'");
   }
 }

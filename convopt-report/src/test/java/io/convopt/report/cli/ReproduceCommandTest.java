@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The main job end to end: tables, sweeps, benchmark and report into one folder; a rerun resumes. */
+/**
+ * The main job end to end: tables, sweeps, benchmark and report into one folder; a rerun resumes.
+ */
 class ReproduceCommandTest {
 
   @TempDir Path dir;
@@ -27,8 +29,15 @@ class ReproduceCommandTest {
   void writesEveryResultAndTheReportAndResumesOnRerun() throws Exception {
     Path out = dir.resolve("results");
     assertThat(run("reproduce", "--out", out.toString(), "--threads", "2")).isZero();
-    for (String f : new String[] {"table1.csv", "table2.csv", "provenance.csv", "benchmark/summary.csv",
-        "benchmark/data_profile.csv", "report/index.html"}) {
+    for (String f :
+        new String[] {
+          "table1.csv",
+          "table2.csv",
+          "provenance.csv",
+          "benchmark/summary.csv",
+          "benchmark/data_profile.csv",
+          "report/index.html"
+        }) {
       assertThat(out.resolve(f)).as(f).isRegularFile();
     }
     assertThat(CsvRowWriter.readAll(out.resolve("table1.csv"))).hasSize(1 + 8);
@@ -37,8 +46,13 @@ class ReproduceCommandTest {
       assertThat(sweeps.count()).isEqualTo(ReproduceCommand.defaultSweeps(42).size());
     }
     String html = Files.readString(out.resolve("report/index.html"));
-    assertThat(html).contains("<section id=\"table1\">", "<section id=\"table2\">", "<section id=\"sweeps\">",
-        "<section id=\"benchmark\">", "<figure id=\"fig-benchmark-success\">");
+    assertThat(html)
+        .contains(
+            "<section id=\"table1\">",
+            "<section id=\"table2\">",
+            "<section id=\"sweeps\">",
+            "<section id=\"benchmark\">",
+            "<figure id=\"fig-benchmark-success\">");
     long runsBefore = Files.size(out.resolve("benchmark/runs.csv"));
     String table1 = Files.readString(out.resolve("table1.csv"));
 
@@ -50,6 +64,7 @@ class ReproduceCommandTest {
 
   @Test
   void aBadThreadCountIsAUsageError() {
-    assertThat(run("reproduce", "--out", dir.toString(), "--threads", "-3")).isEqualTo(ConvOptMain.EXIT_USAGE);
+    assertThat(run("reproduce", "--out", dir.toString(), "--threads", "-3"))
+        .isEqualTo(ConvOptMain.EXIT_USAGE);
   }
 }

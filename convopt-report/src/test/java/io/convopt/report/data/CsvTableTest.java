@@ -54,7 +54,9 @@ class CsvTableTest {
         .hasMessageStartingWith("dir/t.csv, column 'z': required column is missing");
     assertThatThrownBy(() -> t.text(0, "nope")).isInstanceOf(CsvFormatException.class);
     assertThatThrownBy(() -> t.point(2, "y"))
-        .hasMessage("dir/t.csv, row 3, column 'y': expected a number or a point like (0.5, 0.5) but found '(a, b)'");
+        .hasMessage(
+            "dir/t.csv, row 3, column 'y': expected a number or a point like (0.5, 0.5) but found"
+                + " '(a, b)'");
   }
 
   @Test
@@ -66,7 +68,9 @@ class CsvTableTest {
 
   @Test
   void emptyFileAndRepeatedHeaderAreRejected() throws Exception {
-    assertThatThrownBy(() -> read("")).isInstanceOf(ReportException.class).hasMessageContaining("dir/t.csv: the file is empty");
+    assertThatThrownBy(() -> read(""))
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("dir/t.csv: the file is empty");
     assertThatThrownBy(() -> read("a,a\n1,2\n")).hasMessageContaining("repeated ('a')");
   }
 

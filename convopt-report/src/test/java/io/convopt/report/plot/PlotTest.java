@@ -66,12 +66,15 @@ class PlotTest {
 
   @Test
   void plotEscapesTextAndBreaksLinesAtBadPoints() throws Exception {
-    XYPlot p = XYPlot.builder("t")
-        .title("a < b & \"c\"")
-        .labels("x <i>", "y")
-        .line(Line.of("s<1>", "#000", new double[] {0, 1, 2, 3}, new double[] {1, Double.NaN, 2, 3}))
-        .marker(Marker.of("m", 1, 1, MarkerShape.DIAMOND, "#f00", true))
-        .build();
+    XYPlot p =
+        XYPlot.builder("t")
+            .title("a < b & \"c\"")
+            .labels("x <i>", "y")
+            .line(
+                Line.of(
+                    "s<1>", "#000", new double[] {0, 1, 2, 3}, new double[] {1, Double.NaN, 2, 3}))
+            .marker(Marker.of("m", 1, 1, MarkerShape.DIAMOND, "#f00", true))
+            .build();
     String svg = p.toSvg();
     Document doc = Fixtures.xml(svg);
     assertThat(doc.getDocumentElement().getElementsByTagName("title").item(0).getTextContent())
@@ -103,9 +106,11 @@ class PlotTest {
 
   @Test
   void logPlotLeavesOutNonPositiveValues() throws Exception {
-    XYPlot p = XYPlot.builder("log").logY(true)
-        .line(Line.of(null, "#000", new double[] {0, 1, 2}, new double[] {1, 0, 0.01}))
-        .build();
+    XYPlot p =
+        XYPlot.builder("log")
+            .logY(true)
+            .line(Line.of(null, "#000", new double[] {0, 1, 2}, new double[] {1, 0, 0.01}))
+            .build();
     Document doc = Fixtures.xml(p.toSvg());
     assertThat(Fixtures.countClass(doc, "series")).isEqualTo(1);
     assertThat(p.toSvg()).contains("1e-2", "1e0").doesNotContain("NaN", "Infinity");
@@ -113,8 +118,18 @@ class PlotTest {
 
   @Test
   void categoryHeatmapDrawsOneCellPerPair() throws Exception {
-    CategoryHeatmap h = new CategoryHeatmap("h", "title", "cap", "eta", "N", java.util.List.of("0.1", "0.01"),
-        java.util.List.of("1", "3", "6"), new double[][] {{1, 2}, {3, Double.NaN}, {5, 6}}, "err", false);
+    CategoryHeatmap h =
+        new CategoryHeatmap(
+            "h",
+            "title",
+            "cap",
+            "eta",
+            "N",
+            java.util.List.of("0.1", "0.01"),
+            java.util.List.of("1", "3", "6"),
+            new double[][] {{1, 2}, {3, Double.NaN}, {5, 6}},
+            "err",
+            false);
     Document doc = Fixtures.xml(h.toSvg());
     assertThat(Fixtures.countClass(doc, "cell")).isEqualTo(6);
     assertThat(h.toSvg()).contains("N=3: no data");

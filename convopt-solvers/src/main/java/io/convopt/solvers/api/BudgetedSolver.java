@@ -10,11 +10,11 @@ import java.util.Map;
  * {@link StopReason#EVALUATION_BUDGET}. A run that ends on its own within B calls is returned
  * unchanged.
  *
- * <p>This is how solvers without a budget of their own (the convolution methods, whose cost
- * depends on η, δ and the path) take part in fixed-budget comparisons: the cap is exact, so every
- * solver is charged for every call, grid samples included, and none overruns. A run cut short
- * loses its final iterate; reporting the best sample is the usual convention for anytime
- * comparisons (and the only point the run has certainly evaluated).
+ * <p>This is how solvers without a budget of their own (the convolution methods, whose cost depends
+ * on η, δ and the path) take part in fixed-budget comparisons: the cap is exact, so every solver is
+ * charged for every call, grid samples included, and none overruns. A run cut short loses its final
+ * iterate; reporting the best sample is the usual convention for anytime comparisons (and the only
+ * point the run has certainly evaluated).
  *
  * <p>Immutable; thread-safe if the inner solver is (each run gets its own counter).
  */
@@ -69,14 +69,27 @@ public final class BudgetedSolver implements Solver {
         throw e;
       }
       if (tracker.bestPoint == null) {
-        throw new IllegalArgumentException("evaluation budget " + budget + " ended the run of " + inner.name()
-            + " before any point was evaluated", e);
+        throw new IllegalArgumentException(
+            "evaluation budget "
+                + budget
+                + " ended the run of "
+                + inner.name()
+                + " before any point was evaluated",
+            e);
       }
       Map<String, String> settings = new LinkedHashMap<>();
       settings.put("budget", Long.toString(budget));
       settings.put("cut_short", "true");
-      return new Optimum(inner.name(), tracker.bestPoint, tracker.bestValue, 0, tracker.calls,
-          System.nanoTime() - t0, StopReason.EVALUATION_BUDGET, List.of(), settings);
+      return new Optimum(
+          inner.name(),
+          tracker.bestPoint,
+          tracker.bestValue,
+          0,
+          tracker.calls,
+          System.nanoTime() - t0,
+          StopReason.EVALUATION_BUDGET,
+          List.of(),
+          settings);
     }
   }
 

@@ -29,7 +29,9 @@ public final class CountingObjective implements Objective {
     return requireFinite(x, inner.value(x));
   }
 
-  /** The batch goes to the inner objective's batch form (vectorised or parallel), counted per point. */
+  /**
+   * The batch goes to the inner objective's batch form (vectorised or parallel), counted per point.
+   */
   @Override
   public void values(double[][] points, double[] out) {
     if (out.length < points.length) {
@@ -49,17 +51,27 @@ public final class CountingObjective implements Objective {
   private void requireInBox(double[] x) {
     for (int i = 0; i < x.length; i++) {
       if (!(x[i] >= box.lower(i) && x[i] <= box.upper(i))) {
-        throw new IllegalStateException("solver asked for f at " + Arrays.toString(x)
-            + ", outside the box " + box + " (coordinate " + i + ")");
+        throw new IllegalStateException(
+            "solver asked for f at "
+                + Arrays.toString(x)
+                + ", outside the box "
+                + box
+                + " (coordinate "
+                + i
+                + ")");
       }
     }
   }
 
   private static double requireFinite(double[] x, double v) {
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException("f" + Arrays.toString(x) + " = " + v
-          + ": the objective must be finite on the box (a pole on the sampling grid? move the start"
-          + " or the grid offset, or cap the function)");
+      throw new IllegalArgumentException(
+          "f"
+              + Arrays.toString(x)
+              + " = "
+              + v
+              + ": the objective must be finite on the box (a pole on the sampling grid? move the"
+              + " start or the grid offset, or cap the function)");
     }
     return v;
   }

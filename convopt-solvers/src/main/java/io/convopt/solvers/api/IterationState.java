@@ -61,11 +61,19 @@ public record IterationState(
 
   /** True when the iterate equals the one two steps back (a 2-cycle of sign descent). */
   public boolean isTwoCycle() {
-    return beforePrevious != null && Arrays.equals(point, beforePrevious) && !Arrays.equals(point, previous);
+    return beforePrevious != null
+        && Arrays.equals(point, beforePrevious)
+        && !Arrays.equals(point, previous);
   }
 
   @Override
   public String toString() {
-    return "IterationState[k=" + iteration + ", x=" + Arrays.toString(point) + ", evals=" + evaluations + "]";
+    return "IterationState[k="
+        + iteration
+        + ", x="
+        + Arrays.toString(point)
+        + ", evals="
+        + evaluations
+        + "]";
   }
 }

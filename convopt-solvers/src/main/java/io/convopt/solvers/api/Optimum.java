@@ -53,7 +53,16 @@ public record Optimum(
 
   @Override
   public String toString() {
-    return solver + ": x=" + Arrays.toString(point) + ", f=" + value + ", iterations=" + iterations
-        + ", evaluations=" + evaluations + ", stop=" + stopReason;
+    return solver
+        + ": x="
+        + Arrays.toString(point)
+        + ", f="
+        + value
+        + ", iterations="
+        + iterations
+        + ", evaluations="
+        + evaluations
+        + ", stop="
+        + stopReason;
   }
 }

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * while single evaluations stay on the caller's thread.
  *
  * <p>The wrapped objective must be thread-safe (pure functions are). Results do not depend on the
- * number of threads: each point's value is written to its own slot. Batches smaller than
- * {@link #MIN_PARALLEL_BATCH} points run sequentially, where fork/join overhead would dominate.
+ * number of threads: each point's value is written to its own slot. Batches smaller than {@link
+ * #MIN_PARALLEL_BATCH} points run sequentially, where fork/join overhead would dominate.
  *
  * <p>Owns a {@link ForkJoinPool}; {@link #close()} shuts it down.
  */
@@ -58,7 +58,11 @@ public final class ParallelObjective implements Objective, AutoCloseable {
       return;
     }
     try {
-      pool.submit(() -> IntStream.range(0, points.length).parallel().forEach(k -> out[k] = inner.value(points[k])))
+      pool.submit(
+              () ->
+                  IntStream.range(0, points.length)
+                      .parallel()
+                      .forEach(k -> out[k] = inner.value(points[k])))
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -22,8 +22,11 @@ public final class Problem {
     this.objective = Objects.requireNonNull(objective, "objective");
     this.box = Objects.requireNonNull(box, "box");
     if (knownOptimum != null && knownOptimum.point().length != box.dimension()) {
-      throw new IllegalArgumentException("known optimum has dimension " + knownOptimum.point().length
-          + " but the box has dimension " + box.dimension());
+      throw new IllegalArgumentException(
+          "known optimum has dimension "
+              + knownOptimum.point().length
+              + " but the box has dimension "
+              + box.dimension());
     }
     this.knownOptimum = knownOptimum;
   }
@@ -66,16 +69,31 @@ public final class Problem {
   public void requireStart(double[] start) {
     Objects.requireNonNull(start, "start");
     if (start.length != box.dimension()) {
-      throw new IllegalArgumentException("start has dimension " + start.length + " but problem '" + name
-          + "' has dimension " + box.dimension());
+      throw new IllegalArgumentException(
+          "start has dimension "
+              + start.length
+              + " but problem '"
+              + name
+              + "' has dimension "
+              + box.dimension());
     }
     for (int i = 0; i < start.length; i++) {
       if (!Double.isFinite(start[i])) {
         throw new IllegalArgumentException("start[" + i + "] = " + start[i] + " is not finite");
       }
       if (start[i] < box.lower(i) || start[i] > box.upper(i)) {
-        throw new IllegalArgumentException("start[" + i + "] = " + start[i] + " lies outside the box ["
-            + box.lower(i) + ", " + box.upper(i) + "] of problem '" + name + "'");
+        throw new IllegalArgumentException(
+            "start["
+                + i
+                + "] = "
+                + start[i]
+                + " lies outside the box ["
+                + box.lower(i)
+                + ", "
+                + box.upper(i)
+                + "] of problem '"
+                + name
+                + "'");
       }
     }
   }

@@ -6,7 +6,10 @@ public enum StopReason {
   ITERATION_BUDGET,
   /** The function-evaluation budget was used up. */
   EVALUATION_BUDGET,
-  /** Sign descent returned to the iterate of two steps ago: it oscillates within ±η of a fixed point. */
+  /**
+   * Sign descent returned to the iterate of two steps ago: it oscillates within ±η of a fixed
+   * point.
+   */
   TWO_CYCLE,
   /** The step (or the change of the iterate) fell below the tolerance. */
   STEP_BELOW_TOLERANCE,

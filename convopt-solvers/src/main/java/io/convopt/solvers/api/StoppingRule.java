@@ -41,7 +41,8 @@ public interface StoppingRule {
     if (budget < 1) {
       throw new IllegalArgumentException("evaluation budget must be >= 1, got " + budget);
     }
-    return s -> s.evaluations() >= budget ? Optional.of(StopReason.EVALUATION_BUDGET) : Optional.empty();
+    return s ->
+        s.evaluations() >= budget ? Optional.of(StopReason.EVALUATION_BUDGET) : Optional.empty();
   }
 
   /** Stop when sign descent revisits the iterate of two steps ago (it now oscillates in ±η). */
@@ -54,7 +55,8 @@ public interface StoppingRule {
     if (!(tol >= 0) || Double.isInfinite(tol)) {
       throw new IllegalArgumentException("step tolerance must be finite and >= 0, got " + tol);
     }
-    return s -> s.stepLength() <= tol ? Optional.of(StopReason.STEP_BELOW_TOLERANCE) : Optional.empty();
+    return s ->
+        s.stepLength() <= tol ? Optional.of(StopReason.STEP_BELOW_TOLERANCE) : Optional.empty();
   }
 
   /** Stop once the run has taken {@code limit} of wall-clock time. */

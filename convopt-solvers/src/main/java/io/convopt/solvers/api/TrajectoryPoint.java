@@ -30,7 +30,14 @@ public record TrajectoryPoint(long iteration, double[] point, double[] slope, lo
 
   @Override
   public String toString() {
-    return "TrajectoryPoint[k=" + iteration + ", x=" + Arrays.toString(point) + ", slope="
-        + Arrays.toString(slope) + ", evals=" + evaluations + "]";
+    return "TrajectoryPoint[k="
+        + iteration
+        + ", x="
+        + Arrays.toString(point)
+        + ", slope="
+        + Arrays.toString(slope)
+        + ", evals="
+        + evaluations
+        + "]";
   }
 }

@@ -27,8 +27,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * box width). Iterations reported are the number of BOBYQA runs started (Commons exposes no
  * per-iteration hook for BOBYQA); the stop reason is always {@link StopReason#EVALUATION_BUDGET}.
  *
- * <p><b>Dimension.</b> BOBYQA needs d ≥ 2; a 1-D problem is rejected with an
- * {@link IllegalArgumentException} (use {@link MultistartNelderMead} or {@link CmaEs} in 1-D).
+ * <p><b>Dimension.</b> BOBYQA needs d ≥ 2; a 1-D problem is rejected with an {@link
+ * IllegalArgumentException} (use {@link MultistartNelderMead} or {@link CmaEs} in 1-D).
  *
  * <p>Immutable and thread-safe; equal seeds give bit-identical runs.
  */
@@ -46,7 +46,8 @@ public final class BobyqaMultistart implements Solver {
     this(0, DEFAULT_SEED, 0.1, 1e-8);
   }
 
-  private BobyqaMultistart(long maxEvaluations, long seed, double initialRadius, double finalRadius) {
+  private BobyqaMultistart(
+      long maxEvaluations, long seed, double initialRadius, double finalRadius) {
     this.maxEvaluations = maxEvaluations;
     this.seed = seed;
     this.initialRadius = initialRadius;
@@ -65,8 +66,11 @@ public final class BobyqaMultistart implements Solver {
   /** Trust-region radii as fractions of the box width: 0 &lt; final &lt; initial ≤ 0.5. */
   public BobyqaMultistart withRadii(double initial, double last) {
     if (!(initial > 0 && initial <= 0.5 && last > 0 && last < initial)) {
-      throw new IllegalArgumentException("need 0 < final radius < initial radius <= 0.5, got initial=" + initial
-          + ", final=" + last);
+      throw new IllegalArgumentException(
+          "need 0 < final radius < initial radius <= 0.5, got initial="
+              + initial
+              + ", final="
+              + last);
     }
     return new BobyqaMultistart(maxEvaluations, seed, initial, last);
   }
@@ -81,8 +85,12 @@ public final class BobyqaMultistart implements Solver {
     problem.requireStart(start);
     int d = problem.dimension();
     if (d < 2) {
-      throw new IllegalArgumentException("BOBYQA needs dimension >= 2 but problem '" + problem.name()
-          + "' has dimension " + d + "; use nelder-mead or cmaes in 1-D");
+      throw new IllegalArgumentException(
+          "BOBYQA needs dimension >= 2 but problem '"
+              + problem.name()
+              + "' has dimension "
+              + d
+              + "; use nelder-mead or cmaes in 1-D");
     }
     long budget = EvaluationBudget.resolve(maxEvaluations, d);
     EvaluationBudget run = new EvaluationBudget(problem, budget);
@@ -91,20 +99,24 @@ public final class BobyqaMultistart implements Solver {
     double[] zeros = new double[d];
     double[] ones = new double[d];
     Arrays.fill(ones, 1.0);
-    run.runUntilExhausted(() -> {
-      double[] u = run.toUnit(start);
-      while (true) { // ends by the budget's exception
-        runs[0]++;
-        double[] from = u;
-        run.localRun(() -> new BOBYQAOptimizer(2 * d + 1, initialRadius, finalRadius).optimize(
-            new MaxEval(Integer.MAX_VALUE),
-            new ObjectiveFunction(run.negatedOnUnitCube()),
-            GoalType.MINIMIZE,
-            new InitialGuess(from),
-            new SimpleBounds(zeros, ones)));
-        u = EvaluationBudget.randomUnitPoint(rng, d);
-      }
-    });
+    run.runUntilExhausted(
+        () -> {
+          double[] u = run.toUnit(start);
+          while (true) { // ends by the budget's exception
+            runs[0]++;
+            double[] from = u;
+            run.localRun(
+                () ->
+                    new BOBYQAOptimizer(2 * d + 1, initialRadius, finalRadius)
+                        .optimize(
+                            new MaxEval(Integer.MAX_VALUE),
+                            new ObjectiveFunction(run.negatedOnUnitCube()),
+                            GoalType.MINIMIZE,
+                            new InitialGuess(from),
+                            new SimpleBounds(zeros, ones)));
+            u = EvaluationBudget.randomUnitPoint(rng, d);
+          }
+        });
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("maxEvaluations", Long.toString(budget));
     settings.put("seed", Long.toString(seed));

@@ -19,21 +19,21 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
- * CMA-ES with IPOP restarts (Auger &amp; Hansen, CEC 2005): Commons Math 3.6.1's
- * {@link CMAESOptimizer} (active CMA, full covariance) with box bounds ({@link SimpleBounds}; the
+ * CMA-ES with IPOP restarts (Auger &amp; Hansen, CEC 2005): Commons Math 3.6.1's {@link
+ * CMAESOptimizer} (active CMA, full covariance) with box bounds ({@link SimpleBounds}; the
  * optimizer repairs infeasible samples by clipping them into the bounds before evaluation and adds
  * a penalty to their fitness). The first run starts at the given point; each restart starts at a
- * uniform random point with the population doubled, until the evaluation budget is used. A run
- * ends on Commons' own stopping tests (tolX 1e-11, tolFun 1e-12, flat history, ill-conditioning).
+ * uniform random point with the population doubled, until the evaluation budget is used. A run ends
+ * on Commons' own stopping tests (tolX 1e-11, tolFun 1e-12, flat history, ill-conditioning).
  *
  * <p><b>Defaults from the box.</b> The search runs in the unit cube (x = lower + u·width), so the
  * initial step size σ₀ = {@code sigmaFraction} × width_i per axis (default 0.3, the usual "about a
  * quarter to a third of the range"); the first population is λ₀ = 4 + ⌊3 ln d⌋ (Hansen's default),
- * restart k uses λ₀·2^k. Random numbers: a {@link MersenneTwister} per run seeded from a
- * {@link SplittableRandom} of {@link #withSeed}; equal seeds give bit-identical runs.
+ * restart k uses λ₀·2^k. Random numbers: a {@link MersenneTwister} per run seeded from a {@link
+ * SplittableRandom} of {@link #withSeed}; equal seeds give bit-identical runs.
  *
- * <p>Iterations are CMA-ES generations summed over restarts; the stop reason is always
- * {@link StopReason#EVALUATION_BUDGET}. Immutable and thread-safe.
+ * <p>Iterations are CMA-ES generations summed over restarts; the stop reason is always {@link
+ * StopReason#EVALUATION_BUDGET}. Immutable and thread-safe.
  */
 public final class CmaEs implements Solver {
 
@@ -68,7 +68,8 @@ public final class CmaEs implements Solver {
   /** Initial step size as a fraction of each box width, in (0, 1]. */
   public CmaEs withSigmaFraction(double fraction) {
     if (!(fraction > 0 && fraction <= 1)) {
-      throw new IllegalArgumentException("sigma fraction must be in (0, 1] (of the box width), got " + fraction);
+      throw new IllegalArgumentException(
+          "sigma fraction must be in (0, 1] (of the box width), got " + fraction);
     }
     return new CmaEs(maxEvaluations, seed, fraction, initialPopulation);
   }
@@ -105,35 +106,47 @@ public final class CmaEs implements Solver {
     double[] zeros = new double[d];
     double[] ones = new double[d];
     Arrays.fill(ones, 1.0);
-    run.runUntilExhausted(() -> {
-      double[] u = run.toUnit(start);
-      long lambda = lambda0;
-      while (true) { // ends by the budget's exception
-        int[] last = {0};
-        ConvergenceChecker<PointValuePair> counting = (iteration, previous, current) -> {
-          last[0] = Math.max(last[0], iteration);
-          return false; // only CMA-ES's own stopping tests end a run
-        };
-        CMAESOptimizer cma = new CMAESOptimizer(Integer.MAX_VALUE, 0.0, true, 0, 0,
-            new MersenneTwister(rng.nextLong()), false, counting);
-        double[] from = u;
-        int population = (int) Math.min(lambda, Integer.MAX_VALUE / 2);
-        try {
-          run.localRun(() -> cma.optimize(
-              new MaxEval(Integer.MAX_VALUE),
-              new ObjectiveFunction(run.negatedOnUnitCube()),
-              GoalType.MINIMIZE,
-              new InitialGuess(from),
-              new SimpleBounds(zeros, ones),
-              new CMAESOptimizer.Sigma(sigma),
-              new CMAESOptimizer.PopulationSize(population)));
-        } finally {
-          generations[0] += last[0];
-        }
-        lambda *= 2;
-        u = EvaluationBudget.randomUnitPoint(rng, d);
-      }
-    });
+    run.runUntilExhausted(
+        () -> {
+          double[] u = run.toUnit(start);
+          long lambda = lambda0;
+          while (true) { // ends by the budget's exception
+            int[] last = {0};
+            ConvergenceChecker<PointValuePair> counting =
+                (iteration, previous, current) -> {
+                  last[0] = Math.max(last[0], iteration);
+                  return false; // only CMA-ES's own stopping tests end a run
+                };
+            CMAESOptimizer cma =
+                new CMAESOptimizer(
+                    Integer.MAX_VALUE,
+                    0.0,
+                    true,
+                    0,
+                    0,
+                    new MersenneTwister(rng.nextLong()),
+                    false,
+                    counting);
+            double[] from = u;
+            int population = (int) Math.min(lambda, Integer.MAX_VALUE / 2);
+            try {
+              run.localRun(
+                  () ->
+                      cma.optimize(
+                          new MaxEval(Integer.MAX_VALUE),
+                          new ObjectiveFunction(run.negatedOnUnitCube()),
+                          GoalType.MINIMIZE,
+                          new InitialGuess(from),
+                          new SimpleBounds(zeros, ones),
+                          new CMAESOptimizer.Sigma(sigma),
+                          new CMAESOptimizer.PopulationSize(population)));
+            } finally {
+              generations[0] += last[0];
+            }
+            lambda *= 2;
+            u = EvaluationBudget.randomUnitPoint(rng, d);
+          }
+        });
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("maxEvaluations", Long.toString(budget));
     settings.put("seed", Long.toString(seed));

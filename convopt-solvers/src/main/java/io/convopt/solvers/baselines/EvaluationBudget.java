@@ -10,16 +10,16 @@ import java.util.Map;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 
 /**
- * The bookkeeping shared by every baseline for one run: all calls of f go through one
- * {@link CountingObjective}; the evaluation budget is enforced exactly (the call that would exceed
- * it is refused by throwing a private exception before f is touched); the best point ever
- * evaluated and its value are kept, so a run that is cut short still returns its best sample.
+ * The bookkeeping shared by every baseline for one run: all calls of f go through one {@link
+ * CountingObjective}; the evaluation budget is enforced exactly (the call that would exceed it is
+ * refused by throwing a private exception before f is touched); the best point ever evaluated and
+ * its value are kept, so a run that is cut short still returns its best sample.
  *
- * <p>Baselines that drive a Commons Math optimizer work in the unit cube u ∈ [0,1]^d, mapped to
- * the box by x = clip(lower + u·width). The clip guards against rounding (lower + 1·width may
- * exceed upper by an ulp) and against optimizers that step outside: such a point is evaluated at
- * its projection onto the box, and the projected point is the one recorded. Commons Math
- * minimises; {@link #negatedOnUnitCube()} is the single place where f is negated for it.
+ * <p>Baselines that drive a Commons Math optimizer work in the unit cube u ∈ [0,1]^d, mapped to the
+ * box by x = clip(lower + u·width). The clip guards against rounding (lower + 1·width may exceed
+ * upper by an ulp) and against optimizers that step outside: such a point is evaluated at its
+ * projection onto the box, and the projected point is the one recorded. Commons Math minimises;
+ * {@link #negatedOnUnitCube()} is the single place where f is negated for it.
  *
  * <p>Not thread-safe: one instance per run, confined to the thread of {@code optimize}.
  */
@@ -67,9 +67,7 @@ final class EvaluationBudget {
     return u;
   }
 
-  /**
-   * The budget a solver uses: {@code configured} when positive, else the default 10^4·d.
-   */
+  /** The budget a solver uses: {@code configured} when positive, else the default 10^4·d. */
   static long resolve(long configured, int dimension) {
     return configured > 0 ? configured : 10_000L * dimension;
   }
@@ -178,7 +176,15 @@ final class EvaluationBudget {
     if (bestPoint == null) {
       throw new IllegalStateException(solver + " finished without evaluating f");
     }
-    return new Optimum(solver, bestPoint, bestValue, iterations, counter.evaluations(),
-        System.nanoTime() - startNanos, reason, List.of(), settings);
+    return new Optimum(
+        solver,
+        bestPoint,
+        bestValue,
+        iterations,
+        counter.evaluations(),
+        System.nanoTime() - startNanos,
+        reason,
+        List.of(),
+        settings);
   }
 }

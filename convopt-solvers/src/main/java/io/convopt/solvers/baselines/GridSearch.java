@@ -10,21 +10,21 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Exhaustive search on a uniform grid: axis i is cut into m_i equal cells and f is evaluated at
- * x = lower_i + (k + θ_i)·width_i/m_i, k = 0..m_i−1, in every combination; the best sample is
- * returned. By default θ_i = ½ (cell midpoints, which never touch the boundary, so poles on the
- * box faces are avoided). {@link #withRandomOffset(long)} draws θ_i uniformly from [0.05, 0.95]
- * instead, which turns the deterministic grid into a family of instances for benchmarking (the
- * protocol's "15 instances" of a deterministic method); the points stay strictly inside the box.
+ * Exhaustive search on a uniform grid: axis i is cut into m_i equal cells and f is evaluated at x =
+ * lower_i + (k + θ_i)·width_i/m_i, k = 0..m_i−1, in every combination; the best sample is returned.
+ * By default θ_i = ½ (cell midpoints, which never touch the boundary, so poles on the box faces are
+ * avoided). {@link #withRandomOffset(long)} draws θ_i uniformly from [0.05, 0.95] instead, which
+ * turns the deterministic grid into a family of instances for benchmarking (the protocol's "15
+ * instances" of a deterministic method); the points stay strictly inside the box.
  *
  * <p><b>Resolution rule</b> (one rule for every problem): with budget B and dimension d, let m be
  * the largest integer with m^d ≤ B; every axis gets m cells, then axes 0, 1, … in turn are raised
- * to m + 1 cells while the product of the m_i stays ≤ B. The grid therefore uses at most B and
- * at least B·(m/(m+1))^d evaluations. Example: B = 2·10^4, d = 2 gives 141 × 141 = 19 881.
+ * to m + 1 cells while the product of the m_i stays ≤ B. The grid therefore uses at most B and at
+ * least B·(m/(m+1))^d evaluations. Example: B = 2·10^4, d = 2 gives 141 × 141 = 19 881.
  *
- * <p>Deterministic for a given offset: the start point is validated but not used. The stop
- * reason is {@link StopReason#EVALUATION_BUDGET} (the grid is what the budget affords). Immutable
- * and thread-safe; cost O(Π m_i) evaluations and O(d) memory.
+ * <p>Deterministic for a given offset: the start point is validated but not used. The stop reason
+ * is {@link StopReason#EVALUATION_BUDGET} (the grid is what the budget affords). Immutable and
+ * thread-safe; cost O(Π m_i) evaluations and O(d) memory.
  */
 public final class GridSearch implements Solver {
 
@@ -68,7 +68,8 @@ public final class GridSearch implements Solver {
   /** Cells per axis for budget {@code budget} in {@code dimension} dimensions (the rule above). */
   public static int[] resolution(long budget, int dimension) {
     if (budget < 1 || dimension < 1) {
-      throw new IllegalArgumentException("need budget >= 1 and dimension >= 1, got " + budget + ", " + dimension);
+      throw new IllegalArgumentException(
+          "need budget >= 1 and dimension >= 1, got " + budget + ", " + dimension);
     }
     long m = Math.max(1, (long) Math.floor(Math.pow(budget, 1.0 / dimension)));
     while (m > 1 && power(m, dimension) > budget) {
@@ -124,8 +125,10 @@ public final class GridSearch implements Solver {
     boolean more = true;
     while (more) {
       for (int i = 0; i < d; i++) {
-        x[i] = Math.min(problem.box().upper(i),
-            problem.box().lower(i) + (k[i] + theta[i]) * problem.box().width(i) / cells[i]);
+        x[i] =
+            Math.min(
+                problem.box().upper(i),
+                problem.box().lower(i) + (k[i] + theta[i]) * problem.box().width(i) / cells[i]);
       }
       run.value(x);
       samples++;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Pure random search: f at the start point, then at independent uniform points of the box
- * (x_i = lower_i + U·width_i, U uniform in [0,1) from a {@link SplittableRandom} seeded with
- * {@link #withSeed}), until the evaluation budget is used; the best sample is returned.
+ * Pure random search: f at the start point, then at independent uniform points of the box (x_i =
+ * lower_i + U·width_i, U uniform in [0,1) from a {@link SplittableRandom} seeded with {@link
+ * #withSeed}), until the evaluation budget is used; the best sample is returned.
  *
  * <p>Equal seeds give bit-identical runs. Immutable and thread-safe; O(budget) evaluations.
  */

@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 2: n-D convolutional descent on F = g_δ * (f + C)^N (paper Algorithm 2; its box was lost, this follows the prose).
+ * Algorithm 2: n-D convolutional descent on F = g_δ * (f + C)^N (paper Algorithm 2; its box was
+ * lost, this follows the prose).
  *
- * <p>∇F is eq. (20) by the kernel's Riemann sums: the outer integral over the coarse cells of
- * θ₀ + ηℤⁿ inside the box whose midpoints lie outside the δ-ball, plus the ball integral on a fine
- * grid of step δ/k (see {@link Gradient}). Steps are component-wise signs by default ({@link StepRule#SIGN}); normalised-gradient steps
- * are an option. Cost per iteration: O(cells·n) for the outer sum plus O((2k)ⁿ) for the ball.
+ * <p>∇F is eq. (20) by the kernel's Riemann sums: the outer integral over the coarse cells of θ₀ +
+ * ηℤⁿ inside the box whose midpoints lie outside the δ-ball, plus the ball integral on a fine grid
+ * of step δ/k (see {@link Gradient}). Steps are component-wise signs by default ({@link
+ * StepRule#SIGN}); normalised-gradient steps are an option. Cost per iteration: O(cells·n) for the
+ * outer sum plus O((2k)ⁿ) for the ball.
  */
 public final class ConvolutionDescent implements Solver {
 
@@ -35,7 +37,10 @@ public final class ConvolutionDescent implements Solver {
     this(settings, StepRule.SIGN, null, IterationListener.none());
   }
 
-  private ConvolutionDescent(ConvolutionSettings settings, StepRule stepRule, StoppingRule extraStop,
+  private ConvolutionDescent(
+      ConvolutionSettings settings,
+      StepRule stepRule,
+      StoppingRule extraStop,
       IterationListener listener) {
     this.settings = settings;
     this.stepRule = stepRule;
@@ -116,18 +121,22 @@ public final class ConvolutionDescent implements Solver {
   private static void checkBallSize(int n, ConvolutionSettings s) {
     double pts = Math.pow(2.0 * s.fineStepsPerDelta(), n);
     if (pts > MAX_BALL_POINTS) {
-      throw new IllegalArgumentException("the fine delta-ball grid would have " + (long) pts + " points per"
-          + " iteration ((2 * fine steps per delta)^n), more than " + MAX_BALL_POINTS
-          + "; lower the fine steps per delta or use a zigzag solver");
+      throw new IllegalArgumentException(
+          "the fine delta-ball grid would have "
+              + (long) pts
+              + " points per"
+              + " iteration ((2 * fine steps per delta)^n), more than "
+              + MAX_BALL_POINTS
+              + "; lower the fine steps per delta or use a zigzag solver");
     }
   }
 
   /**
    * ∇F(θ) of eq. (20) in units of (f_max + C)^N, split as the kernel discretizes it: the outer
-   * integral over the coarse cells whose midpoints lie outside the δ-ball
-   * ({@link ConvolutionSums#outerGradient}, SIMD path for the grid sizes used here) plus the ball
-   * integral on the fine midpoint grid of step δ/k ({@link FineGrid#midpointBall}, points shared
-   * between iterations through the run's sample cache) by {@link ConvolutionSums#gradient}.
+   * integral over the coarse cells whose midpoints lie outside the δ-ball ({@link
+   * ConvolutionSums#outerGradient}, SIMD path for the grid sizes used here) plus the ball integral
+   * on the fine midpoint grid of step δ/k ({@link FineGrid#midpointBall}, points shared between
+   * iterations through the run's sample cache) by {@link ConvolutionSums#gradient}.
    */
   static final class Gradient {
     private final BoxLattice lat;

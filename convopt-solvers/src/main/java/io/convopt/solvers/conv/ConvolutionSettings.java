@@ -9,10 +9,9 @@ import java.util.Map;
  * The hyper-parameters shared by Algorithms 1–4, named after their role in the paper. Immutable;
  * change one with a {@code withX} method.
  *
- * <p>Defaults (ours, not the paper's, which lost them): δ = η, fine window step δ/10,
- * T = ⌈largest box side / η⌉ + 50, C = −min of the sampled f (the kernel's
- * {@code ShiftRule.minShift(0)} applied to the solver's coarse samples; samples found later below
- * that minimum get weight 0), seed 42.
+ * <p>Defaults (ours, not the paper's, which lost them): δ = η, fine window step δ/10, T = ⌈largest
+ * box side / η⌉ + 50, C = −min of the sampled f (the kernel's {@code ShiftRule.minShift(0)} applied
+ * to the solver's coarse samples; samples found later below that minimum get weight 0), seed 42.
  */
 public final class ConvolutionSettings {
 
@@ -28,8 +27,15 @@ public final class ConvolutionSettings {
   private final long seed;
   private final boolean recordTrajectory;
 
-  private ConvolutionSettings(double eta, double power, double delta, int fineStepsPerDelta, long iterations,
-      ShiftRule shift, long seed, boolean recordTrajectory) {
+  private ConvolutionSettings(
+      double eta,
+      double power,
+      double delta,
+      int fineStepsPerDelta,
+      long iterations,
+      ShiftRule shift,
+      long seed,
+      boolean recordTrajectory) {
     if (!(eta > 0) || Double.isInfinite(eta)) {
       throw new IllegalArgumentException("step eta must be finite and > 0, got " + eta);
     }
@@ -37,14 +43,16 @@ public final class ConvolutionSettings {
       throw new IllegalArgumentException("power N must be finite and > 0, got " + power);
     }
     if (!Double.isNaN(delta) && (!(delta > 0) || Double.isInfinite(delta))) {
-      throw new IllegalArgumentException("kernel width delta must be finite and > 0 (or NaN for delta = eta), got "
-          + delta);
+      throw new IllegalArgumentException(
+          "kernel width delta must be finite and > 0 (or NaN for delta = eta), got " + delta);
     }
     if (fineStepsPerDelta < 1 || fineStepsPerDelta > 10_000) {
-      throw new IllegalArgumentException("fine steps per delta must be in [1, 10000], got " + fineStepsPerDelta);
+      throw new IllegalArgumentException(
+          "fine steps per delta must be in [1, 10000], got " + fineStepsPerDelta);
     }
     if (iterations < 0) {
-      throw new IllegalArgumentException("iteration budget T must be >= 1 (or 0 for the default), got " + iterations);
+      throw new IllegalArgumentException(
+          "iteration budget T must be >= 1 (or 0 for the default), got " + iterations);
     }
     this.eta = eta;
     this.power = power;
@@ -58,20 +66,24 @@ public final class ConvolutionSettings {
 
   /** Settings with step η and power N, everything else at its default. */
   public static ConvolutionSettings of(double eta, double power) {
-    return new ConvolutionSettings(eta, power, Double.NaN, 10, 0, ShiftRule.minShift(0), 42L, false);
+    return new ConvolutionSettings(
+        eta, power, Double.NaN, 10, 0, ShiftRule.minShift(0), 42L, false);
   }
 
   public ConvolutionSettings withEta(double v) {
-    return new ConvolutionSettings(v, power, delta, fineStepsPerDelta, iterations, shift, seed, recordTrajectory);
+    return new ConvolutionSettings(
+        v, power, delta, fineStepsPerDelta, iterations, shift, seed, recordTrajectory);
   }
 
   public ConvolutionSettings withPower(double v) {
-    return new ConvolutionSettings(eta, v, delta, fineStepsPerDelta, iterations, shift, seed, recordTrajectory);
+    return new ConvolutionSettings(
+        eta, v, delta, fineStepsPerDelta, iterations, shift, seed, recordTrajectory);
   }
 
   /** Kernel width δ; NaN restores the default δ = η. */
   public ConvolutionSettings withDelta(double v) {
-    return new ConvolutionSettings(eta, power, v, fineStepsPerDelta, iterations, shift, seed, recordTrajectory);
+    return new ConvolutionSettings(
+        eta, power, v, fineStepsPerDelta, iterations, shift, seed, recordTrajectory);
   }
 
   /** Fine window step = δ / k (the paper's finer Riemann step for the window integral). */
@@ -81,19 +93,23 @@ public final class ConvolutionSettings {
 
   /** Iteration budget T; 0 restores the default rule. */
   public ConvolutionSettings withIterations(long t) {
-    return new ConvolutionSettings(eta, power, delta, fineStepsPerDelta, t, shift, seed, recordTrajectory);
+    return new ConvolutionSettings(
+        eta, power, delta, fineStepsPerDelta, t, shift, seed, recordTrajectory);
   }
 
   public ConvolutionSettings withShift(ShiftRule rule) {
-    return new ConvolutionSettings(eta, power, delta, fineStepsPerDelta, iterations, rule, seed, recordTrajectory);
+    return new ConvolutionSettings(
+        eta, power, delta, fineStepsPerDelta, iterations, rule, seed, recordTrajectory);
   }
 
   public ConvolutionSettings withSeed(long s) {
-    return new ConvolutionSettings(eta, power, delta, fineStepsPerDelta, iterations, shift, s, recordTrajectory);
+    return new ConvolutionSettings(
+        eta, power, delta, fineStepsPerDelta, iterations, shift, s, recordTrajectory);
   }
 
   public ConvolutionSettings withTrajectory(boolean record) {
-    return new ConvolutionSettings(eta, power, delta, fineStepsPerDelta, iterations, shift, seed, record);
+    return new ConvolutionSettings(
+        eta, power, delta, fineStepsPerDelta, iterations, shift, seed, record);
   }
 
   public double eta() {

@@ -9,13 +9,13 @@ import java.util.Map;
 
 /**
  * Samples of f along the line x + t·v (v a unit vector) for the directional convolution slope of
- * eq. (4)–(5), D = d/ds [g_δ * φ](0) = −∫ g_δ'(t) φ(t) dt with φ(t) = w(f(x + t v)) inside the box and
- * 0 outside. As in eq. (16) the line is discretized on two grids: the coarse cells of the line's
- * own lattice (midpoints t = (c + ½)η inside the box; those with |t| &gt; δ are the outer masses L
- * and R) and the fine window t = −δ + (m + ½)h, h = δ/k (the window term M). The arithmetic is the
- * kernel's: D = {@link ConvolutionSums#directionalSlope} over the outer coarse samples (cell η) plus
- * the same over the fine window samples (cell h). Moving x by −η·sign(D)·v is a sign step of the
- * restricted problem.
+ * eq. (4)–(5), D = d/ds [g_δ * φ](0) = −∫ g_δ'(t) φ(t) dt with φ(t) = w(f(x + t v)) inside the box
+ * and 0 outside. As in eq. (16) the line is discretized on two grids: the coarse cells of the
+ * line's own lattice (midpoints t = (c + ½)η inside the box; those with |t| &gt; δ are the outer
+ * masses L and R) and the fine window t = −δ + (m + ½)h, h = δ/k (the window term M). The
+ * arithmetic is the kernel's: D = {@link ConvolutionSums#directionalSlope} over the outer coarse
+ * samples (cell η) plus the same over the fine window samples (cell h). Moving x by −η·sign(D)·v is
+ * a sign step of the restricted problem.
  */
 final class LineSamples {
 
@@ -56,7 +56,8 @@ final class LineSamples {
    * Samples every coarse cell of the line inside the box (all are taken, so that a running lift
    * sees them) and the fine window points inside the box.
    */
-  static LineSamples sample(Box box, double[] x, double[] v, ConvolutionSettings s, Sampler sampler) {
+  static LineSamples sample(
+      Box box, double[] x, double[] v, ConvolutionSettings s, Sampler sampler) {
     double eta = s.eta();
     double delta = s.delta();
     double h = s.fineStep();
@@ -92,16 +93,20 @@ final class LineSamples {
         fine++;
       }
     }
-    return new LineSamples(java.util.Arrays.copyOf(ot, outer), java.util.Arrays.copyOf(of, outer),
-        java.util.Arrays.copyOf(ft, fine), java.util.Arrays.copyOf(ff, fine));
+    return new LineSamples(
+        java.util.Arrays.copyOf(ot, outer),
+        java.util.Arrays.copyOf(of, outer),
+        java.util.Arrays.copyOf(ft, fine),
+        java.util.Arrays.copyOf(ff, fine));
   }
 
   /**
-   * D = η Σ<sub>|t|&gt;δ</sub> g_δ'(−t) w(f) + h Σ<sub>window</sub> g_δ'(−t) w(f) = η(L − R) + M, in units of
-   * (f_max + C)^N, with the lift in force now; 0 when the line holds no sample.
+   * D = η Σ<sub>|t|&gt;δ</sub> g_δ'(−t) w(f) + h Σ<sub>window</sub> g_δ'(−t) w(f) = η(L − R) + M,
+   * in units of (f_max + C)^N, with the lift in force now; 0 when the line holds no sample.
    */
   double slope(ConvexKernel kernel, LiftFunction lift, double eta, double h) {
-    double outer = ConvolutionSums.directionalSlope(kernel, outerT, lift.weights(outerF, null), eta);
+    double outer =
+        ConvolutionSums.directionalSlope(kernel, outerT, lift.weights(outerF, null), eta);
     double window = ConvolutionSums.directionalSlope(kernel, fineT, lift.weights(fineF, null), h);
     return outer + window;
   }
@@ -164,7 +169,8 @@ final class LineSamples {
   }
 
   /** The value cached under {@code key}, computed once. */
-  static <K> double cached(Map<K, Double> cache, K key, java.util.function.Supplier<Double> compute) {
+  static <K> double cached(
+      Map<K, Double> cache, K key, java.util.function.Supplier<Double> compute) {
     Double v = cache.get(key);
     if (v == null) {
       v = compute.get();

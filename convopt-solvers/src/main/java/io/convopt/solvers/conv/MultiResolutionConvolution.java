@@ -16,14 +16,14 @@ import java.util.Map;
  *
  * <p><b>Symmetric optima.</b> With two or more (near-)equal maxima, any convex surrogate puts its
  * minimiser between them (six-hump camel: the saddle at the origin). That is detected when f at the
- * surrogate's minimiser is far below the best sample of the same grid (by more than
- * {@code splitTolerance} of the grid's f-range); the next level then zooms on the best sample
- * instead (a branch on the most promising piece), and the result reports how often that happened.
+ * surrogate's minimiser is far below the best sample of the same grid (by more than {@code
+ * splitTolerance} of the grid's f-range); the next level then zooms on the best sample instead (a
+ * branch on the most promising piece), and the result reports how often that happened.
  *
- * <p>One rule for every problem (no per-function tuning): per-level budget B/levels, m = ⌊(B/levels)^{1/n}⌋
- * points per axis (at least 3), δ = one cell, lift C = −min of the level's samples, N from
- * continuation 1, 2, 4, …, 4096, zoom factor ½. Returns the best point evaluated; every call of f
- * is counted, the surrogate minimiser's too.
+ * <p>One rule for every problem (no per-function tuning): per-level budget B/levels, m =
+ * ⌊(B/levels)^{1/n}⌋ points per axis (at least 3), δ = one cell, lift C = −min of the level's
+ * samples, N from continuation 1, 2, 4, …, 4096, zoom factor ½. Returns the best point evaluated;
+ * every call of f is counted, the surrogate minimiser's too.
  */
 public final class MultiResolutionConvolution implements Solver {
 
@@ -32,7 +32,9 @@ public final class MultiResolutionConvolution implements Solver {
   private final double zoom;
   private final double splitTolerance;
 
-  /** @param budget evaluation budget (every call of f). */
+  /**
+   * @param budget evaluation budget (every call of f).
+   */
   public MultiResolutionConvolution(long budget) {
     this(budget, 6, 0.5, 0.25);
   }
@@ -133,8 +135,15 @@ public final class MultiResolutionConvolution implements Solver {
         splits++;
         centre = gridBest;
       }
-      log.append(String.format(Locale.ROOT, "L%d:m=%d,f(theta)=%.4g,best=%.4g%s; ", level, m, fTheta, gridBestF,
-          centre == gridBest ? ",split" : ""));
+      log.append(
+          String.format(
+              Locale.ROOT,
+              "L%d:m=%d,f(theta)=%.4g,best=%.4g%s; ",
+              level,
+              m,
+              fTheta,
+              gridBestF,
+              centre == gridBest ? ",split" : ""));
       level++;
       for (int i = 0; i < n; i++) {
         double half = (hi[i] - lo[i]) * zoom / 2;
@@ -144,8 +153,15 @@ public final class MultiResolutionConvolution implements Solver {
       }
     }
     if (best == null) {
-      throw new IllegalArgumentException("evaluation budget " + budget + " is too small for one grid of " + m
-          + "^" + n + " points in dimension " + n);
+      throw new IllegalArgumentException(
+          "evaluation budget "
+              + budget
+              + " is too small for one grid of "
+              + m
+              + "^"
+              + n
+              + " points in dimension "
+              + n);
     }
     Map<String, String> settings = new java.util.LinkedHashMap<>();
     settings.put("budget", Long.toString(budget));

@@ -27,15 +27,27 @@ public final class PowerContinuation implements Solver {
   private final double factor;
   private final double maxPower;
 
-  /** Stages N = 1, 2, 4, …, 4096 with the grid, δ and shift of {@code settings} (its power is ignored). */
+  /**
+   * Stages N = 1, 2, 4, …, 4096 with the grid, δ and shift of {@code settings} (its power is
+   * ignored).
+   */
   public PowerContinuation(ConvolutionSettings settings) {
     this(settings, 1, 2, 4096);
   }
 
-  private PowerContinuation(ConvolutionSettings settings, double initialPower, double factor, double maxPower) {
-    if (!(initialPower > 0) || !(factor > 1) || !(maxPower >= initialPower) || Double.isInfinite(maxPower)) {
-      throw new IllegalArgumentException("power schedule needs N0 > 0, factor > 1, finite Nmax >= N0; got N0="
-          + initialPower + ", factor=" + factor + ", Nmax=" + maxPower);
+  private PowerContinuation(
+      ConvolutionSettings settings, double initialPower, double factor, double maxPower) {
+    if (!(initialPower > 0)
+        || !(factor > 1)
+        || !(maxPower >= initialPower)
+        || Double.isInfinite(maxPower)) {
+      throw new IllegalArgumentException(
+          "power schedule needs N0 > 0, factor > 1, finite Nmax >= N0; got N0="
+              + initialPower
+              + ", factor="
+              + factor
+              + ", Nmax="
+              + maxPower);
     }
     this.settings = settings;
     this.initialPower = initialPower;
@@ -66,9 +78,10 @@ public final class PowerContinuation implements Solver {
     int stages = 0;
     for (double n = initialPower; n <= maxPower * (1 + 1e-12); n *= factor) {
       stages++;
-      double[] w = Lifts.fit(settings.shift(), n, Lifts.min(lat.f), Lifts.max(lat.f)).weights(lat.f, null);
-      SurrogateMedianSolver.Solution sol = SurrogateMedianSolver.solve(lat.mid, w, box, settings.delta(), current,
-          1e-10, 100_000);
+      double[] w =
+          Lifts.fit(settings.shift(), n, Lifts.min(lat.f), Lifts.max(lat.f)).weights(lat.f, null);
+      SurrogateMedianSolver.Solution sol =
+          SurrogateMedianSolver.solve(lat.mid, w, box, settings.delta(), current, 1e-10, 100_000);
       current = sol.point();
       path.add(String.format(Locale.ROOT, "N=%g:%s", n, java.util.Arrays.toString(current)));
       if (previous != null && distance(previous, current) < eta) {
@@ -82,8 +95,12 @@ public final class PowerContinuation implements Solver {
     s.put("schedule", initialPower + " x " + factor + "^k <= " + maxPower);
     s.put("stable_power", Double.isNaN(stable) ? "not reached" : Double.toString(stable));
     s.put("stages", String.join("; ", path));
-    return run.finishAfter(name(), current, stages,
-        Double.isNaN(stable) ? StopReason.ITERATION_BUDGET : StopReason.CONVERGED, s);
+    return run.finishAfter(
+        name(),
+        current,
+        stages,
+        Double.isNaN(stable) ? StopReason.ITERATION_BUDGET : StopReason.CONVERGED,
+        s);
   }
 
   private static double distance(double[] a, double[] b) {

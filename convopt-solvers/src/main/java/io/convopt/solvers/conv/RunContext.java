@@ -22,8 +22,12 @@ final class RunContext {
 
   final Problem problem;
   final CountingObjective f;
-  /** f through the counted objective, once per distinct sample point (kernel cache keyed by bits). */
+
+  /**
+   * f through the counted objective, once per distinct sample point (kernel cache keyed by bits).
+   */
   final SampleCache samples;
+
   private final StoppingRule stop;
   private final IterationListener listener;
   private final boolean record;
@@ -41,8 +45,13 @@ final class RunContext {
     this.record = record;
   }
 
-  /** A run stopped by the settings' iteration budget T, or earlier by {@code extra} (may be null). */
-  static RunContext forIterations(Problem problem, ConvolutionSettings settings, StoppingRule extra,
+  /**
+   * A run stopped by the settings' iteration budget T, or earlier by {@code extra} (may be null).
+   */
+  static RunContext forIterations(
+      Problem problem,
+      ConvolutionSettings settings,
+      StoppingRule extra,
       IterationListener listener) {
     StoppingRule stop = StoppingRule.maxIterations(settings.iterations(problem.box()));
     if (extra != null) {
@@ -56,8 +65,8 @@ final class RunContext {
    * leave the box (then the step is not taken). Returns the new coordinate, computed from the
    * integer index so that lattice points are exact and repeatable.
    */
-  static double latticeSignStep(long[] k, int i, double slope, double[] start, double eta,
-      io.convopt.kernel.Box box) {
+  static double latticeSignStep(
+      long[] k, int i, double slope, double[] start, double eta, io.convopt.kernel.Box box) {
     long ki = k[i] - (long) Math.signum(slope);
     double xi = start[i] + ki * eta;
     if (xi >= box.lower(i) - 1e-12 * eta && xi <= box.upper(i) + 1e-12 * eta) {
@@ -93,14 +102,22 @@ final class RunContext {
       trajectory.set(last, new TrajectoryPoint(p.iteration(), p.point(), slope, p.evaluations()));
       trajectory.add(new TrajectoryPoint(iteration, next, new double[0], f.evaluations()));
     }
-    IterationState s = new IterationState(iteration, next, previous, beforePrevious, slope, f.evaluations(),
-        System.nanoTime() - startNanos);
+    IterationState s =
+        new IterationState(
+            iteration,
+            next,
+            previous,
+            beforePrevious,
+            slope,
+            f.evaluations(),
+            System.nanoTime() - startNanos);
     beforePrevious = previous.clone();
     Optional<StopReason> r = stop.check(s);
     if (r.isPresent()) {
       return r;
     }
-    return listener.onIteration(s) == IterationListener.Action.STOP ? Optional.of(StopReason.LISTENER)
+    return listener.onIteration(s) == IterationListener.Action.STOP
+        ? Optional.of(StopReason.LISTENER)
         : Optional.empty();
   }
 
@@ -111,8 +128,12 @@ final class RunContext {
   double finalValue(double[] x) {
     double v = problem.objective().value(x);
     if (Double.isNaN(v) || v == Double.NEGATIVE_INFINITY) {
-      throw new IllegalArgumentException("f" + java.util.Arrays.toString(x) + " = " + v
-          + " at the returned point: the objective must be finite (or +inf at a pole)");
+      throw new IllegalArgumentException(
+          "f"
+              + java.util.Arrays.toString(x)
+              + " = "
+              + v
+              + " at the returned point: the objective must be finite (or +inf at a pole)");
     }
     return v;
   }
@@ -120,12 +141,24 @@ final class RunContext {
   Optimum finish(String solver, double[] x, StopReason reason, Map<String, String> settings) {
     long evals = f.evaluations();
     double value = finalValue(x);
-    return new Optimum(solver, x, value, iteration, evals + 1, System.nanoTime() - startNanos, reason, trajectory,
+    return new Optimum(
+        solver,
+        x,
+        value,
+        iteration,
+        evals + 1,
+        System.nanoTime() - startNanos,
+        reason,
+        trajectory,
         settings);
   }
 
-  /** For solvers without an iteration loop of their own (surrogate solves): sets the count and finishes. */
-  Optimum finishAfter(String solver, double[] x, long iterations, StopReason reason, Map<String, String> settings) {
+  /**
+   * For solvers without an iteration loop of their own (surrogate solves): sets the count and
+   * finishes.
+   */
+  Optimum finishAfter(
+      String solver, double[] x, long iterations, StopReason reason, Map<String, String> settings) {
     this.iteration = iterations;
     return finish(solver, x, reason, settings);
   }

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 1: one-dimensional convolutional sign descent on F = g_δ * (f + C)^N (paper Algorithm 1; its box was lost, this follows the prose).
+ * Algorithm 1: one-dimensional convolutional sign descent on F = g_δ * (f + C)^N (paper Algorithm
+ * 1; its box was lost, this follows the prose).
  *
  * <p>The iterates live on the lattice θ₀ + ηℤ ({@link LatticeGrid1D}). The coarse Riemann grid is
  * the cells [θ₀ + jη, θ₀ + (j+1)η] inside the box, sampled at their <em>midpoints</em>, so a pole
@@ -23,11 +24,11 @@ import java.util.Optional;
  * exactly the window, integrated instead on a fine grid of step δ/k (fine midpoints, each evaluated
  * once per run through the run's sample cache). The slope is eq. (16), F'(θ) = L(θ) − R(θ) + M(θ),
  * from the kernel's {@link IncrementalMasses1D} in its cell-midpoint layout: L and R are read off
- * compensated prefix/suffix tables (eq. 17/18: O(1) per move, no drift), M is the kernel's
- * Riemann sum over the fine window, O(k) per step.
+ * compensated prefix/suffix tables (eq. 17/18: O(1) per move, no drift), M is the kernel's Riemann
+ * sum over the fine window, O(k) per step.
  *
- * <p>Returns the final iterate θ_T, as the paper's tables do (sign descent ends oscillating
- * between two neighbouring lattice points).
+ * <p>Returns the final iterate θ_T, as the paper's tables do (sign descent ends oscillating between
+ * two neighbouring lattice points).
  */
 public final class SignDescent1D implements Solver {
 
@@ -39,7 +40,8 @@ public final class SignDescent1D implements Solver {
     this(settings, null, IterationListener.none());
   }
 
-  private SignDescent1D(ConvolutionSettings settings, StoppingRule extraStop, IterationListener listener) {
+  private SignDescent1D(
+      ConvolutionSettings settings, StoppingRule extraStop, IterationListener listener) {
     this.settings = settings;
     this.extraStop = extraStop;
     this.listener = listener;
@@ -70,8 +72,12 @@ public final class SignDescent1D implements Solver {
   @Override
   public Optimum optimize(Problem problem, double[] start) {
     if (problem.dimension() != 1) {
-      throw new IllegalArgumentException("Algorithm 1 is one-dimensional; problem '" + problem.name()
-          + "' has dimension " + problem.dimension() + " (use ConvolutionDescent or a zigzag solver)");
+      throw new IllegalArgumentException(
+          "Algorithm 1 is one-dimensional; problem '"
+              + problem.name()
+              + "' has dimension "
+              + problem.dimension()
+              + " (use ConvolutionDescent or a zigzag solver)");
     }
     problem.requireStart(start);
     RunContext run = RunContext.forIterations(problem, settings, extraStop, listener);
@@ -84,9 +90,14 @@ public final class SignDescent1D implements Solver {
     double fmin = Lifts.min(values);
     double fmax = Lifts.max(values);
     LiftFunction lift = Lifts.fit(settings.shift(), settings.power(), fmin, fmax);
-    IncrementalMasses1D state = IncrementalMasses1D.createMidpoint(grid, lift.weights(values, null),
-        ConvexKernel.of(settings.delta()), settings.fineStep(),
-        IncrementalMasses1D.weightFunction(run.samples, lift), grid.nearestIndex(origin));
+    IncrementalMasses1D state =
+        IncrementalMasses1D.createMidpoint(
+            grid,
+            lift.weights(values, null),
+            ConvexKernel.of(settings.delta()),
+            settings.fineStep(),
+            IncrementalMasses1D.weightFunction(run.samples, lift),
+            grid.nearestIndex(origin));
 
     double theta = grid.pointAt(state.index());
     run.recordStart(new double[] {theta});
@@ -95,7 +106,8 @@ public final class SignDescent1D implements Solver {
       double d = state.slope(); // eq. (16): L − R (O(1) from the kernel's tables) + M (fine window)
       state = state.moveBy(-(long) Math.signum(d)); // eq. (18), stopped at the ends of the lattice
       double thetaNext = grid.pointAt(state.index());
-      Optional<StopReason> r = run.step(new double[] {theta}, new double[] {d}, new double[] {thetaNext});
+      Optional<StopReason> r =
+          run.step(new double[] {theta}, new double[] {d}, new double[] {thetaNext});
       theta = thetaNext;
       if (r.isPresent()) {
         reason = r.get();

@@ -29,7 +29,8 @@ public final class SurrogateMedianSolver implements Solver {
       throw new IllegalArgumentException("Weiszfeld tolerance must be > 0, got " + tolerance);
     }
     if (maxIterations < 1) {
-      throw new IllegalArgumentException("Weiszfeld iteration limit must be >= 1, got " + maxIterations);
+      throw new IllegalArgumentException(
+          "Weiszfeld iteration limit must be >= 1, got " + maxIterations);
     }
     this.settings = settings;
     this.tolerance = tolerance;
@@ -61,8 +62,12 @@ public final class SurrogateMedianSolver implements Solver {
     s.put("shift_C", Double.toString(lat.shift));
     s.put("coarse_cells", Integer.toString(lat.cells));
     s.put("method", box.dimension() == 1 ? "weighted-median-bisection" : "weiszfeld");
-    return run.finishAfter(name(), sol.point, sol.iterations, sol.converged ? StopReason.CONVERGED
-        : StopReason.ITERATION_BUDGET, s);
+    return run.finishAfter(
+        name(),
+        sol.point,
+        sol.iterations,
+        sol.converged ? StopReason.CONVERGED : StopReason.ITERATION_BUDGET,
+        s);
   }
 
   /**
@@ -79,22 +84,28 @@ public final class SurrogateMedianSolver implements Solver {
    * @param maxIter iteration limit ≥ 1
    * @return the last iterate (not clipped to any box)
    */
-  public static double[] geometricMedian(double[][] points, double[] weights, double delta,
-      double[] warm, double tol, int maxIter) {
+  public static double[] geometricMedian(
+      double[][] points, double[] weights, double delta, double[] warm, double tol, int maxIter) {
     if (points.length != warm.length) {
-      throw new IllegalArgumentException("points have " + points.length
-          + " axes but warm start has " + warm.length);
+      throw new IllegalArgumentException(
+          "points have " + points.length + " axes but warm start has " + warm.length);
     }
     if (!(delta > 0) || !(tol > 0) || maxIter < 1) {
-      throw new IllegalArgumentException("need delta > 0, tol > 0, maxIter >= 1; got delta=" + delta
-          + ", tol=" + tol + ", maxIter=" + maxIter);
+      throw new IllegalArgumentException(
+          "need delta > 0, tol > 0, maxIter >= 1; got delta="
+              + delta
+              + ", tol="
+              + tol
+              + ", maxIter="
+              + maxIter);
     }
     return SurrogateMinimizer.weiszfeld(points, weights, delta, warm, tol, maxIter).point();
   }
 
   record Solution(double[] point, int iterations, boolean converged) {}
 
-  static Solution solve(double[][] mid, double[] w, Box box, double delta, double[] warm, double tol, int maxIter) {
+  static Solution solve(
+      double[][] mid, double[] w, Box box, double delta, double[] warm, double tol, int maxIter) {
     if (box.dimension() == 1) {
       // BoxLattice stores 1-D midpoints in increasing order already.
       double m = SurrogateMinimizer.median1d(mid[0], w, delta, box.lower(0), box.upper(0));
@@ -104,7 +115,8 @@ public final class SurrogateMedianSolver implements Solver {
     for (int i = 0; i < box.dimension(); i++) {
       side = Math.max(side, box.width(i));
     }
-    SurrogateMinimizer.Weiszfeld r = SurrogateMinimizer.weiszfeld(mid, w, delta, warm, tol * side, maxIter);
+    SurrogateMinimizer.Weiszfeld r =
+        SurrogateMinimizer.weiszfeld(mid, w, delta, warm, tol * side, maxIter);
     return new Solution(box.clip(r.point()), r.iterations(), r.converged());
   }
 }

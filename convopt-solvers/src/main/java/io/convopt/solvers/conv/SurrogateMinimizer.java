@@ -11,8 +11,8 @@ final class SurrogateMinimizer {
 
   /**
    * 1-D: the zero of F'(θ) = Σ w_c g_δ'(θ − m_c), nondecreasing in θ, by bisection on [lo, hi]
-   * using prefix sums over the sorted midpoints: O(log M + window cells) per slope evaluation,
-   * ~60 evaluations per solve. {@code mid} must be sorted ascending.
+   * using prefix sums over the sorted midpoints: O(log M + window cells) per slope evaluation, ~60
+   * evaluations per solve. {@code mid} must be sorted ascending.
    */
   static double median1d(double[] mid, double[] w, double delta, double lo, double hi) {
     int n = w.length;
@@ -82,11 +82,12 @@ final class SurrogateMinimizer {
   record Weiszfeld(double[] point, int iterations, boolean converged) {}
 
   /**
-   * n-D: Weiszfeld's iteration for Σ w_c g_δ(θ − m_c), θ⁺ = Σ a_c m_c / Σ a_c with
-   * a_c = w_c / max(‖θ − m_c‖, δ). It is a majorise–minimise step (g_δ(r) ≤ r²/(2 max(r₀, δ)) + const
-   * touching at r₀), so F never increases; with the δ floor no division by zero can occur.
+   * n-D: Weiszfeld's iteration for Σ w_c g_δ(θ − m_c), θ⁺ = Σ a_c m_c / Σ a_c with a_c = w_c /
+   * max(‖θ − m_c‖, δ). It is a majorise–minimise step (g_δ(r) ≤ r²/(2 max(r₀, δ)) + const touching
+   * at r₀), so F never increases; with the δ floor no division by zero can occur.
    */
-  static Weiszfeld weiszfeld(double[][] mid, double[] w, double delta, double[] start, double tol, int maxIter) {
+  static Weiszfeld weiszfeld(
+      double[][] mid, double[] w, double delta, double[] start, double tol, int maxIter) {
     int n = start.length;
     int cells = w.length;
     double[] theta = start.clone();

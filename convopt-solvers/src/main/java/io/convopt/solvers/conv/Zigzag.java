@@ -20,13 +20,13 @@ final class Zigzag {
   }
 
   /** The lift for one line's slope: the source's current lift, or the line's own for LINE. */
-  static LiftFunction liftFor(ZigzagShift source, LineSamples.LiftSource lift, LineSamples line,
-      ConvolutionSettings s) {
+  static LiftFunction liftFor(
+      ZigzagShift source, LineSamples.LiftSource lift, LineSamples line, ConvolutionSettings s) {
     return source == ZigzagShift.LINE ? line.ownLift(s.shift(), s.power()) : lift.current();
   }
 
-  static LineSamples.LiftSource liftSource(ZigzagShift source, RunContext run, Box box, double[] start,
-      ConvolutionSettings s) {
+  static LineSamples.LiftSource liftSource(
+      ZigzagShift source, RunContext run, Box box, double[] start, ConvolutionSettings s) {
     if (source == ZigzagShift.BOX_GRID) {
       BoxLattice lat = new BoxLattice(run.samples, box, start, s);
       return new LineSamples.LiftSource() {

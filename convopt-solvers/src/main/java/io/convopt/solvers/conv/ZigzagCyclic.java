@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Algorithm 3, "zigzag1": lazy cyclic one-dimensional convolution steps along the axes (paper Algorithm 3, from its prose).
- * Along axis i the walker takes a sign step of the 1-D convolution of the restriction
- * φ(t) = (f(x + t eᵢ) + C)^N (eq. 16 at θ = 0). Iterates stay on x₀ + ηℤⁿ, and every line sample
- * lies on that lattice shifted by η/2 along the line, so samples are cached and each point is
- * evaluated once per run. Can be trapped at a local maximum whose lines it dominates (Table 2).
+ * Algorithm 3, "zigzag1": lazy cyclic one-dimensional convolution steps along the axes (paper
+ * Algorithm 3, from its prose). Along axis i the walker takes a sign step of the 1-D convolution of
+ * the restriction φ(t) = (f(x + t eᵢ) + C)^N (eq. 16 at θ = 0). Iterates stay on x₀ + ηℤⁿ, and
+ * every line sample lies on that lattice shifted by η/2 along the line, so samples are cached and
+ * each point is evaluated once per run. Can be trapped at a local maximum whose lines it dominates
+ * (Table 2).
  */
 public final class ZigzagCyclic implements Solver {
 
@@ -30,12 +31,22 @@ public final class ZigzagCyclic implements Solver {
   private final IterationListener listener;
 
   public ZigzagCyclic(ConvolutionSettings settings) {
-    this(settings, ZigzagUnit.FULL_CYCLE, ZigzagAxisOrder.ASCENDING, null, null,
+    this(
+        settings,
+        ZigzagUnit.FULL_CYCLE,
+        ZigzagAxisOrder.ASCENDING,
+        null,
+        null,
         IterationListener.none());
   }
 
-  private ZigzagCyclic(ConvolutionSettings settings, ZigzagUnit unit, ZigzagAxisOrder order,
-      ZigzagShift shift, StoppingRule extraStop, IterationListener listener) {
+  private ZigzagCyclic(
+      ConvolutionSettings settings,
+      ZigzagUnit unit,
+      ZigzagAxisOrder order,
+      ZigzagShift shift,
+      StoppingRule extraStop,
+      IterationListener listener) {
     this.settings = settings;
     this.unit = unit;
     this.order = java.util.Objects.requireNonNull(order, "axis order");
@@ -101,18 +112,28 @@ public final class ZigzagCyclic implements Solver {
         double[] v = new double[n];
         v[i] = 1.0;
         long fineBase = Math.round((x[i] - delta - start[i]) / h);
-        LineSamples line = LineSamples.sample(box, x, v, settings, (fine, index, p) -> {
-          long[] key = k.clone();
-          // Coarse line cells: half-integer lattice along axis i; fine points: the global fine grid.
-          key[i] = fine ? fineBase + index : 2 * k[i] + 2 * index + 1;
-          return LineSamples.cached(cache, new Key(fine ? i : -1 - i, key), () -> {
-            double f = run.f.value(p);
-            if (running != null) {
-              running.observe(f);
-            }
-            return f;
-          });
-        });
+        LineSamples line =
+            LineSamples.sample(
+                box,
+                x,
+                v,
+                settings,
+                (fine, index, p) -> {
+                  long[] key = k.clone();
+                  // Coarse line cells: half-integer lattice along axis i; fine points: the global
+                  // fine grid.
+                  key[i] = fine ? fineBase + index : 2 * k[i] + 2 * index + 1;
+                  return LineSamples.cached(
+                      cache,
+                      new Key(fine ? i : -1 - i, key),
+                      () -> {
+                        double f = run.f.value(p);
+                        if (running != null) {
+                          running.observe(f);
+                        }
+                        return f;
+                      });
+                });
         double d = line.slope(kernel, Zigzag.liftFor(source, lift, line, settings), eta, h);
         slopes[i] = d;
         x[i] = RunContext.latticeSignStep(k, i, d, start, eta, box);

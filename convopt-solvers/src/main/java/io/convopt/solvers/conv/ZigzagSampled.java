@@ -35,13 +35,21 @@ public final class ZigzagSampled implements Solver {
     this(settings, 8, Double.NaN, RadiusSchedule.LINEAR, null, null, IterationListener.none());
   }
 
-  private ZigzagSampled(ConvolutionSettings settings, int directions, double r0, RadiusSchedule schedule,
-      ZigzagShift shift, StoppingRule extraStop, IterationListener listener) {
+  private ZigzagSampled(
+      ConvolutionSettings settings,
+      int directions,
+      double r0,
+      RadiusSchedule schedule,
+      ZigzagShift shift,
+      StoppingRule extraStop,
+      IterationListener listener) {
     if (directions < 1) {
-      throw new IllegalArgumentException("number of sampled directions M must be >= 1, got " + directions);
+      throw new IllegalArgumentException(
+          "number of sampled directions M must be >= 1, got " + directions);
     }
     if (!Double.isNaN(r0) && (!(r0 > 0) || Double.isInfinite(r0))) {
-      throw new IllegalArgumentException("initial radius r0 must be finite and > 0 (NaN for the default), got " + r0);
+      throw new IllegalArgumentException(
+          "initial radius r0 must be finite and > 0 (NaN for the default), got " + r0);
     }
     this.settings = settings;
     this.directions = directions;
@@ -128,13 +136,19 @@ public final class ZigzagSampled implements Solver {
         }
       }
       double[] v = best;
-      LineSamples line = LineSamples.sample(box, x, v, settings, (fine, index, p) -> {
-        double f = run.f.value(p);
-        if (running != null) {
-          running.observe(f);
-        }
-        return f;
-      });
+      LineSamples line =
+          LineSamples.sample(
+              box,
+              x,
+              v,
+              settings,
+              (fine, index, p) -> {
+                double f = run.f.value(p);
+                if (running != null) {
+                  running.observe(f);
+                }
+                return f;
+              });
       var lineLift = Zigzag.liftFor(source, lift, line, settings);
       double d = line.slope(kernel, lineLift, eta, settings.fineStep());
       double[] next = new double[n];

@@ -7,7 +7,9 @@ public enum ZigzagShift {
    * that grid has at most {@link #MAX_BOX_GRID} cells.
    */
   BOX_GRID,
-  /** The running min/max of every sample the walk has taken (no extra evaluations; scales with n). */
+  /**
+   * The running min/max of every sample the walk has taken (no extra evaluations; scales with n).
+   */
   RUNNING,
   /**
    * The min/max of the current line's own samples, renewed on every line: each 1-D step is

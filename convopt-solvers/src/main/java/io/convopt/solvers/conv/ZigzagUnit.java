@@ -9,6 +9,9 @@ public enum ZigzagUnit {
   SINGLE_MOVE,
   /** One ±η move along every axis in turn. */
   FULL_CYCLE,
-  /** Moves along the current axis until the slope's sign flips, then the next axis; an iteration is one move. */
+  /**
+   * Moves along the current axis until the slope's sign flips, then the next axis; an iteration is
+   * one move.
+   */
   UNTIL_SIGN_FLIP
 }

@@ -3,9 +3,9 @@ package io.convopt.solvers.nonconvex;
 import java.util.Locale;
 
 /**
- * Adam (Kingma &amp; Ba 2015, Algorithm 1): m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g²,
- * θ ← θ − η m̂ / (√v̂ + ε) with the bias corrections m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t).
- * Defaults β1 = 0.9, β2 = 0.999, ε = 1e-8.
+ * Adam (Kingma &amp; Ba 2015, Algorithm 1): m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², θ ← θ − η m̂
+ * / (√v̂ + ε) with the bias corrections m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t). Defaults β1 =
+ * 0.9, β2 = 0.999, ε = 1e-8.
  */
 public final class Adam implements Optimiser {
 
@@ -19,10 +19,12 @@ public final class Adam implements Optimiser {
 
   private Adam(double learningRate, double beta1, double beta2, double epsilon) {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be finite and > 0, got " + learningRate);
     }
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-      throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
+      throw new IllegalArgumentException(
+          "beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
     }
     if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
       throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
@@ -56,8 +58,13 @@ public final class Adam implements Optimiser {
       throw new IllegalStateException("initialise(int) was not called");
     }
     if (params.length != m.length || gradient.length != m.length) {
-      throw new IllegalArgumentException("expected " + m.length + " parameters, got params " + params.length
-          + " and gradient " + gradient.length);
+      throw new IllegalArgumentException(
+          "expected "
+              + m.length
+              + " parameters, got params "
+              + params.length
+              + " and gradient "
+              + gradient.length);
     }
     t++;
     double c1 = 1.0 - Math.pow(beta1, t);
@@ -96,6 +103,12 @@ public final class Adam implements Optimiser {
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "adam(lr=%s, beta1=%s, beta2=%s, eps=%s)", learningRate, beta1, beta2, epsilon);
+    return String.format(
+        Locale.ROOT,
+        "adam(lr=%s, beta1=%s, beta2=%s, eps=%s)",
+        learningRate,
+        beta1,
+        beta2,
+        epsilon);
   }
 }

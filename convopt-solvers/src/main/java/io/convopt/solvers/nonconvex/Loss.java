@@ -19,8 +19,8 @@ public enum Loss {
     }
   },
   /**
-   * Σ_k max(0, 1 − y_k f_k) for labels ±1; the subgradient used is −y_k where y_k f_k &lt; 1 and
-   * 0 otherwise (0 at the kink).
+   * Σ_k max(0, 1 − y_k f_k) for labels ±1; the subgradient used is −y_k where y_k f_k &lt; 1 and 0
+   * otherwise (0 at the kink).
    */
   HINGE {
     @Override

@@ -12,7 +12,9 @@ public final class Nd4jSettings {
 
   private Nd4jSettings() {}
 
-  /** Sets ND4J's OpenMP, master and BLAS thread counts to {@code threads} (≥ 1) for the whole JVM. */
+  /**
+   * Sets ND4J's OpenMP, master and BLAS thread counts to {@code threads} (≥ 1) for the whole JVM.
+   */
   public static void limitThreads(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);

@@ -3,8 +3,8 @@ package io.convopt.solvers.nonconvex;
 import java.util.Locale;
 
 /**
- * Immutable configuration of a non-convex training run; every {@code withX} returns a new
- * instance and validates its argument ({@link IllegalArgumentException} on bad values).
+ * Immutable configuration of a non-convex training run; every {@code withX} returns a new instance
+ * and validates its argument ({@link IllegalArgumentException} on bad values).
  *
  * <p>Defaults: width m = 32, β = 1e-3, squared loss, {@link Adam} with η = 1e-3, 100 epochs,
  * mini-batches of 10 % of the rows (at least one row), seed 42.
@@ -26,7 +26,13 @@ public final class NonConvexConfig {
   private final double batchFraction;
   private final long seed;
 
-  private NonConvexConfig(int width, double beta, Loss loss, Optimiser optimiser, int epochs, double batchFraction,
+  private NonConvexConfig(
+      int width,
+      double beta,
+      Loss loss,
+      Optimiser optimiser,
+      int epochs,
+      double batchFraction,
       long seed) {
     if (width <= 0) {
       throw new IllegalArgumentException("width must be positive, got " + width);
@@ -122,7 +128,16 @@ public final class NonConvexConfig {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "NonConvexConfig[width=%d, beta=%s, loss=%s, optimiser=%s, epochs=%d,"
-        + " batchFraction=%s, seed=%d]", width, beta, loss, optimiser.describe(), epochs, batchFraction, seed);
+    return String.format(
+        Locale.ROOT,
+        "NonConvexConfig[width=%d, beta=%s, loss=%s, optimiser=%s, epochs=%d,"
+            + " batchFraction=%s, seed=%d]",
+        width,
+        beta,
+        loss,
+        optimiser.describe(),
+        epochs,
+        batchFraction,
+        seed);
   }
 }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param wallSeconds training time, excluding per-epoch bookkeeping
  * @param diverged true if the objective became NaN or infinite (the run stopped there)
  */
-public record NonConvexResult(TwoLayerReluNetwork network, NonConvexConfig config, String optimiser,
-    List<EpochRecord> trajectory, double finalObjective, int epochsRun, long steps, double wallSeconds,
+public record NonConvexResult(
+    TwoLayerReluNetwork network,
+    NonConvexConfig config,
+    String optimiser,
+    List<EpochRecord> trajectory,
+    double finalObjective,
+    int epochsRun,
+    long steps,
+    double wallSeconds,
     boolean diverged) {
 
   public NonConvexResult {

@@ -34,12 +34,15 @@ public final class NonConvexTrainer {
    * Trains and evaluates {@code metric} (for example test accuracy; may be null) on the network
    * after every epoch, outside the timed part.
    */
-  public static NonConvexResult train(ReluTrainingProblem problem, NonConvexConfig config,
+  public static NonConvexResult train(
+      ReluTrainingProblem problem,
+      NonConvexConfig config,
       ToDoubleFunction<TwoLayerReluNetwork> metric) {
     if (problem == null || config == null) {
       throw new IllegalArgumentException("problem and config must not be null");
     }
-    ReluObjective objective = new ReluObjective(problem, config.width(), config.loss(), config.beta());
+    ReluObjective objective =
+        new ReluObjective(problem, config.width(), config.loss(), config.beta());
     int n = objective.rows();
     int d = objective.inputDim();
     int m = config.width();
@@ -83,13 +86,26 @@ public final class NonConvexTrainer {
       epochsRun = epoch;
       obj = objective.value(theta);
       diverged = !Double.isFinite(obj);
-      traj.add(new EpochRecord(epoch, steps, obj, nanos * 1e-9,
-          diverged ? Double.NaN : evaluate(metric, d, m, theta)));
+      traj.add(
+          new EpochRecord(
+              epoch,
+              steps,
+              obj,
+              nanos * 1e-9,
+              diverged ? Double.NaN : evaluate(metric, d, m, theta)));
     }
     opt.finalise(theta);
     double finalObj = objective.value(theta);
-    return new NonConvexResult(TwoLayerReluNetwork.fromFlat(d, m, theta), config, opt.describe(), traj, finalObj,
-        epochsRun, steps, nanos * 1e-9, diverged || !Double.isFinite(finalObj));
+    return new NonConvexResult(
+        TwoLayerReluNetwork.fromFlat(d, m, theta),
+        config,
+        opt.describe(),
+        traj,
+        finalObj,
+        epochsRun,
+        steps,
+        nanos * 1e-9,
+        diverged || !Double.isFinite(finalObj));
   }
 
   /** The He/Kaiming initialisation described in the class comment, as a flat θ. */
@@ -107,8 +123,11 @@ public final class NonConvexTrainer {
     return theta;
   }
 
-  private static double evaluate(ToDoubleFunction<TwoLayerReluNetwork> metric, int d, int m, double[] theta) {
-    return metric == null ? Double.NaN : metric.applyAsDouble(TwoLayerReluNetwork.fromFlat(d, m, theta));
+  private static double evaluate(
+      ToDoubleFunction<TwoLayerReluNetwork> metric, int d, int m, double[] theta) {
+    return metric == null
+        ? Double.NaN
+        : metric.applyAsDouble(TwoLayerReluNetwork.fromFlat(d, m, theta));
   }
 
   private static void shuffle(int[] a, SplittableRandom rng) {

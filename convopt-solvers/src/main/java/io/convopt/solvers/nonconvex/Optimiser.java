@@ -2,8 +2,8 @@ package io.convopt.solvers.nonconvex;
 
 /**
  * A first-order stochastic optimiser over a flat parameter vector (the Tribuo-style SPI: initialise
- * / step / finalise / reset / copy), so SGD and Adam are interchangeable in
- * {@link NonConvexTrainer}.
+ * / step / finalise / reset / copy), so SGD and Adam are interchangeable in {@link
+ * NonConvexTrainer}.
  *
  * <p>Life cycle: {@link #initialise} once per run (allocates state for that many parameters),
  * {@link #step} once per mini-batch, {@link #finalise} once at the end. {@link #reset} returns to

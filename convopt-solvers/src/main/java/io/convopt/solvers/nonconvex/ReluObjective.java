@@ -6,24 +6,24 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The non-convex training objective (the two-layer ReLU network with weight decay, loss ½-scaled as in the convex programs)
+ * The non-convex training objective (the two-layer ReLU network with weight decay, loss ½-scaled as
+ * in the convex programs)
  *
  * <pre>
  *   F(θ) = Σ_k ℓ(f(x_k), y_k) + (β/2) ‖θ‖²,   f(x) = Σ_j w2_j (x·w1_j)_+,
  * </pre>
  *
- * with ℓ from {@link Loss}, and its (sub)gradient. The forward and backward passes are ND4J
- * GEMMs in double precision: Z = X_B W1 (b × m), A = Z_+, f = A w2, r = ℓ'(f, y),
- * ∇w2 = Aᵀ r, ∇W1 = X_Bᵀ ((r w2ᵀ) ⊙ 1[Z &gt; 0]). The ReLU derivative at 0 is taken as 0.
- * Cost per evaluation O(b·d·m).
+ * with ℓ from {@link Loss}, and its (sub)gradient. The forward and backward passes are ND4J GEMMs
+ * in double precision: Z = X_B W1 (b × m), A = Z_+, f = A w2, r = ℓ'(f, y), ∇w2 = Aᵀ r, ∇W1 = X_Bᵀ
+ * ((r w2ᵀ) ⊙ 1[Z &gt; 0]). The ReLU derivative at 0 is taken as 0. Cost per evaluation O(b·d·m).
  *
  * <p>Size dispatch (EJML style): ND4J's fixed cost per op dwarfs small products, so batches with
  * b·d·m below {@link #ND4J_MIN_WORK} multiply-adds run the same formulas as plain Java loops; the
  * two paths are tested against each other. Measured on the project's 2-core machine under the
- * shared load (one gradient, d = 65, m = 64): with ND4J limited to one thread
- * ({@link Nd4jSettings#limitThreads}) ND4J took 5.2 ms vs 1.9 ms plain at b·d·m ≈ 1.1e6, 8.4 vs
- * 7.3 ms at 4.3e6 and 21 vs 27 ms at 1.7e7; with ND4J's default two threads it was 3–14× slower
- * than the loops at every size tried. Holds no mutable state; safe to share between threads.
+ * shared load (one gradient, d = 65, m = 64): with ND4J limited to one thread ({@link
+ * Nd4jSettings#limitThreads}) ND4J took 5.2 ms vs 1.9 ms plain at b·d·m ≈ 1.1e6, 8.4 vs 7.3 ms at
+ * 4.3e6 and 21 vs 27 ms at 1.7e7; with ND4J's default two threads it was 3–14× slower than the
+ * loops at every size tried. Holds no mutable state; safe to share between threads.
  */
 public final class ReluObjective {
 
@@ -248,7 +248,8 @@ public final class ReluObjective {
 
   private void checkLength(double[] theta) {
     if (theta.length != parameterCount()) {
-      throw new IllegalArgumentException("θ has length " + theta.length + ", expected " + parameterCount());
+      throw new IllegalArgumentException(
+          "θ has length " + theta.length + ", expected " + parameterCount());
     }
   }
 }

@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * Training data of a two-layer ReLU network: features X (n × d, bias column already appended if
- * wanted, see {@link #appendBiasColumn}) and targets y (n). Immutable; arrays are copied on the
- * way in and out.
+ * wanted, see {@link #appendBiasColumn}) and targets y (n). Immutable; arrays are copied on the way
+ * in and out.
  *
- * <p>Rejects with {@link IllegalArgumentException}: no rows, no columns, ragged rows, rows of X
- * and y that do not match, and any NaN or infinite value.
+ * <p>Rejects with {@link IllegalArgumentException}: no rows, no columns, ragged rows, rows of X and
+ * y that do not match, and any NaN or infinite value.
  */
 public final class ReluTrainingProblem {
 
@@ -29,7 +29,8 @@ public final class ReluTrainingProblem {
       throw new IllegalArgumentException("the problem has no rows");
     }
     if (x.length != y.length) {
-      throw new IllegalArgumentException("features have " + x.length + " rows but targets have " + y.length);
+      throw new IllegalArgumentException(
+          "features have " + x.length + " rows but targets have " + y.length);
     }
     int d = x[0] == null ? 0 : x[0].length;
     if (d == 0) {
@@ -38,16 +39,23 @@ public final class ReluTrainingProblem {
     double[][] copy = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       if (x[i] == null || x[i].length != d) {
-        throw new IllegalArgumentException("feature row " + i + " has " + (x[i] == null ? 0 : x[i].length)
-            + " columns, row 0 has " + d);
+        throw new IllegalArgumentException(
+            "feature row "
+                + i
+                + " has "
+                + (x[i] == null ? 0 : x[i].length)
+                + " columns, row 0 has "
+                + d);
       }
       for (int j = 0; j < d; j++) {
         if (!Double.isFinite(x[i][j])) {
-          throw new IllegalArgumentException("feature [" + i + "][" + j + "] is " + x[i][j] + "; features must be finite");
+          throw new IllegalArgumentException(
+              "feature [" + i + "][" + j + "] is " + x[i][j] + "; features must be finite");
         }
       }
       if (!Double.isFinite(y[i])) {
-        throw new IllegalArgumentException("target " + i + " is " + y[i] + "; targets must be finite");
+        throw new IllegalArgumentException(
+            "target " + i + " is " + y[i] + "; targets must be finite");
       }
       copy[i] = x[i].clone();
     }

@@ -14,7 +14,8 @@ public final class Sgd implements Optimiser {
 
   private Sgd(double learningRate, double decay) {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be finite and > 0, got " + learningRate);
     }
     if (!(decay >= 0) || Double.isInfinite(decay)) {
       throw new IllegalArgumentException("decay must be finite and >= 0, got " + decay);
@@ -51,7 +52,8 @@ public final class Sgd implements Optimiser {
   @Override
   public void step(double[] params, double[] gradient) {
     if (params.length != gradient.length) {
-      throw new IllegalArgumentException("params and gradient lengths differ: " + params.length + " vs " + gradient.length);
+      throw new IllegalArgumentException(
+          "params and gradient lengths differ: " + params.length + " vs " + gradient.length);
     }
     double eta = currentRate();
     for (int i = 0; i < params.length; i++) {

@@ -6,11 +6,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The weights of f(x) = Σ_j w2_j · max(0, x·w1_j): a d × m first layer W1 whose column j is
- * w1_j, and m output weights w2. Immutable (arrays copied in and out).
+ * The weights of f(x) = Σ_j w2_j · max(0, x·w1_j): a d × m first layer W1 whose column j is w1_j,
+ * and m output weights w2. Immutable (arrays copied in and out).
  *
- * <p>Flat layout shared with {@link ReluObjective} and the optimisers: θ = (W1 in row-major
- * order, then w2), length d·m + m.
+ * <p>Flat layout shared with {@link ReluObjective} and the optimisers: θ = (W1 in row-major order,
+ * then w2), length d·m + m.
  */
 public final class TwoLayerReluNetwork {
 
@@ -27,11 +27,15 @@ public final class TwoLayerReluNetwork {
   /** A network from the flat parameter vector θ (copied). */
   public static TwoLayerReluNetwork fromFlat(int inputDim, int width, double[] theta) {
     if (inputDim <= 0 || width <= 0) {
-      throw new IllegalArgumentException("input dimension and width must be positive, got " + inputDim + ", " + width);
+      throw new IllegalArgumentException(
+          "input dimension and width must be positive, got " + inputDim + ", " + width);
     }
     if (theta.length != parameterCount(inputDim, width)) {
-      throw new IllegalArgumentException("θ has length " + theta.length + ", expected d·m + m = "
-          + parameterCount(inputDim, width));
+      throw new IllegalArgumentException(
+          "θ has length "
+              + theta.length
+              + ", expected d·m + m = "
+              + parameterCount(inputDim, width));
     }
     return new TwoLayerReluNetwork(inputDim, width, theta.clone());
   }
@@ -84,7 +88,8 @@ public final class TwoLayerReluNetwork {
     }
     for (int k = 0; k < x.length; k++) {
       if (x[k].length != inputDim) {
-        throw new IllegalArgumentException("row " + k + " has " + x[k].length + " columns, the network takes " + inputDim);
+        throw new IllegalArgumentException(
+            "row " + k + " has " + x[k].length + " columns, the network takes " + inputDim);
       }
     }
     return predict(Nd4j.create(x));
@@ -102,7 +107,8 @@ public final class TwoLayerReluNetwork {
   }
 
   INDArray secondLayerColumn() {
-    return Nd4j.create(Arrays.copyOfRange(theta, inputDim * width, theta.length), new long[] {width, 1}, 'c');
+    return Nd4j.create(
+        Arrays.copyOfRange(theta, inputDim * width, theta.length), new long[] {width, 1}, 'c');
   }
 
   @Override

@@ -4,20 +4,19 @@ package io.convopt.solvers.relu;
  * Optimality certificate of a convex ReLU solution.
  *
  * <p><b>Duality gap</b> (every formulation and loss). With a dual candidate z (the negative loss
- * gradient at yhat for smooth losses, the loss-splitting multiplier for the hinge) mapped into
- * the loss's dual domain, and cone multipliers gamma >= 0 for RELU (zero for GATED), the Fenchel
- * dual of the program is
+ * gradient at yhat for smooth losses, the loss-splitting multiplier for the hinge) mapped into the
+ * loss's dual domain, and cone multipliers gamma >= 0 for RELU (zero for GATED), the Fenchel dual
+ * of the program is
  *
  * <pre>
  *   max -L*(-z)  s.t.  ||sign_j X^T D_p(j) z + X^T ((2D_p(j) - 1) gamma_j)|| ≤ beta
  *                      for all blocks j,
  * </pre>
  *
- * which is homogeneous in (z, gamma), so the candidate is scaled by
- * {@code s = min(1, beta / max_j ||.||)} to make it feasible. Then {@code gap = primal - dual}. For
- * GATED (and squared loss it is exactly the fixture README formula) the gap bounds {@code primal -
- * optimum}. For RELU it does so when the solution is feasible; read it together with {@link
- * #constraintViolation}.
+ * which is homogeneous in (z, gamma), so the candidate is scaled by {@code s = min(1, beta / max_j
+ * ||.||)} to make it feasible. Then {@code gap = primal - dual}. For GATED (and squared loss it is
+ * exactly the fixture README formula) the gap bounds {@code primal - optimum}. For RELU it does so
+ * when the solution is feasible; read it together with {@link #constraintViolation}.
  *
  * <p><b>KKT residuals</b> (RELU; NaN for GATED where the gap alone certifies):
  *
@@ -26,7 +25,8 @@ package io.convopt.solvers.relu;
  *       (scale-free, as in the fixture's {@code scaled_violation});
  *   <li>{@code stationarity}: norm of the minimum-norm subgradient of the Lagrangian in the
  *       weights, divided by {@code sqrt(B) max(beta, max_j ||grad_j||)} (B = number of blocks);
- *   <li>{@code complementarity}: {@code |sum_{k,j} gamma_kj c_kj| / primal} (units of the objective).
+ *   <li>{@code complementarity}: {@code |sum_{k,j} gamma_kj c_kj| / primal} (units of the
+ *       objective).
  * </ul>
  *
  * @param primal objective at the solution

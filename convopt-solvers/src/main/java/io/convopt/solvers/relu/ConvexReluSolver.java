@@ -25,8 +25,8 @@ public interface ConvexReluSolver {
   }
 
   /**
-   * As {@link #solve(ReluProblem, ReluSolution)}, reporting to {@code listener} wherever the
-   * solver evaluates its certificate (see {@link ProgressListener}); the solve also ends when the
+   * As {@link #solve(ReluProblem, ReluSolution)}, reporting to {@code listener} wherever the solver
+   * evaluates its certificate (see {@link ProgressListener}); the solve also ends when the
    * settings' time limit has passed ({@link StopReason#TIME_LIMIT}).
    */
   ReluSolution solve(ReluProblem problem, ReluSolution warmStart, ProgressListener listener);

@@ -12,10 +12,10 @@ public enum Formulation {
   /** (CR): constrained group Lasso, weights V, W (d x P each) in the pattern cones. */
   RELU,
   /**
-   * Adversarially robust (CR) variant for an l-infinity radius eps. Solved by
-   * {@code io.convopt.solvers.relu.robust.RobustAdmmSolver} on a
-   * {@code io.convopt.solvers.relu.robust.RobustReluProblem}; {@link ReluProblem} and the
-   * solvers of the standard programs reject it.
+   * Adversarially robust (CR) variant for an l-infinity radius eps. Solved by {@code
+   * io.convopt.solvers.relu.robust.RobustAdmmSolver} on a {@code
+   * io.convopt.solvers.relu.robust.RobustReluProblem}; {@link ReluProblem} and the solvers of the
+   * standard programs reject it.
    */
   RELU_ROBUST;
 

@@ -1,8 +1,8 @@
 package io.convopt.solvers.relu;
 
 /**
- * Data terms of the convex ReLU programs, all <em>summed</em> over samples (no 1/n factor), as
- * in the fixture README:
+ * Data terms of the convex ReLU programs, all <em>summed</em> over samples (no 1/n factor), as in
+ * the fixture README:
  *
  * <ul>
  *   <li>{@link #SQUARED}: {@code (1/2) sum_k (yhat_k - y_k)^2};
@@ -10,11 +10,11 @@ package io.convopt.solvers.relu;
  *   <li>{@link #LOGISTIC}: {@code sum_k log(1 + exp(-y_k yhat_k))}, labels in {-1, +1}.
  * </ul>
  *
- * <p>Besides value and gradient, each loss supplies what the Fenchel dual needs: with a dual
- * vector z (at the optimum {@code z = -gradient}), the dual objective is {@code -L*(-z)}, defined
- * on a domain onto which {@link #projectDual} maps any candidate. Squared: {@code -L*(-z) =
- * -(1/2)||z||^2 + z.y} on all of R^n. Hinge: {@code sum_k a_k} with {@code a_k = y_k z_k in
- * [0, 1]}. Logistic: {@code sum_k H(a_k)} (binary entropy in nats), same box. The domains are
+ * <p>Besides value and gradient, each loss supplies what the Fenchel dual needs: with a dual vector
+ * z (at the optimum {@code z = -gradient}), the dual objective is {@code -L*(-z)}, defined on a
+ * domain onto which {@link #projectDual} maps any candidate. Squared: {@code -L*(-z) =
+ * -(1/2)||z||^2 + z.y} on all of R^n. Hinge: {@code sum_k a_k} with {@code a_k = y_k z_k in [0,
+ * 1]}. Logistic: {@code sum_k H(a_k)} (binary entropy in nats), same box. The domains are
  * star-shaped about 0, so shrinking z by a factor in [0, 1] keeps it in the domain, which is what
  * the dual scaling in {@link Certificate} relies on.
  *

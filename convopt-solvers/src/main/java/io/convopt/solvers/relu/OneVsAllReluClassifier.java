@@ -1,9 +1,9 @@
 package io.convopt.solvers.relu;
 
 /**
- * Multi-class classification by one-vs-all (as in scnn): for each class c an
- * independent convex program on the same X and patterns with targets +1 for class c and -1
- * otherwise; prediction is the class whose recovered network scores highest. Immutable.
+ * Multi-class classification by one-vs-all (as in scnn): for each class c an independent convex
+ * program on the same X and patterns with targets +1 for class c and -1 otherwise; prediction is
+ * the class whose recovered network scores highest. Immutable.
  */
 public final class OneVsAllReluClassifier {
   private final TwoLayerNetwork[] networks;

@@ -5,9 +5,9 @@ import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
- * An instance of a convex two-layer ReLU training program (the fixture format's "Objectives"):
- * data X (n x d, the caller appends a ones column for a bias), targets y, a set of activation
- * patterns, the weight-decay parameter beta >= 0, the loss and the formulation.
+ * An instance of a convex two-layer ReLU training program (the fixture format's "Objectives"): data
+ * X (n x d, the caller appends a ones column for a bias), targets y, a set of activation patterns,
+ * the weight-decay parameter beta >= 0, the loss and the formulation.
  *
  * <pre>
  * GATED: min_U   L(sum_i D_i X u_i, y) + beta sum_i ||u_i||
@@ -75,7 +75,12 @@ public final class ReluProblem {
       for (int k = 0; k < n; k++) {
         if (y[k] != 1.0 && y[k] != -1.0) {
           throw new IllegalArgumentException(
-              "y: entry " + k + " is " + y[k] + " but the " + loss.name().toLowerCase()
+              "y: entry "
+                  + k
+                  + " is "
+                  + y[k]
+                  + " but the "
+                  + loss.name().toLowerCase()
                   + " loss needs labels -1 or +1");
         }
       }
@@ -146,14 +151,14 @@ public final class ReluProblem {
 
   /** The operator of this program (a new instance: it holds scratch space; not thread-safe). */
   public PatternOperator operator() {
-    return new PatternOperator(n, d, patterns.count(), formulation == Formulation.RELU, x,
-        patterns.maskView());
+    return new PatternOperator(
+        n, d, patterns.count(), formulation == Formulation.RELU, x, patterns.maskView());
   }
 
   /** As {@link #operator()}, with the GEMM back end forced: ND4J when {@code useNd4j}. */
   public PatternOperator operator(boolean useNd4j) {
-    return new PatternOperator(n, d, patterns.count(), formulation == Formulation.RELU, x,
-        patterns.maskView(), useNd4j);
+    return new PatternOperator(
+        n, d, patterns.count(), formulation == Formulation.RELU, x, patterns.maskView(), useNd4j);
   }
 
   /** X row-major, shared (not a copy): callers must not write to it. */
@@ -183,7 +188,18 @@ public final class ReluProblem {
 
   @Override
   public String toString() {
-    return "ReluProblem[" + formulation.id() + ", " + loss.name().toLowerCase() + ", n=" + n
-        + ", d=" + d + ", P=" + patterns.count() + ", beta=" + beta + "]";
+    return "ReluProblem["
+        + formulation.id()
+        + ", "
+        + loss.name().toLowerCase()
+        + ", n="
+        + n
+        + ", d="
+        + d
+        + ", P="
+        + patterns.count()
+        + ", beta="
+        + beta
+        + "]";
   }
 }

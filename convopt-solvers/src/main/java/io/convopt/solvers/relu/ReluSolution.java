@@ -28,9 +28,7 @@ public final class ReluSolution {
   private final ReluSolverSettings settings;
   private final long seed;
 
-  /**
-   * A solution as a solver reports it (solvers call this; users get solutions from solvers).
-   */
+  /** A solution as a solver reports it (solvers call this; users get solutions from solvers). */
   public ReluSolution(
       ReluProblem problem,
       double[] blocks,
@@ -191,8 +189,16 @@ public final class ReluSolution {
   public String toString() {
     return String.format(
         java.util.Locale.ROOT,
-        "ReluSolution[%s %s, objective=%.12g, relGap=%.3g, violation=%.3g, it=%d, outer=%d, %.3fs, %s]",
-        formulation.id(), solver, objective, certificate.relativeGap(),
-        certificate.constraintViolation(), iterations, outerIterations, wallSeconds, stopReason);
+        "ReluSolution[%s %s, objective=%.12g, relGap=%.3g, violation=%.3g, it=%d, outer=%d, %.3fs,"
+            + " %s]",
+        formulation.id(),
+        solver,
+        objective,
+        certificate.relativeGap(),
+        certificate.constraintViolation(),
+        iterations,
+        outerIterations,
+        wallSeconds,
+        stopReason);
   }
 }

@@ -5,12 +5,12 @@ package io.convopt.solvers.relu;
  *
  * @param tolerance stop when the relative duality gap (and for RELU the relative stationarity and
  *     complementarity) is at most this (default 1e-6)
- * @param feasibilityTolerance cone violation allowed at the returned point when it cannot be
- *     made exactly feasible: RELU patterns without gates (the cone projection has no interior
- *     point to shift towards) and the robust program. With gates the returned point is restored
- *     into its cones exactly and this is not consulted for stopping; the augmented Lagrangian
- *     also uses it as the target of its penalty growth (default 1e-10, so the recovered network
- *     reproduces the convex objective to ~1e-9)
+ * @param feasibilityTolerance cone violation allowed at the returned point when it cannot be made
+ *     exactly feasible: RELU patterns without gates (the cone projection has no interior point to
+ *     shift towards) and the robust program. With gates the returned point is restored into its
+ *     cones exactly and this is not consulted for stopping; the augmented Lagrangian also uses it
+ *     as the target of its penalty growth (default 1e-10, so the recovered network reproduces the
+ *     convex objective to ~1e-9)
  * @param maxIterations budget of R-FISTA iterations in total (default 500 000)
  * @param maxOuterIterations budget of augmented-Lagrangian outer iterations (default 200)
  * @param checkEvery R-FISTA iterations between certificate checks (default 10)
@@ -56,14 +56,26 @@ public record ReluSolverSettings(
       int maxOuterIterations,
       int checkEvery,
       double initialPenalty) {
-    this(tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery,
-        initialPenalty, Double.POSITIVE_INFINITY);
+    this(
+        tolerance,
+        feasibilityTolerance,
+        maxIterations,
+        maxOuterIterations,
+        checkEvery,
+        initialPenalty,
+        Double.POSITIVE_INFINITY);
   }
 
   /** Same settings with a wall-clock budget per solve, in seconds (> 0; infinity for none). */
   public ReluSolverSettings withTimeLimit(double seconds) {
-    return new ReluSolverSettings(tolerance, feasibilityTolerance, maxIterations,
-        maxOuterIterations, checkEvery, initialPenalty, seconds);
+    return new ReluSolverSettings(
+        tolerance,
+        feasibilityTolerance,
+        maxIterations,
+        maxOuterIterations,
+        checkEvery,
+        initialPenalty,
+        seconds);
   }
 
   /** Whether the time limit has passed for a solve that started at {@code startNanos}. */
@@ -78,37 +90,67 @@ public record ReluSolverSettings(
 
   public ReluSolverSettings withTolerance(double t) {
     return new ReluSolverSettings(
-        t, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery,
-        initialPenalty, timeLimitSeconds);
+        t,
+        feasibilityTolerance,
+        maxIterations,
+        maxOuterIterations,
+        checkEvery,
+        initialPenalty,
+        timeLimitSeconds);
   }
 
   public ReluSolverSettings withFeasibilityTolerance(double t) {
     return new ReluSolverSettings(
-        tolerance, t, maxIterations, maxOuterIterations, checkEvery,
-        initialPenalty, timeLimitSeconds);
+        tolerance,
+        t,
+        maxIterations,
+        maxOuterIterations,
+        checkEvery,
+        initialPenalty,
+        timeLimitSeconds);
   }
 
   public ReluSolverSettings withMaxIterations(int m) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, m, maxOuterIterations, checkEvery,
-        initialPenalty, timeLimitSeconds);
+        tolerance,
+        feasibilityTolerance,
+        m,
+        maxOuterIterations,
+        checkEvery,
+        initialPenalty,
+        timeLimitSeconds);
   }
 
   public ReluSolverSettings withMaxOuterIterations(int m) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, maxIterations, m, checkEvery,
-        initialPenalty, timeLimitSeconds);
+        tolerance,
+        feasibilityTolerance,
+        maxIterations,
+        m,
+        checkEvery,
+        initialPenalty,
+        timeLimitSeconds);
   }
 
   public ReluSolverSettings withCheckEvery(int c) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, c,
-        initialPenalty, timeLimitSeconds);
+        tolerance,
+        feasibilityTolerance,
+        maxIterations,
+        maxOuterIterations,
+        c,
+        initialPenalty,
+        timeLimitSeconds);
   }
 
   public ReluSolverSettings withInitialPenalty(double p) {
     return new ReluSolverSettings(
-        tolerance, feasibilityTolerance, maxIterations, maxOuterIterations, checkEvery, p,
+        tolerance,
+        feasibilityTolerance,
+        maxIterations,
+        maxOuterIterations,
+        checkEvery,
+        p,
         timeLimitSeconds);
   }
 }

@@ -13,9 +13,9 @@ public enum StopReason {
   /** The time limit ({@link ReluSolverSettings#timeLimitSeconds()}) was reached. */
   TIME_LIMIT,
   /**
-   * The method could not make further progress (a factorisation failed or the line search found
-   * no decrease, e.g. at the limit of floating-point accuracy); the result is the best certified
-   * point so far.
+   * The method could not make further progress (a factorisation failed or the line search found no
+   * decrease, e.g. at the limit of floating-point accuracy); the result is the best certified point
+   * so far.
    */
   STALLED
 }

@@ -2,20 +2,19 @@ package io.convopt.solvers.relu;
 
 import io.convopt.solvers.relu.linalg.Checks;
 import io.convopt.solvers.relu.linalg.PatternOperator;
-import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A two-layer network {@code f(x) = sum_j act_j(x) (x . w1_j) w2_j}, either a
- * ReLU network ({@code act_j(x) = 1[x . w1_j >= 0]}, i.e. {@code (x . w1_j)_+}) or a gated ReLU
- * network with fixed gates ({@code act_j(x) = 1[x . g_j >= 0]}).
+ * A two-layer network {@code f(x) = sum_j act_j(x) (x . w1_j) w2_j}, either a ReLU network ({@code
+ * act_j(x) = 1[x . w1_j >= 0]}, i.e. {@code (x . w1_j)_+}) or a gated ReLU network with fixed gates
+ * ({@code act_j(x) = 1[x . g_j >= 0]}).
  *
  * <p>{@link #recover} maps a convex solution to the non-convex weights: every non-zero block u
- * gives a neuron {@code w1 = u / sqrt(||u||)}, {@code w2 = ±sqrt(||u||)} (sign + for U and V, -
- * for W; the gate of its pattern for GATED), so that {@code (beta/2)(||w1||^2 + w2^2) = beta
- * ||u||} and, for feasible RELU blocks, {@code (X w1)_+ = D X w1}: the network's objective
- * (NC) equals the convex objective. Immutable and thread-safe.
+ * gives a neuron {@code w1 = u / sqrt(||u||)}, {@code w2 = ±sqrt(||u||)} (sign + for U and V, - for
+ * W; the gate of its pattern for GATED), so that {@code (beta/2)(||w1||^2 + w2^2) = beta ||u||}
+ * and, for feasible RELU blocks, {@code (X w1)_+ = D X w1}: the network's objective (NC) equals the
+ * convex objective. Immutable and thread-safe.
  */
 public final class TwoLayerNetwork {
   private final double[][] w1; // m x d

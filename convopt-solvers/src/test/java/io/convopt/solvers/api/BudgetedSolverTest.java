@@ -31,7 +31,16 @@ class BudgetedSolverTest {
             arg = x;
           }
         }
-        return new Optimum("walker", arg, best, points, points, 0, StopReason.ITERATION_BUDGET, List.of(), Map.of());
+        return new Optimum(
+            "walker",
+            arg,
+            best,
+            points,
+            points,
+            0,
+            StopReason.ITERATION_BUDGET,
+            List.of(),
+            Map.of());
       }
     };
   }
@@ -50,10 +59,14 @@ class BudgetedSolverTest {
   void theCallOverTheBudgetIsRefusedAndTheBestSampleReturned() {
     AtomicLong calls = new AtomicLong();
     // Increasing f: the best of the first B samples is the B-th one, x = (B-1)/points.
-    Problem p = Problem.of("rising", x -> {
-      calls.incrementAndGet();
-      return x[0];
-    }, UNIT);
+    Problem p =
+        Problem.of(
+            "rising",
+            x -> {
+              calls.incrementAndGet();
+              return x[0];
+            },
+            UNIT);
     Optimum o = new BudgetedSolver(walker(100), 7).optimize(p, new double[] {0.5});
     assertThat(calls.get()).isEqualTo(7);
     assertThat(o.evaluations()).isEqualTo(7);
@@ -65,11 +78,16 @@ class BudgetedSolverTest {
 
   @Test
   void otherFailuresPassThroughAndBadBudgetsAreRejected() {
-    Problem p = Problem.of("bad", x -> {
-      throw new IllegalStateException("boom");
-    }, UNIT);
+    Problem p =
+        Problem.of(
+            "bad",
+            x -> {
+              throw new IllegalStateException("boom");
+            },
+            UNIT);
     assertThatThrownBy(() -> new BudgetedSolver(walker(5), 10).optimize(p, new double[] {0.5}))
         .hasMessage("boom");
-    assertThatThrownBy(() -> new BudgetedSolver(walker(5), 0)).hasMessageContaining("budget must be >= 1");
+    assertThatThrownBy(() -> new BudgetedSolver(walker(5), 0))
+        .hasMessageContaining("budget must be >= 1");
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class StoppingRuleTest {
 
-  private static IterationState state(long k, double[] x, double[] prev, double[] prev2, long evals, long nanos) {
+  private static IterationState state(
+      long k, double[] x, double[] prev, double[] prev2, long evals, long nanos) {
     return new IterationState(k, x, prev, prev2, new double[] {1}, evals, nanos);
   }
 
@@ -16,12 +17,15 @@ class StoppingRuleTest {
   void budgetsFireAtTheirLimits() {
     StoppingRule t = StoppingRule.maxIterations(3);
     assertThat(t.check(state(2, new double[] {0}, new double[] {1}, null, 0, 0))).isEmpty();
-    assertThat(t.check(state(3, new double[] {0}, new double[] {1}, null, 0, 0))).contains(StopReason.ITERATION_BUDGET);
+    assertThat(t.check(state(3, new double[] {0}, new double[] {1}, null, 0, 0)))
+        .contains(StopReason.ITERATION_BUDGET);
     StoppingRule e = StoppingRule.maxEvaluations(100);
-    assertThat(e.check(state(1, new double[] {0}, new double[] {1}, null, 100, 0))).contains(StopReason.EVALUATION_BUDGET);
+    assertThat(e.check(state(1, new double[] {0}, new double[] {1}, null, 100, 0)))
+        .contains(StopReason.EVALUATION_BUDGET);
     StoppingRule w = StoppingRule.wallClock(Duration.ofMillis(5));
     assertThat(w.check(state(1, new double[] {0}, new double[] {1}, null, 0, 4_999_999))).isEmpty();
-    assertThat(w.check(state(1, new double[] {0}, new double[] {1}, null, 0, 5_000_000))).contains(StopReason.WALL_CLOCK);
+    assertThat(w.check(state(1, new double[] {0}, new double[] {1}, null, 0, 5_000_000)))
+        .contains(StopReason.WALL_CLOCK);
   }
 
   @Test
@@ -29,10 +33,15 @@ class StoppingRuleTest {
     StoppingRule c = StoppingRule.twoCycle();
     assertThat(c.check(state(2, new double[] {0.5}, new double[] {0.51}, new double[] {0.5}, 0, 0)))
         .contains(StopReason.TWO_CYCLE);
-    assertThat(c.check(state(2, new double[] {0.49}, new double[] {0.5}, new double[] {0.51}, 0, 0))).isEmpty();
+    assertThat(
+            c.check(state(2, new double[] {0.49}, new double[] {0.5}, new double[] {0.51}, 0, 0)))
+        .isEmpty();
     // Standing still (a clipped step) is not a 2-cycle; the step rule catches it.
-    assertThat(c.check(state(2, new double[] {1}, new double[] {1}, new double[] {1}, 0, 0))).isEmpty();
-    assertThat(StoppingRule.stepBelow(0).check(state(2, new double[] {1}, new double[] {1}, null, 0, 0)))
+    assertThat(c.check(state(2, new double[] {1}, new double[] {1}, new double[] {1}, 0, 0)))
+        .isEmpty();
+    assertThat(
+            StoppingRule.stepBelow(0)
+                .check(state(2, new double[] {1}, new double[] {1}, null, 0, 0)))
         .contains(StopReason.STEP_BELOW_TOLERANCE);
   }
 
@@ -53,7 +62,8 @@ class StoppingRuleTest {
     assertThatThrownBy(() -> StoppingRule.maxIterations(0)).hasMessageContaining("T must be >= 1");
     assertThatThrownBy(() -> StoppingRule.maxEvaluations(-1)).hasMessageContaining("budget");
     assertThatThrownBy(() -> StoppingRule.stepBelow(Double.NaN)).hasMessageContaining("tolerance");
-    assertThatThrownBy(() -> StoppingRule.wallClock(Duration.ZERO)).hasMessageContaining("positive");
+    assertThatThrownBy(() -> StoppingRule.wallClock(Duration.ZERO))
+        .hasMessageContaining("positive");
   }
 
   @Test

@@ -40,11 +40,18 @@ class GridAndBobyqaTest {
   void gridSamplesEveryCellMidpointOnce() {
     Box box = Box.of(new double[] {-1, 10}, new double[] {1, 13});
     List<double[]> seen = new ArrayList<>();
-    Optimum opt = new GridSearch().withMaxEvaluations(12).optimize(
-        Problem.of("p", x -> {
-          seen.add(x.clone());
-          return -(x[0] - 0.2) * (x[0] - 0.2) - (x[1] - 12.3) * (x[1] - 12.3);
-        }, box), new double[] {0, 11});
+    Optimum opt =
+        new GridSearch()
+            .withMaxEvaluations(12)
+            .optimize(
+                Problem.of(
+                    "p",
+                    x -> {
+                      seen.add(x.clone());
+                      return -(x[0] - 0.2) * (x[0] - 0.2) - (x[1] - 12.3) * (x[1] - 12.3);
+                    },
+                    box),
+                new double[] {0, 11});
     // 12 = 3 x 4 after the rule: m = 3 (9 <= 12 < 16), axis 0 raised to 4 (12), axis 1 stays 3
     assertThat(seen).hasSize(12);
     for (int i = 0; i < 4; i++) {
@@ -64,18 +71,36 @@ class GridAndBobyqaTest {
     List<double[]> b = new ArrayList<>();
     List<double[]> c = new ArrayList<>();
     GridSearch grid = new GridSearch().withMaxEvaluations(20); // 5 x 4 cells
-    grid.withRandomOffset(7).optimize(Problem.of("p", x -> {
-      a.add(x.clone());
-      return x[0];
-    }, box), new double[] {0, 0});
-    grid.withRandomOffset(7).optimize(Problem.of("p", x -> {
-      b.add(x.clone());
-      return x[0];
-    }, box), new double[] {0, 0});
-    grid.withRandomOffset(8).optimize(Problem.of("p", x -> {
-      c.add(x.clone());
-      return x[0];
-    }, box), new double[] {0, 0});
+    grid.withRandomOffset(7)
+        .optimize(
+            Problem.of(
+                "p",
+                x -> {
+                  a.add(x.clone());
+                  return x[0];
+                },
+                box),
+            new double[] {0, 0});
+    grid.withRandomOffset(7)
+        .optimize(
+            Problem.of(
+                "p",
+                x -> {
+                  b.add(x.clone());
+                  return x[0];
+                },
+                box),
+            new double[] {0, 0});
+    grid.withRandomOffset(8)
+        .optimize(
+            Problem.of(
+                "p",
+                x -> {
+                  c.add(x.clone());
+                  return x[0];
+                },
+                box),
+            new double[] {0, 0});
     assertThat(a).hasSize(20);
     assertThat(b).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(a);
     assertThat(c.get(0)).isNotEqualTo(a.get(0));
@@ -96,8 +121,10 @@ class GridAndBobyqaTest {
   @Test
   void bobyqaRefusesOneDimension() {
     Box box = Box.of(new double[] {0}, new double[] {1});
-    assertThatThrownBy(() -> new BobyqaMultistart().optimize(Problem.of("line", x -> -x[0] * x[0], box),
-        new double[] {0.5}))
+    assertThatThrownBy(
+            () ->
+                new BobyqaMultistart()
+                    .optimize(Problem.of("line", x -> -x[0] * x[0], box), new double[] {0.5}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("BOBYQA needs dimension >= 2");
   }

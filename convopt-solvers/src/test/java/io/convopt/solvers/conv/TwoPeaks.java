@@ -11,7 +11,9 @@ final class TwoPeaks {
   static final double G1 = 0.35;
   static final double L1 = -0.5;
 
-  /** 1-D: global bump at 0.35 (height 1), local bump at −0.5 (height 0.6), width 0.05, on [−1, 1]. */
+  /**
+   * 1-D: global bump at 0.35 (height 1), local bump at −0.5 (height 0.6), width 0.05, on [−1, 1].
+   */
   static Problem oneD() {
     Box box = Box.of(new double[] {-1}, new double[] {1});
     return Problem.of("two-peaks-1d", x -> bump(x[0] - G1, 0.05) + 0.6 * bump(x[0] - L1, 0.05), box)
@@ -21,7 +23,9 @@ final class TwoPeaks {
   static final double[] G2 = {0.3, 0.2};
   static final double[] L2 = {-0.5, -0.4};
 
-  /** 2-D: global bump at (0.3, 0.2), local at (−0.5, −0.4) (height 0.6), width 0.15, on [−1, 1]². */
+  /**
+   * 2-D: global bump at (0.3, 0.2), local at (−0.5, −0.4) (height 0.6), width 0.15, on [−1, 1]².
+   */
   static Problem twoD() {
     Box box = Box.of(new double[] {-1, -1}, new double[] {1, 1});
     return Problem.of("two-peaks-2d", x -> bump2(x, G2, 0.15) + 0.6 * bump2(x, L2, 0.15), box)

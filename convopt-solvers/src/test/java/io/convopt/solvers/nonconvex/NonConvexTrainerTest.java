@@ -33,18 +33,20 @@ class NonConvexTrainerTest {
   @Test
   void valueAndGradientMatchPlainJavaReference() {
     for (long threshold : new long[] {0L, Long.MAX_VALUE})
-    for (Loss loss : Loss.values()) {
-      ReluTrainingProblem p = randomProblem(37, 4, 1, loss == Loss.HINGE);
-      ReluObjective f = new ReluObjective(p, 6, loss, 0.3, threshold);
-      double[] theta = randomTheta(p.columns(), 6, 2);
-      double ref = PlainReference.value(p.features(), p.targets(), 6, loss, 0.3, theta);
-      assertThat(f.value(theta)).isCloseTo(ref, within(1e-12 * Math.abs(ref)));
-      double[] g = f.gradient(theta);
-      double[] gRef = PlainReference.gradient(p.features(), p.targets(), 6, loss, 0.3, theta);
-      for (int i = 0; i < g.length; i++) {
-        assertThat(g[i]).as("%s component %d, threshold %d", loss, i, threshold).isCloseTo(gRef[i], within(1e-10 * (1 + Math.abs(gRef[i]))));
+      for (Loss loss : Loss.values()) {
+        ReluTrainingProblem p = randomProblem(37, 4, 1, loss == Loss.HINGE);
+        ReluObjective f = new ReluObjective(p, 6, loss, 0.3, threshold);
+        double[] theta = randomTheta(p.columns(), 6, 2);
+        double ref = PlainReference.value(p.features(), p.targets(), 6, loss, 0.3, theta);
+        assertThat(f.value(theta)).isCloseTo(ref, within(1e-12 * Math.abs(ref)));
+        double[] g = f.gradient(theta);
+        double[] gRef = PlainReference.gradient(p.features(), p.targets(), 6, loss, 0.3, theta);
+        for (int i = 0; i < g.length; i++) {
+          assertThat(g[i])
+              .as("%s component %d, threshold %d", loss, i, threshold)
+              .isCloseTo(gRef[i], within(1e-10 * (1 + Math.abs(gRef[i]))));
+        }
       }
-    }
   }
 
   /**
@@ -56,22 +58,24 @@ class NonConvexTrainerTest {
   @Test
   void gradientMatchesCentralFiniteDifferences() {
     for (long threshold : new long[] {0L, Long.MAX_VALUE})
-    for (Loss loss : Loss.values()) {
-      ReluTrainingProblem p = randomProblem(25, 3, 7, loss == Loss.HINGE);
-      int m = 5;
-      ReluObjective f = new ReluObjective(p, m, loss, 0.05, threshold);
-      double[] theta = smoothPoint(p, m, loss);
-      double[] g = f.gradient(theta);
-      double h = 1e-6;
-      for (int i = 0; i < theta.length; i++) {
-        double[] tp = theta.clone();
-        double[] tm = theta.clone();
-        tp[i] += h;
-        tm[i] -= h;
-        double fd = (f.value(tp) - f.value(tm)) / (2 * h);
-        assertThat(g[i]).as("%s ∂F/∂θ_%d", loss, i).isCloseTo(fd, within(1e-6 * Math.max(1, Math.abs(fd))));
+      for (Loss loss : Loss.values()) {
+        ReluTrainingProblem p = randomProblem(25, 3, 7, loss == Loss.HINGE);
+        int m = 5;
+        ReluObjective f = new ReluObjective(p, m, loss, 0.05, threshold);
+        double[] theta = smoothPoint(p, m, loss);
+        double[] g = f.gradient(theta);
+        double h = 1e-6;
+        for (int i = 0; i < theta.length; i++) {
+          double[] tp = theta.clone();
+          double[] tm = theta.clone();
+          tp[i] += h;
+          tm[i] -= h;
+          double fd = (f.value(tp) - f.value(tm)) / (2 * h);
+          assertThat(g[i])
+              .as("%s ∂F/∂θ_%d", loss, i)
+              .isCloseTo(fd, within(1e-6 * Math.max(1, Math.abs(fd))));
+        }
       }
-    }
   }
 
   private static double[] smoothPoint(ReluTrainingProblem p, int m, Loss loss) {
@@ -105,21 +109,24 @@ class NonConvexTrainerTest {
   void miniBatchEstimatesAverageToTheFullGradient() {
     ReluTrainingProblem p = randomProblem(30, 3, 3, false);
     for (long threshold : new long[] {0L, Long.MAX_VALUE}) {
-    ReluObjective f = new ReluObjective(p, 4, Loss.SQUARED, 0.2, threshold);
-    double[] theta = randomTheta(p.columns(), 4, 4);
-    int[][] parts = {{0, 5, 9, 12, 29, 3, 4}, {1, 2, 6, 7, 8, 10, 11, 13, 14, 15, 16}, {17, 18, 19, 20, 21, 22, 23,
-        24, 25, 26, 27, 28}};
-    double[] sum = new double[theta.length];
-    for (int[] part : parts) {
-      double[] g = f.gradient(theta, part);
-      for (int i = 0; i < g.length; i++) {
-        sum[i] += (double) part.length / 30 * g[i];
+      ReluObjective f = new ReluObjective(p, 4, Loss.SQUARED, 0.2, threshold);
+      double[] theta = randomTheta(p.columns(), 4, 4);
+      int[][] parts = {
+        {0, 5, 9, 12, 29, 3, 4},
+        {1, 2, 6, 7, 8, 10, 11, 13, 14, 15, 16},
+        {17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+      };
+      double[] sum = new double[theta.length];
+      for (int[] part : parts) {
+        double[] g = f.gradient(theta, part);
+        for (int i = 0; i < g.length; i++) {
+          sum[i] += (double) part.length / 30 * g[i];
+        }
       }
-    }
-    double[] full = f.gradient(theta);
-    for (int i = 0; i < full.length; i++) {
-      assertThat(sum[i]).isCloseTo(full[i], within(1e-10 * (1 + Math.abs(full[i]))));
-    }
+      double[] full = f.gradient(theta);
+      for (int i = 0; i < full.length; i++) {
+        assertThat(sum[i]).isCloseTo(full[i], within(1e-10 * (1 + Math.abs(full[i]))));
+      }
     }
   }
 
@@ -137,13 +144,12 @@ class NonConvexTrainerTest {
   }
 
   /**
-   * Reference: plain-Java full-batch gradient descent with Armijo backtracking (independent of
-   * ND4J and of the optimisers), 20 000 steps from three initialisations, best final value. It is a
-   * good monotone baseline, not the global optimum (in a trial Adam ended 3× below it, SGD 1.3×
-   * above). SGD and Adam
-   * with 400 epochs must come within a factor 1.5 of it, and their objective must fall overall
-   * (every 50-epoch block ends at most 10 % above the previous block's end: mini-batch noise at a
-   * fixed step makes single epochs go up).
+   * Reference: plain-Java full-batch gradient descent with Armijo backtracking (independent of ND4J
+   * and of the optimisers), 20 000 steps from three initialisations, best final value. It is a good
+   * monotone baseline, not the global optimum (in a trial Adam ended 3× below it, SGD 1.3× above).
+   * SGD and Adam with 400 epochs must come within a factor 1.5 of it, and their objective must fall
+   * overall (every 50-epoch block ends at most 10 % above the previous block's end: mini-batch
+   * noise at a fixed step makes single epochs go up).
    */
   @Test
   void reachesLongGradientDescentReferenceOnOneDimensionalProblem() {
@@ -153,28 +159,48 @@ class NonConvexTrainerTest {
     double ref = Double.POSITIVE_INFINITY;
     for (long s = 100; s < 103; s++) {
       double[] t0 = randomTheta(p.columns(), m, s);
-      double[] t = PlainReference.backtrackingDescent(p.features(), p.targets(), m, Loss.SQUARED, beta, t0, 20_000);
-      ref = Math.min(ref, PlainReference.value(p.features(), p.targets(), m, Loss.SQUARED, beta, t));
+      double[] t =
+          PlainReference.backtrackingDescent(
+              p.features(), p.targets(), m, Loss.SQUARED, beta, t0, 20_000);
+      ref =
+          Math.min(ref, PlainReference.value(p.features(), p.targets(), m, Loss.SQUARED, beta, t));
     }
     assertThat(ref).isPositive();
     for (Optimiser opt : List.of(Sgd.fixed(0.05), Adam.of(0.01))) {
-      NonConvexConfig cfg = NonConvexConfig.defaults().withWidth(m).withBeta(beta).withOptimiser(opt)
-          .withEpochs(400).withBatchFraction(0.25).withSeed(5);
+      NonConvexConfig cfg =
+          NonConvexConfig.defaults()
+              .withWidth(m)
+              .withBeta(beta)
+              .withOptimiser(opt)
+              .withEpochs(400)
+              .withBatchFraction(0.25)
+              .withSeed(5);
       NonConvexResult r = NonConvexTrainer.train(p, cfg);
       assertThat(r.diverged()).isFalse();
       assertThat(r.trajectory()).hasSize(401);
       List<EpochRecord> tr = r.trajectory();
       for (int e = 50; e <= 400; e += 50) {
-        assertThat(tr.get(e).objective()).as("%s epoch %d", opt.name(), e)
+        assertThat(tr.get(e).objective())
+            .as("%s epoch %d", opt.name(), e)
             .isLessThanOrEqualTo(1.10 * tr.get(e - 50).objective());
       }
       assertThat(tr.get(400).objective()).isLessThan(0.2 * tr.get(0).objective());
-      System.out.printf(java.util.Locale.ROOT, "1-D problem: %s final %.6f, GD reference %.6f, start %.4f%n",
-          opt.name(), r.finalObjective(), ref, tr.get(0).objective());
-      assertThat(r.finalObjective()).as("%s vs reference %s", opt.name(), ref).isLessThanOrEqualTo(1.5 * ref);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "1-D problem: %s final %.6f, GD reference %.6f, start %.4f%n",
+          opt.name(),
+          r.finalObjective(),
+          ref,
+          tr.get(0).objective());
+      assertThat(r.finalObjective())
+          .as("%s vs reference %s", opt.name(), ref)
+          .isLessThanOrEqualTo(1.5 * ref);
       assertThat(r.finalObjective()).isEqualTo(tr.get(400).objective());
-      assertThat(r.finalObjective()).isCloseTo(PlainReference.value(p.features(), p.targets(), m, Loss.SQUARED, beta,
-          r.network().flat()), within(1e-9 * r.finalObjective()));
+      assertThat(r.finalObjective())
+          .isCloseTo(
+              PlainReference.value(
+                  p.features(), p.targets(), m, Loss.SQUARED, beta, r.network().flat()),
+              within(1e-9 * r.finalObjective()));
     }
   }
 
@@ -182,8 +208,13 @@ class NonConvexTrainerTest {
   void equalSeedsGiveIdenticalResultsAndOtherSeedsDiffer() {
     ReluTrainingProblem p = randomProblem(60, 3, 11, true);
     for (Optimiser opt : List.of(Sgd.inverseTimeDecay(0.1, 0.01), Adam.of(0.01))) {
-      NonConvexConfig cfg = NonConvexConfig.defaults().withWidth(8).withOptimiser(opt).withEpochs(15).withSeed(77)
-          .withLoss(Loss.HINGE);
+      NonConvexConfig cfg =
+          NonConvexConfig.defaults()
+              .withWidth(8)
+              .withOptimiser(opt)
+              .withEpochs(15)
+              .withSeed(77)
+              .withLoss(Loss.HINGE);
       NonConvexResult a = NonConvexTrainer.train(p, cfg);
       NonConvexResult b = NonConvexTrainer.train(p, cfg);
       assertThat(b.network().flat()).containsExactly(a.network().flat());
@@ -210,8 +241,9 @@ class NonConvexTrainerTest {
   void metricHookIsEvaluatedEveryEpoch() {
     ReluTrainingProblem p = randomProblem(40, 2, 12, false);
     double[][] xs = p.features();
-    NonConvexResult r = NonConvexTrainer.train(p, NonConvexConfig.defaults().withEpochs(5).withWidth(4),
-        net -> net.predict(xs)[0]);
+    NonConvexResult r =
+        NonConvexTrainer.train(
+            p, NonConvexConfig.defaults().withEpochs(5).withWidth(4), net -> net.predict(xs)[0]);
     assertThat(r.trajectory()).hasSize(6);
     for (EpochRecord e : r.trajectory()) {
       assertThat(e.metric()).isFinite();
@@ -224,33 +256,53 @@ class NonConvexTrainerTest {
   @Test
   void rejectsBadInput() {
     double[][] x = {{1, 2}, {3, 4}};
-    assertThatThrownBy(() -> ReluTrainingProblem.of(new double[][] {{1, Double.NaN}, {3, 4}}, new double[] {1, 2}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0][1]").hasMessageContaining("NaN");
+    assertThatThrownBy(
+            () ->
+                ReluTrainingProblem.of(
+                    new double[][] {{1, Double.NaN}, {3, 4}}, new double[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[0][1]")
+        .hasMessageContaining("NaN");
     assertThatThrownBy(() -> ReluTrainingProblem.of(x, new double[] {1, 2, 3}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 rows").hasMessageContaining("3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 rows")
+        .hasMessageContaining("3");
     assertThatThrownBy(() -> ReluTrainingProblem.of(x, new double[] {1, Double.POSITIVE_INFINITY}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target 1");
-    assertThatThrownBy(() -> ReluTrainingProblem.of(new double[][] {{1, 2}, {3}}, new double[] {1, 2}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("target 1");
+    assertThatThrownBy(
+            () -> ReluTrainingProblem.of(new double[][] {{1, 2}, {3}}, new double[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row 1");
     assertThatThrownBy(() -> ReluTrainingProblem.of(new double[0][], new double[0]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no rows");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no rows");
     NonConvexConfig c = NonConvexConfig.defaults();
-    assertThatThrownBy(() -> c.withBeta(-1e-9)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta");
+    assertThatThrownBy(() -> c.withBeta(-1e-9))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("beta");
     assertThatThrownBy(() -> c.withBeta(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> c.withWidth(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
+    assertThatThrownBy(() -> c.withWidth(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("width");
     assertThatThrownBy(() -> c.withBatchFraction(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Sgd.fixed(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Sgd.fixed(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("learning rate");
     assertThatThrownBy(() -> Sgd.fixed(-0.1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Adam.of(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Adam.of(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("learning rate");
     assertThatThrownBy(() -> Adam.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     ReluTrainingProblem p = ReluTrainingProblem.of(x, new double[] {1, 2});
     assertThatThrownBy(() -> new ReluObjective(p, -3, Loss.SQUARED, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
-    assertThatThrownBy(() -> Nd4jSettings.limitThreads(0)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("width");
+    assertThatThrownBy(() -> Nd4jSettings.limitThreads(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TwoLayerReluNetwork.fromFlat(2, 2, new double[5]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("length 5");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.convopt.solvers.nonconvex;
 
 /**
- * An independent plain-Java implementation of the objective and its gradient (loops, no ND4J),
- * used as the reference in tests.
+ * An independent plain-Java implementation of the objective and its gradient (loops, no ND4J), used
+ * as the reference in tests.
  */
 final class PlainReference {
 
@@ -35,7 +35,8 @@ final class PlainReference {
     return f;
   }
 
-  static double[] gradient(double[][] x, double[] y, int m, Loss loss, double beta, double[] theta) {
+  static double[] gradient(
+      double[][] x, double[] y, int m, Loss loss, double beta, double[] theta) {
     int d = x[0].length;
     double[] g = new double[theta.length];
     for (int k = 0; k < x.length; k++) {
@@ -60,8 +61,15 @@ final class PlainReference {
   }
 
   /** Full-batch gradient descent with a fixed step on F/n, {@code iters} iterations. */
-  static double[] gradientDescent(double[][] x, double[] y, int m, Loss loss, double beta, double[] theta0,
-      double step, int iters) {
+  static double[] gradientDescent(
+      double[][] x,
+      double[] y,
+      int m,
+      Loss loss,
+      double beta,
+      double[] theta0,
+      double step,
+      int iters) {
     double[] theta = theta0.clone();
     int n = x.length;
     for (int t = 0; t < iters; t++) {
@@ -77,8 +85,8 @@ final class PlainReference {
    * Full-batch gradient descent with Armijo backtracking (halve until F(θ − s g) ≤ F(θ) − ½ s ‖g‖²,
    * then try a 1.5× larger step next time), {@code iters} iterations: a monotone descent method.
    */
-  static double[] backtrackingDescent(double[][] x, double[] y, int m, Loss loss, double beta, double[] theta0,
-      int iters) {
+  static double[] backtrackingDescent(
+      double[][] x, double[] y, int m, Loss loss, double beta, double[] theta0, int iters) {
     double[] theta = theta0.clone();
     double f = value(x, y, m, loss, beta, theta);
     double s = 1e-2;

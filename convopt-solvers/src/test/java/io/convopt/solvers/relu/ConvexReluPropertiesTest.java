@@ -1,15 +1,15 @@
 package io.convopt.solvers.relu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
 import io.convopt.solvers.relu.solve.ProximalGradientSolver;
-
 import org.junit.jupiter.api.Test;
 
 /**
- * Identities that need no reference solver (spec §5.2). Tolerances: solves run to a relative gap
- * of 1e-9 (RELU: also scaled violation 1e-10), so objective comparisons use 1e-7 relative; the
+ * Identities that need no reference solver (spec §5.2). Tolerances: solves run to a relative gap of
+ * 1e-9 (RELU: also scaled violation 1e-10), so objective comparisons use 1e-7 relative; the
  * recovery identity is exact up to rounding and the cone violation, so 1e-8 relative.
  */
 class ConvexReluPropertiesTest {
@@ -118,7 +118,8 @@ class ConvexReluPropertiesTest {
       assertThat(net.width()).isEqualTo(s.activeBlocks());
       double nc = net.objective(x, y, 0.1, Loss.SQUARED);
       assertThat(Math.abs(nc - s.objective()) / s.objective()).as(f.id()).isLessThanOrEqualTo(1e-8);
-      assertThat(net.weightDecay(0.1)).isCloseTo(s.penalty(), org.assertj.core.data.Offset.offset(1e-9 * s.penalty()));
+      assertThat(net.weightDecay(0.1))
+          .isCloseTo(s.penalty(), org.assertj.core.data.Offset.offset(1e-9 * s.penalty()));
     }
   }
 
@@ -129,7 +130,8 @@ class ConvexReluPropertiesTest {
     ActivationPatterns p = ActivationPatterns.sample(x, 10, 15);
     ReluProblem g = new ReluProblem(x, y, p, 0.05, Loss.SQUARED, Formulation.GATED);
     ReluSolution sg = new AugmentedLagrangianSolver(TIGHT).solve(g);
-    ReluSolution sr = new AugmentedLagrangianSolver(TIGHT).solve(g.withFormulation(Formulation.RELU));
+    ReluSolution sr =
+        new AugmentedLagrangianSolver(TIGHT).solve(g.withFormulation(Formulation.RELU));
     assertThat(sg.objective()).isLessThanOrEqualTo(sr.objective() + sg.certificate().gap());
     double tiny = 1e-6;
     ReluSolution tg = new AugmentedLagrangianSolver(TIGHT).solve(g.withBeta(tiny));

@@ -1,9 +1,9 @@
 package io.convopt.solvers.relu;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.convopt.solvers.relu.linalg.Checks;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
-
 import org.junit.jupiter.api.Test;
 
 class ReluProblemValidationTest {

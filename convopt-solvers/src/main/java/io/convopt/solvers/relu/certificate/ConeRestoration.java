@@ -15,20 +15,20 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  *   <li>the gate shift below for what rounding and the sweep cap leave.
  * </ol>
  *
- * <p>Gate shift: the gate g_i that
- * produced pattern i lies strictly inside its cone, {@code (2D_i - I) X g_i = |X g_i| > 0}
- * (componentwise, when no sample lies on the gate's hyperplane), so a block u_j that violates
- * its cone by a little becomes feasible when moved along its gate:
+ * <p>Gate shift: the gate g_i that produced pattern i lies strictly inside its cone, {@code (2D_i -
+ * I) X g_i = |X g_i| > 0} (componentwise, when no sample lies on the gate's hyperplane), so a block
+ * u_j that violates its cone by a little becomes feasible when moved along its gate:
  *
  * <pre>
  *   u_j ← u_j + t_j g_{p(j)},   t_j = max_k ( -c_kj / |x_k . g_{p(j)}| ),  c = (2D - I) X u_j,
  * </pre>
  *
  * the smallest such move. Alone it can move far (t_j is large when a sample lies close to the
- * gate's hyperplane), hence the projection first; after it the cone violation is at rounding level; an iterative solver's slightly
- * infeasible output thereby becomes a feasible point whose duality gap is a true bound. Blocks
- * whose violated rows have a gate on the hyperplane, and problems without gates, are left as
- * they are. Used by both CR solvers as their last step (target: scaled cone violation ≤ 1e-8).
+ * gate's hyperplane), hence the projection first; after it the cone violation is at rounding level;
+ * an iterative solver's slightly infeasible output thereby becomes a feasible point whose duality
+ * gap is a true bound. Blocks whose violated rows have a gate on the hyperplane, and problems
+ * without gates, are left as they are. Used by both CR solvers as their last step (target: scaled
+ * cone violation ≤ 1e-8).
  */
 public final class ConeRestoration {
   /** Hildreth sweeps per block. */
@@ -108,7 +108,8 @@ public final class ConeRestoration {
   }
 
   /** Hildreth's projection of block j of u onto its cone (in place). */
-  private static void project(PatternOperator op, int j, double[] u, double[] mu, double[] rowNorm2) {
+  private static void project(
+      PatternOperator op, int j, double[] u, double[] mu, double[] rowNorm2) {
     int n = op.n;
     int d = op.d;
     int o = j * d;

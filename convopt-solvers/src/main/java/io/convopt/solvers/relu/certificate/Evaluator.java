@@ -113,7 +113,13 @@ public final class Evaluator {
     double dual = loss.dualValue(z, y);
     double gap = primal - dual;
     return new Certificate(
-        primal, dual, gap, gap / Math.max(Math.abs(primal), 1e-300), s, violation,
-        stationarity, complementarity);
+        primal,
+        dual,
+        gap,
+        gap / Math.max(Math.abs(primal), 1e-300),
+        s,
+        violation,
+        stationarity,
+        complementarity);
   }
 }

@@ -10,17 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dual certificate of global optimality for the non-convex two-layer network: evaluates
- * the dual constraint {@code max_{u in K_j, ||u|| <= 1} |z^T D_j X u|} on every pattern of a
- * complete set (e.g. {@link ActivationPatterns#enumerate}) and compares it with beta; see {@link
+ * Dual certificate of global optimality for the non-convex two-layer network: evaluates the dual
+ * constraint {@code max_{u in K_j, ||u|| <= 1} |z^T D_j X u|} on every pattern of a complete set
+ * (e.g. {@link ActivationPatterns#enumerate}) and compares it with beta; see {@link
  * GlobalOptimalityReport} for the bound it yields.
  *
- * <p>RELU: for each pattern, with {@code g = X^T D_j z} and {@code A_j = (2 D_j - I) X}, the value is
- * {@code max(||Pi_K(g)||, ||Pi_K(-g)||)} ({@link PolyhedralCone}). GATED: {@code ||g||}. Why the
- * complete set suffices: every first-layer weight w lies in the closed cone of some full-dimensional
- * chamber D with {@code (X w)_+ = D X w}, so the supremum over all ||u|| ≤ 1 of {@code |z^T (X
- * u)_+|} is the maximum over chambers. If the given set misses chambers (data not in general
- * position, see {@link ActivationPatterns#enumerate}), the verdict is only about the given set.
+ * <p>RELU: for each pattern, with {@code g = X^T D_j z} and {@code A_j = (2 D_j - I) X}, the value
+ * is {@code max(||Pi_K(g)||, ||Pi_K(-g)||)} ({@link PolyhedralCone}). GATED: {@code ||g||}. Why the
+ * complete set suffices: every first-layer weight w lies in the closed cone of some
+ * full-dimensional chamber D with {@code (X w)_+ = D X w}, so the supremum over all ||u|| ≤ 1 of
+ * {@code |z^T (X u)_+|} is the maximum over chambers. If the given set misses chambers (data not in
+ * general position, see {@link ActivationPatterns#enumerate}), the verdict is only about the given
+ * set.
  *
  * <p>Smooth losses only (squared, logistic); hinge needs a subgradient choice and is rejected.
  * Cost: O(P_all (n d + NNLS(n, d))). Stateless, thread-safe.
@@ -43,7 +44,8 @@ public final class GlobalOptimalityCheck {
     }
     if (problem.loss() == Loss.HINGE) {
       throw new IllegalArgumentException(
-          "loss: the global-optimality certificate needs a smooth loss (squared or logistic), got hinge");
+          "loss: the global-optimality certificate needs a smooth loss (squared or logistic), got"
+              + " hinge");
     }
     if (problem.formulation() == Formulation.RELU_ROBUST) {
       throw new IllegalArgumentException("formulation: expected gated or relu, got relu_robust");
@@ -97,7 +99,16 @@ public final class GlobalOptimalityCheck {
     double primal = solution.objective();
     double rel = (primal - lower) / Math.max(Math.abs(primal), 1e-300);
     return new GlobalOptimalityReport(
-        beta, sampledMax, allMax, primal, lower, rel, all.count(), idx, vals, tolerance,
+        beta,
+        sampledMax,
+        allMax,
+        primal,
+        lower,
+        rel,
+        all.count(),
+        idx,
+        vals,
+        tolerance,
         rel <= tolerance);
   }
 

@@ -3,18 +3,18 @@ package io.convopt.solvers.relu.certificate;
 import java.util.Locale;
 
 /**
- * Result of checking the dual certificate of global optimality for a solution computed
- * on a (sampled) set of activation patterns, against a complete set of patterns (every chamber of
- * the hyperplane arrangement).
+ * Result of checking the dual certificate of global optimality for a solution computed on a
+ * (sampled) set of activation patterns, against a complete set of patterns (every chamber of the
+ * hyperplane arrangement).
  *
  * <p>With the dual candidate {@code z = -grad L(yhat)} (the residual {@code y - yhat} for the
- * (1/2)-scaled squared loss) the dual constraint of the non-convex problem reads {@code
- * c(z) = max_j max_{u in K_j, ||u|| <= 1} |z^T D_j X u| <= beta} over all chambers j (RELU:
- * {@code K_j} is the pattern cone; GATED: no cone, so the inner max is {@code ||X^T D_j z||}).
- * Scaling {@code z_s = min(1, beta / c) z} makes it feasible, so {@code lowerBound = -L*(-z_s)} is
- * a lower bound on the training objective of every two-layer network of any width (and on the
- * convex program over all patterns), while {@code primal} is attained by the recovered network:
- * {@code relativeGap = (primal - lowerBound) / primal} bounds its relative suboptimality.
+ * (1/2)-scaled squared loss) the dual constraint of the non-convex problem reads {@code c(z) =
+ * max_j max_{u in K_j, ||u|| <= 1} |z^T D_j X u| <= beta} over all chambers j (RELU: {@code K_j} is
+ * the pattern cone; GATED: no cone, so the inner max is {@code ||X^T D_j z||}). Scaling {@code z_s
+ * = min(1, beta / c) z} makes it feasible, so {@code lowerBound = -L*(-z_s)} is a lower bound on
+ * the training objective of every two-layer network of any width (and on the convex program over
+ * all patterns), while {@code primal} is attained by the recovered network: {@code relativeGap =
+ * (primal - lowerBound) / primal} bounds its relative suboptimality.
  *
  * @param beta the weight-decay parameter
  * @param sampledMax {@code c(z)} over the solution's own patterns (about beta at a KKT point)
@@ -54,7 +54,15 @@ public record GlobalOptimalityReport(
         Locale.ROOT,
         "%s: max dual constraint %.6g over %d patterns (sampled %.6g) vs beta %.6g, %d violating;"
             + " objective %.10g, lower bound %.10g, relative gap %.3e (tol %.1e)",
-        globallyOptimal ? "globally optimal" : "not globally optimal", allMax, patternsChecked,
-        sampledMax, beta, violating.length, primal, lowerBound, relativeGap, tolerance);
+        globallyOptimal ? "globally optimal" : "not globally optimal",
+        allMax,
+        patternsChecked,
+        sampledMax,
+        beta,
+        violating.length,
+        primal,
+        lowerBound,
+        relativeGap,
+        tolerance);
   }
 }

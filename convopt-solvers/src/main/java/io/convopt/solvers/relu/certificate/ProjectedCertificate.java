@@ -6,7 +6,6 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.PolyhedralCone;
 
-
 /**
  * Certified duality gap for an approximate solution of the constrained program (CR) that need not
  * be feasible. Two valid bounds on the optimum p* are combined:
@@ -17,13 +16,13 @@ import io.convopt.solvers.relu.linalg.PolyhedralCone;
  *       point w; {@code F(w) >= p*}.
  *   <li><b>Lower bound.</b> For any dual candidate z in the loss's dual domain and any cone
  *       multipliers {@code gamma_j >= 0}, {@code -L*(-z) <= p*} provided {@code ||c_j + A_j^T
- *       gamma_j|| <= beta} for every block, where {@code c_j = sign_j X^T D_p(j) z} and {@code A_j =
- *       (2D_p(j) - I) X}. The best multipliers make the left side {@code ||Pi_{K_j}(c_j)||}, the
+ *       gamma_j|| <= beta} for every block, where {@code c_j = sign_j X^T D_p(j) z} and {@code A_j
+ *       = (2D_p(j) - I) X}. The best multipliers make the left side {@code ||Pi_{K_j}(c_j)||}, the
  *       support of c_j on the unit ball of the cone; it is computed by {@link
- *       PolyhedralCone#project}, whose output is {@code c_j + A_j^T mu} with {@code mu >= 0} at every
- *       stage, so its norm is an upper estimate of the support even if the active-set iteration
- *       stops early, and the bound stays valid. The candidate is then scaled by {@code s = min(1,
- *       beta / max_j ||Pi_{K_j}(c_j)||)} (the dual domains are star-shaped about 0).
+ *       PolyhedralCone#project}, whose output is {@code c_j + A_j^T mu} with {@code mu >= 0} at
+ *       every stage, so its norm is an upper estimate of the support even if the active-set
+ *       iteration stops early, and the bound stays valid. The candidate is then scaled by {@code s
+ *       = min(1, beta / max_j ||Pi_{K_j}(c_j)||)} (the dual domains are star-shaped about 0).
  * </ul>
  *
  * <p>Candidates tried: the negative loss gradient at w and at u (smooth losses) and an optional
@@ -36,9 +35,9 @@ import io.convopt.solvers.relu.linalg.PolyhedralCone;
  * the problem has gates; without gates the restoration cannot run and w = u, whose violation is
  * then reported and the primal value is not an upper bound).
  *
- * <p>Cost per evaluation: the restoration (a few Hildreth sweeps over the violated blocks) plus
- * one n x d x B product per candidate and B cone projections (Lawson–Hanson NNLS with n rows and
- * at most d passive columns). Not thread-safe (scratch arrays); one instance per solve.
+ * <p>Cost per evaluation: the restoration (a few Hildreth sweeps over the violated blocks) plus one
+ * n x d x B product per candidate and B cone projections (Lawson–Hanson NNLS with n rows and at
+ * most d passive columns). Not thread-safe (scratch arrays); one instance per solve.
  */
 public final class ProjectedCertificate {
   private final PatternOperator op;
@@ -78,8 +77,8 @@ public final class ProjectedCertificate {
 
   /**
    * @param u iterate (B x d blocks), not modified
-   * @param multiplier extra dual candidate (length n, e.g. minus the loss-splitting multiplier),
-   *     or null
+   * @param multiplier extra dual candidate (length n, e.g. minus the loss-splitting multiplier), or
+   *     null
    * @param gamma cone multipliers for the reported KKT residuals (n x B), or null
    */
   public Result evaluate(double[] u, double[] multiplier, double[] gamma) {
@@ -138,9 +137,16 @@ public final class ProjectedCertificate {
     double[] zk = multiplier != null ? multiplier : null;
     Certificate kkt = ev.certificate(w, zk, gamma);
     double gap = primal - bestDual;
-    Certificate cert = new Certificate(
-        primal, bestDual, gap, gap / Math.max(Math.abs(primal), 1e-300), bestScale,
-        violation(w), kkt.stationarity(), kkt.complementarity());
+    Certificate cert =
+        new Certificate(
+            primal,
+            bestDual,
+            gap,
+            gap / Math.max(Math.abs(primal), 1e-300),
+            bestScale,
+            violation(w),
+            kkt.stationarity(),
+            kkt.complementarity());
     return new Result(w, cert, restored);
   }
 
@@ -192,16 +198,25 @@ public final class ProjectedCertificate {
   public static Result better(Result a, Result b) {
     boolean aOk = a.restored();
     boolean bOk = b.restored();
-    Result p = aOk != bOk ? (aOk ? a : b)
-        : a.certificate().primal() <= b.certificate().primal() ? a : b;
+    Result p =
+        aOk != bOk ? (aOk ? a : b) : a.certificate().primal() <= b.certificate().primal() ? a : b;
     Certificate ca = a.certificate();
     Certificate cb = b.certificate();
     Certificate cp = p.certificate();
     double dual = Math.max(ca.dual(), cb.dual());
     double scale = ca.dual() >= cb.dual() ? ca.dualScale() : cb.dualScale();
     double gap = cp.primal() - dual;
-    return new Result(p.w(), new Certificate(
-        cp.primal(), dual, gap, gap / Math.max(Math.abs(cp.primal()), 1e-300), scale,
-        cp.constraintViolation(), cp.stationarity(), cp.complementarity()), p.restored());
+    return new Result(
+        p.w(),
+        new Certificate(
+            cp.primal(),
+            dual,
+            gap,
+            gap / Math.max(Math.abs(cp.primal()), 1e-300),
+            scale,
+            cp.constraintViolation(),
+            cp.stationarity(),
+            cp.complementarity()),
+        p.restored());
   }
 }

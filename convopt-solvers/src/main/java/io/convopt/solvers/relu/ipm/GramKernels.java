@@ -3,10 +3,10 @@ package io.convopt.solvers.relu.ipm;
 import io.convopt.solvers.relu.linalg.Nd4jProducts;
 
 /**
- * The Gram kernel of the interior-point method's capacitance matrix {@code C = W^{-1} + M M^T}:
- * the lower triangle of {@code M M^T} for a row-major n x m matrix M, by a hand-tuned 4 x 4 tile
- * kernel (16 dot products sharing their loads) in plain Java, or by ND4J above
- * {@link #GRAM_ND4J_THRESHOLD}. Stateless.
+ * The Gram kernel of the interior-point method's capacitance matrix {@code C = W^{-1} + M M^T}: the
+ * lower triangle of {@code M M^T} for a row-major n x m matrix M, by a hand-tuned 4 x 4 tile kernel
+ * (16 dot products sharing their loads) in plain Java, or by ND4J above {@link
+ * #GRAM_ND4J_THRESHOLD}. Stateless.
  */
 final class GramKernels {
   /** n^2 m above which the capacitance product goes to ND4J (no fixture reaches it). */

@@ -15,10 +15,10 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
  * Log-barrier interior-point method (path following; primal, with primal-dual weights for the cone
- * constraints) for the gated (CG) and constrained
- * (CR) convex ReLU programs with the squared, hinge and logistic losses, exploiting the block
- * structure of the Newton system [derived; barrier method as in Boyd &amp; Vandenberghe,
- * <i>Convex Optimization</i>, §11.3, second-order-cone barrier of §11.6].
+ * constraints) for the gated (CG) and constrained (CR) convex ReLU programs with the squared, hinge
+ * and logistic losses, exploiting the block structure of the Newton system [derived; barrier method
+ * as in Boyd &amp; Vandenberghe, <i>Convex Optimization</i>, §11.3, second-order-cone barrier of
+ * §11.6].
  *
  * <p><b>Program.</b> Each block u_j has an epigraph variable {@code t_j >= ||u_j||}; the cone
  * constraints {@code (2D_j - I) X u_j >= 0} (RELU) and, for the hinge, slacks {@code xi >= 0, xi_k
@@ -27,31 +27,31 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * in closed form and the Newton system is solved through an n x n capacitance matrix ({@link
  * IpmBarrier} has the formulas and the numerics). <b>Steps:</b> fraction-to-boundary rule (0.99 of
  * the largest step keeping the linear slacks positive) and Armijo backtracking on the barrier
- * objective, whose change is summed term by term (no cancellation between large values). A point
- * is <em>centred</em> when the squared Newton decrement is at most {@code 2 * }{@value
- * #CENTRE_TOL}; then tau is multiplied by {@value #KAPPA} (capped where {@code nu / tau} reaches a
- * quarter of the target gap). Once {@code nu / tau} is below half the target gap the point is
- * centred once more to a decrement of {@value #TIGHT_CENTRE_TOL} before the next increase: the dual
- * candidate, hence the certificate, is only as good as the centring (the primal is accurate
- * earlier). For the smooth losses the cone constraints use primal-dual Hessian weights ({@link
- * IpmBarrier#lam}), which halves the number of steps. kappa and the tolerances are textbook values;
- * the step counts were insensitive to kappa in 10..100. Path on the fixtures: 20-40 Newton steps
- * for CG, 30-50 for squared-loss CR, ~90 for the hinge CR.
+ * objective, whose change is summed term by term (no cancellation between large values). A point is
+ * <em>centred</em> when the squared Newton decrement is at most {@code 2 * }{@value #CENTRE_TOL};
+ * then tau is multiplied by {@value #KAPPA} (capped where {@code nu / tau} reaches a quarter of the
+ * target gap). Once {@code nu / tau} is below half the target gap the point is centred once more to
+ * a decrement of {@value #TIGHT_CENTRE_TOL} before the next increase: the dual candidate, hence the
+ * certificate, is only as good as the centring (the primal is accurate earlier). For the smooth
+ * losses the cone constraints use primal-dual Hessian weights ({@link IpmBarrier#lam}), which
+ * halves the number of steps. kappa and the tolerances are textbook values; the step counts were
+ * insensitive to kappa in 10..100. Path on the fixtures: 20-40 Newton steps for CG, 30-50 for
+ * squared-loss CR, ~90 for the hinge CR.
  *
  * <p><b>Start.</b> GATED: u = 0. RELU: each block starts on the ray of an interior point of its
  * cone — the pattern's gate when it lies strictly inside (fixtures, sampled and enumerated
  * patterns), else one found by cyclic projections onto {@code {u : a_k . u >= ||a_k||}}; a cone
  * without interior point (e.g. a sample and its negative both active) raises {@link
- * IllegalArgumentException} naming the pattern. Rows of X equal to zero carry no constraint and
- * are skipped. The first tau is {@code nu / F(start)} (the gap of the trivial dual point z = 0).
+ * IllegalArgumentException} naming the pattern. Rows of X equal to zero carry no constraint and are
+ * skipped. The first tau is {@code nu / F(start)} (the gap of the trivial dual point z = 0).
  * <b>Warm starts are ignored</b>: a warm start generally lies on the boundary of the cones (zero
  * blocks), where the barrier is undefined.
  *
  * <p><b>Stopping.</b> At every centred point the {@link ProjectedCertificate} is evaluated with the
  * dual candidates {@code -grad L(yhat)} (smooth losses) or {@code z_k = y_k / (tau r_k)} (hinge)
  * and the cone multipliers {@code gamma_kj = 1 / (tau c_kj)} (reported KKT fields); the iterate is
- * strictly feasible, so the returned point is the iterate itself and the certificate is exact.
- * Stop with {@link StopReason#CONVERGED} when the certified relative gap is at most {@code
+ * strictly feasible, so the returned point is the iterate itself and the certificate is exact. Stop
+ * with {@link StopReason#CONVERGED} when the certified relative gap is at most {@code
  * settings.tolerance()} (and, as for the AL method and ADMM, the point is restored or its scaled
  * violation is at most {@code feasibilityTolerance}); {@link StopReason#MAX_ITERATIONS} after
  * {@code settings.maxIterations()} Newton steps; {@link StopReason#MAX_OUTER_ITERATIONS} after
@@ -60,8 +60,8 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * result is the point with the best certificate so far (never NaN). {@code iterations()} counts
  * Newton steps, {@code outerIterations()} centrings.
  *
- * <p><b>Known limitation.</b> With the hinge loss the method can stall at tau ~ 1e8..1e9 (the
- * line search finds no decrease): on about two thirds of small random hinge instances (n = 25) it
+ * <p><b>Known limitation.</b> With the hinge loss the method can stall at tau ~ 1e8..1e9 (the line
+ * search finds no decrease): on about two thirds of small random hinge instances (n = 25) it
  * returns {@link StopReason#STALLED} with a certified gap of 2e-6..2e-4, the objective itself
  * within ~1e-7 of the optimum. relu_hinge_synth_xor certifies 1e-6. With the squared and logistic
  * losses no stall was seen once the refinement used the matrix-free block product.
@@ -73,16 +73,22 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
 public final class InteriorPointSolver implements ConvexReluSolver {
   /** Barrier-parameter growth per centring. */
   static final double KAPPA = 10;
+
   /** Squared Newton decrement below which a point counts as centred. */
   static final double CENTRE_TOL = 0.5;
+
   /** Centring tolerance for the final, accurate centring. */
   static final double TIGHT_CENTRE_TOL = 1e-8;
+
   /** Newton steps per centring after which the centring is abandoned. */
   static final int MAX_CENTRING_STEPS = 100;
+
   /** Armijo constant. */
   private static final double ARMIJO = 1e-4;
+
   /** Fraction of the largest feasible step. */
   private static final double TO_BOUNDARY = 0.99;
+
   /** Final accurate centring once nu / tau is below this fraction of the target gap. */
   private static final double TIGHT_BELOW = 0.5;
 
@@ -159,7 +165,8 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     }
     if (!(problem.beta() > 0)) {
       throw new IllegalArgumentException(
-          "beta: the interior-point solver needs beta > 0 (got " + problem.beta()
+          "beta: the interior-point solver needs beta > 0 (got "
+              + problem.beta()
               + "); use the al or admm solver");
     }
     PatternOperator op = problem.operator();
@@ -259,8 +266,8 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           break;
         }
         if (steps >= settings.maxIterations() || settings.timeUp(t0)) {
-          reason = steps >= settings.maxIterations()
-              ? StopReason.MAX_ITERATIONS : StopReason.TIME_LIMIT;
+          reason =
+              steps >= settings.maxIterations() ? StopReason.MAX_ITERATIONS : StopReason.TIME_LIMIT;
           best = certify(pcert, bar, best);
           break outer;
         }
@@ -301,7 +308,8 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         stalls++;
       }
       Certificate cert = best == null ? null : best.certificate();
-      if (cert != null && cert.relativeGap() <= settings.tolerance()
+      if (cert != null
+          && cert.relativeGap() <= settings.tolerance()
           && (best.restored() || cert.constraintViolation() <= settings.feasibilityTolerance())) {
         reason = StopReason.CONVERGED;
         break;
@@ -311,9 +319,15 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         best = certify(pcert, bar, best);
         break;
       }
-      if (cert != null && listener.progress(new ProgressListener.Progress(name(), steps,
-          cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9))
-          == ProgressListener.Action.STOP) {
+      if (cert != null
+          && listener.progress(
+                  new ProgressListener.Progress(
+                      name(),
+                      steps,
+                      cert.primal(),
+                      cert.relativeGap(),
+                      (System.nanoTime() - t0) * 1e-9))
+              == ProgressListener.Action.STOP) {
         reason = StopReason.STOPPED_BY_LISTENER;
         break;
       }
@@ -336,8 +350,18 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     double[] w = best.w();
     double data = ev.dataTerm(w);
     return new ReluSolution(
-        problem, w, ev.yhat, data, ev.penalty(w), best.certificate(), steps, centrings,
-        (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
+        problem,
+        w,
+        ev.yhat,
+        data,
+        ev.penalty(w),
+        best.certificate(),
+        steps,
+        centrings,
+        (System.nanoTime() - t0) * 1e-9,
+        reason,
+        name(),
+        settings);
   }
 
   private static ProjectedCertificate.Result certify(
@@ -357,8 +381,8 @@ public final class InteriorPointSolver implements ConvexReluSolver {
 
   /**
    * A point strictly inside the cone {@code {u : (2D_i - I) X u >= 0}} (zero rows of X skipped):
-   * the gate when it is strictly inside, else one found by cyclic projections onto {@code {u :
-   * a_k . u >= 1}} (a_k the normalised signed rows).
+   * the gate when it is strictly inside, else one found by cyclic projections onto {@code {u : a_k
+   * . u >= 1}} (a_k the normalised signed rows).
    *
    * @throws IllegalArgumentException when none is found (the cone has an empty interior)
    */
@@ -413,7 +437,10 @@ public final class InteriorPointSolver implements ConvexReluSolver {
       }
     }
     throw new IllegalArgumentException(
-        "pattern " + i + ": found no point strictly inside its cone {u : (2 D_" + i
+        "pattern "
+            + i
+            + ": found no point strictly inside its cone {u : (2 D_"
+            + i
             + " - I) X u >= 0} (the cone seems to have an empty interior); the interior-point"
             + " solver needs strictly feasible cones, use the al or admm solver");
   }

@@ -18,14 +18,14 @@ import io.convopt.solvers.relu.linalg.PatternOperator;
  *       [- sum_k log xi_k - sum_k log r_k],
  * </pre>
  *
- * {@code L = L(yhat)} for the smooth losses, {@code L = sum_k xi_k} for the hinge, {@code yhat = F u
- * = sum_j sign_j D_p(j) X u_j}. Barrier parameter {@code nu = 2B + m B + 2n} (m the number of
- * non-zero rows of X, RELU only; 2n for the hinge only): the central point for tau is within
- * {@code nu / tau} of the optimum.
+ * {@code L = L(yhat)} for the smooth losses, {@code L = sum_k xi_k} for the hinge, {@code yhat = F
+ * u = sum_j sign_j D_p(j) X u_j}. Barrier parameter {@code nu = 2B + m B + 2n} (m the number of
+ * non-zero rows of X, RELU only; 2n for the hinge only): the central point for tau is within {@code
+ * nu / tau} of the optimum.
  *
- * <p><b>t eliminated.</b> For fixed u_j the best t_j is {@code t = (1 + q) / p}, {@code p = tau beta},
- * {@code q = sqrt(1 + p^2 ||u_j||^2)}, which leaves the smooth radial term (same central path; partial
- * minimisation keeps self-concordance)
+ * <p><b>t eliminated.</b> For fixed u_j the best t_j is {@code t = (1 + q) / p}, {@code p = tau
+ * beta}, {@code q = sqrt(1 + p^2 ||u_j||^2)}, which leaves the smooth radial term (same central
+ * path; partial minimisation keeps self-concordance)
  *
  * <pre>
  *   phi(u_j) = 1 + q - log(2 (1 + q) / p^2),   grad = p^2 u / (1 + q),
@@ -37,19 +37,20 @@ import io.convopt.solvers.relu.linalg.PatternOperator;
  *
  * <p><b>Newton matrix.</b> {@code K = blockdiag(G_j) + F^T W F} after eliminating xi, with {@code
  * G_j = Hess phi_j + sum_k a_k a_k^T / c_kj^2} (a_k the signed rows of X; in the solver the
- * primal-dual weight {@code lam_kj / c_kj} replaces {@code 1 / c_kj^2}, see {@link #lam}) and W = {@code tau L''}
- * (squared: tau; logistic: {@code tau p(1-p)}) or, for the hinge, the Schur complement of the
- * diagonal xi block, {@code W_k = 1 / (xi_k^2 + r_k^2)}, with the right-hand side reduced by {@code
- * F^T (y g_xi / (r^2 h))}, {@code h_k = 1/xi_k^2 + 1/r_k^2}. Each {@code G_j = R_j R_j^T} is factored
- * by Givens row updates of {@code [Hess phi_j^{1/2}; a_k / c_kj]} taken in order of decreasing norm
- * (a Cholesky of the assembled G_j loses its moderate eigenvalues next to {@code 1/c^2 ~ tau^2}).
+ * primal-dual weight {@code lam_kj / c_kj} replaces {@code 1 / c_kj^2}, see {@link #lam}) and W =
+ * {@code tau L''} (squared: tau; logistic: {@code tau p(1-p)}) or, for the hinge, the Schur
+ * complement of the diagonal xi block, {@code W_k = 1 / (xi_k^2 + r_k^2)}, with the right-hand side
+ * reduced by {@code F^T (y g_xi / (r^2 h))}, {@code h_k = 1/xi_k^2 + 1/r_k^2}. Each {@code G_j =
+ * R_j R_j^T} is factored by Givens row updates of {@code [Hess phi_j^{1/2}; a_k / c_kj]} taken in
+ * order of decreasing norm (a Cholesky of the assembled G_j loses its moderate eigenvalues next to
+ * {@code 1/c^2 ~ tau^2}).
  *
- * <p><b>Woodbury, augmented form.</b> With {@code M_j = D_j X R_j^{-T}} (so {@code M M^T = F
- * G^{-1} F^T}) the n x n matrix {@code C = W^{-1} + M M^T} is formed (one n x Bd x n product, lower
- * triangle) and factored, and {@code [[G, F^T], [F, -W^{-1}]] (o; q) = (r; 0)} is solved by {@code C
- * q = F G^{-1} r}, {@code o = G^{-1}(r - F^T q)}, followed by up to two steps of iterative refinement
- * on that augmented system (on the reduced one, W ~ tau^2 at hinge margin points makes the
- * residual meaningless). When {@code B d < n} the (Bd)-size matrix K is assembled and factored
+ * <p><b>Woodbury, augmented form.</b> With {@code M_j = D_j X R_j^{-T}} (so {@code M M^T = F G^{-1}
+ * F^T}) the n x n matrix {@code C = W^{-1} + M M^T} is formed (one n x Bd x n product, lower
+ * triangle) and factored, and {@code [[G, F^T], [F, -W^{-1}]] (o; q) = (r; 0)} is solved by {@code
+ * C q = F G^{-1} r}, {@code o = G^{-1}(r - F^T q)}, followed by up to two steps of iterative
+ * refinement on that augmented system (on the reduced one, W ~ tau^2 at hinge margin points makes
+ * the residual meaningless). When {@code B d < n} the (Bd)-size matrix K is assembled and factored
  * densely instead.
  *
  * <p>Cost per Newton step: O(n B d^2) for the blocks, O(n^2 B d + n^3/3) for C, O(n B d) per
@@ -75,8 +76,10 @@ final class IpmBarrier {
   final double beta;
   final double nu;
   private final Mode mode;
+
   /** Rows with x_k != 0 (a zero row makes c_kj = 0 identically; its constraint is dropped). */
   final boolean[] rowUsed;
+
   /** Barrier parameter (weight of the objective against the barriers). */
   private double tau;
 
@@ -373,8 +376,8 @@ final class IpmBarrier {
   }
 
   /**
-   * Lower factor R_j of {@code G_j = R_j R_j^T} by Givens row updates of the rows of {@code [V;
-   * a_k / c_kj]}, {@code V = sqrt(tangential) (I - e e^T) + sqrt(radial) e e^T} the symmetric square
+   * Lower factor R_j of {@code G_j = R_j R_j^T} by Givens row updates of the rows of {@code [V; a_k
+   * / c_kj]}, {@code V = sqrt(tangential) (I - e e^T) + sqrt(radial) e e^T} the symmetric square
    * root of the radial term's Hessian, rows in order of decreasing norm.
    */
   private void factorBlock(int j, double tangential, double radial) {
@@ -691,7 +694,6 @@ final class IpmBarrier {
   /**
    * Solves {@code K (ou, oxi) = (ru, rxi)} with the full Newton matrix K of f (after {@link
    * #factor}; xi eliminated for the hinge).
-   *
    */
   void solve(double[] ru, double[] rxi, double[] ou, double[] oxi) {
     if (!hinge) {
@@ -949,8 +951,10 @@ final class IpmBarrier {
    * for the smooth losses only (with the hinge, small random instances stalled more often).
    */
   static final boolean PRIMAL_DUAL = true;
+
   /** Bound on how far lam c may leave 1. */
   static final double DUAL_SPREAD = 1e3;
+
   double[] lam;
 
   /** Hessian weight of cone row i: {@code lam_i / c_i}, or {@code 1 / c_i^2} without duals. */
@@ -971,7 +975,8 @@ final class IpmBarrier {
         for (int j = 0; j < blocks; j++) {
           double ic = 1.0 / c[ro + j];
           double v = lam[ro + j];
-          lam[ro + j] = Double.isNaN(v) ? ic : Math.min(DUAL_SPREAD * ic, Math.max(ic / DUAL_SPREAD, v));
+          lam[ro + j] =
+              Double.isNaN(v) ? ic : Math.min(DUAL_SPREAD * ic, Math.max(ic / DUAL_SPREAD, v));
         }
       }
     }
@@ -1004,7 +1009,9 @@ final class IpmBarrier {
     }
   }
 
-  /** Cone multipliers {@code gamma_kj = 1 / (tau c_kj)} (n x B; 0 on zero rows), or null (GATED). */
+  /**
+   * Cone multipliers {@code gamma_kj = 1 / (tau c_kj)} (n x B; 0 on zero rows), or null (GATED).
+   */
   double[] coneMultipliers() {
     if (!cons) {
       return null;
@@ -1026,8 +1033,8 @@ final class IpmBarrier {
    * Loss dual candidate after the Newton step (du, dxi) from the current point, to first order:
    * {@code z = -grad L(yhat + F du)} for smooth losses, {@code z_k = y_k (1 - dr_k / r_k) / (tau
    * r_k)} (the linearised multiplier of r_k >= 0) for the hinge. Any z is a valid dual candidate
-   * (the certificate maps it into the dual domain and scales it); this one is the more accurate
-   * the smaller the Newton decrement.
+   * (the certificate maps it into the dual domain and scales it); this one is the more accurate the
+   * smaller the Newton decrement.
    */
   double[] correctedLossMultiplier() {
     double[] fy = new double[n];

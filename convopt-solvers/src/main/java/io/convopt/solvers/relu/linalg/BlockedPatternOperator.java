@@ -24,8 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   <li>{@link #predict}: {@code yhat_k = sum_j sign_j D[k,p(j)] (X u_j)_k}; per row block R one
  *       GEMM {@code C = X_R U^T} (rows x B) into a resident buffer, then masked row sums;
  *   <li>{@link #adjoint}: {@code grad_j = sign_j X^T D_p(j) a}; per row block the masked matrix
- *       {@code M_R[k,j] = sign_j D[k,p(j)] a_k} is written into the same buffer and
- *       {@code G += M_R^T X_R} accumulates in a resident B x d array;
+ *       {@code M_R[k,j] = sign_j D[k,p(j)] a_k} is written into the same buffer and {@code G +=
+ *       M_R^T X_R} accumulates in a resident B x d array;
  *   <li>{@link #products} and {@link #adjointOf}: the unmasked full n x B maps, for solvers that
  *       keep n x B state (ADMM, AL, IPM): X stays resident, only the caller's arrays are copied.
  * </ul>
@@ -33,17 +33,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Memory: X (n d), U and G (B d each) and one block buffer (rows B) in the chosen precision,
  * off-heap; the pattern mask is the problem's n x P bytes. The block buffer's rows default to
  * {@link #DEFAULT_BLOCK_ELEMENTS}{@code / B} (at least {@link #MIN_BLOCK_ROWS}, at most n).
- * Threads:
- * the GEMMs run on ND4J's BLAS threads (process-wide, see {@code Nd4jSettings}); the masking runs
- * on the calling thread in a fixed order, so results depend on the thread count only through the
- * GEMMs' rounding. FLOAT32 rounds X, U and the products to single precision; sums over rows and
- * blocks are accumulated per vector lane in single precision and reduced in double.
+ * Threads: the GEMMs run on ND4J's BLAS threads (process-wide, see {@code Nd4jSettings}); the
+ * masking runs on the calling thread in a fixed order, so results depend on the thread count only
+ * through the GEMMs' rounding. FLOAT32 rounds X, U and the products to single precision; sums over
+ * rows and blocks are accumulated per vector lane in single precision and reduced in double.
  *
  * <p>Not thread-safe (resident buffers); one instance per solve.
  */
 public final class BlockedPatternOperator implements PatternMaps {
   /** Default block buffer size in elements (8 MB in FLOAT64): rows = this / B. */
   static final int DEFAULT_BLOCK_ELEMENTS = 1 << 20;
+
   /** Lower bound on the default rows per block (the adjoint GEMM's inner dimension). */
   static final int MIN_BLOCK_ROWS = 64;
 
@@ -66,27 +66,35 @@ public final class BlockedPatternOperator implements PatternMaps {
   private final INDArray work;
   private final INDArray workTail;
   private final ByteBuffer workBytes;
+
   /** FLOAT32 staging of weights and gradients. */
   private final float[] staging;
 
   /**
-   * The blocked operator of the same program as {@code op} (its X and mask; X is copied into
-   * ND4J, the mask is shared).
+   * The blocked operator of the same program as {@code op} (its X and mask; X is copied into ND4J,
+   * the mask is shared).
    *
    * @param precision format of X, the weights and the products
    * @param blockRows rows per block, or 0 for the default
    */
   public static BlockedPatternOperator of(PatternOperator op, Precision precision, int blockRows) {
-    return new BlockedPatternOperator(op.n, op.d, op.patterns, op.constrained, op.x, op.mask,
-        precision, blockRows);
+    return new BlockedPatternOperator(
+        op.n, op.d, op.patterns, op.constrained, op.x, op.mask, precision, blockRows);
   }
 
   /**
    * The operator of n rows of dimension d (row-major {@code x}, copied into ND4J) and P patterns
    * ({@code mask[k*P + i]}, shared, not copied); {@code constrained} selects 2P blocks.
    */
-  public BlockedPatternOperator(int n, int d, int patterns, boolean constrained, double[] xs,
-      boolean[] mask, Precision precision, int blockRows) {
+  public BlockedPatternOperator(
+      int n,
+      int d,
+      int patterns,
+      boolean constrained,
+      double[] xs,
+      boolean[] mask,
+      Precision precision,
+      int blockRows) {
     if (precision == null) {
       throw new IllegalArgumentException("precision: missing (expected float64 or float32)");
     }
@@ -100,17 +108,22 @@ public final class BlockedPatternOperator implements PatternMaps {
     this.blocks = constrained ? 2 * patterns : patterns;
     this.precision = precision;
     this.mask = mask;
-    int rows = blockRows > 0 ? blockRows
-        : Math.max(MIN_BLOCK_ROWS, DEFAULT_BLOCK_ELEMENTS / blocks);
+    int rows =
+        blockRows > 0 ? blockRows : Math.max(MIN_BLOCK_ROWS, DEFAULT_BLOCK_ELEMENTS / blocks);
     this.blockRows = Math.min(rows, n);
     if ((long) this.blockRows * blocks * Double.BYTES > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("blockRows: " + this.blockRows + " rows of " + blocks
-          + " blocks exceed the 2 GB block buffer; use fewer rows per block");
+      throw new IllegalArgumentException(
+          "blockRows: "
+              + this.blockRows
+              + " rows of "
+              + blocks
+              + " blocks exceed the 2 GB block buffer; use fewer rows per block");
     }
     DataType type = precision == Precision.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT;
-    this.xBlocksWhole = precision == Precision.FLOAT64
-        ? Nd4j.create(xs, new long[] {n, d}, DataType.DOUBLE)
-        : Nd4j.create(toFloat(xs), new long[] {n, d}, DataType.FLOAT);
+    this.xBlocksWhole =
+        precision == Precision.FLOAT64
+            ? Nd4j.create(xs, new long[] {n, d}, DataType.DOUBLE)
+            : Nd4j.create(toFloat(xs), new long[] {n, d}, DataType.FLOAT);
     int count = (n + this.blockRows - 1) / this.blockRows;
     this.xBlocks = new INDArray[count];
     for (int b = 0; b < count; b++) {
@@ -122,8 +135,10 @@ public final class BlockedPatternOperator implements PatternMaps {
     this.gradient = Nd4j.create(type, new long[] {blocks, d}, 'c');
     this.work = Nd4j.create(type, new long[] {this.blockRows, blocks}, 'c');
     int tail = n - (count - 1) * this.blockRows;
-    this.workTail = tail == this.blockRows ? work
-        : work.get(NDArrayIndex.interval(0, tail), NDArrayIndex.all());
+    this.workTail =
+        tail == this.blockRows
+            ? work
+            : work.get(NDArrayIndex.interval(0, tail), NDArrayIndex.all());
     this.workBytes = work.data().asNio().order(ORDER);
     this.staging = precision == Precision.FLOAT32 ? new float[blocks * d] : null;
   }
@@ -297,8 +312,9 @@ public final class BlockedPatternOperator implements PatternMaps {
         int at = base + i * Double.BYTES;
         acc = acc.add(DoubleVector.fromByteBuffer(D_SPECIES, workBytes, at, ORDER), on);
         if (constrained) {
-          acc = acc.sub(
-              DoubleVector.fromByteBuffer(D_SPECIES, workBytes, at + (int) wOffset, ORDER), on);
+          acc =
+              acc.sub(
+                  DoubleVector.fromByteBuffer(D_SPECIES, workBytes, at + (int) wOffset, ORDER), on);
         }
       }
       double s = acc.reduceLanes(VectorOperators.ADD);

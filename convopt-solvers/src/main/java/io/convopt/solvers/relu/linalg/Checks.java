@@ -24,8 +24,13 @@ public final class Checks {
     for (int i = 0; i < a.length; i++) {
       if (a[i] == null || a[i].length != cols) {
         throw new IllegalArgumentException(
-            name + ": ragged matrix, row " + i + " has "
-                + (a[i] == null ? 0 : a[i].length) + " entries, expected " + cols);
+            name
+                + ": ragged matrix, row "
+                + i
+                + " has "
+                + (a[i] == null ? 0 : a[i].length)
+                + " entries, expected "
+                + cols);
       }
       for (int j = 0; j < cols; j++) {
         if (!Double.isFinite(a[i][j])) {

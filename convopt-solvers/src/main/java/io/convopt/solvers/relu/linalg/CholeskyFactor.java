@@ -2,9 +2,9 @@ package io.convopt.solvers.relu.linalg;
 
 /**
  * Dense Cholesky factor {@code A = L L^T} of a symmetric positive definite m x m matrix, stored
- * row-major in one array (lower triangle used), with forward/back substitution. Plain Java:
- * the matrices factored here are the n x n Woodbury capacitance matrix of {@link WoodburyUStep},
- * the d x d block {@code I + X^T X} and the (Bd) x (Bd) dense fallback, all small enough that a
+ * row-major in one array (lower triangle used), with forward/back substitution. Plain Java: the
+ * matrices factored here are the n x n Woodbury capacitance matrix of {@link WoodburyUStep}, the d
+ * x d block {@code I + X^T X} and the (Bd) x (Bd) dense fallback, all small enough that a
  * cache-friendly row-oriented loop is fast (n = 2000 factors in about a second).
  *
  * <p>Cost: factor m^3/3 multiply-adds, solve 2 m^2. Memory: m^2 doubles. Immutable after

@@ -1,12 +1,12 @@
 package io.convopt.solvers.relu.linalg;
 
 /**
- * Matrix-free ADMM u-step for large problems: preconditioned conjugate gradients on
- * {@code A = I + kappa F^T F + g blockdiag(X^T X)} with the block preconditioner
- * {@code blockdiag(I + g X^T X)^{-1}} (exact on the cone part), warm-started from the previous
- * solution, stopped at a relative residual set by the caller (the ADMM driver tightens it with
- * its own residuals, so the inexact steps are summable). Per CG step two GEMM-sized products
- * (O(n d B)) and 2 B d^2; memory O(B d + n B) besides the d x d preconditioner. Not thread-safe.
+ * Matrix-free ADMM u-step for large problems: preconditioned conjugate gradients on {@code A = I +
+ * kappa F^T F + g blockdiag(X^T X)} with the block preconditioner {@code blockdiag(I + g X^T
+ * X)^{-1}} (exact on the cone part), warm-started from the previous solution, stopped at a relative
+ * residual set by the caller (the ADMM driver tightens it with its own residuals, so the inexact
+ * steps are summable). Per CG step two GEMM-sized products (O(n d B)) and 2 B d^2; memory O(B d + n
+ * B) besides the d x d preconditioner. Not thread-safe.
  */
 public final class ConjugateGradientUStep implements UStep {
   /** Hard cap on CG steps per solve. */

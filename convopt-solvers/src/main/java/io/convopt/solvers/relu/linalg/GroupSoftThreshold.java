@@ -1,9 +1,9 @@
 package io.convopt.solvers.relu.linalg;
 
 /**
- * Group soft-thresholding, the proximal map of {@code tau sum_j ||u_j||_2} over consecutive
- * blocks u_j of a fixed size: {@code u_j <- u_j max(0, 1 - tau / ||u_j||)}. Used by every convex
- * ReLU solver (R-FISTA, ADMM, the robust ADMM) for the group-norm regulariser.
+ * Group soft-thresholding, the proximal map of {@code tau sum_j ||u_j||_2} over consecutive blocks
+ * u_j of a fixed size: {@code u_j <- u_j max(0, 1 - tau / ||u_j||)}. Used by every convex ReLU
+ * solver (R-FISTA, ADMM, the robust ADMM) for the group-norm regulariser.
  */
 public final class GroupSoftThreshold {
   private GroupSoftThreshold() {}

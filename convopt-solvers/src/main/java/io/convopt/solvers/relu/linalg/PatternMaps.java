@@ -1,11 +1,10 @@
 package io.convopt.solvers.relu.linalg;
 
-
 /**
- * The two masked maps a gated first-order method needs, without n x B intermediates in the
- * caller: {@code yhat = sum_j sign_j D_p(j) X u_j} and its adjoint {@code grad_j = sign_j X^T
- * D_p(j) a}. Implemented by {@link BlockedPatternOperator} (row-blocked GEMMs, fused masking) and
- * by {@link LoopPatternMaps} (plain loops for small problems). Not thread-safe.
+ * The two masked maps a gated first-order method needs, without n x B intermediates in the caller:
+ * {@code yhat = sum_j sign_j D_p(j) X u_j} and its adjoint {@code grad_j = sign_j X^T D_p(j) a}.
+ * Implemented by {@link BlockedPatternOperator} (row-blocked GEMMs, fused masking) and by {@link
+ * LoopPatternMaps} (plain loops for small problems). Not thread-safe.
  */
 public interface PatternMaps {
   /** yhat (length n) from block weights u (B x d). */
@@ -21,8 +20,7 @@ public interface PatternMaps {
    */
   static PatternMaps of(PatternOperator op, Precision precision, int blockRows) {
     long work = (long) op.n * op.d * op.blocks;
-    if (work >= PatternOperator.ND4J_THRESHOLD || precision != Precision.FLOAT64
-        || blockRows > 0) {
+    if (work >= PatternOperator.ND4J_THRESHOLD || precision != Precision.FLOAT64 || blockRows > 0) {
       return BlockedPatternOperator.of(op, precision, blockRows);
     }
     return new LoopPatternMaps(op);

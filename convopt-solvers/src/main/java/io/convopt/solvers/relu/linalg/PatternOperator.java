@@ -1,8 +1,8 @@
 package io.convopt.solvers.relu.linalg;
 
 /**
- * The linear maps of one program, over "blocks": GATED has B = P blocks (u_i, sign +1); RELU has
- * B = 2P blocks, V blocks first (sign +1) then W blocks (sign -1), block j using pattern j mod P.
+ * The linear maps of one program, over "blocks": GATED has B = P blocks (u_i, sign +1); RELU has B
+ * = 2P blocks, V blocks first (sign +1) then W blocks (sign -1), block j using pattern j mod P.
  * Weights are stored block-contiguous: {@code u[j*d + c]}.
  *
  * <ul>
@@ -12,8 +12,8 @@ package io.convopt.solvers.relu.linalg;
  *   <li>cone slacks {@code c[k,j] = (2 D[k,p(j)] - 1) XU[k,j]} (RELU constraints are c >= 0).
  * </ul>
  *
- * <p>Dispatches the two GEMMs to ND4J above {@link #ND4J_THRESHOLD} multiply-adds (below it the
- * JNI and copy overhead exceeds the gain; every fixture here is below), through a {@link
+ * <p>Dispatches the two GEMMs to ND4J above {@link #ND4J_THRESHOLD} multiply-adds (below it the JNI
+ * and copy overhead exceeds the gain; every fixture here is below), through a {@link
  * BlockedPatternOperator} that keeps X resident and reuses its buffers. Not thread-safe (a d x B
  * scratch array); one instance per solve and thread.
  */
@@ -29,8 +29,10 @@ public final class PatternOperator {
   public final double[] x;
   public final boolean[] mask;
   private final boolean useNd4j;
+
   /** The resident ND4J operator, made on first use when useNd4j. */
   private BlockedPatternOperator gemm;
+
   /** Scratch d x B for the transposed weights/gradient of the plain-Java GEMMs. */
   private final double[] transposed;
 
@@ -42,13 +44,25 @@ public final class PatternOperator {
    */
   public PatternOperator(
       int n, int d, int patterns, boolean constrained, double[] x, boolean[] mask) {
-    this(n, d, patterns, constrained, x, mask,
+    this(
+        n,
+        d,
+        patterns,
+        constrained,
+        x,
+        mask,
         d * (long) n * patterns * (constrained ? 2 : 1) >= ND4J_THRESHOLD);
   }
 
   /** As {@link #PatternOperator(int, int, int, boolean, double[], boolean[])}, choosing ND4J. */
-  public PatternOperator(int n, int d, int patterns, boolean constrained, double[] x,
-      boolean[] mask, boolean useNd4j) {
+  public PatternOperator(
+      int n,
+      int d,
+      int patterns,
+      boolean constrained,
+      double[] x,
+      boolean[] mask,
+      boolean useNd4j) {
     this.n = n;
     this.d = d;
     this.patterns = patterns;
@@ -158,9 +172,7 @@ public final class PatternOperator {
     }
   }
 
-  /**
-   * Fills {@code m[k,j] = sign_j D[k,p(j)] a_k + S[k,j] b[k,j]} (b may be null), S = 2D - 1.
-   */
+  /** Fills {@code m[k,j] = sign_j D[k,p(j)] a_k + S[k,j] b[k,j]} (b may be null), S = 2D - 1. */
   public void combine(double[] a, double[] b, double[] m) {
     for (int k = 0; k < n; k++) {
       int ro = k * blocks;

@@ -7,10 +7,10 @@ package io.convopt.solvers.relu.linalg;
  * <p><b>Method.</b> The polar cone is {@code K° = {-A^T mu : mu >= 0}}, so by Moreau's
  * decomposition {@code c = Pi_K(c) + Pi_K°(c)} and {@code Pi_K(c) = c + A^T mu*} with {@code mu* =
  * argmin_{mu >= 0} ||A^T mu + c||^2}, a non-negative least-squares problem with d rows and m (rows
- * of A) columns, solved exactly (up to rounding) by the Lawson–Hanson active-set algorithm
- * (Lawson and Hanson, <i>Solving Least Squares Problems</i>, 1974, ch. 23). The support identity
- * holds because {@code c . u = Pi_K(c) . u + Pi_K°(c) . u <= Pi_K(c) . u <= ||Pi_K(c)||} for
- * {@code u in K, ||u|| <= 1}, with equality at {@code u = Pi_K(c)/||Pi_K(c)||}.
+ * of A) columns, solved exactly (up to rounding) by the Lawson–Hanson active-set algorithm (Lawson
+ * and Hanson, <i>Solving Least Squares Problems</i>, 1974, ch. 23). The support identity holds
+ * because {@code c . u = Pi_K(c) . u + Pi_K°(c) . u <= Pi_K(c) . u <= ||Pi_K(c)||} for {@code u in
+ * K, ||u|| <= 1}, with equality at {@code u = Pi_K(c)/||Pi_K(c)||}.
  *
  * <p>Cost: at most {@code 3m} outer steps, each O(m d + d^3). Stateless and thread-safe. Inputs
  * must be finite; the caller guarantees shapes (this is an internal kernel).

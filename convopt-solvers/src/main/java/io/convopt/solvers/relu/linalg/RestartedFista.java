@@ -1,13 +1,13 @@
 package io.convopt.solvers.relu.linalg;
 
 /**
- * Restarted FISTA (R-FISTA) for {@code min_u f(u) + beta sum_j ||u_j||_2} with f
- * smooth and blocks of a fixed size: proximal gradient steps with group soft-thresholding,
- * backtracking on the quadratic upper bound (factor 0.5), step growth when the local curvature is
- * far below 1/step (factor 1.25, "Lassplore" test), the textbook momentum
- * {@code t+ = (1 + sqrt(1 + 4 t^2)) / 2}, and a gradient-mapping restart (momentum reset when
- * {@code (x+ - x).(y - x+) > 0}). A {@link Monitor} is consulted every {@code checkEvery}
- * iterations at the current iterate and decides when to stop.
+ * Restarted FISTA (R-FISTA) for {@code min_u f(u) + beta sum_j ||u_j||_2} with f smooth and blocks
+ * of a fixed size: proximal gradient steps with group soft-thresholding, backtracking on the
+ * quadratic upper bound (factor 0.5), step growth when the local curvature is far below 1/step
+ * (factor 1.25, "Lassplore" test), the textbook momentum {@code t+ = (1 + sqrt(1 + 4 t^2)) / 2},
+ * and a gradient-mapping restart (momentum reset when {@code (x+ - x).(y - x+) > 0}). A {@link
+ * Monitor} is consulted every {@code checkEvery} iterations at the current iterate and decides when
+ * to stop.
  *
  * <p>Deterministic; not thread-safe (one call at a time per instance of {@link Smooth}).
  */

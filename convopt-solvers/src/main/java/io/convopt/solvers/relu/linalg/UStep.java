@@ -1,12 +1,13 @@
 package io.convopt.solvers.relu.linalg;
 
 /**
- * The linear solve of the ADMM u-step: {@code (I + kappa F^T F + g sigma G^T G) u = b},
- * with F: blocks -> yhat the prediction map, G the cone map (g = 1 for RELU, 0 for GATED, where
- * there are no cones) and sigma > 0 the weight of the cone constraints. Because {@code (2D_i - I)^2 = I}, {@code G^T G = blockdiag(X^T X)}; the
- * matrix is constant except through kappa, which only changes when the ADMM penalty is
- * re-balanced. Implementations: {@link WoodburyUStep} (n x n factor), {@link DenseUStep}
- * ((Bd) x (Bd) factor) and {@link ConjugateGradientUStep} (matrix-free). Not thread-safe.
+ * The linear solve of the ADMM u-step: {@code (I + kappa F^T F + g sigma G^T G) u = b}, with F:
+ * blocks -> yhat the prediction map, G the cone map (g = 1 for RELU, 0 for GATED, where there are
+ * no cones) and sigma > 0 the weight of the cone constraints. Because {@code (2D_i - I)^2 = I},
+ * {@code G^T G = blockdiag(X^T X)}; the matrix is constant except through kappa, which only changes
+ * when the ADMM penalty is re-balanced. Implementations: {@link WoodburyUStep} (n x n factor),
+ * {@link DenseUStep} ((Bd) x (Bd) factor) and {@link ConjugateGradientUStep} (matrix-free). Not
+ * thread-safe.
  */
 public interface UStep {
   /** Solves the system for {@code rhs} (length B d) into {@code out} (may not alias rhs). */

@@ -1,8 +1,8 @@
 package io.convopt.solvers.relu.linalg;
 
 /**
- * ADMM u-step by the Woodbury identity: with {@code B = blockdiag(I + g sigma X^T X)} and
- * {@code H = (I + g sigma X^T X)^{-1}} (d x d),
+ * ADMM u-step by the Woodbury identity: with {@code B = blockdiag(I + g sigma X^T X)} and {@code H
+ * = (I + g sigma X^T X)^{-1}} (d x d),
  *
  * <pre>
  *   A = B + kappa F^T F,
@@ -11,8 +11,8 @@ package io.convopt.solvers.relu.linalg;
  * </pre>
  *
  * where m = 2 for RELU (each pattern carries a V and a W block, sign^2 = 1) and 1 for GATED. Only
- * the n x n matrix {@code C0 = m (X H X^T) ⊙ (D D^T)} and the Cholesky factor of
- * {@code C0 + I/kappa} are cached: memory 2 n^2 doubles instead of (Bd)^2.
+ * the n x n matrix {@code C0 = m (X H X^T) ⊙ (D D^T)} and the Cholesky factor of {@code C0 +
+ * I/kappa} are cached: memory 2 n^2 doubles instead of (Bd)^2.
  *
  * <p>Cost: setup O(n^2 d + n^2 P / 64 + n^3 / 3 + d^3) ({@code D D^T} by popcounts of packed
  * pattern rows); per solve two GEMM-sized products (O(n d B)), one n x n triangular pair (2 n^2)

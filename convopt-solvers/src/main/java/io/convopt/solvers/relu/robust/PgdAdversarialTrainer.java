@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * PGD adversarial training (Madry et al., ICLR 2018) of the two-layer ReLU network of {@link
  * NonConvexTrainer}: every mini-batch's inputs are replaced by {@link PgdAttack} perturbations of
  * radius eps ({@code ||delta[J]||_inf <= eps}, the bias column never perturbed) against the current
- * network, and the optimiser steps on the non-convex objective of {@link ReluObjective} evaluated at
- * the perturbed batch:
+ * network, and the optimiser steps on the non-convex objective of {@link ReluObjective} evaluated
+ * at the perturbed batch:
  *
  * <pre>
  *   min_theta  sum_k max_{||delta_k[J]||_inf ≤ eps} l(f(x_k + delta_k), y_k)
@@ -27,9 +27,9 @@ import java.util.SplittableRandom;
  * <p>Randomness: {@code new SplittableRandom(seed)} is split into three sub-streams, initialisation
  * and mini-batch order exactly as in {@link NonConvexTrainer} (the same He initialisation, the same
  * Fisher–Yates order), and a third one that gives each batch's attack its seed. So for equal seeds
- * the run differs from plain training only by the perturbation; with eps = 0 the attack returns
- * the clean batch and the weights equal {@link NonConvexTrainer}'s (tested). Equal seeds give
- * identical results.
+ * the run differs from plain training only by the perturbation; with eps = 0 the attack returns the
+ * clean batch and the weights equal {@link NonConvexTrainer}'s (tested). Equal seeds give identical
+ * results.
  *
  * <p>Attack during training: {@code steps} signed-gradient steps of size {@code 2.5 eps / steps}
  * from the clean point (one start), keeping the iterate with the largest loss. Cost per epoch:
@@ -51,7 +51,11 @@ public final class PgdAdversarialTrainer {
    * @param steps PGD steps per batch, >= 1
    * @return the trained network and what the run did
    */
-  public static Result train(ReluTrainingProblem problem, NonConvexConfig config, boolean[] perturbed, double eps,
+  public static Result train(
+      ReluTrainingProblem problem,
+      NonConvexConfig config,
+      boolean[] perturbed,
+      double eps,
       int steps) {
     if (problem == null || config == null) {
       throw new IllegalArgumentException("problem and config must not be null");
@@ -82,7 +86,8 @@ public final class PgdAdversarialTrainer {
     opt.initialise(theta.length);
     int batch = config.batchSize(n);
     double gradScale = 1.0 / n;
-    double stepSize = eps > 0 ? 2.5 * eps / steps : 1.0; // at eps = 0 the clipping makes the step irrelevant
+    double stepSize =
+        eps > 0 ? 2.5 * eps / steps : 1.0; // at eps = 0 the clipping makes the step irrelevant
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
       perm[i] = i;
@@ -104,7 +109,8 @@ public final class PgdAdversarialTrainer {
         PgdAttack attack = new PgdAttack(eps, steps, 1, stepSize, attackRng.nextLong());
         double[][] adv = attack.attack(f, xb, yb, perturbed, attackLoss).adversarial();
         // raw sum of the batch's loss gradients: beta = 0 and all b rows, so scale b/b = 1
-        ReluObjective batchObjective = new ReluObjective(ReluTrainingProblem.of(adv, yb), m, config.loss(), 0.0);
+        ReluObjective batchObjective =
+            new ReluObjective(ReluTrainingProblem.of(adv, yb), m, config.loss(), 0.0);
         double[] raw = batchObjective.gradient(theta);
         double scale = (double) n / b;
         double[] g = new double[theta.length];
@@ -124,7 +130,8 @@ public final class PgdAdversarialTrainer {
     opt.finalise(theta);
     double wall = (System.nanoTime() - t0) * 1e-9;
     TwoLayerReluNetwork net = TwoLayerReluNetwork.fromFlat(d, m, theta);
-    double cleanObjective = diverged ? Double.NaN : new ReluObjective(problem, m, config.loss(), beta).value(theta);
+    double cleanObjective =
+        diverged ? Double.NaN : new ReluObjective(problem, m, config.loss(), beta).value(theta);
     return new Result(net, config, eps, steps, cleanObjective, optimiserSteps, wall, diverged);
   }
 
@@ -135,13 +142,21 @@ public final class PgdAdversarialTrainer {
    * @param config configuration (with the seed)
    * @param eps training radius
    * @param steps PGD steps per batch
-   * @param cleanObjective the non-convex objective on the clean training data at the final weights (NaN if diverged)
+   * @param cleanObjective the non-convex objective on the clean training data at the final weights
+   *     (NaN if diverged)
    * @param optimiserSteps optimiser steps taken
    * @param wallSeconds training time including the attacks
    * @param diverged true if a weight became NaN or infinite (training stopped after that epoch)
    */
-  public record Result(TwoLayerReluNetwork network, NonConvexConfig config, double eps, int steps,
-      double cleanObjective, long optimiserSteps, double wallSeconds, boolean diverged) {}
+  public record Result(
+      TwoLayerReluNetwork network,
+      NonConvexConfig config,
+      double eps,
+      int steps,
+      double cleanObjective,
+      long optimiserSteps,
+      double wallSeconds,
+      boolean diverged) {}
 
   private static Loss attackLoss(io.convopt.solvers.nonconvex.Loss loss) {
     switch (loss) {

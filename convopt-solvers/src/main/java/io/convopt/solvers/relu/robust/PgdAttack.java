@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * Projected gradient ascent on the loss over the l_inf ball {@code ||delta[J]||_inf <= eps}
- * (columns outside J, e.g. the bias, are never perturbed): Madry et al., ICLR 2018. For each
- * sample and each of {@code restarts} starts (the clean point first, then uniform random points of
- * the ball from {@code new SplittableRandom(seed)}, split per sample), {@code steps} signed-gradient
+ * (columns outside J, e.g. the bias, are never perturbed): Madry et al., ICLR 2018. For each sample
+ * and each of {@code restarts} starts (the clean point first, then uniform random points of the
+ * ball from {@code new SplittableRandom(seed)}, split per sample), {@code steps} signed-gradient
  * steps of size {@code stepSize} followed by clipping to the ball; the largest loss seen at any
  * iterate is kept. The loss is the hinge or the (1/2)-scaled squared loss of the network output;
  * robust accuracy counts samples whose worst iterate still has {@code y f(x + delta) > 0}
@@ -60,8 +60,8 @@ public final class PgdAttack {
    *
    * @param worstLoss per sample, the largest loss found
    * @param adversarial per sample, the input attaining it
-   * @param robustAccuracy fraction of samples still classified correctly at their worst input
-   *     (NaN for the squared loss with non-sign targets)
+   * @param robustAccuracy fraction of samples still classified correctly at their worst input (NaN
+   *     for the squared loss with non-sign targets)
    * @param cleanAccuracy fraction classified correctly without perturbation (NaN likewise)
    */
   public record Result(
@@ -75,14 +75,19 @@ public final class PgdAttack {
     }
   }
 
-  public Result attack(TwoLayerReluFunction f, double[][] x, double[] y, boolean[] perturbed,
-      Loss loss) {
+  public Result attack(
+      TwoLayerReluFunction f, double[][] x, double[] y, boolean[] perturbed, Loss loss) {
     return attack(f, x, y, perturbed, loss, null);
   }
 
   /** Attacks every row of x; {@code listener} (may be null) sees every iterate. */
-  public Result attack(TwoLayerReluFunction f, double[][] x, double[] y, boolean[] perturbed,
-      Loss loss, Listener listener) {
+  public Result attack(
+      TwoLayerReluFunction f,
+      double[][] x,
+      double[] y,
+      boolean[] perturbed,
+      Loss loss,
+      Listener listener) {
     if (x == null || y == null || x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException("x, y: need the same positive number of samples");
     }
@@ -121,7 +126,8 @@ public final class PgdAttack {
           if (listener != null) {
             listener.visit(k, p);
           }
-          double lv = loss == Loss.HINGE ? Math.max(0, 1 - y[k] * fv) : 0.5 * (fv - y[k]) * (fv - y[k]);
+          double lv =
+              loss == Loss.HINGE ? Math.max(0, 1 - y[k] * fv) : 0.5 * (fv - y[k]) * (fv - y[k]);
           if (lv > worst[k]) {
             worst[k] = lv;
             adv[k] = p.clone();
@@ -150,7 +156,10 @@ public final class PgdAttack {
         }
       }
     }
-    return new Result(worst, adv, labels ? (double) robust / n : Double.NaN,
+    return new Result(
+        worst,
+        adv,
+        labels ? (double) robust / n : Double.NaN,
         labels ? (double) clean / n : Double.NaN);
   }
 }

@@ -8,9 +8,9 @@ import io.convopt.solvers.relu.linalg.ResidualBalancing;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
- * ADMM for convex adversarial training ({@link RobustReluProblem}). Consensus splitting
- * {@code min_x sum_b g_b(z_b) s.t. z_b = M_b x} over the weights {@code x = (v_1..v_P, w_1..w_P)}
- * with three blocks, each with a cheap exact proximal map:
+ * ADMM for convex adversarial training ({@link RobustReluProblem}). Consensus splitting {@code
+ * min_x sum_b g_b(z_b) s.t. z_b = M_b x} over the weights {@code x = (v_1..v_P, w_1..w_P)} with
+ * three blocks, each with a cheap exact proximal map:
  *
  * <ul>
  *   <li>prediction block {@code M_pred x = (yhat_k, z_k[J])_k}, g = closed-form robust loss ({@link
@@ -22,10 +22,10 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  *
  * Scaled ADMM with over-relaxation alpha (Boyd et al., <i>Distributed Optimization and Statistical
  * Learning via ADMM</i>, 2011, §3.1, §3.4.3): {@code x = K^{-1} sum_b M_b^T (z_b - u_b)} with the
- * constant matrix {@code K = M_pred^T M_pred + I + M_cone^T M_cone} (one penalty rho for all blocks,
- * so rho cancels and K is factored once by Cholesky); {@code z_b = prox_{g_b/rho}(alpha M_b x +
- * (1 - alpha) z_b + u_b)}; {@code u_b += alpha M_b x + (1 - alpha) z_b_old - z_b}. Converges for
- * any rho > 0 and alpha in (0, 2) since the g_b are closed proper convex and M has full column
+ * constant matrix {@code K = M_pred^T M_pred + I + M_cone^T M_cone} (one penalty rho for all
+ * blocks, so rho cancels and K is factored once by Cholesky); {@code z_b = prox_{g_b/rho}(alpha M_b
+ * x + (1 - alpha) z_b + u_b)}; {@code u_b += alpha M_b x + (1 - alpha) z_b_old - z_b}. Converges
+ * for any rho > 0 and alpha in (0, 2) since the g_b are closed proper convex and M has full column
  * rank. rho is rebalanced (x2 or /2, u rescaled) every {@code checkEvery} iterations when the
  * primal and dual residuals differ by more than a factor 10.
  *
@@ -52,14 +52,20 @@ public final class RobustAdmmSolver implements RobustReluSolver {
    * @param initialRho initial penalty (default 1)
    * @param relaxation over-relaxation alpha in (0, 2) (default 1.6)
    */
-  public record Settings(double tolerance, double feasibilityTolerance, int maxIterations,
-      int checkEvery, double initialRho, double relaxation) {
+  public record Settings(
+      double tolerance,
+      double feasibilityTolerance,
+      int maxIterations,
+      int checkEvery,
+      double initialRho,
+      double relaxation) {
     public Settings {
       if (!(tolerance > 0)) {
         throw new IllegalArgumentException("tolerance: must be > 0, got " + tolerance);
       }
       if (!(feasibilityTolerance > 0)) {
-        throw new IllegalArgumentException("feasibilityTolerance: must be > 0, got " + feasibilityTolerance);
+        throw new IllegalArgumentException(
+            "feasibilityTolerance: must be > 0, got " + feasibilityTolerance);
       }
       if (maxIterations <= 0 || checkEvery <= 0) {
         throw new IllegalArgumentException("maxIterations, checkEvery: must be positive");
@@ -77,7 +83,8 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     }
 
     public Settings withTolerance(double t) {
-      return new Settings(t, feasibilityTolerance, maxIterations, checkEvery, initialRho, relaxation);
+      return new Settings(
+          t, feasibilityTolerance, maxIterations, checkEvery, initialRho, relaxation);
     }
 
     public Settings withMaxIterations(int m) {
@@ -250,8 +257,19 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     if (reason != StopReason.CONVERGED) {
       bound = op.dualBound(up, uk, rho);
     }
-    return new RobustSolution(op.matrix(x, 0), op.matrix(x, op.patterns), eval[0], eval[1], bound,
-        eval[2], rNorm, sNorm, it, (System.nanoTime() - t0) * 1e-9, reason, settings);
+    return new RobustSolution(
+        op.matrix(x, 0),
+        op.matrix(x, op.patterns),
+        eval[0],
+        eval[1],
+        bound,
+        eval[2],
+        rNorm,
+        sNorm,
+        it,
+        (System.nanoTime() - t0) * 1e-9,
+        reason,
+        settings);
   }
 
   /**

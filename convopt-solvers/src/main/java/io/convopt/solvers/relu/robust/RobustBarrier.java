@@ -8,9 +8,9 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * gradient, Newton direction (by block elimination) and the barrier multipliers [derived].
  *
  * <p><b>Variables.</b> Blocks j = 0..B-1 (B = 2P; block j has pattern p = j mod P and output sign
- * +1 for j &lt; P, -1 after): the weights u_j (d) and l_1 epigraph variables s_j &gt;= |u_j[J]|
- * (m = |J|). Samples k: epigraph variables e_k &gt;= |z_k[J]| (m) and a loss epigraph xi_k. With
- * eps = 0 the l_1 variables are left out (m = 0). Every constraint is linear, kept positive by a
+ * +1 for j &lt; P, -1 after): the weights u_j (d) and l_1 epigraph variables s_j &gt;= |u_j[J]| (m
+ * = |J|). Samples k: epigraph variables e_k &gt;= |z_k[J]| (m) and a loss epigraph xi_k. With eps =
+ * 0 the l_1 variables are left out (m = 0). Every constraint is linear, kept positive by a
  * logarithmic barrier:
  *
  * <pre>
@@ -33,8 +33,8 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * (Schur complement {@code S_k = C_k - B_k^T A_k^{-1} B_k} on w_k). The s_j are eliminated inside
  * their block ({@code G_ss = diag + rho 1 1^T}, inverted by Sherman-Morrison). What is left is the
  * (B d) x (B d) matrix {@code blockdiag(G~_j) + sum_k Q_k^T S_k Q_k}, assembled per pattern pair
- * ({@code sum_k D_kp D_kq L_k^T S_k L_k}, {@code L_k = [x_k; e_J]}) and factored by Cholesky;
- * one step of iterative refinement on the reduced system follows. Blocks whose robust cone is {0}
+ * ({@code sum_k D_kp D_kq L_k^T S_k L_k}, {@code L_k = [x_k; e_J]}) and factored by Cholesky; one
+ * step of iterative refinement on the reduced system follows. Blocks whose robust cone is {0}
  * ({@code live[j] == false}) are fixed at zero and carry no constraint.
  *
  * <p>Cost per Newton step: O(n B (d + m)^2 + n P^2 d^2 + (B d)^3 / 3 + n m^3). Not thread-safe; one
@@ -813,9 +813,9 @@ final class RobustBarrier {
   }
 
   /**
-   * v := A_k^{-1} v for {@code A = diag(alpha_1..alpha_m, delta) + omega p p^T} with
-   * {@code p = (-eps 1, 1)}: xi is eliminated first (pivot {@code delta + omega}), which leaves
-   * {@code diag(alpha) + rho 1 1^T} on e with {@code rho = eps^2 / (1 / delta + 1 / omega)} (no
+   * v := A_k^{-1} v for {@code A = diag(alpha_1..alpha_m, delta) + omega p p^T} with {@code p =
+   * (-eps 1, 1)}: xi is eliminated first (pivot {@code delta + omega}), which leaves {@code
+   * diag(alpha) + rho 1 1^T} on e with {@code rho = eps^2 / (1 / delta + 1 / omega)} (no
    * cancellation however large omega is), solved by Sherman-Morrison.
    */
   private void applyAinv(int kk, double[] v) {

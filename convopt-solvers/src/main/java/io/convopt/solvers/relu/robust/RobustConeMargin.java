@@ -13,18 +13,17 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  *
  * i.e. when the active and inactive rows are separated by a hyperplane whose l_inf distance to
  * every row (|x . u| / ||u[J]||_1, the l_1-normalised margin) is at least eps: the ball of radius
- * eps around a row then never crosses the hyperplane. The interior of C_eps is non-empty iff
- * t* &gt; eps. A pattern with both signs has a u with {@code u[J] = 0} in its cone only if that
- * u is 0; the all-active pattern with a bias column always has a non-trivial cone (u = bias only).
+ * eps around a row then never crosses the hyperplane. The interior of C_eps is non-empty iff t*
+ * &gt; eps. A pattern with both signs has a u with {@code u[J] = 0} in its cone only if that u is
+ * 0; the all-active pattern with a bias column always has a non-trivial cone (u = bias only).
  *
  * <p>t* is the optimum of a linear program (variables u[J] = p - q with p, q >= 0, the unperturbed
- * coordinates free, t free; maximise t subject to {@code s_k x_k . u >= t} and
- * {@code sum (p + q) <= 1}; t is capped at {@code 1 + max |x|} so that a pattern separable by the
- * bias alone stays a bounded program), solved by a log-barrier method (the simplex method of
- * Commons Math cycled on these degenerate programs). The reported {@link #margin()} is
- * recomputed from the returned witness u (so it is a margin that u really achieves, however
- * accurately the program was solved), and {@link #witness()} is u scaled to {@code ||u[J]||_1 = 1}
- * when u[J] != 0.
+ * coordinates free, t free; maximise t subject to {@code s_k x_k . u >= t} and {@code sum (p + q)
+ * <= 1}; t is capped at {@code 1 + max |x|} so that a pattern separable by the bias alone stays a
+ * bounded program), solved by a log-barrier method (the simplex method of Commons Math cycled on
+ * these degenerate programs). The reported {@link #margin()} is recomputed from the returned
+ * witness u (so it is a margin that u really achieves, however accurately the program was solved),
+ * and {@link #witness()} is u scaled to {@code ||u[J]||_1 = 1} when u[J] != 0.
  *
  * @param margin {@code min_k s_k x_k . u / ||u[J]||_1} at the witness ({@code +inf} when the
  *     witness has {@code u[J] = 0} and still separates, i.e. a one-signed pattern with a bias)
@@ -89,12 +88,12 @@ public record RobustConeMargin(double margin, double[] witness) {
   }
 
   /**
-   * Log-barrier path following on the max-margin program in the variables {@code v = (p, q, f,
-   * t)} (u[J] = p - q, f the unperturbed coordinates, boxed to {@code |f| <= 1e3 cap} so that a
+   * Log-barrier path following on the max-margin program in the variables {@code v = (p, q, f, t)}
+   * (u[J] = p - q, f the unperturbed coordinates, boxed to {@code |f| <= 1e3 cap} so that a
    * one-signed pattern keeps a bounded program): minimise {@code -tau t - sum log(slacks)} for tau
-   * growing by 10 from 1 until {@code nu / tau <= 1e-12 cap}, Newton steps with a dense Cholesky
-   * of the (2m + d - m + 1)-square Hessian, fraction-to-boundary 0.99 and Armijo backtracking.
-   * Returns u at the last iterate (strictly feasible, margin within about {@code nu / tau} of t*).
+   * growing by 10 from 1 until {@code nu / tau <= 1e-12 cap}, Newton steps with a dense Cholesky of
+   * the (2m + d - m + 1)-square Hessian, fraction-to-boundary 0.99 and Armijo backtracking. Returns
+   * u at the last iterate (strictly feasible, margin within about {@code nu / tau} of t*).
    */
   private static double[] maxMarginBarrier(
       double[][] x, boolean[] active, boolean[] perturbed, double cap) {

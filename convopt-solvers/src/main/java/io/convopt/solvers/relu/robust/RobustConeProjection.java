@@ -1,19 +1,19 @@
 package io.convopt.solvers.relu.robust;
 
 /**
- * Euclidean projection onto the robust pattern cone of one block,
- * {@code C = {(c, b) in R^n x R^m : c_k >= eps ||b||_1 for all k}} (the image of the constraint
- * {@code (2D - I) X v >= eps ||v[J]||_1} under {@code c = (2D - I) X v, b = v[J]}).
+ * Euclidean projection onto the robust pattern cone of one block, {@code C = {(c, b) in R^n x R^m :
+ * c_k >= eps ||b||_1 for all k}} (the image of the constraint {@code (2D - I) X v >= eps
+ * ||v[J]||_1} under {@code c = (2D - I) X v, b = v[J]}).
  *
  * <p><b>Derivation.</b> For fixed b the best c is {@code max(c0_k, eps ||b||_1)}; for a fixed l1
  * norm the best b is a soft-thresholding {@code b = soft(b0, lambda)}. With {@code r(lambda) =
  * sum_j (|b0_j| - lambda)_+}, stationarity in lambda reads {@code phi(lambda) = lambda - eps sum_k
  * (eps r(lambda) - c0_k)_+ = 0}; phi is continuous, piecewise linear and strictly increasing, so
- * the root is unique. If {@code phi(max_j |b0_j|) <= 0} the projection has b = 0 and c = c0_+.
- * The root is bracketed by bisection until the active sets {k : eps r > c0_k} and {j : |b0_j| >
- * lambda} agree at both ends (they shrink monotonically in lambda), then solved exactly on that
- * linear piece. Cost O((n + m) log(1/ulp)) worst case, typically a few bisection steps.
- * Stateless; works in place on slices of a larger array.
+ * the root is unique. If {@code phi(max_j |b0_j|) <= 0} the projection has b = 0 and c = c0_+. The
+ * root is bracketed by bisection until the active sets {k : eps r > c0_k} and {j : |b0_j| > lambda}
+ * agree at both ends (they shrink monotonically in lambda), then solved exactly on that linear
+ * piece. Cost O((n + m) log(1/ulp)) worst case, typically a few bisection steps. Stateless; works
+ * in place on slices of a larger array.
  */
 public final class RobustConeProjection {
   private RobustConeProjection() {}
@@ -52,7 +52,8 @@ public final class RobustConeProjection {
         int[] alo = counts(v, off, n, m, eps, lo);
         int[] ahi = counts(v, off, n, m, eps, hi);
         if (alo[0] == ahi[0] && alo[1] == ahi[1]) {
-          // linear piece: r = R - mAct lambda over the active j; phi = lambda - eps sum_A (eps r - c0_k)
+          // linear piece: r = R - mAct lambda over the active j; phi = lambda - eps sum_A (eps r -
+          // c0_k)
           double rr = 0;
           for (int j = 0; j < m; j++) {
             double a = Math.abs(v[off + n + j]);

@@ -20,25 +20,24 @@ import io.convopt.solvers.relu.StopReason;
  * the constraints force (the dual bound then needs nothing from them). Sample epigraphs start 1
  * above their lower bounds; the first tau is {@code nu / F(start)}.
  *
- * <p><b>Path.</b> Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking
- * on the barrier objective (changes summed term by term); a point is centred when the squared
- * Newton decrement is at most 2; then tau grows by 30 (capped where nu / tau reaches a quarter of
- * the target gap); once nu / tau is below half the target gap the point is centred to a decrement
- * of 1e-9 before tau grows again (the dual candidate is only as good as the centring). kappa = 30
- * and the loose centring took 75 instead of 87 Newton steps on the robust fixture (kappa 10).
+ * <p><b>Path.</b> Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking on
+ * the barrier objective (changes summed term by term); a point is centred when the squared Newton
+ * decrement is at most 2; then tau grows by 30 (capped where nu / tau reaches a quarter of the
+ * target gap); once nu / tau is below half the target gap the point is centred to a decrement of
+ * 1e-9 before tau grows again (the dual candidate is only as good as the centring). kappa = 30 and
+ * the loose centring took 75 instead of 87 Newton steps on the robust fixture (kappa 10).
  *
  * <p><b>Certificate.</b> At every centred point the iterate is strictly feasible, so the robust
  * objective at it (closed form, {@link RobustLoss}) is an upper bound; {@link RobustDualBound}
- * turns the barrier multipliers (plain and Newton-corrected; the better bound is kept) into a
- * lower bound. Stop with {@link StopReason#CONVERGED} when {@code (upper - lower) / |upper|} is at
- * most the tolerance; {@link StopReason#MAX_ITERATIONS} after {@code maxIterations} Newton steps;
- * {@link StopReason#STALLED} when a factorisation fails or the line search finds no decrease,
- * twice. The result is the point with the best certificate so far, returned as a {@link
- * RobustSolution} (same certificate semantics as the ADMM: feasible point, upper bound; dual
- * point, lower bound).
+ * turns the barrier multipliers (plain and Newton-corrected; the better bound is kept) into a lower
+ * bound. Stop with {@link StopReason#CONVERGED} when {@code (upper - lower) / |upper|} is at most
+ * the tolerance; {@link StopReason#MAX_ITERATIONS} after {@code maxIterations} Newton steps; {@link
+ * StopReason#STALLED} when a factorisation fails or the line search finds no decrease, twice. The
+ * result is the point with the best certificate so far, returned as a {@link RobustSolution} (same
+ * certificate semantics as the ADMM: feasible point, upper bound; dual point, lower bound).
  *
- * <p>Cost per Newton step O(n P (d + m)^2 + n P^2 d^2 + (2 P d)^3 / 3); memory O((P d)^2 + n P +
- * n m). Immutable and thread-safe; deterministic.
+ * <p>Cost per Newton step O(n P (d + m)^2 + n P^2 d^2 + (2 P d)^3 / 3); memory O((P d)^2 + n P + n
+ * m). Immutable and thread-safe; deterministic.
  */
 public final class RobustInteriorPointSolver implements RobustReluSolver {
   private static final double KAPPA = 30;
@@ -118,8 +117,8 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         act[k] = problem.patterns().active(k, p);
       }
       double[] w = problem.patterns().hasGates() ? problem.patterns().gate(p) : null;
-      double margin = w == null ? Double.NEGATIVE_INFINITY
-          : RobustConeMargin.marginOf(xr, act, pert, w);
+      double margin =
+          w == null ? Double.NEGATIVE_INFINITY : RobustConeMargin.marginOf(xr, act, pert, w);
       if (!(margin > eps * (1 + 1e-9) + 1e-12)) {
         RobustConeMargin mg = RobustConeMargin.of(xr, act, pert);
         margin = mg.margin();
@@ -238,9 +237,21 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         w[c][i] = bestU[(i + pn) * d + c];
       }
     }
-    return new RobustSolution(v, w, bestEv.data, bestEv.penalty, bestBound,
-        violation(problem, bar, bestU), Double.NaN, Double.NaN, steps,
-        (System.nanoTime() - t0) * 1e-9, reason, null, name(), settings.tolerance());
+    return new RobustSolution(
+        v,
+        w,
+        bestEv.data,
+        bestEv.penalty,
+        bestBound,
+        violation(problem, bar, bestU),
+        Double.NaN,
+        Double.NaN,
+        steps,
+        (System.nanoTime() - t0) * 1e-9,
+        reason,
+        null,
+        name(),
+        settings.tolerance());
   }
 
   /** Scaled robust-cone violation {@code max (eps ||u_j[J]||_1 - c_kj)_+ / max |x_k . u_j|}. */
@@ -314,8 +325,10 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         esum += e[k * m + c];
       }
       double yk = bar.target(k);
-      xi[k] = bar.hinge ? Math.max(0, 1 - yk * yh[k] + bar.eps * esum) + 1
-          : Math.abs(yk - yh[k]) + bar.eps * esum + 1;
+      xi[k] =
+          bar.hinge
+              ? Math.max(0, 1 - yk * yh[k] + bar.eps * esum) + 1
+              : Math.abs(yk - yh[k]) + bar.eps * esum + 1;
     }
     if (!bar.setPoint(u, s, e, xi)) {
       throw new IllegalStateException("interior-point start is not strictly feasible (bug)");

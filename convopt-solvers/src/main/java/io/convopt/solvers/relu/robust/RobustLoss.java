@@ -4,8 +4,8 @@ import io.convopt.solvers.relu.Loss;
 
 /**
  * Closed-form worst case of a loss over an l_inf ball when the prediction is linear on the ball,
- * {@code yhat(delta) = yhat + delta . z} with {@code ||delta[J]||_inf <= eps}:
- * {@code max_delta delta . z = eps ||z[J]||_1}, so
+ * {@code yhat(delta) = yhat + delta . z} with {@code ||delta[J]||_inf <= eps}: {@code max_delta
+ * delta . z = eps ||z[J]||_1}, so
  *
  * <pre>
  * hinge:   (1 - y yhat + eps ||z[J]||_1)_+
@@ -23,10 +23,11 @@ public final class RobustLoss {
     switch (loss) {
       case HINGE:
         return Math.max(0.0, 1.0 - y * yhat + l1);
-      case SQUARED: {
-        double t = Math.abs(y - yhat) + l1;
-        return 0.5 * t * t;
-      }
+      case SQUARED:
+        {
+          double t = Math.abs(y - yhat) + l1;
+          return 0.5 * t * t;
+        }
       default:
         throw new IllegalArgumentException("loss: expected hinge or squared, got " + loss);
     }

@@ -3,9 +3,8 @@ package io.convopt.solvers.relu.robust;
 import io.convopt.solvers.relu.Loss;
 
 /**
- * Proximal map of the closed-form robust loss of one sample as a function of {@code q = (a, b)}
- * (a = prediction, b = the perturbed part of z): {@code argmin_q phi(q) + (1/(2 tau)) ||q -
- * q0||^2}.
+ * Proximal map of the closed-form robust loss of one sample as a function of {@code q = (a, b)} (a
+ * = prediction, b = the perturbed part of z): {@code argmin_q phi(q) + (1/(2 tau)) ||q - q0||^2}.
  *
  * <ul>
  *   <li>Hinge {@code phi = (l(q))_+}, {@code l = 1 - y a + eps ||b||_1}: if {@code l(q0) <= 0} the
@@ -76,7 +75,8 @@ final class RobustLossProx {
     }
   }
 
-  private static double hingeArg(double[] v, int off, int m, double y, double eps, double a0, double th) {
+  private static double hingeArg(
+      double[] v, int off, int m, double y, double eps, double a0, double th) {
     double s = 0;
     for (int j = 1; j <= m; j++) {
       s += Math.max(0.0, Math.abs(v[off + j]) - th * eps);
@@ -84,7 +84,8 @@ final class RobustLossProx {
     return 1 - y * (a0 + th * y) + eps * s;
   }
 
-  private static double squaredH(double[] v, int off, int m, double y, double eps, double a0, double th) {
+  private static double squaredH(
+      double[] v, int off, int m, double y, double eps, double a0, double th) {
     double s = 0;
     for (int j = 1; j <= m; j++) {
       s += Math.max(0.0, Math.abs(v[off + j]) - th * eps);

@@ -15,21 +15,21 @@ import java.util.SplittableRandom;
  * <p><b>Why.</b> The robust cone of a pattern, {@code {u : (2 D_k - 1) x_k . u >= eps ||u[J]||_1}},
  * contains a u != 0 only if a hyperplane separates the pattern's active rows from its inactive ones
  * with l_1-normalised margin ({@code |x . w + b| / ||w||_1}, the l_inf distance) at least eps
- * ({@link RobustConeMargin}). A Gaussian gate almost never does that on a few hundred rows, so
- * the robust program puts those blocks at zero.
+ * ({@link RobustConeMargin}). A Gaussian gate almost never does that on a few hundred rows, so the
+ * robust program puts those blocks at zero.
  *
  * <p><b>Rule.</b> Gate 0 is the bias-only gate (the all-active pattern, a linear neuron). Then,
  * until {@code count} patterns are kept or {@code 200 count} directions were drawn: draw a
- * direction w on one or two perturbed columns (equally likely; columns uniform without
- * replacement, N(0, 1) weights), scale it to {@code ||w||_1 = 1}, project the rows ({@code p_k =
- * x_k[J] . w}), and look for gaps between consecutive sorted projections wider than 2 eps; take
- * the most balanced such gap (the one with most rows on its smaller side; ties: the lower one),
- * put the threshold t in its middle and the gate {@code g = +-(w, -t)} (bias entry -t, sign
- * uniform). Every row is then at l_inf distance &gt; eps from the gate's hyperplane, so the gate
- * itself lies strictly inside the robust cone of its pattern: {@code (2 D_k - 1) x_k . g > eps
- * ||g[J]||_1 = eps}. Patterns that repeat a kept one (or its all-active/all-inactive extremes) are
- * skipped. Directions on at most two columns keep {@code ||w||_1 / ||w||_2} small, which is what
- * spreads the projections out in l_1 units; dense directions shrink every gap by up to sqrt(d).
+ * direction w on one or two perturbed columns (equally likely; columns uniform without replacement,
+ * N(0, 1) weights), scale it to {@code ||w||_1 = 1}, project the rows ({@code p_k = x_k[J] . w}),
+ * and look for gaps between consecutive sorted projections wider than 2 eps; take the most balanced
+ * such gap (the one with most rows on its smaller side; ties: the lower one), put the threshold t
+ * in its middle and the gate {@code g = +-(w, -t)} (bias entry -t, sign uniform). Every row is then
+ * at l_inf distance &gt; eps from the gate's hyperplane, so the gate itself lies strictly inside
+ * the robust cone of its pattern: {@code (2 D_k - 1) x_k . g > eps ||g[J]||_1 = eps}. Patterns that
+ * repeat a kept one (or its all-active/all-inactive extremes) are skipped. Directions on at most
+ * two columns keep {@code ||w||_1 / ||w||_2} small, which is what spreads the projections out in
+ * l_1 units; dense directions shrink every gap by up to sqrt(d).
  *
  * <p>Equal seeds give identical patterns. Stateless.
  */

@@ -41,8 +41,13 @@ public final class RobustReluProblem {
    * @param loss HINGE or SQUARED
    */
   public RobustReluProblem(
-      double[][] x, double[] y, ActivationPatterns patterns, double beta, double eps,
-      boolean[] perturbed, Loss loss) {
+      double[][] x,
+      double[] y,
+      ActivationPatterns patterns,
+      double beta,
+      double eps,
+      boolean[] perturbed,
+      Loss loss) {
     if (x == null || x.length == 0 || x[0] == null || x[0].length == 0) {
       throw new IllegalArgumentException("X: empty matrix");
     }
@@ -50,7 +55,8 @@ public final class RobustReluProblem {
     int d = x[0].length;
     for (int k = 0; k < n; k++) {
       if (x[k] == null || x[k].length != d) {
-        throw new IllegalArgumentException("X: ragged matrix at row " + k + ", expected " + d + " entries");
+        throw new IllegalArgumentException(
+            "X: ragged matrix at row " + k + ", expected " + d + " entries");
       }
       for (int c = 0; c < d; c++) {
         if (!Double.isFinite(x[k][c])) {
@@ -62,7 +68,8 @@ public final class RobustReluProblem {
       throw new IllegalArgumentException("y: expected " + n + " entries (rows of X)");
     }
     if (patterns == null || patterns.samples() != n) {
-      throw new IllegalArgumentException("patterns: missing or computed for another number of samples");
+      throw new IllegalArgumentException(
+          "patterns: missing or computed for another number of samples");
     }
     if (!(beta >= 0) || !Double.isFinite(beta)) {
       throw new IllegalArgumentException("beta: must be finite and >= 0, got " + beta);
@@ -79,7 +86,11 @@ public final class RobustReluProblem {
     for (int k = 0; k < n; k++) {
       if (!Double.isFinite(y[k]) || loss == Loss.HINGE && y[k] != 1.0 && y[k] != -1.0) {
         throw new IllegalArgumentException(
-            "y: entry " + k + " is " + y[k] + (loss == Loss.HINGE ? " (hinge needs -1 or +1)" : ""));
+            "y: entry "
+                + k
+                + " is "
+                + y[k]
+                + (loss == Loss.HINGE ? " (hinge needs -1 or +1)" : ""));
       }
     }
     this.x = new double[n][];
@@ -164,7 +175,18 @@ public final class RobustReluProblem {
 
   @Override
   public String toString() {
-    return "RobustReluProblem[" + loss.name().toLowerCase() + ", n=" + x.length + ", d=" + x[0].length
-        + ", P=" + patterns.count() + ", beta=" + beta + ", eps=" + eps + "]";
+    return "RobustReluProblem["
+        + loss.name().toLowerCase()
+        + ", n="
+        + x.length
+        + ", d="
+        + x[0].length
+        + ", P="
+        + patterns.count()
+        + ", beta="
+        + beta
+        + ", eps="
+        + eps
+        + "]";
   }
 }

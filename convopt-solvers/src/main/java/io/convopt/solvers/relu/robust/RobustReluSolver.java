@@ -22,7 +22,8 @@ public interface RobustReluSolver {
    */
   static RobustReluSolver defaultSolver(double tolerance, int maxIterations) {
     return new RobustInteriorPointSolver(
-        RobustInteriorPointSolver.Settings.defaults().withTolerance(tolerance)
+        RobustInteriorPointSolver.Settings.defaults()
+            .withTolerance(tolerance)
             .withMaxIterations(maxIterations));
   }
 }

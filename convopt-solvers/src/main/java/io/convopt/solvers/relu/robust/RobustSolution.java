@@ -29,16 +29,50 @@ public final class RobustSolution {
   private final String solver;
   private final double tolerance;
 
-  RobustSolution(double[][] v, double[][] w, double dataTerm, double penalty, double dualBound,
-      double violation, double primalResidual, double dualResidual, int iterations,
-      double wallSeconds, StopReason stopReason, RobustAdmmSolver.Settings settings) {
-    this(v, w, dataTerm, penalty, dualBound, violation, primalResidual, dualResidual, iterations,
-        wallSeconds, stopReason, settings, "admm", settings.tolerance());
+  RobustSolution(
+      double[][] v,
+      double[][] w,
+      double dataTerm,
+      double penalty,
+      double dualBound,
+      double violation,
+      double primalResidual,
+      double dualResidual,
+      int iterations,
+      double wallSeconds,
+      StopReason stopReason,
+      RobustAdmmSolver.Settings settings) {
+    this(
+        v,
+        w,
+        dataTerm,
+        penalty,
+        dualBound,
+        violation,
+        primalResidual,
+        dualResidual,
+        iterations,
+        wallSeconds,
+        stopReason,
+        settings,
+        "admm",
+        settings.tolerance());
   }
 
-  RobustSolution(double[][] v, double[][] w, double dataTerm, double penalty, double dualBound,
-      double violation, double primalResidual, double dualResidual, int iterations,
-      double wallSeconds, StopReason stopReason, RobustAdmmSolver.Settings settings, String solver,
+  RobustSolution(
+      double[][] v,
+      double[][] w,
+      double dataTerm,
+      double penalty,
+      double dualBound,
+      double violation,
+      double primalResidual,
+      double dualResidual,
+      int iterations,
+      double wallSeconds,
+      StopReason stopReason,
+      RobustAdmmSolver.Settings settings,
+      String solver,
       double tolerance) {
     this.v = v;
     this.w = w;
@@ -148,10 +182,18 @@ public final class RobustSolution {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "RobustSolution[%s, objective=%.12g, relGap=%.3g, violation=%.3g, r=%.3g, s=%.3g, it=%d,"
             + " %.3fs, %s]",
-        solver, objective, relativeGap(), violation, primalResidual, dualResidual, iterations,
-        wallSeconds, stopReason);
+        solver,
+        objective,
+        relativeGap(),
+        violation,
+        primalResidual,
+        dualResidual,
+        iterations,
+        wallSeconds,
+        stopReason);
   }
 }

@@ -4,18 +4,18 @@ import io.convopt.solvers.nonconvex.TwoLayerReluNetwork;
 import io.convopt.solvers.relu.TwoLayerNetwork;
 
 /**
- * A two-layer (gated) ReLU network seen as a function of one input, {@code f(x) = sum_j
- * act_j(x) (x . w1_j) w2_j} with {@code act_j(x) = 1[x . g_j >= 0]} (g_j = w1_j for a plain ReLU
- * network), as needed by attacks: value, input gradient and the activation pattern. Adapters:
- * {@link #of(TwoLayerNetwork)} (a convex-recovered ReLU network only: a gated one is rejected with
- * {@link IllegalArgumentException}, since TwoLayerNetwork does not expose its gates — pass the
- * gates to {@link #of(double[][], double[], double[][])} instead), {@link #of(TwoLayerReluNetwork)}
+ * A two-layer (gated) ReLU network seen as a function of one input, {@code f(x) = sum_j act_j(x) (x
+ * . w1_j) w2_j} with {@code act_j(x) = 1[x . g_j >= 0]} (g_j = w1_j for a plain ReLU network), as
+ * needed by attacks: value, input gradient and the activation pattern. Adapters: {@link
+ * #of(TwoLayerNetwork)} (a convex-recovered ReLU network only: a gated one is rejected with {@link
+ * IllegalArgumentException}, since TwoLayerNetwork does not expose its gates — pass the gates to
+ * {@link #of(double[][], double[], double[][])} instead), {@link #of(TwoLayerReluNetwork)}
  * (non-convex SGD/Adam, always a plain ReLU network) and {@link #of(RobustSolution, double)} (a
  * plain ReLU network from the robust program's weights). Every adapter copies the weights.
  * Immutable, thread-safe.
  *
- * <p>Gradient: {@code sum_j act_j(x) w2_j w1_j}, the gradient of the linear piece containing x
- * (at a kink the one-sided piece with act_j = 1 on the boundary, matching {@code >= 0}).
+ * <p>Gradient: {@code sum_j act_j(x) w2_j w1_j}, the gradient of the linear piece containing x (at
+ * a kink the one-sided piece with act_j = 1 on the boundary, matching {@code >= 0}).
  */
 public final class TwoLayerReluFunction {
   private final double[][] w1;
@@ -34,8 +34,8 @@ public final class TwoLayerReluFunction {
    * @throws IllegalArgumentException if {@code net} is gated (its gates are not exposed)
    */
   public static TwoLayerReluFunction of(TwoLayerNetwork net) {
-    return new TwoLayerReluFunction(net.firstLayer(), net.secondLayer(),
-        net.isGated() ? gatesOf(net) : null);
+    return new TwoLayerReluFunction(
+        net.firstLayer(), net.secondLayer(), net.isGated() ? gatesOf(net) : null);
   }
 
   /**
@@ -43,7 +43,9 @@ public final class TwoLayerReluFunction {
    * per neuron or null for a ReLU network (arrays are copied).
    */
   public static TwoLayerReluFunction of(double[][] w1, double[] w2, double[][] gates) {
-    if (w1 == null || w2 == null || w1.length != w2.length
+    if (w1 == null
+        || w2 == null
+        || w1.length != w2.length
         || gates != null && gates.length != w1.length) {
       throw new IllegalArgumentException("w1, w2, gates: need one row/entry per neuron");
     }
@@ -69,7 +71,8 @@ public final class TwoLayerReluFunction {
 
   /**
    * A ReLU network from the convex robust solution: one neuron per block with norm above {@code
-   * relThreshold} times the largest block norm ({@code w1 = v / sqrt(||v||)}, {@code w2 = ±sqrt(||v||)}).
+   * relThreshold} times the largest block norm ({@code w1 = v / sqrt(||v||)}, {@code w2 =
+   * ±sqrt(||v||)}).
    */
   public static TwoLayerReluFunction of(RobustSolution s, double relThreshold) {
     if (!(relThreshold >= 0 && relThreshold < 1)) {

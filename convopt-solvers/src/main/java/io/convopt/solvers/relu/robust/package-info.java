@@ -10,8 +10,8 @@
  * io.convopt.solvers.relu.robust.RobustPatternSampler}), and the non-convex baselines (PGD attack
  * and PGD adversarial training of the network as a differentiable function).
  *
- * <p>Depends on: {@code relu}, {@code relu.linalg}, {@code relu.sampling}. Uses the shared
- * numerics of {@code relu.linalg} (Cholesky, group soft-thresholding, residual balancing) rather
- * than copies.
+ * <p>Depends on: {@code relu}, {@code relu.linalg}, {@code relu.sampling}. Uses the shared numerics
+ * of {@code relu.linalg} (Cholesky, group soft-thresholding, residual balancing) rather than
+ * copies.
  */
 package io.convopt.solvers.relu.robust;

@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A set of activation patterns {@code D_i = diag(1[X g_i >= 0])} (non-strict inequality, as in
- * the fixtures), stored as an n x P 0/1 mask, together with the gate vectors g_i (d x P) that
- * produced them when known. Gates are needed to predict with a gated model on new data.
+ * A set of activation patterns {@code D_i = diag(1[X g_i >= 0])} (non-strict inequality, as in the
+ * fixtures), stored as an n x P 0/1 mask, together with the gate vectors g_i (d x P) that produced
+ * them when known. Gates are needed to predict with a gated model on new data.
  *
- * <p>Factories: {@link #sample} (seeded Gaussian gates), {@link #fromGates} (given
- * gates, e.g. a fixture's G), {@link #enumerate} (every chamber of the hyperplane arrangement for
- * small d; in 1-D with a bias column these are the 2n threshold patterns) and {@link #of} (given D
- * and optional G). Deduplication keeps the first occurrence and preserves the draw order; the
- * all-zero pattern is dropped.
+ * <p>Factories: {@link #sample} (seeded Gaussian gates), {@link #fromGates} (given gates, e.g. a
+ * fixture's G), {@link #enumerate} (every chamber of the hyperplane arrangement for small d; in 1-D
+ * with a bias column these are the 2n threshold patterns) and {@link #of} (given D and optional G).
+ * Deduplication keeps the first occurrence and preserves the draw order; the all-zero pattern is
+ * dropped.
  *
  * <p>Immutable and thread-safe.
  */
@@ -40,8 +40,8 @@ public final class ActivationPatterns {
 
   /**
    * Draws {@code draws} gates with i.i.d. N(0,1) entries from {@code new SplittableRandom(seed)}
-   * (column by column), computes their patterns on X, and keeps the distinct non-zero ones.
-   * Equal seeds give identical patterns.
+   * (column by column), computes their patterns on X, and keeps the distinct non-zero ones. Equal
+   * seeds give identical patterns.
    *
    * @param x n x d data (include a ones column for a bias)
    */
@@ -101,8 +101,12 @@ public final class ActivationPatterns {
     for (int k = 0; k < xs[0]; k++) {
       if (d01[k] == null || d01[k].length != p) {
         throw new IllegalArgumentException(
-            "D: ragged matrix, row " + k + " has "
-                + (d01[k] == null ? 0 : d01[k].length) + " entries, expected " + p);
+            "D: ragged matrix, row "
+                + k
+                + " has "
+                + (d01[k] == null ? 0 : d01[k].length)
+                + " entries, expected "
+                + p);
       }
       for (int i = 0; i < p; i++) {
         int v = d01[k][i];
@@ -154,8 +158,8 @@ public final class ActivationPatterns {
    * them (both signs) and the 2^(d-1) gates {@code r + eps sum_l s_l b_l} that step off it into
    * each neighbouring chamber (b_l dual to the rows of S). This finds every chamber when the rows
    * are in general position (no d of them on a common hyperplane through a ray); otherwise it
-   * returns a subset. Cost O(C(n, d-1) 2^(d-1) n d). In 1-D with a bias column (d = 2) this is
-   * the set of 2n threshold patterns {x ≥ t} and {x ≤ t}.
+   * returns a subset. Cost O(C(n, d-1) 2^(d-1) n d). In 1-D with a bias column (d = 2) this is the
+   * set of 2n threshold patterns {x ≥ t} and {x ≤ t}.
    *
    * @throws IllegalArgumentException if d > 4 (use {@link #sample})
    */
@@ -268,7 +272,8 @@ public final class ActivationPatterns {
     }
     int p = cols.size();
     if (p == 0) {
-      throw new IllegalArgumentException("patterns: zero patterns left after removing the all-zero one");
+      throw new IllegalArgumentException(
+          "patterns: zero patterns left after removing the all-zero one");
     }
     boolean[] mask = new boolean[n * p];
     double[][] g = new double[d][p];
@@ -352,8 +357,14 @@ public final class ActivationPatterns {
 
   @Override
   public String toString() {
-    return "ActivationPatterns[n=" + n + ", P=" + count + ", gates=" + (gates != null)
-        + (seed >= 0 ? ", seed=" + seed : "") + "]";
+    return "ActivationPatterns[n="
+        + n
+        + ", P="
+        + count
+        + ", gates="
+        + (gates != null)
+        + (seed >= 0 ? ", seed=" + seed : "")
+        + "]";
   }
 
   private static double[] nullVector(double[][] rows, int m, int d) {

@@ -1,22 +1,21 @@
 package io.convopt.solvers.relu.sampling;
 
-import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import java.util.Locale;
 
 /**
- * Scenario-approach guarantee for sampled activation patterns (Bai, Gautam and Sojoudi,
- * arXiv 2201.01965, "sampled convex programs").
+ * Scenario-approach guarantee for sampled activation patterns (Bai, Gautam and Sojoudi, arXiv
+ * 2201.01965, "sampled convex programs").
  *
- * <p><b>Why it applies.</b> The dual of the gated program (CG) over a pattern set S is {@code
- * max_z -L*(-z)} subject to {@code ||X^T D_h z|| <= beta} for every gate h in S: a convex program
- * in {@code zeta = n} variables with one constraint per sampled gate. With N i.i.d. Gaussian gates
- * it is a scenario program, and the violation probability {@code V = P_h(||X^T D_h z*|| > beta)}
- * of its (unique, for a strongly convex conjugate such as the squared loss) solution is exactly the
+ * <p><b>Why it applies.</b> The dual of the gated program (CG) over a pattern set S is {@code max_z
+ * -L*(-z)} subject to {@code ||X^T D_h z|| <= beta} for every gate h in S: a convex program in
+ * {@code zeta = n} variables with one constraint per sampled gate. With N i.i.d. Gaussian gates it
+ * is a scenario program, and the violation probability {@code V = P_h(||X^T D_h z*|| > beta)} of
+ * its (unique, for a strongly convex conjugate such as the squared loss) solution is exactly the
  * probability that a fresh random pattern would improve the primal solution. Campi and Garatti
  * (SIAM J. Optim. 19, 2008, Thm 1) give {@code P^N(V > eps) <= B(N, eps, zeta) = sum_{i < zeta}
- * C(N, i) eps^i (1 - eps)^(N - i)}. Duplicated or all-zero patterns do not change the program, so
- * N counts the raw draws. Calafiore (SIAM J. Optim. 20, 2010) shows {@code N >= (2/eps)(ln(1/delta)
- * + zeta - 1)} suffices; {@link #requiredDraws} returns the smallest N from the exact tail instead.
+ * C(N, i) eps^i (1 - eps)^(N - i)}. Duplicated or all-zero patterns do not change the program, so N
+ * counts the raw draws. Calafiore (SIAM J. Optim. 20, 2010) shows {@code N >= (2/eps)(ln(1/delta) +
+ * zeta - 1)} suffices; {@link #requiredDraws} returns the smallest N from the exact tail instead.
  *
  * <p>The guarantee is conservative in zeta (the dual's support rank can be smaller than n) and says
  * nothing about the constrained program (CR), whose dual constraint sets are not of this form.
@@ -50,7 +49,9 @@ public record ScenarioBound(int draws, int decisionVariables, double delta, doub
     return new ScenarioBound(draws, decisionVariables, delta, hi);
   }
 
-  /** The scenario bound of sampled patterns (zeta = n); N = the gates drawn before deduplication. */
+  /**
+   * The scenario bound of sampled patterns (zeta = n); N = the gates drawn before deduplication.
+   */
   public static ScenarioBound of(ActivationPatterns patterns, double delta) {
     return achieved(patterns.gatesDrawn(), patterns.samples(), delta);
   }
@@ -62,8 +63,10 @@ public record ScenarioBound(int draws, int decisionVariables, double delta, doub
       throw new IllegalArgumentException("epsilon: must be in (0, 1), got " + epsilon);
     }
     double target = Math.log(delta);
-    long hi = Math.max(decisionVariables,
-        (long) Math.ceil(2 / epsilon * (Math.log(1 / delta) + decisionVariables)));
+    long hi =
+        Math.max(
+            decisionVariables,
+            (long) Math.ceil(2 / epsilon * (Math.log(1 / delta) + decisionVariables)));
     while (logTail(hi, epsilon, decisionVariables) > target) {
       hi *= 2;
       if (hi > Integer.MAX_VALUE) {
@@ -86,7 +89,8 @@ public record ScenarioBound(int draws, int decisionVariables, double delta, doub
    * Samples patterns with the smallest number of draws for which, with confidence 1 - delta, a
    * fresh Gaussian pattern improves the gated solution with probability at most epsilon.
    */
-  public static ActivationPatterns sampleUntil(double[][] x, double epsilon, double delta, long seed) {
+  public static ActivationPatterns sampleUntil(
+      double[][] x, double epsilon, double delta, long seed) {
     if (x == null || x.length == 0) {
       throw new IllegalArgumentException("X: empty matrix");
     }
@@ -127,8 +131,13 @@ public record ScenarioBound(int draws, int decisionVariables, double delta, doub
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "scenario bound: %d draws, %d decision variables -> P(a fresh pattern improves the gated"
-            + " solution) <= %.4g with confidence 1 - %.1e", draws, decisionVariables, epsilon, delta);
+            + " solution) <= %.4g with confidence 1 - %.1e",
+        draws,
+        decisionVariables,
+        epsilon,
+        delta);
   }
 }

@@ -11,8 +11,8 @@ import io.convopt.solvers.relu.linalg.RestartedFista;
  * augmented-Lagrangian iterate identifies, long before its cone violation is small, which blocks
  * are non-zero and which cone rows are active (multiplier {@code gamma_kj > 0}). On that face the
  * program is an <em>unconstrained</em> group Lasso: each non-zero block is restricted to the null
- * space of its active rows by the orthogonal projector {@code P_j} (Gram–Schmidt on the rows,
- * d x d), the zero blocks are held at 0, and
+ * space of its active rows by the orthogonal projector {@code P_j} (Gram–Schmidt on the rows, d x
+ * d), the zero blocks are held at 0, and
  *
  * <pre>
  *   min_t  L(A P t, y) + beta sum_j ||t_j||,
@@ -22,16 +22,18 @@ import io.convopt.solvers.relu.linalg.RestartedFista;
  * smooth part has no penalty term, so R-FISTA converges fast (no 1/delta ill-conditioning). The
  * result satisfies the active rows exactly; the inactive rows normally keep their slack, and the
  * caller's {@link ProjectedCertificate} restores what does not. If the face was guessed right the
- * point is optimal up to the R-FISTA tolerance; if not, it is just another feasible candidate —
- * the certificate decides, so polishing can never make a wrong claim.
+ * point is optimal up to the R-FISTA tolerance; if not, it is just another feasible candidate — the
+ * certificate decides, so polishing can never make a wrong claim.
  *
  * <p>Not thread-safe; one instance per solve.
  */
 public final class ActiveFacePolish {
   /** R-FISTA iterations per polish. */
   public static final int MAX_ITERATIONS = 3000;
+
   /** Active-set rounds (rows violated by a polished point are added to the face). */
   public static final int ROUNDS = 2;
+
   private final PatternOperator op;
   private final Loss loss;
   private final double[] y;
@@ -150,12 +152,19 @@ public final class ActiveFacePolish {
     }
     FaceSmooth f = new FaceSmooth(proj);
     double[] gs = new double[u.length];
-    RestartedFista.Outcome out = RestartedFista.minimize(
-        f, d, beta, t0, step, MAX_ITERATIONS, 10,
-        (x, it, eta) -> {
-          f.valueAndGradient(x, gs);
-          return RestartedFista.gradientMapping(x, gs, d, beta, eta) <= tolerance;
-        });
+    RestartedFista.Outcome out =
+        RestartedFista.minimize(
+            f,
+            d,
+            beta,
+            t0,
+            step,
+            MAX_ITERATIONS,
+            10,
+            (x, it, eta) -> {
+              f.valueAndGradient(x, gs);
+              return RestartedFista.gradientMapping(x, gs, d, beta, eta) <= tolerance;
+            });
     return f.lift(out.u());
   }
 

@@ -1,9 +1,9 @@
 package io.convopt.solvers.relu.solve;
 
 /**
- * Observer of the ADMM iterations: called once per iteration with the residuals, it returns
- * whether to go on (the shape of an ODE event handler). Implementations must be cheap; they run
- * on the solver's thread.
+ * Observer of the ADMM iterations: called once per iteration with the residuals, it returns whether
+ * to go on (the shape of an ODE event handler). Implementations must be cheap; they run on the
+ * solver's thread.
  */
 @FunctionalInterface
 public interface AdmmListener {

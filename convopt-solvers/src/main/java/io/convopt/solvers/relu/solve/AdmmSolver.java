@@ -16,17 +16,16 @@ import io.convopt.solvers.relu.linalg.DenseUStep;
 import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.ResidualBalancing;
-import io.convopt.solvers.relu.linalg.RestartedFista;
 import io.convopt.solvers.relu.linalg.UStep;
 import io.convopt.solvers.relu.linalg.WoodburyUStep;
 
 /**
- * ADMM for the constrained ReLU program (CR), after Bai, Gautam &amp; Sojoudi (arXiv
- * 2201.01965), and for the gated program (CG) as the special case without cones.
+ * ADMM for the constrained ReLU program (CR), after Bai, Gautam &amp; Sojoudi (arXiv 2201.01965),
+ * and for the gated program (CG) as the special case without cones.
  *
  * <p><b>Splitting.</b> Weights u (B blocks of size d), a copy v carrying the group norm, slacks
- * {@code s = G u >= 0} for the cones ({@code G u = (2D - I) X u_j} per block), and for a loss
- * other than the squared one a copy {@code z = F u} of the predictions carrying the loss:
+ * {@code s = G u >= 0} for the cones ({@code G u = (2D - I) X u_j} per block), and for a loss other
+ * than the squared one a copy {@code z = F u} of the predictions carrying the loss:
  *
  * <pre>
  *   min L(F u, y) + beta ||v||_{2,1} + I_{>=0}(s)   s.t.  u = v,  G u = s  [, F u = z]
@@ -52,9 +51,9 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * <p><b>Stopping.</b> Once both relative residuals of {@link AdmmListener.Progress} are at most
  * 1e-3, the {@link ProjectedCertificate} of v (feasible projection, exact cone-dual bound) is
  * evaluated every {@link #CERTIFY_EVERY} or more iterations (spaced so that it costs at most about
- * a fifth of the run); stop when its relative gap is at most {@code settings.tolerance()}, or
- * after {@code settings.maxIterations()} ADMM iterations, or when the listener says stop. ADMM
- * never calls the AL solver. <b>Penalty.</b> rho starts at {@code withPenalty} (default: 1) and, when
+ * a fifth of the run); stop when its relative gap is at most {@code settings.tolerance()}, or after
+ * {@code settings.maxIterations()} ADMM iterations, or when the listener says stop. ADMM never
+ * calls the AL solver. <b>Penalty.</b> rho starts at {@code withPenalty} (default: 1) and, when
  * adaptive (default), is doubled/halved every {@code settings.checkEvery()} iterations while one
  * relative residual exceeds ten times the other (residual balancing, Boyd et al. §3.4.1), at most
  * {@link #MAX_PENALTY_CHANGES} times so that convergence theory for fixed rho applies afterwards;
@@ -62,26 +61,34 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * not depend on rho.
  *
  * <p><b>Result.</b> The weights are v (exactly group-sparse) moved into their cones by {@link
- * io.convopt.solvers.relu.certificate.ConeRestoration}, and the certificate is the {@link ProjectedCertificate} there (KKT fields with
- * {@code gamma = -rho nu >= 0}). {@code iterations()} counts ADMM iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
+ * io.convopt.solvers.relu.certificate.ConeRestoration}, and the certificate is the {@link
+ * ProjectedCertificate} there (KKT fields with {@code gamma = -rho nu >= 0}). {@code iterations()}
+ * counts ADMM iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
  *
  * <p>Immutable and thread-safe (all state is per solve); configure with the {@code withX} methods.
  */
 public final class AdmmSolver implements ConvexReluSolver {
   /** Upper bound on the number of residual-balancing penalty changes. */
   public static final int MAX_PENALTY_CHANGES = 40;
+
   /** AUTO picks the dense u-step when B d is at most this and below n. */
   public static final int DENSE_MAX_DIMENSION = 400;
+
   /** AUTO picks conjugate gradients above this many samples (2 n^2 doubles would exceed 128 MB). */
   public static final int WOODBURY_MAX_SAMPLES = 4000;
+
   /** Minimal number of iterations between certificate evaluations. */
   static final int CERTIFY_EVERY = 50;
+
   /** The certificate is evaluated only once both relative residuals are at most this. */
   static final double CERTIFY_BELOW = 1e-3;
 
   /** How the u-step system is solved. */
   public enum UStepMethod {
-    /** Dense when B d ≤ min(n - 1, DENSE_MAX_DIMENSION), CG when n > WOODBURY_MAX_SAMPLES, else Woodbury. */
+    /**
+     * Dense when B d ≤ min(n - 1, DENSE_MAX_DIMENSION), CG when n > WOODBURY_MAX_SAMPLES, else
+     * Woodbury.
+     */
     AUTO,
     /** n x n Cholesky of the Woodbury capacitance matrix. */
     WOODBURY,
@@ -130,8 +137,13 @@ public final class AdmmSolver implements ConvexReluSolver {
   }
 
   private AdmmSolver(
-      ReluSolverSettings settings, UStepMethod uStep, double penalty, boolean adaptive,
-      AdmmListener listener, double constraintScale, double relaxation) {
+      ReluSolverSettings settings,
+      UStepMethod uStep,
+      double penalty,
+      boolean adaptive,
+      AdmmListener listener,
+      double constraintScale,
+      double relaxation) {
     if (settings == null) {
       throw new IllegalArgumentException("settings: missing");
     }
@@ -149,7 +161,8 @@ public final class AdmmSolver implements ConvexReluSolver {
     this.penalty = penalty;
     this.adaptive = adaptive;
     this.listener = listener;
-    if (!(constraintScale > 0) && !Double.isNaN(constraintScale) || Double.isInfinite(constraintScale)) {
+    if (!(constraintScale > 0) && !Double.isNaN(constraintScale)
+        || Double.isInfinite(constraintScale)) {
       throw new IllegalArgumentException(
           "constraintScale: must be finite and > 0 (or NaN for automatic), got " + constraintScale);
     }
@@ -220,8 +233,10 @@ public final class AdmmSolver implements ConvexReluSolver {
       return uStep;
     }
     int n = problem.samples();
-    long dim = (long) problem.dimension() * problem.patterns().count()
-        * (problem.formulation() == Formulation.RELU ? 2 : 1);
+    long dim =
+        (long) problem.dimension()
+            * problem.patterns().count()
+            * (problem.formulation() == Formulation.RELU ? 2 : 1);
     if (dim <= DENSE_MAX_DIMENSION && dim < n) {
       return UStepMethod.DENSE;
     }
@@ -429,8 +444,9 @@ public final class AdmmSolver implements ConvexReluSolver {
           listener.iteration(new AdmmListener.Progress(it, rp, rd, relP, relD, rho));
       if (it >= nextCertify && Math.max(relP, relD) <= CERTIFY_BELOW) {
         long tc = System.nanoTime();
-        ProjectedCertificate.Result pc = pcert.evaluate(v, dualCandidate(split, mu, rho, n),
-            coneMultipliers(cons, nu, rho, rs, nb));
+        ProjectedCertificate.Result pc =
+            pcert.evaluate(
+                v, dualCandidate(split, mu, rho, n), coneMultipliers(cons, nu, rho, rs, nb));
         long spent = System.nanoTime() - tc;
         // spacing: at least CERTIFY_EVERY iterations, and at least four times the certificate's
         // cost in ADMM iterations, so certification stays below about a fifth of the run time
@@ -443,9 +459,13 @@ public final class AdmmSolver implements ConvexReluSolver {
           reason = StopReason.CONVERGED;
           break;
         }
-        ProgressListener.Progress report = new ProgressListener.Progress(name(), it,
-            pc.certificate().primal(), pc.certificate().relativeGap(),
-            (System.nanoTime() - t0) * 1e-9);
+        ProgressListener.Progress report =
+            new ProgressListener.Progress(
+                name(),
+                it,
+                pc.certificate().primal(),
+                pc.certificate().relativeGap(),
+                (System.nanoTime() - t0) * 1e-9);
         if (progress.progress(report) == ProgressListener.Action.STOP) {
           certified = pc;
           reason = StopReason.STOPPED_BY_LISTENER;
@@ -479,19 +499,31 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
     }
     if (certified == null) {
-      certified = pcert.evaluate(v, dualCandidate(split, mu, rho, n),
-          coneMultipliers(cons, nu, rho, rs, nb));
+      certified =
+          pcert.evaluate(
+              v, dualCandidate(split, mu, rho, n), coneMultipliers(cons, nu, rho, rs, nb));
     }
     double[] w = certified.w();
     Certificate cert = certified.certificate();
     double data = ev.dataTerm(w);
     if (reason != StopReason.STOPPED_BY_LISTENER) {
-      progress.progress(new ProgressListener.Progress(name(), it, cert.primal(),
-          cert.relativeGap(), (System.nanoTime() - t0) * 1e-9));
+      progress.progress(
+          new ProgressListener.Progress(
+              name(), it, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9));
     }
     return new ReluSolution(
-        problem, w, ev.yhat, data, ev.penalty(w), cert, it, us.factorizations(),
-        (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
+        problem,
+        w,
+        ev.yhat,
+        data,
+        ev.penalty(w),
+        cert,
+        it,
+        us.factorizations(),
+        (System.nanoTime() - t0) * 1e-9,
+        reason,
+        name(),
+        settings);
   }
 
   private static double[] dualCandidate(boolean split, double[] mu, double rho, int n) {

@@ -15,39 +15,39 @@ import io.convopt.solvers.relu.linalg.RestartedFista;
 
 /**
  * Augmented-Lagrangian method (method of multipliers) with R-FISTA as the inner solver, for every
- * formulation and loss; it is the solver for the constrained ReLU program (CR) and for
- * non-smooth (hinge) losses.
+ * formulation and loss; it is the solver for the constrained ReLU program (CR) and for non-smooth
+ * (hinge) losses.
  *
  * <p><b>Subproblem design.</b> The prox of the group norm restricted to a polyhedral cone has no
  * closed form, so the cone constraints {@code c_j = (2D_j - I) X u_j >= 0} are moved into the
  * smooth part by the usual quadratic augmentation with multipliers {@code gamma >= 0} and penalty
- * delta, {@code (1/(2 delta)) ||(gamma - delta c)_+||^2} (Rockafellar's augmentation
- * of inequality constraints), and the non-smooth loss is
- * split as {@code s = yhat} with multiplier lambda and penalty rho; minimising the augmented
- * Lagrangian over s in closed form leaves the Moreau envelope {@code min_s L(s) + (rho/2) ||s -
- * yhat - lambda/rho||^2}, whose gradient is {@code rho (w - prox_{L/rho}(w))}, w = yhat +
- * lambda/rho (hinge prox is closed form). The inner objective is therefore smooth plus the group
- * norm, and every R-FISTA step is one prox-gradient step with group soft-thresholding: two
- * n x d x B products, as for the gated program. Unlike smoothing with a vanishing parameter, the
- * multiplier updates make this converge to the exact optimum with bounded penalties.
+ * delta, {@code (1/(2 delta)) ||(gamma - delta c)_+||^2} (Rockafellar's augmentation of inequality
+ * constraints), and the non-smooth loss is split as {@code s = yhat} with multiplier lambda and
+ * penalty rho; minimising the augmented Lagrangian over s in closed form leaves the Moreau envelope
+ * {@code min_s L(s) + (rho/2) ||s - yhat - lambda/rho||^2}, whose gradient is {@code rho (w -
+ * prox_{L/rho}(w))}, w = yhat + lambda/rho (hinge prox is closed form). The inner objective is
+ * therefore smooth plus the group norm, and every R-FISTA step is one prox-gradient step with group
+ * soft-thresholding: two n x d x B products, as for the gated program. Unlike smoothing with a
+ * vanishing parameter, the multiplier updates make this converge to the exact optimum with bounded
+ * penalties.
  *
  * <p>Outer loop: solve the subproblem until the norm of its gradient mapping, taken at the safe
- * step 1/L (L = c_loss ||A||^2 + delta lambda_max(X^T X), so a step grown by the line search
- * cannot understate it), is at most {@code tol_k sqrt(B) max(beta, 1e-3 beta_max)}, with tol_k
- * starting at 1e-2 and multiplied by 0.3 per outer step, or until it has used three times the
- * previous subproblem's iterations (at least 2000; late subproblems are ill-conditioned by the
- * grown penalty and would otherwise absorb the whole budget); then update {@code gamma <- (gamma - delta
- * c)_+} and {@code lambda <- rho (w - s*)}; double delta (rho) while the scaled violation (split
- * residual) is above its tolerance and did not at least halve. Stop when the certified relative
- * gap of {@link ProjectedCertificate} is at most {@code tolerance}: the iterate projected onto its
+ * step 1/L (L = c_loss ||A||^2 + delta lambda_max(X^T X), so a step grown by the line search cannot
+ * understate it), is at most {@code tol_k sqrt(B) max(beta, 1e-3 beta_max)}, with tol_k starting at
+ * 1e-2 and multiplied by 0.3 per outer step, or until it has used three times the previous
+ * subproblem's iterations (at least 2000; late subproblems are ill-conditioned by the grown penalty
+ * and would otherwise absorb the whole budget); then update {@code gamma <- (gamma - delta c)_+}
+ * and {@code lambda <- rho (w - s*)}; double delta (rho) while the scaled violation (split
+ * residual) is above its tolerance and did not at least halve. Stop when the certified relative gap
+ * of {@link ProjectedCertificate} is at most {@code tolerance}: the iterate projected onto its
  * cones is a feasible point (upper bound), the residual/multipliers give an exact cone-dual lower
- * bound; with a smooth loss, once the scaled violation is below 1e-3, the {@link
- * ActiveFacePolish} point is a second feasible candidate. From then on the certificate is also
- * evaluated inside the subproblems (spaced so that it costs at most about a fifth of the inner
- * iterations), because it is exact at any point and often holds long before the inner tolerance
- * does. The returned weights are that feasible
- * point (violation at rounding level when the problem has gates; without gates the raw violation
- * must also be at most {@code feasibilityTolerance}). Defaults: delta = rho = 10 initially.
+ * bound; with a smooth loss, once the scaled violation is below 1e-3, the {@link ActiveFacePolish}
+ * point is a second feasible candidate. From then on the certificate is also evaluated inside the
+ * subproblems (spaced so that it costs at most about a fifth of the inner iterations), because it
+ * is exact at any point and often holds long before the inner tolerance does. The returned weights
+ * are that feasible point (violation at rounding level when the problem has gates; without gates
+ * the raw violation must also be at most {@code feasibilityTolerance}). Defaults: delta = rho = 10
+ * initially.
  *
  * <p>For GATED with a smooth loss there is nothing to augment and the method is plain R-FISTA.
  * Immutable and thread-safe.
@@ -56,14 +56,19 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
   private static final double PENALTY_MAX = 1e8;
   private static final double DELTA_GROW = 0.5;
   private static final double TOL_DECAY = 0.3;
+
   /** Scaled raw cone violation below which the active face is polished. */
   private static final double POLISH_BELOW = 1e-3;
+
   /** Minimal number of inner iterations between certificate evaluations inside a subproblem. */
   private static final int CERTIFY_EVERY = 50;
+
   /** Inner iterations a subproblem may always use. */
   private static final int MIN_INNER_BUDGET = 2000;
+
   /** Growth allowed of a subproblem's iterations over the previous one's. */
   private static final int INNER_GROWTH = 3;
+
   private final ReluSolverSettings settings;
 
   public AugmentedLagrangianSolver(ReluSolverSettings settings) {
@@ -157,11 +162,19 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
       // inexact subproblems: a solve may use at most a few times the previous one's iterations
       // before the multipliers are updated (late subproblems are ill-conditioned by the grown
       // penalty, and their tolerance would otherwise absorb the whole budget)
-      final int innerBudget = (int) Math.min(settings.maxIterations() - (long) total,
-          Math.max(MIN_INNER_BUDGET, INNER_GROWTH * (long) lastInner));
+      final int innerBudget =
+          (int)
+              Math.min(
+                  settings.maxIterations() - (long) total,
+                  Math.max(MIN_INNER_BUDGET, INNER_GROWTH * (long) lastInner));
       RestartedFista.Outcome out =
           RestartedFista.minimize(
-              f, op.d, beta, u, step, plain ? settings.maxIterations() - total : innerBudget,
+              f,
+              op.d,
+              beta,
+              u,
+              step,
+              plain ? settings.maxIterations() - total : innerBudget,
               settings.checkEvery(),
               (x, it, eta) -> {
                 if (settings.timeUp(t0)) {
@@ -177,12 +190,14 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
                   long tc = System.nanoTime();
                   ProjectedCertificate.Result pc = pcert.evaluate(x, zNow, gamma);
                   if (!split) {
-                    double[] pol = polish.polish(x, gamma, eta, 1e-3 * settings.tolerance() * gradScaleF);
+                    double[] pol =
+                        polish.polish(x, gamma, eta, 1e-3 * settings.tolerance() * gradScaleF);
                     pc = ProjectedCertificate.better(pc, pcert.evaluate(pol, zNow, gamma));
                   }
                   long spent = System.nanoTime() - tc;
                   double perIteration = Math.max((tc - start) / (double) Math.max(it, 1), 1.0);
-                  nextCheck[0] = it + Math.max(CERTIFY_EVERY, (long) Math.min(1e6, 4 * spent / perIteration));
+                  nextCheck[0] =
+                      it + Math.max(CERTIFY_EVERY, (long) Math.min(1e6, 4 * spent / perIteration));
                   if (certified(pc)) {
                     inside[0] = pc;
                     return true;
@@ -258,8 +273,9 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         reason = StopReason.CONVERGED;
         break;
       }
-      ProgressListener.Progress report = new ProgressListener.Progress(
-          name(), total, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9);
+      ProgressListener.Progress report =
+          new ProgressListener.Progress(
+              name(), total, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9);
       if (listener.progress(report) == ProgressListener.Action.STOP) {
         reason = StopReason.STOPPED_BY_LISTENER;
         break;
@@ -272,12 +288,16 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         reason = StopReason.MAX_ITERATIONS;
         break;
       }
-      if (cons && violation > settings.feasibilityTolerance()
-          && violation > DELTA_GROW * prevViolation && f.delta < PENALTY_MAX) {
+      if (cons
+          && violation > settings.feasibilityTolerance()
+          && violation > DELTA_GROW * prevViolation
+          && f.delta < PENALTY_MAX) {
         f.delta *= 2;
       }
-      if (split && splitResidual > settings.tolerance()
-          && splitResidual > DELTA_GROW * prevSplit && f.rho < PENALTY_MAX) {
+      if (split
+          && splitResidual > settings.tolerance()
+          && splitResidual > DELTA_GROW * prevSplit
+          && f.rho < PENALTY_MAX) {
         f.rho *= 2;
       }
       prevViolation = violation;
@@ -286,12 +306,23 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     }
     double data = ev.dataTerm(result);
     if (reason == StopReason.CONVERGED) {
-      listener.progress(new ProgressListener.Progress(
-          name(), total, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9));
+      listener.progress(
+          new ProgressListener.Progress(
+              name(), total, cert.primal(), cert.relativeGap(), (System.nanoTime() - t0) * 1e-9));
     }
     return new ReluSolution(
-        problem, result, ev.yhat, data, ev.penalty(result), cert, total, outer,
-        (System.nanoTime() - t0) * 1e-9, reason, name(), settings);
+        problem,
+        result,
+        ev.yhat,
+        data,
+        ev.penalty(result),
+        cert,
+        total,
+        outer,
+        (System.nanoTime() - t0) * 1e-9,
+        reason,
+        name(),
+        settings);
   }
 
   private boolean certified(ProjectedCertificate.Result pc) {

@@ -13,15 +13,15 @@ import io.convopt.solvers.relu.linalg.RestartedFista;
 
 /**
  * One R-FISTA solve of the gated program with a smooth loss on {@link PatternMaps}, so that nothing
- * of size n x B is allocated when the maps are blocked: each iteration costs three masked maps
- * (the value and gradient at the extrapolated point, the value at the candidate) plus one per
- * line-search backtrack; on problems above the ND4J threshold the first step comes from a few
- * power iterations ({@link #initialStep}), below it is 1. Every {@code checkEvery} iterations the
- * duality-gap {@link Certificate} of the current iterate is computed on the same maps (one
- * product, one adjoint: the dual candidate {@code z = -grad L(yhat)}, scaled by {@code min(1,
- * beta / max_j ||X^T D_j z||)}), the listener is told, and the solve stops when the relative gap
- * is at most the tolerance (CONVERGED), the listener says so (STOPPED_BY_LISTENER) or the time
- * limit has passed (TIME_LIMIT).
+ * of size n x B is allocated when the maps are blocked: each iteration costs three masked maps (the
+ * value and gradient at the extrapolated point, the value at the candidate) plus one per
+ * line-search backtrack; on problems above the ND4J threshold the first step comes from a few power
+ * iterations ({@link #initialStep}), below it is 1. Every {@code checkEvery} iterations the
+ * duality-gap {@link Certificate} of the current iterate is computed on the same maps (one product,
+ * one adjoint: the dual candidate {@code z = -grad L(yhat)}, scaled by {@code min(1, beta / max_j
+ * ||X^T D_j z||)}), the listener is told, and the solve stops when the relative gap is at most the
+ * tolerance (CONVERGED), the listener says so (STOPPED_BY_LISTENER) or the time limit has passed
+ * (TIME_LIMIT).
  */
 final class GatedProximalGradient {
   private GatedProximalGradient() {}
@@ -33,8 +33,13 @@ final class GatedProximalGradient {
    * @param valueNoise relative rounding level of f (see {@link RestartedFista})
    */
   static ReluSolution solve(
-      ReluProblem problem, PatternMaps maps, double[] u0, ReluSolverSettings settings,
-      ProgressListener listener, String name, double valueNoise) {
+      ReluProblem problem,
+      PatternMaps maps,
+      double[] u0,
+      ReluSolverSettings settings,
+      ProgressListener listener,
+      String name,
+      double valueNoise) {
     long t0 = System.nanoTime();
     double limit = settings.timeLimitSeconds();
     int n = problem.samples();
@@ -46,39 +51,62 @@ final class GatedProximalGradient {
     Gap gap = new Gap(maps, loss, y, beta, d, u0.length, n);
     StopReason[] reason = {StopReason.MAX_ITERATIONS};
     // below the ND4J threshold a backtrack is cheap and the unit step keeps the measured runs
-    double step0 = (long) n * u0.length >= PatternOperator.ND4J_THRESHOLD
-        ? initialStep(maps, loss, n, u0.length) : 1.0;
-    RestartedFista.Outcome out = RestartedFista.minimize(
-        f, d, beta, u0, step0, settings.maxIterations(), settings.checkEvery(),
-        (x, it, eta) -> {
-          Certificate c = gap.at(x);
-          double seconds = (System.nanoTime() - t0) * 1e-9;
-          if (c.relativeGap() <= settings.tolerance()) {
-            reason[0] = StopReason.CONVERGED;
-            return true;
-          }
-          ProgressListener.Action a = listener.progress(
-              new ProgressListener.Progress(name, it, c.primal(), c.relativeGap(), seconds));
-          if (a == ProgressListener.Action.STOP) {
-            reason[0] = StopReason.STOPPED_BY_LISTENER;
-            return true;
-          }
-          if (seconds >= limit) {
-            reason[0] = StopReason.TIME_LIMIT;
-            return true;
-          }
-          return false;
-        }, valueNoise);
+    double step0 =
+        (long) n * u0.length >= PatternOperator.ND4J_THRESHOLD
+            ? initialStep(maps, loss, n, u0.length)
+            : 1.0;
+    RestartedFista.Outcome out =
+        RestartedFista.minimize(
+            f,
+            d,
+            beta,
+            u0,
+            step0,
+            settings.maxIterations(),
+            settings.checkEvery(),
+            (x, it, eta) -> {
+              Certificate c = gap.at(x);
+              double seconds = (System.nanoTime() - t0) * 1e-9;
+              if (c.relativeGap() <= settings.tolerance()) {
+                reason[0] = StopReason.CONVERGED;
+                return true;
+              }
+              ProgressListener.Action a =
+                  listener.progress(
+                      new ProgressListener.Progress(
+                          name, it, c.primal(), c.relativeGap(), seconds));
+              if (a == ProgressListener.Action.STOP) {
+                reason[0] = StopReason.STOPPED_BY_LISTENER;
+                return true;
+              }
+              if (seconds >= limit) {
+                reason[0] = StopReason.TIME_LIMIT;
+                return true;
+              }
+              return false;
+            },
+            valueNoise);
     Certificate cert = gap.at(out.u());
     double seconds = (System.nanoTime() - t0) * 1e-9;
     if (reason[0] != StopReason.STOPPED_BY_LISTENER) {
-      listener.progress(new ProgressListener.Progress(
-          name, out.iterations(), cert.primal(), cert.relativeGap(), seconds));
+      listener.progress(
+          new ProgressListener.Progress(
+              name, out.iterations(), cert.primal(), cert.relativeGap(), seconds));
     }
     double penalty = gap.penalty(out.u());
     return new ReluSolution(
-        problem, out.u(), gap.yhat, cert.primal() - penalty, penalty, cert, out.iterations(), 1,
-        seconds, reason[0], name, settings);
+        problem,
+        out.u(),
+        gap.yhat,
+        cert.primal() - penalty,
+        penalty,
+        cert,
+        out.iterations(),
+        1,
+        seconds,
+        reason[0],
+        name,
+        settings);
   }
 
   /** Power iterations for the first step (each costs one product and one adjoint). */
@@ -88,8 +116,8 @@ final class GatedProximalGradient {
    * First R-FISTA step: the inverse of the loss curvature (1 squared, 1/4 logistic) times the
    * Rayleigh quotient of {@code A^T A} (A: blocks -> yhat) after {@value #STEP_POWER_ITERATIONS}
    * power iterations from the all-ones vector. The quotient is at most lambda_max, so the step is
-   * at least 1/L and the line search shortens it by a few halvings at most, instead of the
-   * log2(L) halvings from a unit step (about 30 at n = 10^5, each a full product).
+   * at least 1/L and the line search shortens it by a few halvings at most, instead of the log2(L)
+   * halvings from a unit step (about 30 at n = 10^5, each a full product).
    */
   static double initialStep(PatternMaps maps, Loss loss, int n, int len) {
     double[] v = new double[len];
@@ -200,8 +228,15 @@ final class GatedProximalGradient {
       }
       double dual = loss.dualValue(z, y);
       double gap = primal - dual;
-      return new Certificate(primal, dual, gap, gap / Math.max(Math.abs(primal), 1e-300), s, 0,
-          Double.NaN, Double.NaN);
+      return new Certificate(
+          primal,
+          dual,
+          gap,
+          gap / Math.max(Math.abs(primal), 1e-300),
+          s,
+          0,
+          Double.NaN,
+          Double.NaN);
     }
   }
 }

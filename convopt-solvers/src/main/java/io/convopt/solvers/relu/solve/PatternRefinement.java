@@ -6,18 +6,17 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.certificate.GlobalOptimalityCheck;
 import io.convopt.solvers.relu.certificate.GlobalOptimalityReport;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
-import io.convopt.solvers.relu.solve.WarmStarts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Certified pattern refinement: solve the convex program on the given (sampled) patterns, check
- * the dual certificate of global optimality against a complete pattern set ({@link
+ * Certified pattern refinement: solve the convex program on the given (sampled) patterns, check the
+ * dual certificate of global optimality against a complete pattern set ({@link
  * GlobalOptimalityCheck}); while it fails, add the violating patterns (largest violation first, at
- * most {@code maxAddedPerRound} per round) and re-solve warm-started from the previous weights
- * (new blocks at zero, {@link WarmStarts}). A column-generation scheme: each round's program is a
+ * most {@code maxAddedPerRound} per round) and re-solve warm-started from the previous weights (new
+ * blocks at zero, {@link WarmStarts}). A column-generation scheme: each round's program is a
  * restriction of the full one, the added patterns are exactly those whose dual constraint the
  * current dual point violates, so the loop stops at the latest when every pattern is in the set.
  *
@@ -102,7 +101,9 @@ public final class PatternRefinement {
     return new Result(p, sol, List.copyOf(reports), List.copyOf(sols), false);
   }
 
-  /** p's patterns followed by up to maxAddedPerRound new ones from {@code candidates}; null if none. */
+  /**
+   * p's patterns followed by up to maxAddedPerRound new ones from {@code candidates}; null if none.
+   */
   private ActivationPatterns extend(ReluProblem p, ActivationPatterns all, int[] candidates) {
     ActivationPatterns cur = p.patterns();
     int n = cur.samples();

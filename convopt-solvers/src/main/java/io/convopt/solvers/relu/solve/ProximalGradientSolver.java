@@ -14,14 +14,14 @@ import io.convopt.solvers.relu.linalg.Precision;
 
 /**
  * R-FISTA on the gated ReLU program (CG) with a smooth loss (squared or logistic): a plain group
- * Lasso, {@code min_U L(sum_i D_i X u_i) + beta sum_i ||u_i||}. Each iteration costs at least
- * three n x d x P products (gradient at the extrapolated point, value at the candidate, and its
- * adjoint) plus one more per line-search backtrack, through {@link PatternMaps}: the blocked GEMM
- * operator with fused masking ({@link BlockedPatternOperator}, memory O(nd + dP + rows P)) when
- * n d P is at least {@link PatternOperator#ND4J_THRESHOLD}, plain loops below. Stops when the
- * relative duality gap of {@link Certificate} is at most {@code settings.tolerance()} (checked
- * every {@code checkEvery} iterations at the current iterate, where the listener is told), which
- * bounds {@code (F(U) - F*) / F(U)}, or at the time limit (see {@link GatedProximalGradient}).
+ * Lasso, {@code min_U L(sum_i D_i X u_i) + beta sum_i ||u_i||}. Each iteration costs at least three
+ * n x d x P products (gradient at the extrapolated point, value at the candidate, and its adjoint)
+ * plus one more per line-search backtrack, through {@link PatternMaps}: the blocked GEMM operator
+ * with fused masking ({@link BlockedPatternOperator}, memory O(nd + dP + rows P)) when n d P is at
+ * least {@link PatternOperator#ND4J_THRESHOLD}, plain loops below. Stops when the relative duality
+ * gap of {@link Certificate} is at most {@code settings.tolerance()} (checked every {@code
+ * checkEvery} iterations at the current iterate, where the listener is told), which bounds {@code
+ * (F(U) - F*) / F(U)}, or at the time limit (see {@link GatedProximalGradient}).
  *
  * <p>Immutable and thread-safe (each solve allocates its own state).
  */
@@ -56,8 +56,8 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
 
   /**
    * Rows per block of the blocked GEMM operator (0, the default: about 2^20 / P rows, and the
-   * blocked operator only when n d P is at least {@link PatternOperator#ND4J_THRESHOLD}; a
-   * positive value forces the blocked operator).
+   * blocked operator only when n d P is at least {@link PatternOperator#ND4J_THRESHOLD}; a positive
+   * value forces the blocked operator).
    */
   public ProximalGradientSolver withBlockRows(int rows) {
     return new ProximalGradientSolver(settings, precision, rows);
@@ -83,7 +83,9 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
     if (problem.formulation() != Formulation.GATED || !problem.loss().isSmooth()) {
       throw new IllegalArgumentException(
           "solver fista: handles the gated formulation with a smooth loss only (got "
-              + problem.formulation().id() + " with " + problem.loss().name().toLowerCase()
+              + problem.formulation().id()
+              + " with "
+              + problem.loss().name().toLowerCase()
               + "); use the augmented-Lagrangian solver (al)");
     }
     if (listener == null) {
@@ -92,7 +94,13 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
     PatternMaps maps = PatternMaps.of(problem.operator(false), precision, blockRows);
     int len = problem.patterns().count() * problem.dimension();
     double[] u0 = ConvexReluSolver.initialBlocks(problem, warmStart, len);
-    return GatedProximalGradient.solve(problem, maps, u0, settings, listener, name(),
+    return GatedProximalGradient.solve(
+        problem,
+        maps,
+        u0,
+        settings,
+        listener,
+        name(),
         precision == Precision.FLOAT64 ? 1e-9 : 1e-5);
   }
 }

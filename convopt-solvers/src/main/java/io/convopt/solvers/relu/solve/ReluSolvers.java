@@ -77,8 +77,12 @@ public final class ReluSolvers {
       case "ipm":
         return new InteriorPointSolver(settings);
       default:
-        throw new IllegalArgumentException("solver: unknown name '" + name + "' (expected one of "
-            + String.join(", ", NAMES) + ")");
+        throw new IllegalArgumentException(
+            "solver: unknown name '"
+                + name
+                + "' (expected one of "
+                + String.join(", ", NAMES)
+                + ")");
     }
   }
 }

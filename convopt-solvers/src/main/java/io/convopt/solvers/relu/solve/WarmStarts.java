@@ -4,15 +4,14 @@ import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.certificate.Evaluator;
-import io.convopt.solvers.relu.linalg.PatternOperator;
 
 /**
  * Warm starts across pattern sets: maps a solution of a problem with P patterns to a starting point
  * for a problem whose first P patterns are the same ones (in the same order) followed by new
- * patterns (the caller guarantees this; a solution does not store its
- * patterns), by giving the new blocks zero weight. The objective of the mapped point equals the old
- * objective (new blocks contribute nothing). Used by the certified pattern refinement
- * ({@code io.convopt.solvers.relu.solve.PatternRefinement}).
+ * patterns (the caller guarantees this; a solution does not store its patterns), by giving the new
+ * blocks zero weight. The objective of the mapped point equals the old objective (new blocks
+ * contribute nothing). Used by the certified pattern refinement ({@code
+ * io.convopt.solvers.relu.solve.PatternRefinement}).
  */
 public final class WarmStarts {
   private WarmStarts() {}
@@ -43,7 +42,17 @@ public final class WarmStarts {
     Evaluator ev = new Evaluator(extended.operator(), extended);
     double data = ev.dataTerm(dst);
     return new ReluSolution(
-        extended, dst, ev.yhat, data, ev.penalty(dst), old.certificate(), 0, 0, 0.0,
-        old.stopReason(), old.solver(), old.settings());
+        extended,
+        dst,
+        ev.yhat,
+        data,
+        ev.penalty(dst),
+        old.certificate(),
+        0,
+        0,
+        0.0,
+        old.stopReason(),
+        old.solver(),
+        old.settings());
   }
 }

@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * A two-layer (gated) ReLU network trained by {@link ConvexReluTrainer}: the preprocessing of the
  * inputs (optional {@link Standardization}, then an optional bias column of ones appended last),
  * the recovered network (one neuron per non-zero block of the convex solution) and the {@link
- * FitSummary} with the objective and certificate. {@link #predict} applies the same
- * preprocessing to new rows. {@link #save}/{@link #load} use a versioned JSON format ({@link
- * ModelJson}); doubles are written exactly, so a loaded model predicts bit-identically.
+ * FitSummary} with the objective and certificate. {@link #predict} applies the same preprocessing
+ * to new rows. {@link #save}/{@link #load} use a versioned JSON format ({@link ModelJson}); doubles
+ * are written exactly, so a loaded model predicts bit-identically.
  *
  * <p>Immutable and thread-safe.
  */
@@ -61,20 +61,36 @@ public final class ConvexReluModel {
       throw new IllegalArgumentException("inputs: must be >= 1, got " + inputs);
     }
     if (standardization != null && standardization.columns() != inputs) {
-      throw new IllegalArgumentException("standardization: has " + standardization.columns()
-          + " columns but the model has " + inputs + " inputs");
+      throw new IllegalArgumentException(
+          "standardization: has "
+              + standardization.columns()
+              + " columns but the model has "
+              + inputs
+              + " inputs");
     }
     if (network.isGated() != (formulation == Formulation.GATED)) {
-      throw new IllegalArgumentException("network: a " + formulation.id() + " model needs "
-          + (formulation == Formulation.GATED ? "gates" : "no gates"));
+      throw new IllegalArgumentException(
+          "network: a "
+              + formulation.id()
+              + " model needs "
+              + (formulation == Formulation.GATED ? "gates" : "no gates"));
     }
     int features = inputs + (bias ? 1 : 0);
     double[][] w1 = network.firstLayer();
     for (int j = 0; j < w1.length; j++) {
       if (w1[j].length != features) {
-        throw new IllegalArgumentException("network: neuron " + j + " has " + w1[j].length
-            + " first-layer weights, expected " + features + " (" + inputs + " inputs"
-            + (bias ? " + bias" : "") + ")");
+        throw new IllegalArgumentException(
+            "network: neuron "
+                + j
+                + " has "
+                + w1[j].length
+                + " first-layer weights, expected "
+                + features
+                + " ("
+                + inputs
+                + " inputs"
+                + (bias ? " + bias" : "")
+                + ")");
       }
     }
     this.formulation = formulation;
@@ -223,8 +239,20 @@ public final class ConvexReluModel {
 
   @Override
   public String toString() {
-    return "ConvexReluModel[" + formulation.id() + ", " + loss.name().toLowerCase(
-        java.util.Locale.ROOT) + ", beta=" + beta + ", inputs=" + inputs + ", neurons="
-        + neurons() + ", objective=" + objective() + ", certificate=" + certificate() + "]";
+    return "ConvexReluModel["
+        + formulation.id()
+        + ", "
+        + loss.name().toLowerCase(java.util.Locale.ROOT)
+        + ", beta="
+        + beta
+        + ", inputs="
+        + inputs
+        + ", neurons="
+        + neurons()
+        + ", objective="
+        + objective()
+        + ", certificate="
+        + certificate()
+        + "]";
   }
 }

@@ -21,16 +21,16 @@ import io.convopt.solvers.relu.solve.ReluSolvers;
  * of the explicit gates ({@code (d + 1) x P} with the bias row last, in the preprocessed feature
  * space), (4) solves the {@link ReluProblem} ({@link #problem} builds exactly this program) with
  * the solver named by {@link #withSolver} ({@link ReluSolvers#choose}: {@code auto} is the default
- * choice), and (5) recovers the network. The objective is {@code L(yhat, y) + beta sum_i
- * ||u_i||}, the loss summed over rows (no 1/n); hinge and logistic need labels -1/+1.
+ * choice), and (5) recovers the network. The objective is {@code L(yhat, y) + beta sum_i ||u_i||},
+ * the loss summed over rows (no 1/n); hinge and logistic need labels -1/+1.
  *
  * <p>Defaults: GATED, squared loss, 100 sampled gates, seed 0, beta 0.1, solver auto, relative
  * tolerance 1e-6, bias column on, no standardisation, ND4J threads left as they are. A time budget
  * per solve is not offered by the solvers on this branch; pass one through {@link #withSettings}
  * where {@link ReluSolverSettings} has it.
  *
- * <p>Immutable and thread-safe; every {@code withX} returns a new trainer. Equal settings and
- * data give bit-identical models.
+ * <p>Immutable and thread-safe; every {@code withX} returns a new trainer. Equal settings and data
+ * give bit-identical models.
  */
 public final class ConvexReluTrainer {
   private final Formulation formulation;
@@ -45,9 +45,18 @@ public final class ConvexReluTrainer {
   private final boolean standardize;
   private final boolean bias;
 
-  private ConvexReluTrainer(Formulation formulation, int patterns, double[][] gates, double beta,
-      Loss loss, String solver, long seed, ReluSolverSettings settings, int threads,
-      boolean standardize, boolean bias) {
+  private ConvexReluTrainer(
+      Formulation formulation,
+      int patterns,
+      double[][] gates,
+      double beta,
+      Loss loss,
+      String solver,
+      long seed,
+      ReluSolverSettings settings,
+      int threads,
+      boolean standardize,
+      boolean bias) {
     this.formulation = formulation;
     this.patterns = patterns;
     this.gates = gates;
@@ -63,8 +72,18 @@ public final class ConvexReluTrainer {
 
   /** A trainer with the defaults listed in the class comment. */
   public static ConvexReluTrainer create() {
-    return new ConvexReluTrainer(Formulation.GATED, 100, null, 0.1, Loss.SQUARED,
-        ReluSolvers.AUTO, 0L, ReluSolverSettings.defaults(), 0, false, true);
+    return new ConvexReluTrainer(
+        Formulation.GATED,
+        100,
+        null,
+        0.1,
+        Loss.SQUARED,
+        ReluSolvers.AUTO,
+        0L,
+        ReluSolverSettings.defaults(),
+        0,
+        false,
+        true);
   }
 
   /** GATED (gated ReLU network) or RELU (ReLU network, cone-constrained program). */
@@ -72,8 +91,8 @@ public final class ConvexReluTrainer {
     if (f != Formulation.GATED && f != Formulation.RELU) {
       throw new IllegalArgumentException("formulation: must be gated or relu, got " + f);
     }
-    return new ConvexReluTrainer(f, patterns, gates, beta, loss, solver, seed, settings, threads,
-        standardize, bias);
+    return new ConvexReluTrainer(
+        f, patterns, gates, beta, loss, solver, seed, settings, threads, standardize, bias);
   }
 
   /** Samples {@code p} &gt;= 1 Gaussian gates from the seed (replaces explicit gates). */
@@ -81,19 +100,29 @@ public final class ConvexReluTrainer {
     if (p < 1) {
       throw new IllegalArgumentException("patterns: P must be >= 1, got " + p);
     }
-    return new ConvexReluTrainer(formulation, p, null, beta, loss, solver, seed, settings, threads,
-        standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, p, null, beta, loss, solver, seed, settings, threads, standardize, bias);
   }
 
   /**
-   * Uses these gates (a {@code d' x P} matrix, column i is gate i, {@code d' = d + 1} with the
-   * bias row last when the bias column is on), in the preprocessed feature space; replaces
-   * sampling. The shape is checked against the data in {@link #fit}.
+   * Uses these gates (a {@code d' x P} matrix, column i is gate i, {@code d' = d + 1} with the bias
+   * row last when the bias column is on), in the preprocessed feature space; replaces sampling. The
+   * shape is checked against the data in {@link #fit}.
    */
   public ConvexReluTrainer withGates(double[][] dByP) {
     Checks.matrix("gates", dByP);
-    return new ConvexReluTrainer(formulation, patterns, Checks.copy(dByP), beta, loss, solver,
-        seed, settings, threads, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation,
+        patterns,
+        Checks.copy(dByP),
+        beta,
+        loss,
+        solver,
+        seed,
+        settings,
+        threads,
+        standardize,
+        bias);
   }
 
   /** Weight-decay parameter beta, finite and &gt;= 0 (the interior-point solver needs &gt; 0). */
@@ -101,8 +130,8 @@ public final class ConvexReluTrainer {
     if (!(b >= 0) || !Double.isFinite(b)) {
       throw new IllegalArgumentException("beta: must be finite and >= 0, got " + b);
     }
-    return new ConvexReluTrainer(formulation, patterns, gates, b, loss, solver, seed, settings,
-        threads, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, b, loss, solver, seed, settings, threads, standardize, bias);
   }
 
   /** Squared (regression), hinge or logistic (labels -1/+1). */
@@ -110,25 +139,29 @@ public final class ConvexReluTrainer {
     if (l == null) {
       throw new IllegalArgumentException("loss: missing");
     }
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, l, solver, seed, settings,
-        threads, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, l, solver, seed, settings, threads, standardize, bias);
   }
 
   /** A solver name of {@link ReluSolvers#NAMES} ({@code auto}, fista, al, admm, ipm). */
   public ConvexReluTrainer withSolver(String name) {
     String key = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
     if (!ReluSolvers.NAMES.contains(key)) {
-      throw new IllegalArgumentException("solver: unknown name '" + name + "' (expected one of "
-          + String.join(", ", ReluSolvers.NAMES) + ")");
+      throw new IllegalArgumentException(
+          "solver: unknown name '"
+              + name
+              + "' (expected one of "
+              + String.join(", ", ReluSolvers.NAMES)
+              + ")");
     }
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, loss, key, seed, settings,
-        threads, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, loss, key, seed, settings, threads, standardize, bias);
   }
 
   /** Seed of the gate sampling. */
   public ConvexReluTrainer withSeed(long s) {
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, loss, solver, s, settings,
-        threads, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, loss, solver, s, settings, threads, standardize, bias);
   }
 
   /** Relative tolerance of the certificate (&gt; 0). */
@@ -146,8 +179,8 @@ public final class ConvexReluTrainer {
     if (s == null) {
       throw new IllegalArgumentException("settings: missing");
     }
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, loss, solver, seed, s,
-        threads, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, loss, solver, seed, s, threads, standardize, bias);
   }
 
   /**
@@ -158,25 +191,25 @@ public final class ConvexReluTrainer {
     if (t < 1) {
       throw new IllegalArgumentException("threads: must be >= 1, got " + t);
     }
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, loss, solver, seed, settings,
-        t, standardize, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, loss, solver, seed, settings, t, standardize, bias);
   }
 
   /** Standardise the input columns (mean and deviation of the training rows). */
   public ConvexReluTrainer withStandardization(boolean on) {
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, loss, solver, seed, settings,
-        threads, on, bias);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, loss, solver, seed, settings, threads, on, bias);
   }
 
   /** Append a bias column of ones (last) to the preprocessed inputs (default on). */
   public ConvexReluTrainer withBias(boolean on) {
-    return new ConvexReluTrainer(formulation, patterns, gates, beta, loss, solver, seed, settings,
-        threads, standardize, on);
+    return new ConvexReluTrainer(
+        formulation, patterns, gates, beta, loss, solver, seed, settings, threads, standardize, on);
   }
 
   /**
-   * Trains on the rows of {@code x} (n x d, finite) with targets {@code y} (n entries; -1/+1
-   * for hinge and logistic).
+   * Trains on the rows of {@code x} (n x d, finite) with targets {@code y} (n entries; -1/+1 for
+   * hinge and logistic).
    *
    * @throws IllegalArgumentException naming the input at fault (shapes, non-finite entries, gates
    *     of the wrong shape, labels, a solver that does not take this program)
@@ -191,10 +224,23 @@ public final class ConvexReluTrainer {
     ReluSolution sol = choice.solver().solve(problem);
     TwoLayerNetwork net = TwoLayerNetwork.recover(problem, sol);
     ActivationPatterns ap = problem.patterns();
-    FitSummary summary = new FitSummary(problem.samples(), ap.count(), ap.gatesDrawn(),
-        gates == null ? seed : -1, sol.objective(), sol.dataTerm(), sol.penalty(),
-        sol.certificate(), sol.solver(), choice.reason(), sol.iterations(),
-        sol.outerIterations(), sol.wallSeconds(), sol.stopReason(), settings.tolerance());
+    FitSummary summary =
+        new FitSummary(
+            problem.samples(),
+            ap.count(),
+            ap.gatesDrawn(),
+            gates == null ? seed : -1,
+            sol.objective(),
+            sol.dataTerm(),
+            sol.penalty(),
+            sol.certificate(),
+            sol.solver(),
+            choice.reason(),
+            sol.iterations(),
+            sol.outerIterations(),
+            sol.wallSeconds(),
+            sol.stopReason(),
+            settings.tolerance());
     return new ConvexReluModel(formulation, loss, beta, x[0].length, bias, st, net, summary);
   }
 
@@ -213,9 +259,17 @@ public final class ConvexReluTrainer {
     ActivationPatterns ap;
     if (gates != null) {
       if (gates.length != f[0].length) {
-        throw new IllegalArgumentException("gates: the matrix has " + gates.length + " rows but"
-            + " must have " + f[0].length + " (" + s[1] + " input columns"
-            + (bias ? " + 1 bias row last" : "") + "), one column per gate");
+        throw new IllegalArgumentException(
+            "gates: the matrix has "
+                + gates.length
+                + " rows but"
+                + " must have "
+                + f[0].length
+                + " ("
+                + s[1]
+                + " input columns"
+                + (bias ? " + 1 bias row last" : "")
+                + "), one column per gate");
       }
       ap = ActivationPatterns.fromGates(f, gates);
     } else {

@@ -4,9 +4,9 @@ import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.StopReason;
 
 /**
- * How a {@link ConvexReluModel} was fitted: the convex program's objective in the convention
- * {@code L(yhat, y) + beta sum_i ||u_i||} with the loss summed over rows (squared: {@code (1/2)
- * sum (yhat - y)^2}, no 1/n), its certificate, the solver and its effort. Immutable.
+ * How a {@link ConvexReluModel} was fitted: the convex program's objective in the convention {@code
+ * L(yhat, y) + beta sum_i ||u_i||} with the loss summed over rows (squared: {@code (1/2) sum (yhat
+ * - y)^2}, no 1/n), its certificate, the solver and its effort. Immutable.
  *
  * @param rows training rows n
  * @param patterns distinct activation patterns P of the program (at most the gates drawn/given)
@@ -45,8 +45,14 @@ public record FitSummary(
   /** Validates counts and presence of the references. */
   public FitSummary {
     if (rows < 1 || patterns < 1 || gatesDrawn < patterns) {
-      throw new IllegalArgumentException("fit summary: rows " + rows + ", patterns " + patterns
-          + ", gates drawn " + gatesDrawn + " (need rows, patterns >= 1 and gates >= patterns)");
+      throw new IllegalArgumentException(
+          "fit summary: rows "
+              + rows
+              + ", patterns "
+              + patterns
+              + ", gates drawn "
+              + gatesDrawn
+              + " (need rows, patterns >= 1 and gates >= patterns)");
     }
     if (certificate == null || solver == null || solverReason == null || stopReason == null) {
       throw new IllegalArgumentException("fit summary: certificate, solver and stop reason needed");

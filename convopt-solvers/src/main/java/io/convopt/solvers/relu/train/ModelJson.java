@@ -29,13 +29,14 @@ import java.util.Locale;
  * </pre>
  *
  * with {@code d' = d + 1} when {@code bias}; a certificate field that does not apply (NaN) is
- * written as null. Doubles are written in shortest round-trip form, so reading gives back the
- * same bits. Reading checks the format name, the version and every shape, and names the field
- * at fault. Stateless.
+ * written as null. Doubles are written in shortest round-trip form, so reading gives back the same
+ * bits. Reading checks the format name, the version and every shape, and names the field at fault.
+ * Stateless.
  */
 final class ModelJson {
   /** The format name in the {@code format} field. */
   static final String FORMAT = "convopt-relu-model";
+
   /** The version this class writes and reads. */
   static final int VERSION = 1;
 
@@ -107,8 +108,7 @@ final class ModelJson {
     try {
       o = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "model: not valid JSON (" + e.getOriginalMessage() + ")");
+      throw new IllegalArgumentException("model: not valid JSON (" + e.getOriginalMessage() + ")");
     }
     if (o == null || !o.isObject()) {
       throw new IllegalArgumentException("model: expected a JSON object");
@@ -120,8 +120,12 @@ final class ModelJson {
     }
     int version = integer(o, "version");
     if (version != VERSION) {
-      throw new IllegalArgumentException("model: version " + version
-          + " is not supported (this build reads version " + VERSION + ")");
+      throw new IllegalArgumentException(
+          "model: version "
+              + version
+              + " is not supported (this build reads version "
+              + VERSION
+              + ")");
     }
     Formulation formulation = Formulation.parse(text(o, "formulation"));
     Loss loss = Loss.parse(text(o, "loss"));
@@ -135,32 +139,48 @@ final class ModelJson {
     Standardization st = null;
     JsonNode sn = field(o, "standardization");
     if (!sn.isNull()) {
-      st = new Standardization(vector(sn, "standardization.mean", "mean"),
-          vector(sn, "standardization.scale", "scale"));
+      st =
+          new Standardization(
+              vector(sn, "standardization.mean", "mean"),
+              vector(sn, "standardization.scale", "scale"));
     }
     JsonNode net = field(o, "network");
     int features = inputs + (bias ? 1 : 0);
     double[][] w1 = matrix(net, "network.first_layer", "first_layer", features);
     double[] w2 = vector(net, "network.output_weights", "output_weights");
     if (w2.length != w1.length) {
-      throw new IllegalArgumentException("model: network.output_weights has " + w2.length
-          + " entries but network.first_layer has " + w1.length + " neurons");
+      throw new IllegalArgumentException(
+          "model: network.output_weights has "
+              + w2.length
+              + " entries but network.first_layer has "
+              + w1.length
+              + " neurons");
     }
     JsonNode gn = field(net, "gates");
     double[][] gates = null;
     if (!gn.isNull()) {
       gates = matrix(net, "network.gates", "gates", features);
       if (gates.length != w1.length) {
-        throw new IllegalArgumentException("model: network.gates has " + gates.length
-            + " rows but network.first_layer has " + w1.length + " neurons");
+        throw new IllegalArgumentException(
+            "model: network.gates has "
+                + gates.length
+                + " rows but network.first_layer has "
+                + w1.length
+                + " neurons");
       }
     }
     JsonNode fit = field(o, "fit");
     JsonNode c = field(fit, "certificate");
-    Certificate cert = new Certificate(optional(c, "primal"), optional(c, "dual"),
-        optional(c, "gap"), optional(c, "relative_gap"), optional(c, "dual_scale"),
-        optional(c, "constraint_violation"), optional(c, "stationarity"),
-        optional(c, "complementarity"));
+    Certificate cert =
+        new Certificate(
+            optional(c, "primal"),
+            optional(c, "dual"),
+            optional(c, "gap"),
+            optional(c, "relative_gap"),
+            optional(c, "dual_scale"),
+            optional(c, "constraint_violation"),
+            optional(c, "stationarity"),
+            optional(c, "complementarity"));
     StopReason stop;
     try {
       stop = StopReason.valueOf(text(fit, "stop_reason"));
@@ -168,13 +188,25 @@ final class ModelJson {
       throw new IllegalArgumentException(
           "model: fit.stop_reason '" + text(fit, "stop_reason") + "' is not a stop reason");
     }
-    FitSummary summary = new FitSummary(integer(fit, "rows"), integer(fit, "patterns"),
-        integer(fit, "gates_drawn"), field(fit, "seed").asLong(), real(fit, "objective"),
-        real(fit, "data_term"), real(fit, "penalty"), cert, text(fit, "solver"),
-        text(fit, "solver_reason"), integer(fit, "iterations"), integer(fit, "outer_iterations"),
-        real(fit, "seconds"), stop, real(fit, "tolerance"));
-    return new ConvexReluModel(formulation, loss, beta, inputs, bias, st,
-        new TwoLayerNetwork(w1, w2, gates), summary);
+    FitSummary summary =
+        new FitSummary(
+            integer(fit, "rows"),
+            integer(fit, "patterns"),
+            integer(fit, "gates_drawn"),
+            field(fit, "seed").asLong(),
+            real(fit, "objective"),
+            real(fit, "data_term"),
+            real(fit, "penalty"),
+            cert,
+            text(fit, "solver"),
+            text(fit, "solver_reason"),
+            integer(fit, "iterations"),
+            integer(fit, "outer_iterations"),
+            real(fit, "seconds"),
+            stop,
+            real(fit, "tolerance"));
+    return new ConvexReluModel(
+        formulation, loss, beta, inputs, bias, st, new TwoLayerNetwork(w1, w2, gates), summary);
   }
 
   private static ArrayNode vector(double[] v) {
@@ -270,8 +302,16 @@ final class ModelJson {
       wrap.set("row", row);
       m[i] = vector(wrap, path + "[" + i + "]", "row");
       if (m[i].length != cols) {
-        throw new IllegalArgumentException("model: " + path + "[" + i + "] has " + m[i].length
-            + " entries, expected " + cols + " (inputs, plus 1 when bias is true)");
+        throw new IllegalArgumentException(
+            "model: "
+                + path
+                + "["
+                + i
+                + "] has "
+                + m[i].length
+                + " entries, expected "
+                + cols
+                + " (inputs, plus 1 when bias is true)");
       }
     }
     return m;

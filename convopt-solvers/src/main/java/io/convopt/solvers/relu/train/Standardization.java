@@ -3,9 +3,9 @@ package io.convopt.solvers.relu.train;
 import io.convopt.solvers.relu.linalg.Checks;
 
 /**
- * Column standardisation {@code x -> (x - mean) / scale}, with the mean and the population
- * standard deviation fitted on the training rows only; a constant training column (deviation 0)
- * is only centred (scale 1). Immutable (defensive copies), thread-safe.
+ * Column standardisation {@code x -> (x - mean) / scale}, with the mean and the population standard
+ * deviation fitted on the training rows only; a constant training column (deviation 0) is only
+ * centred (scale 1). Immutable (defensive copies), thread-safe.
  *
  * @param mean column means (finite)
  * @param scale column scales (finite, &gt; 0)

@@ -2,6 +2,7 @@ package io.convopt.solvers.relu.ipm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
@@ -13,7 +14,6 @@ import io.convopt.solvers.relu.linalg.Checks;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import io.convopt.solvers.relu.solve.AugmentedLagrangianSolver;
-
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +50,10 @@ class InteriorPointSolverTest {
     SplittableRandom r = new SplittableRandom(seed);
     double[] u = new double[op.blocks * op.d];
     for (int j = 0; j < op.blocks; j++) {
-      double[] g = op.constrained
-          ? InteriorPointSolver.interiorDirection(op, p.patterns(), bar.rowUsed, op.pattern(j))
-          : new double[op.d];
+      double[] g =
+          op.constrained
+              ? InteriorPointSolver.interiorDirection(op, p.patterns(), bar.rowUsed, op.pattern(j))
+              : new double[op.d];
       double sc = 0.2 + r.nextDouble();
       for (int a = 0; a < op.d; a++) {
         u[j * op.d + a] = sc * g[a] + (op.constrained ? 0 : r.nextGaussian());
@@ -191,7 +192,8 @@ class InteriorPointSolverTest {
           }
           double fd = (fp[0] - fm[0]) / (2 * h);
           assertThat(Math.abs(fd - g[c]))
-              .as("%s %s gradient %d", f, loss, c).isLessThanOrEqualTo(1e-6 * gnorm);
+              .as("%s %s gradient %d", f, loss, c)
+              .isLessThanOrEqualTo(1e-6 * gnorm);
           double cn = 0;
           for (int i = 0; i < nu + nx; i++) {
             cn = Math.max(cn, Math.abs(hess[i][c]));
@@ -199,7 +201,8 @@ class InteriorPointSolverTest {
           for (int i = 0; i < nu + nx; i++) {
             double fdh = (gp[i] - gm[i]) / (2 * h);
             assertThat(Math.abs(fdh - hess[i][c]))
-                .as("%s %s Hessian (%d,%d)", f, loss, i, c).isLessThanOrEqualTo(1e-6 * cn);
+                .as("%s %s Hessian (%d,%d)", f, loss, i, c)
+                .isLessThanOrEqualTo(1e-6 * cn);
           }
         }
         bar.setPoint(u0, x0);
@@ -234,7 +237,8 @@ class InteriorPointSolverTest {
   void hingeAndSquaredSolveSmallInstancesAndIgnoreWarmStarts() {
     ReluSolverSettings s = ReluSolverSettings.defaults().withTolerance(1e-7);
     for (Loss loss : new Loss[] {Loss.SQUARED, Loss.HINGE}) {
-      ReluProblem p = loss == Loss.SQUARED ? random(25, 2, 8, 61, Formulation.RELU, loss) : hinge(69);
+      ReluProblem p =
+          loss == Loss.SQUARED ? random(25, 2, 8, 61, Formulation.RELU, loss) : hinge(69);
       InteriorPointSolver ipm = new InteriorPointSolver(s);
       ReluSolution a = ipm.solve(p);
       ReluSolution b = ipm.solve(p, a);
@@ -245,7 +249,8 @@ class InteriorPointSolverTest {
       assertThat(b.objective()).isEqualTo(a.objective());
       ReluSolution al = new AugmentedLagrangianSolver(s.withMaxIterations(300_000)).solve(p);
       assertThat(Math.abs(a.objective() - al.objective()) / al.objective())
-          .as(loss + " IPM vs AL").isLessThanOrEqualTo(1e-6);
+          .as(loss + " IPM vs AL")
+          .isLessThanOrEqualTo(1e-6);
     }
   }
 
@@ -265,7 +270,8 @@ class InteriorPointSolverTest {
     double[][] x = ReluTestData.gaussian(8, 2, 1);
     double[] y = ReluTestData.sinTargets(x, 2);
     ActivationPatterns pats = ActivationPatterns.sample(x, 4, 3);
-    assertThatThrownBy(() -> new ReluProblem(x, y, pats, 0.1, Loss.SQUARED, Formulation.RELU_ROBUST))
+    assertThatThrownBy(
+            () -> new ReluProblem(x, y, pats, 0.1, Loss.SQUARED, Formulation.RELU_ROBUST))
         .isInstanceOf(UnsupportedOperationException.class);
     // beta = 0: the barrier problem is unbounded in the epigraph variables
     ReluProblem zeroBeta = new ReluProblem(x, y, pats, 0.0, Loss.SQUARED, Formulation.RELU);

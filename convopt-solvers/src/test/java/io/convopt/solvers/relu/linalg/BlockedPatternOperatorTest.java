@@ -13,15 +13,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blocked GEMM operator against the plain-Java loops of {@link PatternOperator} (an
- * independent implementation): every map, on shapes with P = 1, ragged vector tails, ragged row
- * blocks and n below the block size, for both formulations, block sizes and BLAS thread counts.
+ * The blocked GEMM operator against the plain-Java loops of {@link PatternOperator} (an independent
+ * implementation): every map, on shapes with P = 1, ragged vector tails, ragged row blocks and n
+ * below the block size, for both formulations, block sizes and BLAS thread counts.
  */
 class BlockedPatternOperatorTest {
   /** n, features (plus bias), gates drawn, constrained (1) or gated (0). */
   private static final int[][] SHAPES = {
     {37, 3, 1, 0}, {300, 5, 40, 0}, {129, 4, 13, 1}, {10, 2, 6, 1}, {203, 7, 21, 0}
   };
+
   private static final int[] BLOCK_ROWS = {0, 7, 64};
 
   @AfterAll
@@ -36,7 +37,8 @@ class BlockedPatternOperatorTest {
       for (int[] s : SHAPES) {
         for (int rows : BLOCK_ROWS) {
           double worst = compare(s, Precision.FLOAT64, rows, 11L * s[0] + rows);
-          assertThat(worst).as("shape n=%d P=%d rows=%d threads=%d", s[0], s[2], rows, threads)
+          assertThat(worst)
+              .as("shape n=%d P=%d rows=%d threads=%d", s[0], s[2], rows, threads)
               .isLessThan(1e-12);
         }
       }

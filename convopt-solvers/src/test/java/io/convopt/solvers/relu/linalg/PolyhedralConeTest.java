@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lawson–Hanson cone projection against brute-force face enumeration in R^3 (the projection lies
- * in the relative interior of a face: the cone interior, a facet plane, an edge line, or the
- * origin; the closest feasible candidate is the projection). Tolerance 1e-10 relative: both are
- * exact up to rounding of small (<= 3 x 3) linear solves on O(1) data.
+ * Lawson–Hanson cone projection against brute-force face enumeration in R^3 (the projection lies in
+ * the relative interior of a face: the cone interior, a facet plane, an edge line, or the origin;
+ * the closest feasible candidate is the projection). Tolerance 1e-10 relative: both are exact up to
+ * rounding of small (<= 3 x 3) linear solves on O(1) data.
  */
 class PolyhedralConeTest {
 
@@ -63,7 +63,8 @@ class PolyhedralConeTest {
         assertThat(dot(ak, p)).isGreaterThanOrEqualTo(-1e-10);
       }
       assertThat(Math.abs(dot(minus(c, p), p))).isLessThanOrEqualTo(1e-10);
-      assertThat(PolyhedralCone.support(a, c)).isCloseTo(norm(q), org.assertj.core.data.Offset.offset(1e-10));
+      assertThat(PolyhedralCone.support(a, c))
+          .isCloseTo(norm(q), org.assertj.core.data.Offset.offset(1e-10));
     }
   }
 

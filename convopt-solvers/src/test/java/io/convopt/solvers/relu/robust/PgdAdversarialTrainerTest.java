@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * PGD adversarial training against independent references: at eps = 0 the attack returns the clean
  * batch, so the weights must equal plain {@link NonConvexTrainer} training with the same seed (bit
- * for bit: same initialisation, order and gradient arithmetic); equal seeds repeat; with eps > 0 the
- * trained network is harder to attack on its own training data than the plainly trained one (the
- * robust hinge loss under the same seeded PGD is lower), which is what adversarial training
+ * for bit: same initialisation, order and gradient arithmetic); equal seeds repeat; with eps > 0
+ * the trained network is harder to attack on its own training data than the plainly trained one
+ * (the robust hinge loss under the same seeded PGD is lower), which is what adversarial training
  * optimises.
  */
 class PgdAdversarialTrainerTest {
@@ -31,13 +31,23 @@ class PgdAdversarialTrainerTest {
       x[k][1] = r.nextGaussian();
       y[k] = x[k][0] * x[k][1] + 0.3 * x[k][0] > 0 ? 1 : -1;
     }
-    return ReluTrainingProblem.of(ReluTrainingProblem.appendBiasColumn(
-        java.util.Arrays.stream(x).map(row -> new double[] {row[0], row[1]}).toArray(double[][]::new)), y);
+    return ReluTrainingProblem.of(
+        ReluTrainingProblem.appendBiasColumn(
+            java.util.Arrays.stream(x)
+                .map(row -> new double[] {row[0], row[1]})
+                .toArray(double[][]::new)),
+        y);
   }
 
   private static NonConvexConfig config() {
-    return NonConvexConfig.defaults().withLoss(Loss.HINGE).withWidth(12).withBeta(0.01)
-        .withOptimiser(Sgd.fixed(0.2)).withEpochs(40).withBatchFraction(0.2).withSeed(7);
+    return NonConvexConfig.defaults()
+        .withLoss(Loss.HINGE)
+        .withWidth(12)
+        .withBeta(0.01)
+        .withOptimiser(Sgd.fixed(0.2))
+        .withEpochs(40)
+        .withBatchFraction(0.2)
+        .withSeed(7);
   }
 
   @Test
@@ -61,10 +71,24 @@ class PgdAdversarialTrainerTest {
     assertThat(a.network().flat()).containsExactly(b.network().flat());
     NonConvexResult plain = NonConvexTrainer.train(p, config());
     PgdAttack attack = new PgdAttack(eps, 20, 3, 2.5 * eps / 20, 11);
-    double robustAdv = attack.attack(TwoLayerReluFunction.of(a.network()), p.features(), p.targets(), mask,
-        io.convopt.solvers.relu.Loss.HINGE).totalWorstLoss();
-    double robustPlain = attack.attack(TwoLayerReluFunction.of(plain.network()), p.features(), p.targets(), mask,
-        io.convopt.solvers.relu.Loss.HINGE).totalWorstLoss();
+    double robustAdv =
+        attack
+            .attack(
+                TwoLayerReluFunction.of(a.network()),
+                p.features(),
+                p.targets(),
+                mask,
+                io.convopt.solvers.relu.Loss.HINGE)
+            .totalWorstLoss();
+    double robustPlain =
+        attack
+            .attack(
+                TwoLayerReluFunction.of(plain.network()),
+                p.features(),
+                p.targets(),
+                mask,
+                io.convopt.solvers.relu.Loss.HINGE)
+            .totalWorstLoss();
     assertThat(robustAdv).isLessThan(robustPlain);
   }
 
@@ -72,10 +96,13 @@ class PgdAdversarialTrainerTest {
   void rejectsBadArguments() {
     ReluTrainingProblem p = data(10, 3);
     assertThatThrownBy(() -> PgdAdversarialTrainer.train(p, config(), new boolean[2], 0.1, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("perturbed");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("perturbed");
     assertThatThrownBy(() -> PgdAdversarialTrainer.train(p, config(), new boolean[3], -1, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eps");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("eps");
     assertThatThrownBy(() -> PgdAdversarialTrainer.train(p, config(), new boolean[3], 0.1, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steps");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("steps");
   }
 }

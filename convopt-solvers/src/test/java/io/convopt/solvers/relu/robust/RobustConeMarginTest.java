@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The max-margin program of {@link RobustConeMargin} against closed forms and against random
- * competitors: two rows {@code a} (active) and {@code c} (inactive) with a bias column have
- * {@code t* = ||a - c||_inf / 2} (the l_inf distance of the two points, halved: the separating
- * hyperplane sits in the middle); on random data no random u achieves a larger margin than the
- * program's optimum (up to 1e-9), the witness really achieves the reported margin, and an XOR
- * pattern (no separating hyperplane) has no margin above 0.
+ * competitors: two rows {@code a} (active) and {@code c} (inactive) with a bias column have {@code
+ * t* = ||a - c||_inf / 2} (the l_inf distance of the two points, halved: the separating hyperplane
+ * sits in the middle); on random data no random u achieves a larger margin than the program's
+ * optimum (up to 1e-9), the witness really achieves the reported margin, and an XOR pattern (no
+ * separating hyperplane) has no margin above 0.
  */
 class RobustConeMarginTest {
   private static final boolean[] PERT2 = {true, true, false};
@@ -23,11 +23,13 @@ class RobustConeMarginTest {
       double[] a = {r.nextGaussian(), r.nextGaussian(), 1};
       double[] c = {r.nextGaussian(), r.nextGaussian(), 1};
       double expected = 0.5 * Math.max(Math.abs(a[0] - c[0]), Math.abs(a[1] - c[1]));
-      RobustConeMargin mg = RobustConeMargin.of(new double[][] {a, c}, new boolean[] {true, false},
-          PERT2);
+      RobustConeMargin mg =
+          RobustConeMargin.of(new double[][] {a, c}, new boolean[] {true, false}, PERT2);
       assertThat(mg.margin()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-8));
-      assertThat(RobustConeMargin.marginOf(new double[][] {a, c}, new boolean[] {true, false},
-          PERT2, mg.witness())).isCloseTo(mg.margin(), org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(
+              RobustConeMargin.marginOf(
+                  new double[][] {a, c}, new boolean[] {true, false}, PERT2, mg.witness()))
+          .isCloseTo(mg.margin(), org.assertj.core.data.Offset.offset(1e-12));
     }
   }
 

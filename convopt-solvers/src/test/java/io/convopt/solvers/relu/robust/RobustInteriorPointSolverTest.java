@@ -2,12 +2,12 @@ package io.convopt.solvers.relu.robust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import io.convopt.solvers.relu.Formulation;
-import io.convopt.solvers.relu.ipm.InteriorPointSolver;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.ipm.InteriorPointSolver;
+import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,12 +33,14 @@ class RobustInteriorPointSolverTest {
     double[][] x = RobustPatternSamplerTest.data(24, 2, 21);
     double[] y = labels(x, false);
     ActivationPatterns pat = ActivationPatterns.sample(x, 8, 3);
-    RobustReluProblem rp = new RobustReluProblem(x, y, pat, 0.1, 0.0,
-        RobustReluProblem.allBut(3, 2), Loss.HINGE);
+    RobustReluProblem rp =
+        new RobustReluProblem(x, y, pat, 0.1, 0.0, RobustReluProblem.allBut(3, 2), Loss.HINGE);
     RobustSolution r =
         new RobustInteriorPointSolver(RobustInteriorPointSolver.Settings.defaults()).solve(rp);
-    double cr = new InteriorPointSolver().solve(
-        new ReluProblem(x, y, pat, 0.1, Loss.HINGE, Formulation.RELU)).objective();
+    double cr =
+        new InteriorPointSolver()
+            .solve(new ReluProblem(x, y, pat, 0.1, Loss.HINGE, Formulation.RELU))
+            .objective();
     assertThat(r.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(r.relativeGap()).isBetween(-1e-12, 1e-7);
     assertThat(Math.abs(r.objective() - cr) / cr).isLessThanOrEqualTo(1e-6);
@@ -53,8 +55,8 @@ class RobustInteriorPointSolverTest {
     ActivationPatterns pat = RobustPatternSampler.sample(x, pert, 2, 0.05, 4, 4).patterns();
     RobustReluProblem rp = new RobustReluProblem(x, y, pat, 0.05, 0.05, pert, Loss.SQUARED);
     RobustSolution r = new RobustInteriorPointSolver().solve(rp);
-    RobustSolution a = new RobustAdmmSolver(
-        RobustAdmmSolver.Settings.defaults().withTolerance(1e-8)).solve(rp);
+    RobustSolution a =
+        new RobustAdmmSolver(RobustAdmmSolver.Settings.defaults().withTolerance(1e-8)).solve(rp);
     assertThat(r.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(a.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(r.relativeGap()).isBetween(-1e-12, 1e-7);

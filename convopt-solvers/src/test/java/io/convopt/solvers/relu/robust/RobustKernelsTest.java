@@ -135,13 +135,20 @@ class RobustKernelsTest {
     double[][] x = {{1, 1}, {-1, 1}};
     ActivationPatterns p = ActivationPatterns.enumerate(x);
     boolean[] mask = RobustReluProblem.allBut(2, 1);
-    assertThatThrownBy(() -> new RobustReluProblem(x, new double[] {1, 0}, p, 0.1, 0.1, mask, Loss.HINGE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y:");
-    assertThatThrownBy(() -> new RobustReluProblem(x, new double[] {1, -1}, p, 0.1, -1, mask, Loss.HINGE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eps");
-    assertThatThrownBy(() -> new RobustReluProblem(x, new double[] {1, -1}, p, 0.1, 0.1, mask, Loss.LOGISTIC))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loss");
+    assertThatThrownBy(
+            () -> new RobustReluProblem(x, new double[] {1, 0}, p, 0.1, 0.1, mask, Loss.HINGE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("y:");
+    assertThatThrownBy(
+            () -> new RobustReluProblem(x, new double[] {1, -1}, p, 0.1, -1, mask, Loss.HINGE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("eps");
+    assertThatThrownBy(
+            () -> new RobustReluProblem(x, new double[] {1, -1}, p, 0.1, 0.1, mask, Loss.LOGISTIC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loss");
     assertThatThrownBy(() -> new PgdAttack(0.1, 0, 1, 0.01, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steps");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("steps");
   }
 }

@@ -47,7 +47,8 @@ class RobustPatternSamplerTest {
           for (int c = 0; c < 5; c++) {
             v += x[k][c] * u[c];
           }
-          assertThat((act[k] ? 1 : -1) * v).as("pattern %d row %d", i, k)
+          assertThat((act[k] ? 1 : -1) * v)
+              .as("pattern %d row %d", i, k)
               .isGreaterThanOrEqualTo(eps * l1);
         }
         if (i > 0) {
@@ -70,8 +71,10 @@ class RobustPatternSamplerTest {
     assertThat(a.gates()).isDeepEqualTo(b.gates());
     assertThat(java.util.Arrays.deepEquals(a.matrix(), c.matrix())).isFalse();
     assertThatThrownBy(() -> RobustPatternSampler.sample(x, pert, 3, -0.1, 6, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eps");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("eps");
     assertThatThrownBy(() -> RobustPatternSampler.sample(x, pert, 0, 0.1, 6, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bias");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bias");
   }
 }

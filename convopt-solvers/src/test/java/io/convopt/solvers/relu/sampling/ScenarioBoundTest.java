@@ -8,7 +8,6 @@ import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
-import io.convopt.solvers.relu.sampling.ActivationPatterns;
 import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -61,11 +60,14 @@ class ScenarioBoundTest {
   @Test
   void rejectsBadParameters() {
     assertThatThrownBy(() -> ScenarioBound.requiredDraws(0, 0.1, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("epsilon");
     assertThatThrownBy(() -> ScenarioBound.requiredDraws(0.1, 1.5, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delta");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("delta");
     assertThatThrownBy(() -> ScenarioBound.achieved(10, 0, 0.1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decisionVariables");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("decisionVariables");
   }
 
   /**
@@ -95,8 +97,8 @@ class ScenarioBoundTest {
     assertThat(bound.epsilon()).isLessThanOrEqualTo(eps);
     double beta = 0.05;
     ReluProblem p = new ReluProblem(x, y, pats, beta, Loss.SQUARED, Formulation.GATED);
-    ReluSolution s = new ProximalGradientSolver(
-        ReluSolverSettings.defaults().withTolerance(1e-9)).solve(p);
+    ReluSolution s =
+        new ProximalGradientSolver(ReluSolverSettings.defaults().withTolerance(1e-9)).solve(p);
     assertThat(s.certificate().relativeGap()).isLessThanOrEqualTo(1e-9);
     double[] yhat = s.trainingPredictions();
     double[] z = new double[n];

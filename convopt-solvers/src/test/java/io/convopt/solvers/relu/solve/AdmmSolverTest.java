@@ -1,7 +1,7 @@
 package io.convopt.solvers.relu.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
@@ -11,19 +11,19 @@ import io.convopt.solvers.relu.linalg.DenseUStep;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.WoodburyUStep;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
-
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * ADMM u-step kernels and small-instance behaviour. The u-step comparisons use a random
- * right-hand side on instances whose matrix A has condition number below ~1e4, so the Woodbury,
- * dense and CG solves agree to 1e-9 relative (measured ~1e-14 for the direct ones).
+ * ADMM u-step kernels and small-instance behaviour. The u-step comparisons use a random right-hand
+ * side on instances whose matrix A has condition number below ~1e4, so the Woodbury, dense and CG
+ * solves agree to 1e-9 relative (measured ~1e-14 for the direct ones).
  */
 class AdmmSolverTest {
   static ReluProblem random(int n, int features, int draws, long seed, Formulation f, Loss loss) {
     double[][] x = ReluTestData.gaussian(n, features, seed);
-    double[] y = loss == Loss.SQUARED ? ReluTestData.sinTargets(x, seed + 1) : ReluTestData.signLabels(x);
+    double[] y =
+        loss == Loss.SQUARED ? ReluTestData.sinTargets(x, seed + 1) : ReluTestData.signLabels(x);
     ActivationPatterns p = ActivationPatterns.sample(x, draws, seed + 2);
     return new ReluProblem(x, y, p, 0.05, loss, f);
   }
@@ -47,7 +47,8 @@ class AdmmSolverTest {
       for (int draws : new int[] {4, 32, 256}) {
         ReluProblem p = random(n, features, draws, 11, Formulation.RELU, Loss.SQUARED);
         AdmmSolver admm = new AdmmSolver().withUStep(AdmmSolver.UStepMethod.WOODBURY);
-        assertThat(admm.cachedFactorShape(p)).as("d %d, P %d", p.dimension(), p.patterns().count())
+        assertThat(admm.cachedFactorShape(p))
+            .as("d %d, P %d", p.dimension(), p.patterns().count())
             .containsExactly(n, n);
         long bd = 2L * p.dimension() * p.patterns().count();
         largestDense = Math.max(largestDense, bd);
@@ -80,8 +81,12 @@ class AdmmSolverTest {
         wb.solve(b, a1);
         dn.solve(b, a2);
         cg.solve(b, a3);
-        assertThat(ReluTestData.relDiff(a1, a2)).as("%s kappa %s woodbury vs dense", f, kappa).isLessThan(1e-9);
-        assertThat(ReluTestData.relDiff(a3, a2)).as("%s kappa %s cg vs dense", f, kappa).isLessThan(1e-9);
+        assertThat(ReluTestData.relDiff(a1, a2))
+            .as("%s kappa %s woodbury vs dense", f, kappa)
+            .isLessThan(1e-9);
+        assertThat(ReluTestData.relDiff(a3, a2))
+            .as("%s kappa %s cg vs dense", f, kappa)
+            .isLessThan(1e-9);
         // residual of the dense solve through the matrix-free operator
         double[] ax = new double[len];
         cg.apply(a2, ax);

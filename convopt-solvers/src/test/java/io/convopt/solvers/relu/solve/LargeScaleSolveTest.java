@@ -29,8 +29,9 @@ class LargeScaleSolveTest {
   private static ReluProblem gated(double fraction) {
     double[][] x = ReluTestData.gaussian(120, 4, 3L);
     ActivationPatterns pat = ActivationPatterns.sample(x, 30, 4L);
-    ReluProblem p = new ReluProblem(x, ReluTestData.sinTargets(x, 5L), pat, 1.0, Loss.SQUARED,
-        Formulation.GATED);
+    ReluProblem p =
+        new ReluProblem(
+            x, ReluTestData.sinTargets(x, 5L), pat, 1.0, Loss.SQUARED, Formulation.GATED);
     return p.withBeta(fraction * p.betaMax());
   }
 
@@ -51,24 +52,28 @@ class LargeScaleSolveTest {
     assertThat(Math.abs(blocked.objective() - ipm.objective()) / ipm.objective())
         .isLessThanOrEqualTo(2e-8);
     // single precision: certified to what single-precision products allow
-    ReluSolution f32 = new ProximalGradientSolver(s.withTolerance(1e-4))
-        .withPrecision(Precision.FLOAT32).solve(p);
+    ReluSolution f32 =
+        new ProximalGradientSolver(s.withTolerance(1e-4)).withPrecision(Precision.FLOAT32).solve(p);
     assertThat(f32.stopReason()).isEqualTo(StopReason.CONVERGED);
-    assertThat((f32.objective() - ipm.objective()) / ipm.objective())
-        .isBetween(-1e-5, 1.1e-4);
+    assertThat((f32.objective() - ipm.objective()) / ipm.objective()).isBetween(-1e-5, 1.1e-4);
   }
 
   @Test
   void listenerHearsEveryCheckAndCanStopTheSolve() {
     ReluProblem p = gated(0.1);
     List<ProgressListener.Progress> heard = new ArrayList<>();
-    ReluSolution s = new ProximalGradientSolver(
-        ReluSolverSettings.defaults().withTolerance(1e-12).withCheckEvery(5))
-        .solve(p, null, pr -> {
-          heard.add(pr);
-          return heard.size() == 4 ? ProgressListener.Action.STOP
-              : ProgressListener.Action.CONTINUE;
-        });
+    ReluSolution s =
+        new ProximalGradientSolver(
+                ReluSolverSettings.defaults().withTolerance(1e-12).withCheckEvery(5))
+            .solve(
+                p,
+                null,
+                pr -> {
+                  heard.add(pr);
+                  return heard.size() == 4
+                      ? ProgressListener.Action.STOP
+                      : ProgressListener.Action.CONTINUE;
+                });
     assertThat(s.stopReason()).isEqualTo(StopReason.STOPPED_BY_LISTENER);
     assertThat(heard).hasSize(4);
     assertThat(heard.get(3).iteration()).isEqualTo(15);
@@ -85,16 +90,22 @@ class LargeScaleSolveTest {
     ReluProblem p = gated(0.1);
     ReluSolverSettings tiny =
         ReluSolverSettings.defaults().withTolerance(1e-14).withTimeLimit(1e-9);
-    for (ConvexReluSolver solver : List.of(new ProximalGradientSolver(tiny),
-        new AdmmSolver(tiny), new AugmentedLagrangianSolver(tiny),
-        new InteriorPointSolver(tiny))) {
-      ReluSolution s = solver instanceof ProximalGradientSolver ? solver.solve(p)
-          : solver.solve(p.withFormulation(Formulation.RELU));
+    for (ConvexReluSolver solver :
+        List.of(
+            new ProximalGradientSolver(tiny),
+            new AdmmSolver(tiny),
+            new AugmentedLagrangianSolver(tiny),
+            new InteriorPointSolver(tiny))) {
+      ReluSolution s =
+          solver instanceof ProximalGradientSolver
+              ? solver.solve(p)
+              : solver.solve(p.withFormulation(Formulation.RELU));
       assertThat(s.stopReason()).as(solver.name()).isEqualTo(StopReason.TIME_LIMIT);
       assertThat(s.certificate().relativeGap()).as(solver.name()).isFinite();
     }
     assertThatThrownBy(() -> tiny.withTimeLimit(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeLimitSeconds");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeLimitSeconds");
   }
 
   @Test
@@ -109,8 +120,14 @@ class LargeScaleSolveTest {
         .isEqualTo("admm");
     // the Newton step estimate grows like n^2 B d: at n = 2000 with 300 patterns it is too dear
     double[][] x = ReluTestData.gaussian(2000, 4, 8L);
-    ReluProblem big = new ReluProblem(x, ReluTestData.sinTargets(x, 9L),
-        ActivationPatterns.sample(x, 300, 10L), 1.0, Loss.SQUARED, Formulation.RELU);
+    ReluProblem big =
+        new ReluProblem(
+            x,
+            ReluTestData.sinTargets(x, 9L),
+            ActivationPatterns.sample(x, 300, 10L),
+            1.0,
+            Loss.SQUARED,
+            Formulation.RELU);
     assertThat(AutoSolver.newtonStepMadds(big)).isGreaterThan(AutoSolver.IPM_MAX_STEP_MADDS);
     AutoSolver.Choice c = AutoSolver.choose(big);
     assertThat(c.solver()).isEqualTo("admm");

@@ -17,8 +17,14 @@ class ReluSolversTest {
   @Test
   void everyNameMapsToItsSolverAndAutoIsTheDefaultChoice() {
     double[][] x = ReluTestData.gaussian(12, 2, 1);
-    ReluProblem gated = new ReluProblem(x, ReluTestData.signLabels(x),
-        ActivationPatterns.sample(x, 4, 2), 0.5, Loss.LOGISTIC, Formulation.GATED);
+    ReluProblem gated =
+        new ReluProblem(
+            x,
+            ReluTestData.signLabels(x),
+            ActivationPatterns.sample(x, 4, 2),
+            0.5,
+            Loss.LOGISTIC,
+            Formulation.GATED);
     ReluProblem cr = gated.withFormulation(Formulation.RELU);
     assertThat(ReluSolvers.NAMES).containsExactly("auto", "fista", "al", "admm", "ipm");
     for (String name : ReluSolvers.NAMES.subList(1, ReluSolvers.NAMES.size())) {
@@ -36,6 +42,7 @@ class ReluSolversTest {
     assertThat(ReluSolvers.choose("auto", cr, S).reason()).contains("interior-point");
     assertThatThrownBy(() -> ReluSolvers.choose("cvx", cr, S))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'cvx'").hasMessageContaining("auto, fista, al, admm, ipm");
+        .hasMessageContaining("'cvx'")
+        .hasMessageContaining("auto, fista, al, admm, ipm");
   }
 }

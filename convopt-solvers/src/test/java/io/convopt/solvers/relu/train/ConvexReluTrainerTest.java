@@ -77,9 +77,10 @@ class ConvexReluTrainerTest {
     double[] f = m.predict(x);
     double data = 0;
     for (int k = 0; k < y.length; k++) {
-      data += m.loss() == Loss.SQUARED
-          ? 0.5 * (f[k] - y[k]) * (f[k] - y[k])
-          : Math.max(0, 1 - y[k] * f[k]);
+      data +=
+          m.loss() == Loss.SQUARED
+              ? 0.5 * (f[k] - y[k]) * (f[k] - y[k])
+              : Math.max(0, 1 - y[k] * f[k]);
     }
     double[][] w1 = m.network().firstLayer();
     double[] w2 = m.network().secondLayer();
@@ -98,11 +99,12 @@ class ConvexReluTrainerTest {
   void gatedFitEqualsTheDirectSolveOfTheSameProgram() {
     double[][] x = raw(40, 1);
     double[] y = regressionTargets(x);
-    ConvexReluModel m = ConvexReluTrainer.create().withPatterns(20).withSeed(7).withBeta(0.3)
-        .fit(x, y);
+    ConvexReluModel m =
+        ConvexReluTrainer.create().withPatterns(20).withSeed(7).withBeta(0.3).fit(x, y);
     double[][] f = features(x, false);
-    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.sample(f, 20, 7), 0.3,
-        Loss.SQUARED, Formulation.GATED);
+    ReluProblem p =
+        new ReluProblem(
+            f, y, ActivationPatterns.sample(f, 20, 7), 0.3, Loss.SQUARED, Formulation.GATED);
     ReluSolution s = ReluSolvers.forProblem(p, ReluSolverSettings.defaults()).solve(p);
     assertThat(Math.abs(m.objective() - s.objective()) / s.objective()).isLessThanOrEqualTo(1e-9);
     assertThat(ReluTestData.relDiff(m.predict(x), s.trainingPredictions()))
@@ -120,14 +122,19 @@ class ConvexReluTrainerTest {
   void standardizedReluHingeFitEqualsTheDirectSolveAndItsNetworkObjective() {
     double[][] x = raw(30, 2);
     double[] y = labels(x);
-    ConvexReluTrainer t = ConvexReluTrainer.create().withFormulation(Formulation.RELU)
-        .withLoss(Loss.HINGE).withPatterns(8).withSeed(3).withBeta(0.1).withSolver("ipm")
-        .withStandardization(true);
+    ConvexReluTrainer t =
+        ConvexReluTrainer.create()
+            .withFormulation(Formulation.RELU)
+            .withLoss(Loss.HINGE)
+            .withPatterns(8)
+            .withSeed(3)
+            .withBeta(0.1)
+            .withSolver("ipm")
+            .withStandardization(true);
     ConvexReluModel m = t.fit(x, y);
     // fit solves exactly the program the trainer describes ...
     ReluProblem p = t.problem(x, y);
-    ReluSolution s = ReluSolvers.choose("ipm", p, ReluSolverSettings.defaults()).solver()
-        .solve(p);
+    ReluSolution s = ReluSolvers.choose("ipm", p, ReluSolverSettings.defaults()).solver().solve(p);
     assertThat(m.solver()).isEqualTo("ipm");
     assertThat(Math.abs(m.objective() - s.objective()) / s.objective()).isLessThanOrEqualTo(1e-9);
     // ... whose features are the standardised inputs plus a ones column (computed here)
@@ -137,12 +144,11 @@ class ConvexReluTrainerTest {
       assertThat(ReluTestData.relDiff(pf[k], f[k])).isLessThanOrEqualTo(1e-12);
     }
     // the same program built here from those features: equal optima, both certified to 1e-6
-    ReluProblem q = new ReluProblem(f, y, ActivationPatterns.sample(f, 8, 3), 0.1, Loss.HINGE,
-        Formulation.RELU);
-    ReluSolution sq = ReluSolvers.choose("ipm", q, ReluSolverSettings.defaults()).solver()
-        .solve(q);
-    assertThat(Math.abs(m.objective() - sq.objective()) / sq.objective())
-        .isLessThanOrEqualTo(2e-6);
+    ReluProblem q =
+        new ReluProblem(
+            f, y, ActivationPatterns.sample(f, 8, 3), 0.1, Loss.HINGE, Formulation.RELU);
+    ReluSolution sq = ReluSolvers.choose("ipm", q, ReluSolverSettings.defaults()).solver().solve(q);
+    assertThat(Math.abs(m.objective() - sq.objective()) / sq.objective()).isLessThanOrEqualTo(2e-6);
     // the recovered ReLU network reproduces the convex objective (feasible cones)
     assertThat(Math.abs(objectiveFromNetwork(m, x, y) - m.objective()) / m.objective())
         .isLessThanOrEqualTo(1e-7);
@@ -154,8 +160,13 @@ class ConvexReluTrainerTest {
   void savedModelLoadsWithIdenticalPredictionsAndSummary() throws Exception {
     double[][] x = raw(25, 4);
     double[] y = regressionTargets(x);
-    ConvexReluModel m = ConvexReluTrainer.create().withPatterns(10).withSeed(1).withBeta(0.3)
-        .withStandardization(true).fit(x, y);
+    ConvexReluModel m =
+        ConvexReluTrainer.create()
+            .withPatterns(10)
+            .withSeed(1)
+            .withBeta(0.3)
+            .withStandardization(true)
+            .fit(x, y);
     Path file = dir.resolve("m.json");
     m.save(file);
     ConvexReluModel back = ConvexReluModel.load(file);
@@ -166,16 +177,18 @@ class ConvexReluTrainerTest {
     assertThat(back.toJson()).isEqualTo(m.toJson());
 
     String json = Files.readString(file);
-    assertThatThrownBy(() -> ConvexReluModel.fromJson(json.replace("\"version\" : 1",
-            "\"version\" : 2")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
+    assertThatThrownBy(
+            () -> ConvexReluModel.fromJson(json.replace("\"version\" : 1", "\"version\" : 2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 2");
     // one weight fewer in the first neuron: the shape check names the field
-    String shorter = json.replaceFirst("\"first_layer\" : \\[ \\[ ([^,]+), ",
-        "\"first_layer\" : [ [ ");
+    String shorter =
+        json.replaceFirst("\"first_layer\" : \\[ \\[ ([^,]+), ", "\"first_layer\" : [ [ ");
     assertThat(shorter).isNotEqualTo(json);
     assertThatThrownBy(() -> ConvexReluModel.fromJson(shorter))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("network.first_layer[0]").hasMessageContaining("expected 3");
+        .hasMessageContaining("network.first_layer[0]")
+        .hasMessageContaining("expected 3");
     assertThatThrownBy(() -> back.predict(new double[][] {{1, 2, 3}}))
         .hasMessageContaining("trained on 2");
   }
@@ -193,14 +206,17 @@ class ConvexReluTrainerTest {
     }
     ConvexReluModel m = ConvexReluTrainer.create().withGates(g).withBeta(0.3).fit(x, y);
     double[][] f = features(x, false);
-    ReluProblem p = new ReluProblem(f, y, ActivationPatterns.fromGates(f, g), 0.3,
-        Loss.SQUARED, Formulation.GATED);
+    ReluProblem p =
+        new ReluProblem(
+            f, y, ActivationPatterns.fromGates(f, g), 0.3, Loss.SQUARED, Formulation.GATED);
     ReluSolution s = ReluSolvers.forProblem(p, ReluSolverSettings.defaults()).solve(p);
     assertThat(Math.abs(m.objective() - s.objective()) / s.objective()).isLessThanOrEqualTo(1e-9);
     assertThat(m.summary().seed()).isEqualTo(-1);
     assertThatThrownBy(() -> ConvexReluTrainer.create().withGates(new double[2][12]).fit(x, y))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("gates").hasMessageContaining("2 rows").hasMessageContaining("3");
+        .hasMessageContaining("gates")
+        .hasMessageContaining("2 rows")
+        .hasMessageContaining("3");
   }
 
   @Test
@@ -214,7 +230,8 @@ class ConvexReluTrainerTest {
         .hasMessageContaining("auto, fista, al, admm, ipm");
     x[3][1] = Double.NaN;
     assertThatThrownBy(() -> ConvexReluTrainer.create().fit(x, y))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(3,1)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("(3,1)");
     double[][] ok = raw(10, 6);
     assertThatThrownBy(() -> ConvexReluTrainer.create().withLoss(Loss.LOGISTIC).fit(ok, y))
         .hasMessageContaining("labels -1 or +1");
