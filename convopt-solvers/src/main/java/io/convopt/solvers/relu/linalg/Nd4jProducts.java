@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The capacitance GEMM of {@link IpmBarrier} through ND4J (BLAS dgemm); the pattern products go
- * through {@link BlockedPatternOperator}. Loaded only when a problem is large enough for it to pay;
- * first use extracts ND4J's natives (a few seconds).
+ * The capacitance GEMM of {@code relu.ipm.IpmBarrier} through ND4J (BLAS dgemm); the pattern
+ * products go through {@link BlockedPatternOperator}. Loaded only when a problem is large enough
+ * for it to pay; first use extracts ND4J's natives (a few seconds).
  */
 public final class Nd4jProducts {
   private Nd4jProducts() {}
