@@ -31,12 +31,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "merge",
     mixinStandardHelpOptions = true,
+    header = "Merge the output folders of sharded grid runs.",
     description = {
-      "Merge the output folders of sharded grid runs (--shard I/K or a Slurm" + " array) into one",
-      "folder holding the same files an unsharded run writes, then write its summaries."
-          + " Refuses shards",
-      "of different grids (options, versions or seeds) with exit code 2; lists missing cells"
-          + " and exits 1."
+      "Merges the output folders of sharded grid runs (--shard I/K or a Slurm array) into one"
+          + " folder holding the same files an unsharded run writes, then writes its summaries.",
+      "Refuses shards of different grids (options, versions or seeds) with exit code 2; lists"
+          + " missing cells and exits 1."
     })
 public final class MergeCommand implements Callable<Integer> {
 

@@ -88,20 +88,20 @@ import picocli.CommandLine.Option;
       "200,400,800,1600; d 5,25; P 20,100; 40 iterations; 3 repeats; --min-time 0.5."
     },
     description = {
-      "Times ADMM (Woodbury u-step, constrained program) setup and iterations,",
-      "and R-FISTA iterations (gated program), on random problems over a grid of",
-      "n, d and P. Fits the cost models setup ~ n^2 (d + P/64) + n^3 + n d (d+100),",
-      "ADMM iteration ~ n d P + n^2 and R-FISTA iteration ~ n d P (each also with",
-      "an n P term) by relative least squares; prints per-cell predicted vs",
-      "measured, the worst deviation and whether every cell is within",
-      "--fit-factor; throughput in GFLOP/s, as %% of ND4J's square GEMM measured",
-      "in the same run and of ND4J's GEMM at the cell's n x d x B shape; memory",
-      "the u-step caches vs a dense (2dP)^2 factor and the bytes setup allocates.",
-      "An untimed pass over the grid warms up the JIT; times are best-of, on this",
-      "thread's CPU clock by default. Writes to <out>/relu-cost (--quick:",
-      "<out>/relu-cost-quick): cells.csv (a row per cell and solver as it",
-      "completes), fit.csv (coefficients, per-cell predictions), provenance.csv",
-      "and summary.txt; a rerun resumes (--fresh starts over) and fits every cell."
+      "Times ADMM (Woodbury u-step, constrained program) setup and iterations, and"
+          + " R-FISTA iterations (gated program), on random problems over a grid of n, d and"
+          + " P. Fits the cost models setup ~ n^2 (d + P/64) + n^3 + n d (d+100), ADMM"
+          + " iteration ~ n d P + n^2 and R-FISTA iteration ~ n d P (each also with an n P"
+          + " term) by relative least squares; prints per-cell predicted vs measured, the"
+          + " worst deviation and whether every cell is within --fit-factor; throughput in"
+          + " GFLOP/s, as %% of ND4J's square GEMM measured in the same run and of ND4J's GEMM"
+          + " at the cell's n x d x B shape; memory the u-step caches vs a dense (2dP)^2"
+          + " factor and the bytes setup allocates.",
+      "An untimed pass over the grid warms up the JIT; times are best-of, on this"
+          + " thread's CPU clock by default. Writes to <out>/relu-cost (--quick:"
+          + " <out>/relu-cost-quick): cells.csv (a row per cell and solver as it completes),"
+          + " fit.csv (coefficients, per-cell predictions), provenance.csv and summary.txt; a"
+          + " rerun resumes (--fresh starts over) and fits every cell."
     })
 public final class AdmmCostCommand implements Callable<Integer> {
   /** n d B at which PatternOperator sends the products to ND4J (its ND4J_THRESHOLD). */

@@ -44,9 +44,11 @@ import picocli.CommandLine.Option;
     name = "relu-scale",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Time one convex ReLU solve at the field's scale.",
     description = {
-      "Solve one gated (or constrained) convex ReLU program at scale on spambase or the full",
-      "ECG regression and report time to 1e-2/1e-4/1e-6 relative certificate and peak memory.",
+      "Solves one gated (or constrained) convex ReLU program at scale on spambase or the full"
+          + " ECG regression and reports the time to a 1e-2, 1e-4 and 1e-6 relative certificate"
+          + " and the peak memory.",
       "Exit codes: 0 done (whether or not the tolerance was met), 2 usage error."
     })
 public final class ReluScaleCommand implements Callable<Integer> {
@@ -77,16 +79,32 @@ public final class ReluScaleCommand implements Callable<Integer> {
       description = "gates drawn (default ${DEFAULT-VALUE})")
   int gates;
 
-  @Option(names = "--formulation", defaultValue = "gated", paramLabel = "gated|relu")
+  @Option(
+      names = "--formulation",
+      defaultValue = "gated",
+      paramLabel = "gated|relu",
+      description =
+          "Program to solve: gated (group Lasso) or relu (cone-constrained) (default:"
+              + " ${DEFAULT-VALUE}).")
   String formulation;
 
-  @Option(names = "--beta", defaultValue = "1.0", description = "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--beta",
+      defaultValue = "1.0",
+      description = "Weight decay beta >= 0 of the summed objective (default ${DEFAULT-VALUE}).")
   double beta;
 
-  @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|fista|al|admm|ipm")
+  @Option(
+      names = "--solver",
+      defaultValue = "auto",
+      paramLabel = "auto|fista|al|admm|ipm",
+      description = "Solver name, as for relu-solve (default ${DEFAULT-VALUE}).")
   String solver;
 
-  @Option(names = "--tol", defaultValue = "1e-6", description = "default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--tol",
+      defaultValue = "1e-6",
+      description = "Relative certificate at which the solve stops (default ${DEFAULT-VALUE}).")
   double tol;
 
   @Option(

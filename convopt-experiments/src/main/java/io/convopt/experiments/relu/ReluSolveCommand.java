@@ -73,10 +73,11 @@ public final class ReluSolveCommand implements Callable<Integer> {
       paramLabel = "auto|fista|al|admm|ipm",
       defaultValue = "auto",
       description =
-          "auto (default: ipm where beta > 0 and its Newton step is affordable, else fista for"
-              + " gated/smooth loss, admm otherwise; robust: the robust ipm), fista (gated, smooth"
-              + " loss), al (augmented Lagrangian, any), admm (gated/relu/robust, any loss) or ipm"
-              + " (interior point, gated/relu/robust, any loss, beta > 0)")
+          "One of ${COMPLETION-CANDIDATES}. auto (default: ipm where beta > 0 and its Newton step"
+              + " is affordable, else fista for gated/smooth loss, admm otherwise; robust: the"
+              + " robust ipm), fista (gated, smooth loss), al (augmented Lagrangian, any), admm"
+              + " (gated/relu/robust, any loss) or ipm (interior point, gated/relu/robust, any"
+              + " loss, beta > 0).")
   SolverChoice solver;
 
   @Option(

@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "relu-train",
     mixinStandardHelpOptions = true,
+    header = "Train a ReLU network on a CSV file by convex optimisation.",
     description = {
       "Train a two-layer ReLU network on a CSV file by convex optimisation (gated or ReLU program"
           + " over sampled or given activation patterns), with a certificate of optimality.",
