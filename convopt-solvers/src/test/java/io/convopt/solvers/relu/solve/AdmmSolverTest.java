@@ -39,7 +39,7 @@ class AdmmSolverTest {
 
   @Test
   void woodburyCacheStaysNByNAsDAndPGrow() {
-    // memory O(n^2) (spec §2.4): the cached factor does not grow with d or P, while a dense factor
+    // memory O(n^2): the cached factor does not grow with d or P, while a dense factor
     // of the u-step system would be (2dP) x (2dP), up to hundreds of times larger here
     int n = 40;
     long largestDense = 0;
