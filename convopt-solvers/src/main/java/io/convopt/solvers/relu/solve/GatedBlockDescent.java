@@ -386,8 +386,7 @@ final class GatedBlockDescent {
       }
       maxNorm = Math.max(maxNorm, Math.sqrt(s));
     }
-    return GatedProximalGradient.certificate(
-        primal, dual.offer(z, maxNorm), dual.lastScale());
+    return GatedProximalGradient.certificate(primal, dual.offer(z, maxNorm), dual.lastScale());
   }
 
   private double derivative(double yh, double yk) {

@@ -17,10 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The working-set solver of the gated program (block descent with Anderson extrapolation on
- * working sets, certified on all patterns) against the interior-point method, an independent
- * method: same optimum, and its certificate a true bound (dual value at most the optimum, primal
- * at least it) at every report.
+ * The working-set solver of the gated program (block descent with Anderson extrapolation on working
+ * sets, certified on all patterns) against the interior-point method, an independent method: same
+ * optimum, and its certificate a true bound (dual value at most the optimum, primal at least it) at
+ * every report.
  */
 class GatedWorkingSetTest {
   private static ReluProblem problem(Loss loss, double fraction, int gates) {
@@ -78,8 +78,8 @@ class GatedWorkingSetTest {
     ReluProblem p = problem(Loss.SQUARED, 0.02, 240);
     ReluSolverSettings s = ReluSolverSettings.defaults().withTolerance(1e-8);
     ProximalGradientSolver byDefault = new ProximalGradientSolver(s);
-    assertThat(p.patterns().count()).isGreaterThanOrEqualTo(
-        ProximalGradientSolver.WORKING_SET_PATTERNS);
+    assertThat(p.patterns().count())
+        .isGreaterThanOrEqualTo(ProximalGradientSolver.WORKING_SET_PATTERNS);
     assertThat(byDefault.usesWorkingSets(p)).isTrue();
     assertThat(byDefault.usesWorkingSets(p.withBeta(0))).isFalse();
     ReluSolution ws = byDefault.solve(p);
