@@ -13,7 +13,8 @@ class ProgressLinesTest {
   void quietAtFirstThenAtMostOneLinePerInterval() {
     long[] now = {0};
     StringWriter text = new StringWriter();
-    ProgressLines lines = new ProgressLines(new PrintWriter(text), "relu-train", 2, 5, () -> now[0]);
+    ProgressLines lines =
+        new ProgressLines(new PrintWriter(text), "relu-train", 2, 5, () -> now[0]);
     double[] seconds = {0.5, 1.9, 2.0, 4.0, 7.1, 7.2, 13.0};
     for (int i = 0; i < seconds.length; i++) {
       now[0] = (long) (seconds[i] * 1e9);
