@@ -435,7 +435,7 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
       cgAccuracy = Math.min(1e-2, Math.max(1e-13, 1e-2 * Math.min(relP, relD)));
       if (adaptive && changes < MAX_PENALTY_CHANGES && it % settings.checkEvery() == 0) {
-        double factor = ResidualBalancing.factor(relP, relD);
+        double factor = ResidualBalancing.ratioFactor(relP, relD);
         if (factor != 1.0) {
           rho *= factor;
           changes++;
