@@ -36,8 +36,12 @@ import io.convopt.solvers.relu.linalg.PolyhedralCone;
  * then reported and the primal value is not an upper bound).
  *
  * <p>Cost per evaluation: the restoration (a few Hildreth sweeps over the violated blocks) plus one
- * n x d x B product per candidate and B cone projections (Lawson–Hanson NNLS with n rows and at
- * most d passive columns). Not thread-safe (scratch arrays); one instance per solve.
+ * masked n x d x B product per candidate and the cone projections (Lawson–Hanson NNLS with n rows
+ * and at most d passive columns) of the blocks visited by decreasing norm until no block can raise
+ * the maximum. Memory: O(n d + B d) besides the operator's row block (the signed rows of one pattern
+ * at a time, no n x B array); the KKT fields, which need the cone multipliers, are computed (with
+ * n x B scratch) only when the caller passes them, and are NaN for the constrained program
+ * otherwise. Not thread-safe (scratch arrays); one instance per solve.
  */
 public final class ProjectedCertificate {
   private final PatternOperator op;
@@ -83,7 +87,8 @@ public final class ProjectedCertificate {
    * @param u iterate (B x d blocks), not modified
    * @param multiplier extra dual candidate (length n, e.g. minus the loss-splitting multiplier), or
    *     null
-   * @param gamma cone multipliers for the reported KKT residuals (n x B), or null
+   * @param gamma cone multipliers for the reported KKT residuals (n x B), or null (constrained
+   *     program: KKT fields NaN)
    */
   public Result evaluate(double[] u, double[] multiplier, double[] gamma) {
     double[] w = u.clone();
@@ -178,8 +183,7 @@ public final class ProjectedCertificate {
       order[j] = j;
     }
     java.util.Arrays.sort(order, (a, b) -> Double.compare(norms[b], norms[a]));
-    // projections of blocks of one pattern share their rows: within a run of equal norms keep the
-    // order stable (ties are rare); the rows are rebuilt only when the pattern changes
+    // the signed rows are rebuilt only when the visited block's pattern changes
     worst = 0;
     double[] cj = new double[d];
     for (int q = 0; q < blocks; q++) {
