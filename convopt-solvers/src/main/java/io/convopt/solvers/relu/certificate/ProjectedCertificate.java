@@ -38,9 +38,9 @@ import io.convopt.solvers.relu.linalg.PolyhedralCone;
  * <p>Cost per evaluation: the restoration (a few Hildreth sweeps over the violated blocks) plus one
  * masked n x d x B product per candidate and the cone projections (Lawson–Hanson NNLS with n rows
  * and at most d passive columns) of the blocks visited by decreasing norm until no block can raise
- * the maximum. Memory: O(n d + B d) besides the operator's row block (the signed rows of one pattern
- * at a time, no n x B array); the KKT fields, which need the cone multipliers, are computed (with
- * n x B scratch) only when the caller passes them, and are NaN for the constrained program
+ * the maximum. Memory: O(n d + B d) besides the operator's row block (the signed rows of one
+ * pattern at a time, no n x B array); the KKT fields, which need the cone multipliers, are computed
+ * (with n x B scratch) only when the caller passes them, and are NaN for the constrained program
  * otherwise. Not thread-safe (scratch arrays); one instance per solve.
  */
 public final class ProjectedCertificate {
@@ -144,8 +144,7 @@ public final class ProjectedCertificate {
     // KKT residuals of w with the caller's multipliers (the unscaled candidate is not kept; the
     // scaled one differs from it by the factor bestScale, close to 1 near the optimum)
     // (skipped for the constrained program without cone multipliers: they would need n x B arrays)
-    Certificate kkt =
-        op.constrained && gamma == null ? null : ev.certificate(w, multiplier, gamma);
+    Certificate kkt = op.constrained && gamma == null ? null : ev.certificate(w, multiplier, gamma);
     double gap = primal - bestDual;
     Certificate cert =
         new Certificate(

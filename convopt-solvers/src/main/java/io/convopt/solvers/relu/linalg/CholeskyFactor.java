@@ -57,8 +57,8 @@ public final class CholeskyFactor {
 
   /**
    * The factor of {@code a} (row-major m x m, symmetric: both triangles read by LAPACK; not
-   * modified): through ND4J's LAPACK {@code potrf} from order {@link #LAPACK_MIN_ORDER} on (a blocked
-   * factorisation, 10-20x faster than the loops here at m = 3,700), else by the loops.
+   * modified): through ND4J's LAPACK {@code potrf} from order {@link #LAPACK_MIN_ORDER} on (a
+   * blocked factorisation, 10-20x faster than the loops here at m = 3,700), else by the loops.
    *
    * @throws ArithmeticException when the matrix is not numerically positive definite
    */
@@ -74,7 +74,10 @@ public final class CholeskyFactor {
     // in column-major order is L = U^T in row-major order, the layout kept here
     org.nd4j.linalg.api.ndarray.INDArray f =
         org.nd4j.linalg.factory.Nd4j.create(
-            java.util.Arrays.copyOf(a, m * m), new long[] {m, m}, new long[] {1, m}, 'f',
+            java.util.Arrays.copyOf(a, m * m),
+            new long[] {m, m},
+            new long[] {1, m},
+            'f',
             org.nd4j.linalg.api.buffer.DataType.DOUBLE);
     try {
       org.nd4j.linalg.factory.Nd4j.getBlasWrapper().lapack().potrf(f, false);

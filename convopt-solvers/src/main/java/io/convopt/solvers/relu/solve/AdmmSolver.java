@@ -53,28 +53,27 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * update, so one n x B array {@code t = s + nu} holds both; it is the method's only n x B state
  * (the multipliers of n B constraints are what the method needs). Products, slacks, residuals and
  * the masked matrices of the adjoint are formed one row block at a time ({@link
- * PatternOperator#rowBlocks}); the u-steps use the masked maps without n x B arrays. Total: n B + O(n
- * d + B d + block B) doubles plus the u-step's cache (Woodbury: n^2).
+ * PatternOperator#rowBlocks}); the u-steps use the masked maps without n x B arrays. Total: n B +
+ * O(n d + B d + block B) doubles plus the u-step's cache (Woodbury: n^2).
  *
  * <p><b>Stopping.</b> Once both relative residuals of {@link AdmmListener.Progress} are at most
  * 1e-3 (checked every {@code checkEvery} iterations), the {@link ProjectedCertificate} of v
  * (feasible projection, exact cone-dual bound) is evaluated every {@link #CERTIFY_EVERY} or more
- * iterations (spaced so that it costs at most about
- * a fifth of the run); stop when its relative gap is at most {@code settings.tolerance()}, or after
- * {@code settings.maxIterations()} ADMM iterations, or when the listener says stop. ADMM never
- * calls the AL solver. <b>Penalty.</b> rho starts at {@code withPenalty} (default: 1) and, when
- * adaptive (default), is multiplied by {@code sqrt(relP / relD)} (clamped to [1/100, 100]) every
- * {@code settings.checkEvery()} iterations while one relative residual exceeds ten times the other
- * ({@link ResidualBalancing#ratioFactor}; Boyd et al. §3.4.1, OSQP's ratio rule), at most
- * {@link #MAX_PENALTY_CHANGES} times so that convergence theory for fixed rho applies afterwards;
- * with the squared loss each change refactors the n x n matrix (O(n^3), LAPACK above order 400),
- * with a split loss A does not depend on rho.
+ * iterations (spaced so that it costs at most about a fifth of the run); stop when its relative gap
+ * is at most {@code settings.tolerance()}, or after {@code settings.maxIterations()} ADMM
+ * iterations, or when the listener says stop. ADMM never calls the AL solver. <b>Penalty.</b> rho
+ * starts at {@code withPenalty} (default: 1) and, when adaptive (default), is multiplied by {@code
+ * sqrt(relP / relD)} (clamped to [1/100, 100]) every {@code settings.checkEvery()} iterations while
+ * one relative residual exceeds ten times the other ({@link ResidualBalancing#ratioFactor}; Boyd et
+ * al. §3.4.1, OSQP's ratio rule), at most {@link #MAX_PENALTY_CHANGES} times so that convergence
+ * theory for fixed rho applies afterwards; with the squared loss each change refactors the n x n
+ * matrix (O(n^3), LAPACK above order 400), with a split loss A does not depend on rho.
  *
  * <p><b>Result.</b> The weights are v (exactly group-sparse) moved into their cones by {@link
  * io.convopt.solvers.relu.certificate.ConeRestoration}, and the certificate is the {@link
  * ProjectedCertificate} there (KKT fields with {@code gamma = -rho nu >= 0}, reported when n B is
- * at most {@link #KKT_MAX_ELEMENTS}, else NaN). {@code iterations()}
- * counts ADMM iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
+ * at most {@link #KKT_MAX_ELEMENTS}, else NaN). {@code iterations()} counts ADMM iterations, {@code
+ * outerIterations()} factorisations (1 + penalty changes; 0 for CG).
  *
  * <p>Immutable and thread-safe (all state is per solve); configure with the {@code withX} methods.
  */
@@ -459,8 +458,7 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
     }
     if (certified == null) {
-      certified =
-          pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho));
+      certified = pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho));
     }
     double[] w = certified.w();
     Certificate cert = certified.certificate();
@@ -498,10 +496,11 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   /**
    * The n-sized and cone state of one solve and its fused row-block updates. The cone slacks s and
-   * their scaled multipliers nu are complementary after every update ({@code s = (c + nu)_+}, {@code
-   * nu <- c + nu - s = (c + nu)_-}), so one n x B array {@code t = s + nu} holds both: {@code s =
-   * t_+}, {@code nu = t_-}, and the right-hand side needs {@code s - nu = |t|}. That array is the
-   * method's only n x B state; products, slacks and residuals are formed one row block at a time.
+   * their scaled multipliers nu are complementary after every update ({@code s = (c + nu)_+},
+   * {@code nu <- c + nu - s = (c + nu)_-}), so one n x B array {@code t = s + nu} holds both:
+   * {@code s = t_+}, {@code nu = t_-}, and the right-hand side needs {@code s - nu = |t|}. That
+   * array is the method's only n x B state; products, slacks and residuals are formed one row block
+   * at a time.
    */
   private static final class ConeState {
     private final PatternOperator op;

@@ -18,32 +18,36 @@ class ActivationPatternsTest {
   @Test
   void sampleKeepsTheFirstDistinctNonZeroPatternsInDrawOrder() {
     // {n, features}: ragged bit words (n not a multiple of 64), 1-D with bias (many repeats),
-    // and more rows than one word
-    int[][] shapes = {{50, 1}, {130, 3}, {64, 2}, {7, 4}};
+    // more rows than one word, and one shape above the vector-lane threshold (ragged lanes: 300
+    // gates in chunks of 256)
+    int[][] shapes = {{50, 1}, {130, 3}, {64, 2}, {7, 4}, {1100, 3}};
     for (int[] s : shapes) {
       double[][] x = ReluTestData.gaussian(s[0], s[1], 17L + s[0]);
       for (long seed = 1; seed <= 2; seed++) {
         int draws = 300;
+        assertThat((long) s[0] * (s[1] + 1) * draws >= ActivationPatterns.VECTOR_MIN_WORK)
+            .isEqualTo(s[0] == 1100);
         ActivationPatterns p = ActivationPatterns.sample(x, draws, seed);
         List<int[]> ref = reference(x, draws, seed);
         assertThat(p.count()).as("n=%d seed=%d", s[0], seed).isEqualTo(ref.size());
         assertThat(p.gatesDrawn()).isEqualTo(draws);
-        for (int i = 0; i < ref.size(); i++) {
-          for (int k = 0; k < s[0]; k++) {
-            assertThat(p.active(k, i) ? 1 : 0).isEqualTo(ref.get(i)[k]);
-          }
-        }
-        // the kept gates reproduce their patterns
+        int[][] mask = p.matrix();
+        int[][] gateMask = new int[s[0]][p.count()];
+        int[][] refMask = new int[s[0]][ref.size()];
         double[][] g = p.gates();
-        for (int i = 0; i < p.count(); i++) {
-          for (int k = 0; k < s[0]; k++) {
+        for (int k = 0; k < s[0]; k++) {
+          for (int i = 0; i < ref.size(); i++) {
+            refMask[k][i] = ref.get(i)[k];
+            // the kept gates reproduce their patterns
             double v = 0;
             for (int c = 0; c < x[0].length; c++) {
               v += x[k][c] * g[c][i];
             }
-            assertThat(v >= 0).isEqualTo(p.active(k, i));
+            gateMask[k][i] = v >= 0 ? 1 : 0;
           }
         }
+        assertThat(mask).isDeepEqualTo(refMask);
+        assertThat(gateMask).isDeepEqualTo(refMask);
       }
     }
   }
