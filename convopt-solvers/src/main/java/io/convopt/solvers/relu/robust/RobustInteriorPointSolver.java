@@ -1,6 +1,7 @@
 package io.convopt.solvers.relu.robust;
 
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.barrier.NewtonCentring;
 
 /**
  * Log-barrier interior-point method (path following) for convex adversarial training ({@link
@@ -20,8 +21,9 @@ import io.convopt.solvers.relu.StopReason;
  * the constraints force (the dual bound then needs nothing from them). Sample epigraphs start 1
  * above their lower bounds; the first tau is {@code nu / F(start)}.
  *
- * <p><b>Path.</b> Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking on
- * the barrier objective (changes summed term by term); a point is centred when the squared Newton
+ * <p><b>Path</b> ({@link NewtonCentring}, shared with the interior-point method for the non-robust
+ * programs). Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking on the
+ * barrier objective (changes summed term by term); a point is centred when the squared Newton
  * decrement is at most 2; then tau grows by 30 (capped where nu / tau reaches a quarter of the
  * target gap); once nu / tau is below half the target gap the point is centred to a decrement of
  * 1e-9 before tau grows again (the dual candidate is only as good as the centring). kappa = 30 and
@@ -43,10 +45,6 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
   private static final double KAPPA = 30;
   private static final double CENTRE_TOL = 1;
   private static final double TIGHT_CENTRE_TOL = 1e-9;
-  private static final int MAX_CENTRING_STEPS = 100;
-  private static final double ARMIJO = 1e-4;
-  private static final double TO_BOUNDARY = 0.99;
-  private static final double TIGHT_BELOW = 0.5;
 
   /**
    * @param tolerance certified relative duality gap to stop at (default 1e-7)
@@ -133,7 +131,7 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
     start(bar, witness);
     double[] yh = new double[bar.n];
     Evaluation ev0 = evaluate(problem, bar, bar.u, yh);
-    bar.tau = bar.nu / Math.max(ev0.data + ev0.penalty, 1e-12);
+    bar.setTau(bar.nu / Math.max(ev0.data + ev0.penalty, 1e-12));
     int n = bar.n;
     int gl = bar.n * bar.blocks;
     double[] gamma = new double[gl];
@@ -142,61 +140,21 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
     double[] bestU = bar.u.clone();
     Evaluation bestEv = ev0;
     double bestBound = Double.NEGATIVE_INFINITY;
-    int steps = 0;
-    int centrings = 0;
+    NewtonCentring centring = new NewtonCentring(steps -> steps >= settings.maxIterations());
     int stalls = 0;
     boolean tight = false;
     StopReason reason;
-    outer:
     while (true) {
-      boolean stalled = false;
-      double ctol = tight ? TIGHT_CENTRE_TOL : CENTRE_TOL;
-      int inner = 0;
-      while (true) {
-        double lam2;
-        try {
-          lam2 = bar.newton();
-        } catch (ArithmeticException e) {
-          stalled = true;
-          break;
-        }
-        if (!Double.isFinite(lam2) || lam2 < 0) {
-          stalled = true;
-          break;
-        }
-        if (lam2 <= 2 * ctol) {
-          break;
-        }
-        if (steps >= settings.maxIterations()) {
-          reason = StopReason.MAX_ITERATIONS;
-          break outer;
-        }
-        double alpha = Math.min(1.0, TO_BOUNDARY * bar.maxStep());
-        boolean accepted = false;
-        for (int ls = 0; ls < 60 && alpha > 0; ls++) {
-          if (bar.valueChange(alpha) <= -ARMIJO * alpha * lam2) {
-            accepted = true;
-            break;
-          }
-          alpha *= 0.5;
-        }
-        if (!accepted) {
-          stalled = lam2 > 1.0;
-          break;
-        }
-        steps++;
-        if (!bar.move(alpha)) {
-          throw new IllegalStateException("interior-point step left the domain (bug)");
-        }
-        if (++inner > MAX_CENTRING_STEPS || alpha < 1e-12) {
-          stalled = lam2 > 1.0;
-          break;
-        }
+      NewtonCentring.Outcome outcome =
+          centring.centre(bar, tight ? TIGHT_CENTRE_TOL : CENTRE_TOL);
+      if (outcome == NewtonCentring.Outcome.OUT_OF_BUDGET) {
+        reason = StopReason.MAX_ITERATIONS;
+        break;
       }
+      boolean stalled = outcome == NewtonCentring.Outcome.STALLED;
       Evaluation ev = evaluate(problem, bar, bar.u, yh);
       double bound = Double.NEGATIVE_INFINITY;
       if (!stalled) {
-        centrings++;
         stalls = 0;
         for (boolean corrected : new boolean[] {false, true}) {
           bar.multipliers(corrected, gamma, nuy, zeta);
@@ -221,12 +179,12 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         break;
       }
       double target = settings.tolerance() * Math.abs(obj);
-      if (!stalled && !tight && bar.nu / bar.tau <= TIGHT_BELOW * target) {
+      if (!stalled && !tight && NewtonCentring.nearEnd(bar, target)) {
         tight = true;
         continue;
       }
       tight = false;
-      bar.tau = Math.min(bar.tau * KAPPA, Math.max(bar.tau * 2, bar.nu / (0.25 * target)));
+      bar.setTau(NewtonCentring.nextTau(bar.tau(), KAPPA, bar.nu, target));
     }
     int d = bar.d;
     double[][] v = new double[d][pn];
@@ -246,7 +204,7 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         violation(problem, bar, bestU),
         Double.NaN,
         Double.NaN,
-        steps,
+        centring.steps(),
         (System.nanoTime() - t0) * 1e-9,
         reason,
         null,
