@@ -4,8 +4,8 @@ import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.linalg.CholeskyFactor;
 import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
+import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.ResidualBalancing;
-import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
  * ADMM for convex adversarial training ({@link RobustReluProblem}). Consensus splitting {@code
@@ -152,10 +152,9 @@ public final class RobustAdmmSolver implements RobustReluSolver {
       for (int i = 0; i < op.nc; i++) {
         mk[i] = zk[i] - uk[i];
       }
-      op.predAdjoint(mp, rhs);
-      op.coneAdjoint(mk, tmp);
+      op.adjoint(mp, mk, rhs);
       for (int i = 0; i < nx; i++) {
-        rhs[i] += tmp[i] + zc[i] - uc[i];
+        rhs[i] += zc[i] - uc[i];
       }
       System.arraycopy(rhs, 0, x, 0, nx);
       kFactor.solveInPlace(x);
@@ -225,11 +224,10 @@ public final class RobustAdmmSolver implements RobustReluSolver {
         mx2 += sq(x[i]);
         z2 += sq(zc[i]);
       }
-      op.predAdjoint(zpOld, rhs);
-      op.coneAdjoint(zkOld, tmp);
+      op.adjoint(zpOld, zkOld, rhs);
       double s2 = 0;
       for (int i = 0; i < nx; i++) {
-        s2 += sq(rho * (rhs[i] + tmp[i] + zc[i] - zcOld[i]));
+        s2 += sq(rho * (rhs[i] + zc[i] - zcOld[i]));
       }
       rNorm = Math.sqrt(r2);
       sNorm = Math.sqrt(s2);
@@ -302,7 +300,12 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     return s;
   }
 
-  /** The linear maps of the splitting and the objective/dual evaluations. */
+  /**
+   * The linear maps of the splitting and the objective/dual evaluations. The X parts ({@code x_k .
+   * u_j}, the masked predictions, the cone slacks and the adjoint of both) are the shared {@link
+   * PatternOperator}'s; only the perturbed-column parts ({@code z_k[J]}, {@code w_j[J]}) are added
+   * here.
+   */
   static final class Ops {
     final int n;
     final int d;
@@ -314,22 +317,25 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     final int nx;
     final int np;
     final int nc;
-    final double[][] x;
     final double[] y;
-    final boolean[] act; // n x P
     final int[] jIdx;
     final double eps;
     final double beta;
     final Loss loss;
+    private final PatternOperator op;
+    private final double[] xu; // n x B
+    private final double[] slack; // n x B
+    private final double[] am; // n: prediction part of an adjoint argument
+    private final double[] bm; // n x B: cone part of an adjoint argument
+    private final double[] mm; // n x B: combined adjoint argument
 
     Ops(RobustReluProblem p) {
-      this.x = p.xView();
+      this.op = p.operator();
       this.y = p.yView();
-      this.n = x.length;
-      this.d = x[0].length;
-      ActivationPatterns pats = p.patterns();
-      this.patterns = pats.count();
-      this.blocks = 2 * patterns;
+      this.n = op.n;
+      this.d = op.d;
+      this.patterns = op.patterns;
+      this.blocks = op.blocks;
       boolean[] pert = p.perturbedView();
       int cnt = 0;
       for (boolean b : pert) {
@@ -348,96 +354,71 @@ public final class RobustAdmmSolver implements RobustReluSolver {
       this.nx = blocks * d;
       this.np = n * q;
       this.nc = blocks * cb;
-      this.act = new boolean[n * patterns];
-      for (int k = 0; k < n; k++) {
-        for (int i = 0; i < patterns; i++) {
-          act[k * patterns + i] = pats.active(k, i);
-        }
-      }
       this.eps = p.eps();
       this.beta = p.beta();
       this.loss = p.loss();
+      this.xu = new double[n * blocks];
+      this.slack = new double[n * blocks];
+      this.am = new double[n];
+      this.bm = new double[n * blocks];
+      this.mm = new double[n * blocks];
     }
 
     /** out[k*q] = yhat_k, out[k*q + 1 + l] = z_k[J_l]. */
     void pred(double[] w, double[] out) {
-      java.util.Arrays.fill(out, 0);
-      for (int i = 0; i < patterns; i++) {
-        int vo = i * d;
-        int wo = (patterns + i) * d;
-        for (int k = 0; k < n; k++) {
-          if (!act[k * patterns + i]) {
-            continue;
-          }
+      op.products(w, xu);
+      op.predict(xu, am);
+      for (int k = 0; k < n; k++) {
+        int o = k * q;
+        out[o] = am[k];
+        for (int l = 0; l < m; l++) {
           double s = 0;
-          for (int c = 0; c < d; c++) {
-            s += x[k][c] * (w[vo + c] - w[wo + c]);
+          for (int j = 0; j < blocks; j++) {
+            if (op.active(k, j)) {
+              s += op.sign(j) * w[j * d + jIdx[l]];
+            }
           }
-          out[k * q] += s;
-          for (int l = 0; l < m; l++) {
-            out[k * q + 1 + l] += w[vo + jIdx[l]] - w[wo + jIdx[l]];
-          }
-        }
-      }
-    }
-
-    void predAdjoint(double[] in, double[] out) {
-      java.util.Arrays.fill(out, 0);
-      double[] g = new double[d];
-      for (int i = 0; i < patterns; i++) {
-        java.util.Arrays.fill(g, 0);
-        for (int k = 0; k < n; k++) {
-          if (!act[k * patterns + i]) {
-            continue;
-          }
-          double a = in[k * q];
-          for (int c = 0; c < d; c++) {
-            g[c] += a * x[k][c];
-          }
-          for (int l = 0; l < m; l++) {
-            g[jIdx[l]] += in[k * q + 1 + l];
-          }
-        }
-        for (int c = 0; c < d; c++) {
-          out[i * d + c] = g[c];
-          out[(patterns + i) * d + c] = -g[c];
+          out[o + 1 + l] = s;
         }
       }
     }
 
     /** Block j: out[j*cb + k] = (2D_kj - 1) x_k . w_j, out[j*cb + n + l] = w_j[J_l]. */
     void cone(double[] w, double[] out) {
+      op.products(w, xu);
+      op.slacks(xu, slack);
       for (int j = 0; j < blocks; j++) {
-        int pj = j < patterns ? j : j - patterns;
-        int wo = j * d;
         int oo = j * cb;
         for (int k = 0; k < n; k++) {
-          double s = 0;
-          for (int c = 0; c < d; c++) {
-            s += x[k][c] * w[wo + c];
-          }
-          out[oo + k] = act[k * patterns + pj] ? s : -s;
+          out[oo + k] = slack[k * blocks + j];
         }
         for (int l = 0; l < m; l++) {
-          out[oo + n + l] = w[wo + jIdx[l]];
+          out[oo + n + l] = w[j * d + jIdx[l]];
         }
       }
     }
 
-    void coneAdjoint(double[] in, double[] out) {
-      java.util.Arrays.fill(out, 0);
-      for (int j = 0; j < blocks; j++) {
-        int pj = j < patterns ? j : j - patterns;
-        int wo = j * d;
-        int io = j * cb;
-        for (int k = 0; k < n; k++) {
-          double a = act[k * patterns + pj] ? in[io + k] : -in[io + k];
-          for (int c = 0; c < d; c++) {
-            out[wo + c] += a * x[k][c];
-          }
+    /** out = M_pred^T pr + M_cone^T co (pr in the layout of {@link #pred}, co of {@link #cone}). */
+    void adjoint(double[] pr, double[] co, double[] out) {
+      for (int k = 0; k < n; k++) {
+        am[k] = pr[k * q];
+        for (int j = 0; j < blocks; j++) {
+          bm[k * blocks + j] = co[j * cb + k];
         }
+      }
+      op.combine(am, bm, mm);
+      op.adjoint(mm, out);
+      for (int j = 0; j < blocks; j++) {
+        int wo = j * d;
+        double sg = op.sign(j);
         for (int l = 0; l < m; l++) {
-          out[wo + jIdx[l]] += in[io + n + l];
+          double s = co[j * cb + n + l];
+          for (int k = 0; k < n; k++) {
+            if (op.active(k, j)) {
+              s += sg * pr[k * q + 1 + l];
+            }
+          }
+          out[wo + jIdx[l]] += s;
         }
       }
     }
@@ -449,15 +430,13 @@ public final class RobustAdmmSolver implements RobustReluSolver {
       double[] a = new double[np];
       double[] b = new double[nc];
       double[] c1 = new double[nx];
-      double[] c2 = new double[nx];
       for (int col = 0; col < nx; col++) {
         e[col] = 1;
         pred(e, a);
-        predAdjoint(a, c1);
         cone(e, b);
-        coneAdjoint(b, c2);
+        adjoint(a, b, c1);
         for (int r = 0; r < nx; r++) {
-          k[r * nx + col] = c1[r] + c2[r] + (r == col ? 1 : 0);
+          k[r * nx + col] = c1[r] + (r == col ? 1 : 0);
         }
         e[col] = 0;
       }
@@ -531,17 +510,10 @@ public final class RobustAdmmSolver implements RobustReluSolver {
         yk[i] -= proj[i]; // polar-cone component
       }
       double[] a = new double[nx];
-      double[] b = new double[nx];
-      predAdjoint(yp, a);
-      coneAdjoint(yk, b);
+      adjoint(yp, yk, a);
       double maxNorm = 0;
       for (int j = 0; j < blocks; j++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          double v = a[j * d + c] + b[j * d + c];
-          s += v * v;
-        }
-        maxNorm = Math.max(maxNorm, Math.sqrt(s));
+        maxNorm = Math.max(maxNorm, PatternOperator.blockNorm(a, j, d));
       }
       double s = maxNorm > beta ? beta / maxNorm : 1;
       double val = 0;
