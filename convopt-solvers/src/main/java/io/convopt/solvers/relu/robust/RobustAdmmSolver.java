@@ -118,7 +118,7 @@ public final class RobustAdmmSolver implements RobustReluSolver {
   @Override
   public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
-    Ops op = new Ops(problem);
+    RobustMaps op = new RobustMaps(problem);
     int nx = op.nx;
     double[] k = op.gram();
     CholeskyFactor kFactor = new CholeskyFactor(k, nx);
@@ -232,7 +232,7 @@ public final class RobustAdmmSolver implements RobustReluSolver {
       rNorm = Math.sqrt(r2);
       sNorm = Math.sqrt(s2);
       double[] eval = op.evaluate(support(x, zc, op.d));
-      bound = op.dualBound(up, uk, rho);
+      bound = dualBound(op, up, uk, rho);
       double obj = eval[0] + eval[1];
       double rel = (obj - bound) / Math.max(Math.abs(obj), 1e-300);
       if (rel <= settings.tolerance() && eval[2] <= settings.feasibilityTolerance()) {
@@ -253,7 +253,7 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     x = support(x, zc, op.d);
     double[] eval = op.evaluate(x);
     if (reason != StopReason.CONVERGED) {
-      bound = op.dualBound(up, uk, rho);
+      bound = dualBound(op, up, uk, rho);
     }
     return new RobustSolution(
         op.matrix(x, 0),
@@ -300,246 +300,54 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     return s;
   }
 
-  /**
-   * The linear maps of the splitting and the objective/dual evaluations. The X parts ({@code x_k .
-   * u_j}, the masked predictions, the cone slacks and the adjoint of both) are the shared {@link
-   * PatternOperator}'s; only the perturbed-column parts ({@code z_k[J]}, {@code w_j[J]}) are added
-   * here.
-   */
-  static final class Ops {
-    final int n;
-    final int d;
-    final int patterns;
-    final int blocks;
-    final int m;
-    final int q;
-    final int cb;
-    final int nx;
-    final int np;
-    final int nc;
-    final double[] y;
-    final int[] jIdx;
-    final double eps;
-    final double beta;
-    final Loss loss;
-    private final PatternOperator op;
-    private final double[] xu; // n x B
-    private final double[] slack; // n x B
-    private final double[] am; // n: prediction part of an adjoint argument
-    private final double[] bm; // n x B: cone part of an adjoint argument
-    private final double[] mm; // n x B: combined adjoint argument
-
-    Ops(RobustReluProblem p) {
-      this.op = p.operator();
-      this.y = p.yView();
-      this.n = op.n;
-      this.d = op.d;
-      this.patterns = op.patterns;
-      this.blocks = op.blocks;
-      boolean[] pert = p.perturbedView();
-      int cnt = 0;
-      for (boolean b : pert) {
-        cnt += b ? 1 : 0;
-      }
-      this.m = cnt;
-      this.jIdx = new int[m];
-      int t = 0;
-      for (int c = 0; c < d; c++) {
-        if (pert[c]) {
-          jIdx[t++] = c;
+  /** Dual lower bound from the scaled multipliers (see the class comment). */
+  private static double dualBound(RobustMaps op, double[] up, double[] uk, double rho) {
+    double[] yp = new double[op.np];
+    for (int k = 0; k < op.n; k++) {
+      int o = k * op.q;
+      if (op.loss == Loss.HINGE) {
+        double theta = Math.min(1, Math.max(0, -op.y[k] * rho * up[o]));
+        yp[o] = -theta * op.y[k];
+        for (int l = 1; l <= op.m; l++) {
+          yp[o + l] = Math.max(-theta * op.eps, Math.min(theta * op.eps, rho * up[o + l]));
         }
-      }
-      this.q = 1 + m;
-      this.cb = n + m;
-      this.nx = blocks * d;
-      this.np = n * q;
-      this.nc = blocks * cb;
-      this.eps = p.eps();
-      this.beta = p.beta();
-      this.loss = p.loss();
-      this.xu = new double[n * blocks];
-      this.slack = new double[n * blocks];
-      this.am = new double[n];
-      this.bm = new double[n * blocks];
-      this.mm = new double[n * blocks];
-    }
-
-    /** out[k*q] = yhat_k, out[k*q + 1 + l] = z_k[J_l]. */
-    void pred(double[] w, double[] out) {
-      op.products(w, xu);
-      op.predict(xu, am);
-      for (int k = 0; k < n; k++) {
-        int o = k * q;
-        out[o] = am[k];
-        for (int l = 0; l < m; l++) {
-          double s = 0;
-          for (int j = 0; j < blocks; j++) {
-            if (op.active(k, j)) {
-              s += op.sign(j) * w[j * d + jIdx[l]];
-            }
-          }
-          out[o + 1 + l] = s;
+      } else {
+        for (int l = 0; l < op.q; l++) {
+          yp[o + l] = (op.eps > 0 || l == 0) ? rho * up[o + l] : 0;
         }
       }
     }
-
-    /** Block j: out[j*cb + k] = (2D_kj - 1) x_k . w_j, out[j*cb + n + l] = w_j[J_l]. */
-    void cone(double[] w, double[] out) {
-      op.products(w, xu);
-      op.slacks(xu, slack);
-      for (int j = 0; j < blocks; j++) {
-        int oo = j * cb;
-        for (int k = 0; k < n; k++) {
-          out[oo + k] = slack[k * blocks + j];
+    double[] yk = new double[op.nc];
+    for (int i = 0; i < op.nc; i++) {
+      yk[i] = rho * uk[i];
+    }
+    double[] proj = yk.clone();
+    for (int j = 0; j < op.blocks; j++) {
+      RobustConeProjection.project(proj, j * op.cb, op.n, op.m, op.eps);
+    }
+    for (int i = 0; i < op.nc; i++) {
+      yk[i] -= proj[i]; // polar-cone component
+    }
+    double[] a = new double[op.nx];
+    op.adjoint(yp, yk, a);
+    double maxNorm = 0;
+    for (int j = 0; j < op.blocks; j++) {
+      maxNorm = Math.max(maxNorm, PatternOperator.blockNorm(a, j, op.d));
+    }
+    double s = maxNorm > op.beta ? op.beta / maxNorm : 1;
+    double val = 0;
+    for (int k = 0; k < op.n; k++) {
+      int o = k * op.q;
+      if (op.loss == Loss.HINGE) {
+        val += s * (-op.y[k] * yp[o]); // theta_k
+      } else {
+        double dn = Math.abs(s * yp[o]);
+        for (int l = 1; l <= op.m; l++) {
+          dn = Math.max(dn, Math.abs(s * yp[o + l]) / op.eps);
         }
-        for (int l = 0; l < m; l++) {
-          out[oo + n + l] = w[j * d + jIdx[l]];
-        }
+        val += -s * yp[o] * op.y[k] - 0.5 * dn * dn;
       }
     }
-
-    /** out = M_pred^T pr + M_cone^T co (pr in the layout of {@link #pred}, co of {@link #cone}). */
-    void adjoint(double[] pr, double[] co, double[] out) {
-      for (int k = 0; k < n; k++) {
-        am[k] = pr[k * q];
-        for (int j = 0; j < blocks; j++) {
-          bm[k * blocks + j] = co[j * cb + k];
-        }
-      }
-      op.combine(am, bm, mm);
-      op.adjoint(mm, out);
-      for (int j = 0; j < blocks; j++) {
-        int wo = j * d;
-        double sg = op.sign(j);
-        for (int l = 0; l < m; l++) {
-          double s = co[j * cb + n + l];
-          for (int k = 0; k < n; k++) {
-            if (op.active(k, j)) {
-              s += sg * pr[k * q + 1 + l];
-            }
-          }
-          out[wo + jIdx[l]] += s;
-        }
-      }
-    }
-
-    /** K = M_pred^T M_pred + I + M_cone^T M_cone, row-major nx x nx. */
-    double[] gram() {
-      double[] k = new double[nx * nx];
-      double[] e = new double[nx];
-      double[] a = new double[np];
-      double[] b = new double[nc];
-      double[] c1 = new double[nx];
-      for (int col = 0; col < nx; col++) {
-        e[col] = 1;
-        pred(e, a);
-        cone(e, b);
-        adjoint(a, b, c1);
-        for (int r = 0; r < nx; r++) {
-          k[r * nx + col] = c1[r] + (r == col ? 1 : 0);
-        }
-        e[col] = 0;
-      }
-      return k;
-    }
-
-    /** {data term, penalty, scaled violation} at w. */
-    double[] evaluate(double[] w) {
-      double[] pr = new double[np];
-      pred(w, pr);
-      double data = 0;
-      for (int k = 0; k < n; k++) {
-        double l1 = 0;
-        for (int l = 0; l < m; l++) {
-          l1 += Math.abs(pr[k * q + 1 + l]);
-        }
-        data += RobustLoss.value(loss, y[k], pr[k * q], eps * l1);
-      }
-      double pen = 0;
-      for (int j = 0; j < blocks; j++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += w[j * d + c] * w[j * d + c];
-        }
-        pen += Math.sqrt(s);
-      }
-      double[] cv = new double[nc];
-      cone(w, cv);
-      double viol = 0;
-      double scale = 0;
-      for (int j = 0; j < blocks; j++) {
-        double l1 = 0;
-        for (int l = 0; l < m; l++) {
-          l1 += Math.abs(cv[j * cb + n + l]);
-        }
-        for (int k = 0; k < n; k++) {
-          double c = cv[j * cb + k];
-          scale = Math.max(scale, Math.abs(c));
-          viol = Math.max(viol, eps * l1 - c);
-        }
-      }
-      return new double[] {data, beta * pen, scale > 0 ? Math.max(0, viol) / scale : 0};
-    }
-
-    /** Dual lower bound from the scaled multipliers (see the class comment). */
-    double dualBound(double[] up, double[] uk, double rho) {
-      double[] yp = new double[np];
-      for (int k = 0; k < n; k++) {
-        int o = k * q;
-        if (loss == Loss.HINGE) {
-          double theta = Math.min(1, Math.max(0, -y[k] * rho * up[o]));
-          yp[o] = -theta * y[k];
-          for (int l = 1; l <= m; l++) {
-            yp[o + l] = Math.max(-theta * eps, Math.min(theta * eps, rho * up[o + l]));
-          }
-        } else {
-          for (int l = 0; l < q; l++) {
-            yp[o + l] = (eps > 0 || l == 0) ? rho * up[o + l] : 0;
-          }
-        }
-      }
-      double[] yk = new double[nc];
-      for (int i = 0; i < nc; i++) {
-        yk[i] = rho * uk[i];
-      }
-      double[] proj = yk.clone();
-      for (int j = 0; j < blocks; j++) {
-        RobustConeProjection.project(proj, j * cb, n, m, eps);
-      }
-      for (int i = 0; i < nc; i++) {
-        yk[i] -= proj[i]; // polar-cone component
-      }
-      double[] a = new double[nx];
-      adjoint(yp, yk, a);
-      double maxNorm = 0;
-      for (int j = 0; j < blocks; j++) {
-        maxNorm = Math.max(maxNorm, PatternOperator.blockNorm(a, j, d));
-      }
-      double s = maxNorm > beta ? beta / maxNorm : 1;
-      double val = 0;
-      for (int k = 0; k < n; k++) {
-        int o = k * q;
-        if (loss == Loss.HINGE) {
-          val += s * (-y[k] * yp[o]); // theta_k
-        } else {
-          double dn = Math.abs(s * yp[o]);
-          for (int l = 1; l <= m; l++) {
-            dn = Math.max(dn, Math.abs(s * yp[o + l]) / eps);
-          }
-          val += -s * yp[o] * y[k] - 0.5 * dn * dn;
-        }
-      }
-      return val;
-    }
-
-    double[][] matrix(double[] w, int first) {
-      double[][] out = new double[d][patterns];
-      for (int i = 0; i < patterns; i++) {
-        for (int c = 0; c < d; c++) {
-          out[c][i] = w[(first + i) * d + c];
-        }
-      }
-      return out;
-    }
+    return val;
   }
 }

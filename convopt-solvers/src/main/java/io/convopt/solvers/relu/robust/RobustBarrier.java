@@ -58,7 +58,10 @@ final class RobustBarrier implements NewtonBarrier {
   final double nu;
   private double tau;
 
+  private final RobustMaps maps;
   private final double[] x; // n x d
+  private final double[] predScratch; // n x (m + 1)
+  private final double[] dxu; // n x B
   private final double[] y;
   private final boolean[] mask; // n x P
   private final int[] jcol; // m perturbed columns
@@ -111,7 +114,8 @@ final class RobustBarrier implements NewtonBarrier {
   private final double[] blockY; // B x m x d: G_ss^{-1} G_su
   private final double[] blockR; // B x m: G_ss^{-1} g_s
 
-  RobustBarrier(RobustReluProblem p, boolean[] live) {
+  RobustBarrier(RobustReluProblem p, RobustMaps maps, boolean[] live) {
+    this.maps = maps;
     double[][] xr = p.xView();
     n = p.samples();
     d = p.dimension();
@@ -201,6 +205,8 @@ final class RobustBarrier implements NewtonBarrier {
     rankOmega = new double[n];
     blockY = new double[blocks * m * d];
     blockR = new double[blocks * m];
+    predScratch = new double[n * (mm + 1)];
+    dxu = new double[n * blocks];
   }
 
   int pattern(int j) {
@@ -238,39 +244,19 @@ final class RobustBarrier implements NewtonBarrier {
 
   /** yhat and z (n x m) of arbitrary weights (the l_1 part only when m > 0). */
   void forward(double[] uu, double[] yh, double[] zz) {
-    java.util.Arrays.fill(yh, 0);
-    java.util.Arrays.fill(zz, 0);
+    maps.pred(uu, predScratch);
+    int q = maps.q;
     for (int k = 0; k < n; k++) {
-      for (int j = 0; j < blocks; j++) {
-        if (!live[j] || !active(k, pattern(j))) {
-          continue;
-        }
-        double sg = sign(j);
-        double v = 0;
-        for (int a = 0; a < d; a++) {
-          v += x[k * d + a] * uu[j * d + a];
-        }
-        yh[k] += sg * v;
-        for (int cc = 0; cc < m; cc++) {
-          zz[k * m + cc] += sg * uu[j * d + jcol[cc]];
-        }
+      yh[k] = predScratch[k * q];
+      for (int cc = 0; cc < m; cc++) {
+        zz[k * m + cc] = predScratch[k * q + 1 + cc];
       }
     }
   }
 
   private boolean derive() {
     boolean ok = true;
-    for (int k = 0; k < n; k++) {
-      for (int j = 0; j < blocks; j++) {
-        double v = 0;
-        if (live[j]) {
-          for (int a = 0; a < d; a++) {
-            v += x[k * d + a] * u[j * d + a];
-          }
-        }
-        xu[k * blocks + j] = v;
-      }
-    }
+    maps.products(u, xu); // blocks that are not live are 0
     for (int j = 0; j < blocks; j++) {
       if (!live[j]) {
         java.util.Arrays.fill(sp, j * m, (j + 1) * m, 1.0);
@@ -647,15 +633,13 @@ final class RobustBarrier implements NewtonBarrier {
   }
 
   private void images() {
+    maps.products(du, dxu);
     for (int kk = 0; kk < n; kk++) {
       for (int j = 0; j < blocks; j++) {
         if (!live[j]) {
           continue;
         }
-        double v = 0;
-        for (int a = 0; a < d; a++) {
-          v += x[kk * d + a] * du[j * d + a];
-        }
+        double v = dxu[kk * blocks + j];
         double dss = 0;
         for (int cc = 0; cc < m; cc++) {
           dss += ds[j * m + cc];

@@ -127,10 +127,10 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
       live[p + pn] = interior;
       witness[p] = w;
     }
-    RobustBarrier bar = new RobustBarrier(problem, live);
+    RobustMaps maps = new RobustMaps(problem);
+    RobustBarrier bar = new RobustBarrier(problem, maps, live);
     start(bar, witness);
-    double[] yh = new double[bar.n];
-    Evaluation ev0 = evaluate(problem, bar, bar.u, yh);
+    Evaluation ev0 = Evaluation.of(maps.evaluate(bar.u));
     bar.setTau(bar.nu / Math.max(ev0.data + ev0.penalty, 1e-12));
     int n = bar.n;
     int gl = bar.n * bar.blocks;
@@ -152,7 +152,7 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         break;
       }
       boolean stalled = outcome == NewtonCentring.Outcome.STALLED;
-      Evaluation ev = evaluate(problem, bar, bar.u, yh);
+      Evaluation ev = Evaluation.of(maps.evaluate(bar.u));
       double bound = Double.NEGATIVE_INFINITY;
       if (!stalled) {
         stalls = 0;
@@ -186,22 +186,13 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
       tight = false;
       bar.setTau(NewtonCentring.nextTau(bar.tau(), KAPPA, bar.nu, target));
     }
-    int d = bar.d;
-    double[][] v = new double[d][pn];
-    double[][] w = new double[d][pn];
-    for (int i = 0; i < pn; i++) {
-      for (int c = 0; c < d; c++) {
-        v[c][i] = bestU[i * d + c];
-        w[c][i] = bestU[(i + pn) * d + c];
-      }
-    }
     return new RobustSolution(
-        v,
-        w,
+        maps.matrix(bestU, 0),
+        maps.matrix(bestU, pn),
         bestEv.data,
         bestEv.penalty,
         bestBound,
-        violation(problem, bar, bestU),
+        bestEv.violation,
         Double.NaN,
         Double.NaN,
         centring.steps(),
@@ -210,29 +201,6 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         null,
         name(),
         settings.tolerance());
-  }
-
-  /** Scaled robust-cone violation {@code max (eps ||u_j[J]||_1 - c_kj)_+ / max |x_k . u_j|}. */
-  private static double violation(RobustReluProblem p, RobustBarrier bar, double[] u) {
-    boolean[] pert = p.perturbedView();
-    double worst = 0;
-    double scale = 0;
-    for (int j = 0; j < bar.blocks; j++) {
-      double l1 = 0;
-      for (int a = 0; a < bar.d; a++) {
-        l1 += pert[a] ? Math.abs(u[j * bar.d + a]) : 0;
-      }
-      int pj = bar.pattern(j);
-      for (int k = 0; k < bar.n; k++) {
-        double xu = 0;
-        for (int a = 0; a < bar.d; a++) {
-          xu += bar.x(k, a) * u[j * bar.d + a];
-        }
-        scale = Math.max(scale, Math.abs(xu));
-        worst = Math.max(worst, p.eps() * l1 - (bar.active(k, pj) ? xu : -xu));
-      }
-    }
-    return scale > 0 ? worst / scale : 0;
   }
 
   /** Strictly feasible start: witnesses scaled to max |x . u| = 1, epigraphs 1 above. */
@@ -293,46 +261,10 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
     }
   }
 
-  private record Evaluation(double data, double penalty) {}
-
-  /** Closed-form robust objective at u (independent of the epigraph variables). */
-  private static Evaluation evaluate(
-      RobustReluProblem p, RobustBarrier bar, double[] u, double[] yh) {
-    int n = bar.n;
-    int d = bar.d;
-    boolean[] pert = p.perturbedView();
-    double[] y = p.yView();
-    double[] zfull = new double[d];
-    double data = 0;
-    for (int k = 0; k < n; k++) {
-      java.util.Arrays.fill(zfull, 0);
-      double yhat = 0;
-      for (int j = 0; j < bar.blocks; j++) {
-        if (!bar.live[j] || !bar.active(k, bar.pattern(j))) {
-          continue;
-        }
-        double sg = bar.sign(j);
-        for (int a = 0; a < d; a++) {
-          double v = sg * u[j * d + a];
-          zfull[a] += v;
-          yhat += v * bar.x(k, a);
-        }
-      }
-      double l1 = 0;
-      for (int a = 0; a < d; a++) {
-        l1 += pert[a] ? Math.abs(zfull[a]) : 0;
-      }
-      yh[k] = yhat;
-      data += RobustLoss.value(p.loss(), y[k], yhat, p.eps() * l1);
+  /** Closed-form robust objective and scaled robust-cone violation at a point. */
+  private record Evaluation(double data, double penalty, double violation) {
+    static Evaluation of(double[] e) {
+      return new Evaluation(e[0], e[1], e[2]);
     }
-    double pen = 0;
-    for (int j = 0; j < bar.blocks; j++) {
-      double s = 0;
-      for (int a = 0; a < d; a++) {
-        s += u[j * d + a] * u[j * d + a];
-      }
-      pen += Math.sqrt(s);
-    }
-    return new Evaluation(data, p.beta() * pen);
   }
 }
