@@ -539,6 +539,9 @@ final class RobustBarrier implements NewtonBarrier {
     double[] mpq = new double[d * d];
     for (int p = 0; p < patterns; p++) {
       for (int q = p; q < patterns; q++) {
+        if (!live[p] || !live[q]) {
+          continue; // a pattern's two blocks are live together; fixed blocks have no rows in K
+        }
         java.util.Arrays.fill(mpq, 0);
         boolean any = false;
         for (int kk = 0; kk < n; kk++) {
