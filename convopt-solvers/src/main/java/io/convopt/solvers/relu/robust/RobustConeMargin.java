@@ -54,6 +54,36 @@ public record RobustConeMargin(double margin, double[] witness) {
   }
 
   /**
+   * For every pattern of {@code p}: a point strictly inside its robust cone of radius eps (the
+   * pattern's gate when its margin exceeds eps, else the max-margin witness when that margin does),
+   * or null when the cone has no interior point: it is {0} (margin below eps) or, at margin = eps up
+   * to a relative 1e-9, a single ray. The constraints force such a pattern's weights to zero (or,
+   * in the degenerate case, onto the ray), which is how the robust solvers treat it.
+   */
+  public static double[][] interiorPoints(RobustReluProblem p) {
+    int pn = p.patterns().count();
+    double eps = p.eps();
+    double[][] xr = p.xView();
+    boolean[] pert = p.perturbedView();
+    double[][] out = new double[pn][];
+    for (int i = 0; i < pn; i++) {
+      boolean[] act = new boolean[p.samples()];
+      for (int k = 0; k < act.length; k++) {
+        act[k] = p.patterns().active(k, i);
+      }
+      double[] w = p.patterns().hasGates() ? p.patterns().gate(i) : null;
+      double margin = w == null ? Double.NEGATIVE_INFINITY : marginOf(xr, act, pert, w);
+      if (!(margin > eps * (1 + 1e-9) + 1e-12)) {
+        RobustConeMargin mg = of(xr, act, pert);
+        margin = mg.margin();
+        w = mg.witness();
+      }
+      out[i] = margin > eps * (1 + 1e-9) + 1e-12 ? w : null;
+    }
+    return out;
+  }
+
+  /**
    * Max-margin program for the pattern {@code active} on the rows of {@code x}.
    *
    * @param x n x d rows

@@ -104,28 +104,11 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
   public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
     int pn = problem.patterns().count();
-    double eps = problem.eps();
-    double[][] xr = problem.xView();
-    boolean[] pert = problem.perturbedView();
+    double[][] witness = RobustConeMargin.interiorPoints(problem);
     boolean[] live = new boolean[2 * pn];
-    double[][] witness = new double[pn][];
     for (int p = 0; p < pn; p++) {
-      boolean[] act = new boolean[problem.samples()];
-      for (int k = 0; k < act.length; k++) {
-        act[k] = problem.patterns().active(k, p);
-      }
-      double[] w = problem.patterns().hasGates() ? problem.patterns().gate(p) : null;
-      double margin =
-          w == null ? Double.NEGATIVE_INFINITY : RobustConeMargin.marginOf(xr, act, pert, w);
-      if (!(margin > eps * (1 + 1e-9) + 1e-12)) {
-        RobustConeMargin mg = RobustConeMargin.of(xr, act, pert);
-        margin = mg.margin();
-        w = mg.witness();
-      }
-      boolean interior = margin > eps * (1 + 1e-9) + 1e-12;
-      live[p] = interior;
-      live[p + pn] = interior;
-      witness[p] = w;
+      live[p] = witness[p] != null;
+      live[p + pn] = live[p];
     }
     RobustMaps maps = new RobustMaps(problem);
     RobustBarrier bar = new RobustBarrier(problem, maps, live);
