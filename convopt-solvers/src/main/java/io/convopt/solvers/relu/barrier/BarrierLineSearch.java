@@ -3,7 +3,7 @@ package io.convopt.solvers.relu.barrier;
 /**
  * Step length along a Newton direction: {@value #TO_BOUNDARY} of the largest step that stays
  * strictly feasible (at most 1), halved until Armijo's sufficient decrease {@code f(x + a dx) -
- * f(x) <= -}{@value #ARMIJO}{@code  a lambda^2} holds, at most {@value #HALVINGS} times. Stateless.
+ * f(x) <= -}{@value #ARMIJO}{@code a lambda^2} holds, at most {@value #HALVINGS} times. Stateless.
  */
 public final class BarrierLineSearch {
   /** Armijo constant. */

@@ -4,12 +4,12 @@ import java.util.function.IntPredicate;
 
 /**
  * Damped Newton centring of a {@link NewtonBarrier} for its current tau: Newton direction, {@link
- * BarrierLineSearch} step, move, until the squared Newton decrement is at most {@code 2 tol}. Counts
- * the Newton steps of the whole solve; one instance per solve (not thread-safe).
+ * BarrierLineSearch} step, move, until the squared Newton decrement is at most {@code 2 tol}.
+ * Counts the Newton steps of the whole solve; one instance per solve (not thread-safe).
  *
  * <p>A centring ends {@link Outcome#STALLED} when the Newton matrix cannot be factored, the
- * decrement is not a finite non-negative number, or (with a decrement above 1) the line search finds
- * no decrease, the step falls below 1e-12 or {@value #MAX_CENTRING_STEPS} steps pass; with a
+ * decrement is not a finite non-negative number, or (with a decrement above 1) the line search
+ * finds no decrease, the step falls below 1e-12 or {@value #MAX_CENTRING_STEPS} steps pass; with a
  * decrement at most 1 those last cases count as centred (no decrease is resolvable in floating
  * point any more).
  */
@@ -29,8 +29,8 @@ public final class NewtonCentring {
   private int steps;
 
   /**
-   * @param budgetExhausted told the number of Newton steps taken so far, whether to stop before
-   *     the next one
+   * @param budgetExhausted told the number of Newton steps taken so far, whether to stop before the
+   *     next one
    */
   public NewtonCentring(IntPredicate budgetExhausted) {
     this.budgetExhausted = budgetExhausted;

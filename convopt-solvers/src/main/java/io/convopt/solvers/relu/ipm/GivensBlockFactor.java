@@ -8,8 +8,8 @@ import java.util.function.IntToDoubleFunction;
 /**
  * Lower Cholesky factors {@code G_j = R_j R_j^T} of the diagonal blocks of the interior-point
  * Newton matrix, {@code G_j = Hess phi_j + sum_k w_kj a_k a_k^T}, computed without forming G_j: by
- * Givens row updates of the rows of {@code [V; sqrt(w_kj) a_k]}, {@code V = sqrt(tangential) (I -
- * e e^T) + sqrt(radial) e e^T} the symmetric square root of the norm term's Hessian ({@link
+ * Givens row updates of the rows of {@code [V; sqrt(w_kj) a_k]}, {@code V = sqrt(tangential) (I - e
+ * e^T) + sqrt(radial) e e^T} the symmetric square root of the norm term's Hessian ({@link
  * NormEpigraph}), rows taken in order of decreasing norm. A Cholesky of the assembled G_j loses its
  * moderate eigenvalues next to the weights {@code ~ tau^2}; the row updates keep them. Cost O(n
  * d^2) per block; mutable (the factors of the last {@link #factor} call), not thread-safe.

@@ -25,17 +25,17 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * constraints {@code (2D_j - I) X u_j >= 0} (RELU) and, for the hinge, slacks {@code xi >= 0, xi_k
  * - 1 + y_k yhat_k >= 0} are kept strictly feasible by logarithmic barriers, and {@code tau (L +
  * beta sum_j t_j) + barrier} is minimised for an increasing sequence of tau. The t_j are eliminated
- * in closed form ({@link IpmBarrier}) and the Newton system is solved through an n x n
- * capacitance matrix ({@link IpmNewtonSystem}). <b>Steps</b> (shared with the robust method, {@link
+ * in closed form ({@link IpmBarrier}) and the Newton system is solved through an n x n capacitance
+ * matrix ({@link IpmNewtonSystem}). <b>Steps</b> (shared with the robust method, {@link
  * NewtonCentring}): fraction-to-boundary rule (0.99 of the largest step keeping the linear slacks
  * positive) and Armijo backtracking on the barrier objective, whose change is summed term by term
- * (no cancellation between large values). A point is
- * <em>centred</em> when the squared Newton decrement is at most {@code 2 * }{@value #CENTRE_TOL};
- * then tau is multiplied by {@value #KAPPA} (capped where {@code nu / tau} reaches a quarter of the
- * target gap). Once {@code nu / tau} is below half the target gap the point is centred once more to
- * a decrement of {@value #TIGHT_CENTRE_TOL} before the next increase: the dual candidate, hence the
- * certificate, is only as good as the centring (the primal is accurate earlier). For the smooth
- * losses the cone constraints use primal-dual Hessian weights ({@link IpmBarrier#usePrimalDualWeights}), which
+ * (no cancellation between large values). A point is <em>centred</em> when the squared Newton
+ * decrement is at most {@code 2 * }{@value #CENTRE_TOL}; then tau is multiplied by {@value #KAPPA}
+ * (capped where {@code nu / tau} reaches a quarter of the target gap). Once {@code nu / tau} is
+ * below half the target gap the point is centred once more to a decrement of {@value
+ * #TIGHT_CENTRE_TOL} before the next increase: the dual candidate, hence the certificate, is only
+ * as good as the centring (the primal is accurate earlier). For the smooth losses the cone
+ * constraints use primal-dual Hessian weights ({@link IpmBarrier#usePrimalDualWeights}), which
  * halves the number of steps. kappa and the tolerances are textbook values; the step counts were
  * insensitive to kappa in 10..100. Path on the fixtures: 20-40 Newton steps for CG, 30-50 for
  * squared-loss CR, ~90 for the hinge CR.
@@ -220,8 +220,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     ProjectedCertificate.Result best = null;
     StopReason reason;
     while (true) {
-      NewtonCentring.Outcome outcome =
-          centring.centre(bar, tight ? TIGHT_CENTRE_TOL : centreTol);
+      NewtonCentring.Outcome outcome = centring.centre(bar, tight ? TIGHT_CENTRE_TOL : centreTol);
       if (outcome == NewtonCentring.Outcome.OUT_OF_BUDGET) {
         reason =
             centring.steps() >= settings.maxIterations()

@@ -9,9 +9,9 @@ import io.convopt.solvers.relu.linalg.PatternOperator;
 import java.util.Arrays;
 
 /**
- * The barrier objective of {@link InteriorPointSolver} at one point: value, gradient, the pieces
- * of its Hessian, the images of a Newton direction, and the multipliers [derived]. The Newton
- * system lives in {@link IpmNewtonSystem}; the step length in the shared {@code relu.barrier}.
+ * The barrier objective of {@link InteriorPointSolver} at one point: value, gradient, the pieces of
+ * its Hessian, the images of a Newton direction, and the multipliers [derived]. The Newton system
+ * lives in {@link IpmNewtonSystem}; the step length in the shared {@code relu.barrier}.
  *
  * <p><b>Barrier problem.</b> With epigraph variables {@code t_j >= ||u_j||} for the group norm, the
  * cone constraints {@code c_kj = (2 D_kp(j) - 1) x_k . u_j > 0} (RELU) and, for the hinge loss,

@@ -28,9 +28,9 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * {@code g_k0 = xi_k - eps E_k - y_k + yhat_k}, {@code g_k1 = xi_k - eps E_k + y_k - yhat_k}, loss
  * xi_k^2 / 2. The group norm enters through {@code t_j >= ||u_j||} eliminated in closed form
  * ({@link NormEpigraph}, shared with the interior-point method for the non-robust programs). The
- * barrier objective
- * is {@code tau sum_k loss(xi_k) + sum_j phi(u_j) - sum log(constraints)}; its parameter nu (the
- * number of logarithms, 2 per norm cone) bounds the gap of a central point by {@code nu / tau}.
+ * barrier objective is {@code tau sum_k loss(xi_k) + sum_j phi(u_j) - sum log(constraints)}; its
+ * parameter nu (the number of logarithms, 2 per norm cone) bounds the gap of a central point by
+ * {@code nu / tau}.
  *
  * <p><b>Newton system by elimination.</b> The sample variables (e_k, xi_k) touch u only through
  * {@code w_k = (yhat_k, z_k) = Q_k u}; their (m+1) x (m+1) Hessian A_k is factored and eliminated
@@ -40,8 +40,8 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * ({@code sum_k D_kp D_kq L_k^T S_k L_k}, {@code L_k = [x_k; e_J]}) and factored by Cholesky; one
  * step of iterative refinement on the reduced system follows ({@link RefinedCholesky}). Blocks
  * whose robust cone is {0} ({@code live[j] == false}) are fixed at zero and carry no constraint
- * (their slacks are held at 1 with direction 0, where they add nothing to the barrier). Step
- * bounds and barrier changes of the linear slacks are {@link LinearSlacks}'.
+ * (their slacks are held at 1 with direction 0, where they add nothing to the barrier). Step bounds
+ * and barrier changes of the linear slacks are {@link LinearSlacks}'.
  *
  * <p>Cost per Newton step: O(n B (d + m)^2 + n P^2 d^2 + (B d)^3 / 3 + n m^3). Not thread-safe; one
  * instance per solve.

@@ -56,9 +56,9 @@ public record RobustConeMargin(double margin, double[] witness) {
   /**
    * For every pattern of {@code p}: a point strictly inside its robust cone of radius eps (the
    * pattern's gate when its margin exceeds eps, else the max-margin witness when that margin does),
-   * or null when the cone has no interior point: it is {0} (margin below eps) or, at margin = eps up
-   * to a relative 1e-9, a single ray. The constraints force such a pattern's weights to zero (or,
-   * in the degenerate case, onto the ray), which is how the robust solvers treat it.
+   * or null when the cone has no interior point: it is {0} (margin below eps) or, at margin = eps
+   * up to a relative 1e-9, a single ray. The constraints force such a pattern's weights to zero
+   * (or, in the degenerate case, onto the ray), which is how the robust solvers treat it.
    */
   public static double[][] interiorPoints(RobustReluProblem p) {
     int pn = p.patterns().count();
@@ -126,8 +126,8 @@ public record RobustConeMargin(double margin, double[] witness) {
    * one-signed pattern keeps a bounded program): minimise {@code -tau t - sum log(slacks)} for tau
    * growing by 10 from 1 until {@code nu / tau <= 1e-12 cap}, each centred to a squared Newton
    * decrement of 1e-10 by the shared {@link NewtonCentring} (dense Cholesky of the (2m + d - m +
-   * 1)-square Hessian, fraction-to-boundary 0.99, Armijo backtracking). Returns
-   * u at the last iterate (strictly feasible, margin within about {@code nu / tau} of t*).
+   * 1)-square Hessian, fraction-to-boundary 0.99, Armijo backtracking). Returns u at the last
+   * iterate (strictly feasible, margin within about {@code nu / tau} of t*).
    */
   private static double[] maxMarginBarrier(
       double[][] x, boolean[] active, boolean[] perturbed, double cap) {

@@ -128,8 +128,7 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
     boolean tight = false;
     StopReason reason;
     while (true) {
-      NewtonCentring.Outcome outcome =
-          centring.centre(bar, tight ? TIGHT_CENTRE_TOL : CENTRE_TOL);
+      NewtonCentring.Outcome outcome = centring.centre(bar, tight ? TIGHT_CENTRE_TOL : CENTRE_TOL);
       if (outcome == NewtonCentring.Outcome.OUT_OF_BUDGET) {
         reason = StopReason.MAX_ITERATIONS;
         break;

@@ -16,8 +16,8 @@ import io.convopt.solvers.relu.linalg.PatternOperator;
  * </ul>
  *
  * The X parts ({@code x_k . u_j}, the masked predictions, the cone slacks and the adjoint) are the
- * shared {@link PatternOperator}'s; only the perturbed-column parts are added here. Not
- * thread-safe (scratch); one instance per solve.
+ * shared {@link PatternOperator}'s; only the perturbed-column parts are added here. Not thread-safe
+ * (scratch); one instance per solve.
  */
 final class RobustMaps {
 

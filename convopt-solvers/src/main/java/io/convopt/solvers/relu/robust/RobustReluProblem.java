@@ -168,8 +168,8 @@ public final class RobustReluProblem {
 
   /**
    * The shared data operator of the constrained program on these X and patterns (2P blocks, V
-   * first): {@code x_k . u_j}, the predictions, the cone slacks and the adjoints. A new instance (it
-   * holds scratch space; not thread-safe).
+   * first): {@code x_k . u_j}, the predictions, the cone slacks and the adjoints. A new instance
+   * (it holds scratch space; not thread-safe).
    */
   PatternOperator operator() {
     int n = x.length;

@@ -72,7 +72,8 @@ class BarrierNumericsTest {
         double[] um = u.clone();
         up[a] += h;
         um[a] -= h;
-        double fd = (NormEpigraph.value(p2, normSq(up)) - NormEpigraph.value(p2, normSq(um))) / (2 * h);
+        double fd =
+            (NormEpigraph.value(p2, normSq(up)) - NormEpigraph.value(p2, normSq(um))) / (2 * h);
         assertThat(fd).isCloseTo(tg * u[a], org.assertj.core.data.Offset.offset(1e-6 * (1 + p2)));
         for (int b = 0; b < 3; b++) {
           double gp = NormEpigraph.tangential(p2, normSq(up)) * up[b];
