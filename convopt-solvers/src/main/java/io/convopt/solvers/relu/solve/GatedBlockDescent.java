@@ -17,7 +17,10 @@ import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
  * curvature above it ({@code c ||D_j X delta||^2 > L_j ||delta||^2}) the step is undone and {@code
  * L_j} raised, so every accepted step decreases the objective. Every {@code checkEvery} sweeps the
  * duality gap of the restricted program is evaluated ({@link GatedDual}); the call stops when it is
- * at most the tolerance, at the deadline, or after the sweep budget.
+ * at most the tolerance, at the deadline, or after the sweep budget. Between checks the sweeps are
+ * extrapolated (Anderson), and when the support (the non-zero blocks) is the same at two checks in
+ * a row, an {@link ActiveSetNewton} step on it follows: the sweeps find the support, Newton steps
+ * converge on it where first-order steps crawl (ill-conditioned data, many overlapping patterns).
  *
  * <p>Plain loops over the rows of each pattern (index lists, n/2 per pattern on average); not
  * thread-safe (one instance per working set).
@@ -34,6 +37,7 @@ final class GatedBlockDescent {
   private final double curvature;
   private final double[] y;
   private final double beta;
+  private final ActiveSetNewton newton;
 
   /**
    * The restricted program on the patterns {@code global} of a program with mask {@code
@@ -41,6 +45,7 @@ final class GatedBlockDescent {
    *
    * @param x row-major n x d, shared
    * @param lipschitz per pattern of the full program, NaN where unknown; filled in and shared
+   * @param grams per pattern of the full program, the Gram matrices of {@link ActiveSetNewton}
    */
   GatedBlockDescent(
       double[] x,
@@ -49,6 +54,7 @@ final class GatedBlockDescent {
       int patterns,
       int[] global,
       double[] lipschitz,
+      double[][] grams,
       Loss loss,
       double[] y,
       double beta) {
@@ -84,6 +90,7 @@ final class GatedBlockDescent {
         }
       }
     }
+    this.newton = new ActiveSetNewton(x, d, rows, global, grams, loss, y, beta);
     for (int i = 0; i < w; i++) {
       if (Double.isNaN(lipschitz[global[i]])) {
         lipschitz[global[i]] = curvature * largestEigenvalue(rows[i]) * 1.02;
@@ -115,6 +122,7 @@ final class GatedBlockDescent {
     Anderson anderson = new Anderson(u.length, yhat.length);
     anderson.record(u, yhat);
     int sweeps = 0;
+    boolean[] lastSupport = null;
     StopReason reason = StopReason.MAX_ITERATIONS;
     Certificate cert = null;
     while (true) {
@@ -132,6 +140,14 @@ final class GatedBlockDescent {
         if (sweeps >= maxSweeps) {
           break;
         }
+        // once the support holds between two checks, a Newton step on it (one costs about as
+        // much as its conjugate-gradient iterations in sweeps, so not at every check)
+        boolean[] support = support(u);
+        if (java.util.Arrays.equals(support, lastSupport) && newton.step(u, yhat)) {
+          anderson.restart(u, yhat);
+          support = support(u);
+        }
+        lastSupport = support;
       }
       for (int i = 0; i < w; i++) {
         step(i, u, yhat, g, v);
@@ -158,6 +174,13 @@ final class GatedBlockDescent {
     Anderson(int len, int n) {
       us = new double[DEPTH + 1][len];
       ys = new double[DEPTH + 1][n];
+    }
+
+    /** Forgets the history; u is the first point of the next one. */
+    void restart(double[] u, double[] yhat) {
+      System.arraycopy(u, 0, us[0], 0, u.length);
+      System.arraycopy(yhat, 0, ys[0], 0, yhat.length);
+      count = 1;
     }
 
     void record(double[] u, double[] yhat) {
@@ -272,6 +295,17 @@ final class GatedBlockDescent {
       x[a] /= sum;
     }
     return x;
+  }
+
+  /** Which blocks of u are non-zero. */
+  private boolean[] support(double[] u) {
+    boolean[] on = new boolean[global.length];
+    for (int i = 0; i < on.length; i++) {
+      for (int c = 0; c < d && !on[i]; c++) {
+        on[i] = u[i * d + c] != 0;
+      }
+    }
+    return on;
   }
 
   /** One proximal step on block i. */

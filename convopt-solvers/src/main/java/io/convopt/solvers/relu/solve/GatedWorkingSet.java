@@ -30,8 +30,9 @@ import java.util.Arrays;
  *       with the largest {@code c_j} (the most violated dual constraints: a zero block is optimal
  *       only while {@code c_j <= beta});
  *   <li>solves the program restricted to the working set by {@link GatedBlockDescent} (per-pattern
- *       steps, Anderson extrapolation), warm-started, until its own duality gap is at most {@code
- *       max(tol / 2, 0.3 x the full relative gap)} or {@link #ROUND_SWEEPS} sweeps.
+ *       steps, Anderson extrapolation, Newton steps on a settled support), warm-started, until its
+ *       own duality gap is at most {@code max(tol / 2, 0.3 x the full relative gap)} or {@link
+ *       #ROUND_SWEEPS} sweeps.
  * </ol>
  *
  * Patterns outside the working set keep zero weights, so the restricted point is a point of the
@@ -86,6 +87,7 @@ final class GatedWorkingSet {
     double[] norms = new double[patterns];
     double[] lipschitz = new double[patterns];
     Arrays.fill(lipschitz, Double.NaN);
+    double[][] grams = new double[patterns][];
     int iterations = 0;
     int rounds = 0;
     int size = 0;
@@ -138,7 +140,7 @@ final class GatedWorkingSet {
         System.arraycopy(u, set[i] * d, uw, i * d, d);
       }
       GatedBlockDescent bcd =
-          new GatedBlockDescent(op.x, d, op.mask, patterns, set, lipschitz, loss, y, beta);
+          new GatedBlockDescent(op.x, d, op.mask, patterns, set, lipschitz, grams, loss, y, beta);
       GatedBlockDescent.Result r =
           bcd.run(
               uw,

@@ -139,4 +139,60 @@ class GatedWorkingSetTest {
     assertThat(c[1]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(GatedBlockDescent.solve(new double[][] {{0, 0, 1}, {0, 0, 1}}, 2)).isNull();
   }
+
+  @Test
+  void newtonStepsOnTheOptimalSupportConvergeToTheInteriorPointOptimum() {
+    ReluProblem p = problem(Loss.SQUARED, 0.05, 60);
+    ReluSolution ipm =
+        new InteriorPointSolver(ReluSolverSettings.defaults().withTolerance(1e-12)).solve(p);
+    int d = p.dimension();
+    int patterns = p.patterns().count();
+    int n = p.samples();
+    // the blocks the IPM leaves clearly non-zero, each moved by 1 % of its norm
+    double[] opt = ipm.blockView();
+    double[] u = new double[opt.length];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    int[] global = new int[patterns];
+    int[][] rows = new int[patterns][];
+    for (int j = 0; j < patterns; j++) {
+      global[j] = j;
+      double nrm = io.convopt.solvers.relu.linalg.PatternOperator.blockNorm(opt, j, d);
+      if (nrm > 1e-6) {
+        for (int c = 0; c < d; c++) {
+          u[j * d + c] = opt[j * d + c] + 0.01 * nrm * r.nextGaussian() / Math.sqrt(d);
+        }
+      }
+      int count = 0;
+      for (int k = 0; k < n; k++) {
+        count += p.patterns().active(k, j) ? 1 : 0;
+      }
+      rows[j] = new int[count];
+      count = 0;
+      for (int k = 0; k < n; k++) {
+        if (p.patterns().active(k, j)) {
+          rows[j][count++] = k;
+        }
+      }
+    }
+    ActiveSetNewton newton =
+        new ActiveSetNewton(
+            p.xView(), d, rows, global, new double[patterns][], p.loss(), p.yView(), p.beta());
+    double[] yhat = new double[n];
+    p.operator(false).predict(productsOf(p, u), yhat);
+    for (int it = 0; it < 8; it++) {
+      newton.step(u, yhat);
+    }
+    double[] check = new double[n];
+    p.operator(false).predict(productsOf(p, u), check);
+    double f = p.loss().value(check, p.yView()) + p.beta() * GatedProximalGradient.groupNorm(u, d);
+    // the IPM optimum is certified to 1e-12; Newton on its support reaches it to 1e-10
+    assertThat(Math.abs(f - ipm.objective()) / ipm.objective()).isLessThanOrEqualTo(1e-10);
+    assertThat(ReluTestData.relDiff(yhat, check)).isLessThanOrEqualTo(1e-10);
+  }
+
+  private static double[] productsOf(ReluProblem p, double[] u) {
+    double[] xu = new double[p.samples() * p.patterns().count()];
+    p.operator(false).products(u, xu);
+    return xu;
+  }
 }
