@@ -1,6 +1,7 @@
 package io.convopt.solvers.relu.certificate;
 
 import io.convopt.solvers.relu.linalg.PatternOperator;
+import io.convopt.solvers.relu.linalg.PolyhedralCone;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
@@ -8,10 +9,13 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * that violates its cone {@code K = {w : (2D_i - I) X w >= 0}}:
  *
  * <ol>
- *   <li>Euclidean projection onto K by Hildreth's method (cyclic coordinate ascent on the dual of
- *       {@code min ||w - u_j||^2 s.t. a_k . w >= 0}, a_k the signed rows of X: w = u_j + sum mu_k
- *       a_k, mu >= 0), at most {@link #SWEEPS} sweeps over the rows. It moves u_j by the distance
- *       to the cone, so the objective changes by the order of the violation;
+ *   <li>Euclidean projection onto K, exactly by the Lawson–Hanson active-set NNLS of {@link
+ *       PolyhedralCone#project} (a few O(n d) steps when few rows are active), finished, when that
+ *       leaves a violation (a degenerate active set), by Hildreth's method (cyclic coordinate
+ *       ascent on the dual of {@code min ||w - u_j||^2 s.t. a_k . w >= 0}, a_k the signed rows of
+ *       X: w = u_j + sum mu_k a_k, mu >= 0), at most {@link #SWEEPS} sweeps over the rows of O(n d)
+ *       each. It moves u_j by the distance to the cone, so the objective changes by the order of
+ *       the violation;
  *   <li>the gate shift below for what rounding and the sweep cap leave.
  * </ol>
  *
@@ -74,9 +78,27 @@ public final class ConeRestoration {
       }
     }
     double[] mu = new double[n];
-    for (int j = 0; j < blocks; j++) {
-      if (violated[j]) {
-        project(op, j, u, mu, rowNorm2);
+    double[][] signed = null;
+    double[] uj = new double[d];
+    for (int i = 0; i < pats; i++) {
+      for (int j = i; j < blocks; j += pats) {
+        if (!violated[j]) {
+          continue;
+        }
+        if (signed == null) {
+          signed = new double[n][d];
+        }
+        if (j == i || !violated[i]) {
+          signedRows(op, i, signed);
+        }
+        // the exact projection by the active-set NNLS (a few O(n d) steps when few rows are
+        // active); Hildreth's sweeps only finish what it leaves (a degenerate active set)
+        System.arraycopy(u, j * d, uj, 0, d);
+        double[] w = PolyhedralCone.project(signed, uj);
+        System.arraycopy(w, 0, u, j * d, d);
+        if (worstViolation(signed, w) > 1e-15 * maxAbs(w)) {
+          project(op, j, u, mu, rowNorm2);
+        }
       }
     }
     // gate shifts t_j = max_k -c_kj / |x_k . g_p(j)| over what the projection left violated
@@ -120,6 +142,33 @@ public final class ConeRestoration {
       }
     }
     return moved;
+  }
+
+  /** The signed rows {@code (2 D_ki - 1) x_k} of pattern i into rows (n x d). */
+  private static void signedRows(PatternOperator op, int i, double[][] rows) {
+    int d = op.d;
+    for (int k = 0; k < op.n; k++) {
+      double sg = op.mask[k * op.patterns + i] ? 1.0 : -1.0;
+      for (int c = 0; c < d; c++) {
+        rows[k][c] = sg * op.x[k * d + c];
+      }
+    }
+  }
+
+  private static double worstViolation(double[][] rows, double[] w) {
+    double worst = 0;
+    for (double[] a : rows) {
+      worst = Math.max(worst, -PolyhedralCone.dot(a, w));
+    }
+    return worst;
+  }
+
+  private static double maxAbs(double[] w) {
+    double m = 0;
+    for (double v : w) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
   }
 
   /** Hildreth's projection of block j of u onto its cone (in place). */

@@ -159,10 +159,15 @@ public final class ProjectedCertificate {
     return new Result(w, cert, restored);
   }
 
+  /** Cone projections per evaluation of the dual bound, at most (each O(n d^2) or more). */
+  static final int MAX_PROJECTIONS = 128;
+
   /**
-   * {@code max_j ||Pi_{K_j}(sign_j X^T D_p(j) z)||} (GATED: the plain norm). The support is at most
-   * the block's norm, so blocks are visited by decreasing norm and the scan stops at the first
-   * whose norm cannot raise the maximum: usually a few cone projections instead of B.
+   * An upper estimate of {@code max_j ||Pi_{K_j}(sign_j X^T D_p(j) z)||} (GATED: the plain norm).
+   * The support is at most the block's norm, so blocks are visited by decreasing norm and the scan
+   * stops at the first whose norm cannot raise the maximum; after {@link #MAX_PROJECTIONS}
+   * projections the next block's norm bounds the rest (exact until then, looser after, valid
+   * always).
    */
   private double maxSupport(double[] z) {
     op.maskedAdjoint(z, g);
@@ -189,6 +194,10 @@ public final class ProjectedCertificate {
       int j = order[q];
       if (norms[j] <= worst) {
         break;
+      }
+      if (q == MAX_PROJECTIONS) {
+        // every remaining block's support is at most its norm: a valid, looser bound
+        return norms[j];
       }
       System.arraycopy(g, j * d, cj, 0, d);
       double[] p = PolyhedralCone.project(signedRows(op.pattern(j)), cj);

@@ -4,8 +4,6 @@ import io.convopt.solvers.relu.linalg.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A set of activation patterns {@code D_i = diag(1[X g_i >= 0])} (non-strict inequality, as in the
@@ -246,23 +244,17 @@ public final class ActivationPatterns {
     return build(x, gates.toArray(new double[0][]), -1, gates.size());
   }
 
-  /**
-   * Patterns of the gates (one gate per row of {@code gateCols}), the all-zero and repeated ones
-   * removed, first occurrences kept in draw order. Per chunk of gates one sweep over the rows
-   * computes {@code x_k . g_j} for the chunk's gates in vector lanes (each lane sums its products
-   * over the features in ascending order with a rounding per multiply and per add, exactly as a
-   * plain dot product, so the signs and hence the patterns do not depend on this layout) and packs
-   * the signs into n-bit columns; repeats are found by hashing those columns. Memory: the packed
-   * columns (draws n / 8 bytes) and one row of products, besides the n x P mask.
-   */
   /** Gates per chunk of {@link #build}: 256 gates of d = 60 features are 120 KB of slice. */
   private static final int GATE_CHUNK = 256;
 
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
-
-  /** Multiply-adds n d m from which {@link #build} computes in vector lanes. */
-  static final long VECTOR_MIN_WORK = 1L << 20;
-
+  /**
+   * Patterns of the gates (one gate per row of {@code gateCols}), the all-zero and repeated ones
+   * removed, first occurrences kept in draw order. Per chunk of gates one sweep over the rows
+   * computes {@code x_k . g_j} for the chunk's gates ({@link #chunkProducts}: the same roundings as
+   * a plain dot product, so the signs and hence the patterns do not depend on this layout) and
+   * packs the signs into n-bit columns; repeats are found by hashing those columns. Memory: the
+   * packed columns (draws n / 8 bytes) and one row of products, besides the n x P mask.
+   */
   private static ActivationPatterns build(double[][] x, double[][] gateCols, long seed, int drawn) {
     int n = x.length;
     int d = x[0].length;
@@ -277,28 +269,11 @@ public final class ActivationPatterns {
     long[] bits = new long[m * words]; // column j: bits[j*words .. (j+1)*words)
     double[] acc = new double[GATE_CHUNK];
     // gates in chunks whose feature-major slice stays in cache while every row streams past it
+    // (a row-major sweep over all gates, or a gate-by-gate sweep over all rows, is memory-bound)
     for (int j0 = 0; j0 < m; j0 += GATE_CHUNK) {
       int len = Math.min(GATE_CHUNK, m - j0);
-      // small problems stay scalar: the vector code is slow until the JIT has compiled it
-      int upper = (long) n * d * m >= VECTOR_MIN_WORK ? len - len % LANES.length() : 0;
       for (int k = 0; k < n; k++) {
-        double[] xk = x[k];
-        int j = 0;
-        for (; j < upper; j += LANES.length()) {
-          // multiply, then add: the same two roundings per feature as a scalar dot product
-          DoubleVector s = DoubleVector.zero(LANES);
-          for (int c = 0; c < d; c++) {
-            s = s.add(DoubleVector.fromArray(LANES, gt, c * m + j0 + j).mul(xk[c]));
-          }
-          s.intoArray(acc, j);
-        }
-        for (; j < len; j++) {
-          double s = 0;
-          for (int c = 0; c < d; c++) {
-            s += xk[c] * gt[c * m + j0 + j];
-          }
-          acc[j] = s;
-        }
+        chunkProducts(x[k], gt, m, j0, len, acc);
         int w = k >>> 6;
         long bit = 1L << (k & 63);
         for (int q = 0; q < len; q++) {
@@ -333,6 +308,23 @@ public final class ActivationPatterns {
       }
     }
     return new ActivationPatterns(n, p, mask, g, seed, drawn);
+  }
+
+  /**
+   * {@code acc[q] = x_k . g_{j0+q}} for q < len, as axpys over the chunk per feature (vectorised by
+   * the JIT): each entry is summed over the features in ascending order with one rounding per
+   * multiply and per add, exactly as a plain dot product.
+   */
+  private static void chunkProducts(
+      double[] xk, double[] gt, int m, int j0, int len, double[] acc) {
+    java.util.Arrays.fill(acc, 0, len, 0.0);
+    for (int c = 0; c < xk.length; c++) {
+      double xc = xk[c];
+      int o = c * m + j0;
+      for (int q = 0; q < len; q++) {
+        acc[q] += xc * gt[o + q];
+      }
+    }
   }
 
   /** One pattern as packed bits (a view into a shared array), hashed and compared by content. */

@@ -57,7 +57,7 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * O(n d + B d + block B) doubles plus the u-step's cache (Woodbury: n^2).
  *
  * <p><b>Stopping.</b> Once both relative residuals of {@link AdmmListener.Progress} are at most
- * 1e-3 (checked every {@code checkEvery} iterations), the {@link ProjectedCertificate} of v
+ * 1e-2 (checked every {@code checkEvery} iterations), the {@link ProjectedCertificate} of v
  * (feasible projection, exact cone-dual bound) is evaluated every {@link #CERTIFY_EVERY} or more
  * iterations (spaced so that it costs at most about a fifth of the run); stop when its relative gap
  * is at most {@code settings.tolerance()}, or after {@code settings.maxIterations()} ADMM
@@ -97,7 +97,7 @@ public final class AdmmSolver implements ConvexReluSolver {
   static final int CERTIFY_EVERY = 50;
 
   /** The certificate is evaluated only once both relative residuals are at most this. */
-  static final double CERTIFY_BELOW = 1e-3;
+  static final double CERTIFY_BELOW = 1e-2;
 
   /** How the u-step system is solved. */
   public enum UStepMethod {
