@@ -8,9 +8,9 @@ import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import org.junit.jupiter.api.Test;
 
 /**
- * Identities that need no reference solver. Tolerances: solves run to a relative gap of
- * 1e-9 (RELU: also scaled violation 1e-10), so objective comparisons use 1e-7 relative; the
- * recovery identity is exact up to rounding and the cone violation, so 1e-8 relative.
+ * Identities that need no reference solver. Tolerances: solves run to a relative gap of 1e-9 (RELU:
+ * also scaled violation 1e-10), so objective comparisons use 1e-7 relative; the recovery identity
+ * is exact up to rounding and the cone violation, so 1e-8 relative.
  */
 class ConvexReluPropertiesTest {
   static final ReluSolverSettings TIGHT =

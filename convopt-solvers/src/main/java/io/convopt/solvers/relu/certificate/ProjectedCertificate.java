@@ -159,15 +159,22 @@ public final class ProjectedCertificate {
     return new Result(w, cert, restored);
   }
 
-  /** Cone projections per evaluation of the dual bound, at most (each O(n d^2) or more). */
+  /**
+   * Cone projections per evaluation of the dual bound, at least; more while their work (each about
+   * n d^2 multiply-adds) stays within {@link #PROJECTION_WORK}, so that small problems with
+   * thousands of blocks (pattern refinement) keep the exact bound.
+   */
   static final int MAX_PROJECTIONS = 128;
+
+  /** Multiply-adds spent on cone projections per evaluation before the bound turns looser. */
+  static final double PROJECTION_WORK = 0x1p30;
 
   /**
    * An upper estimate of {@code max_j ||Pi_{K_j}(sign_j X^T D_p(j) z)||} (GATED: the plain norm).
    * The support is at most the block's norm, so blocks are visited by decreasing norm and the scan
    * stops at the first whose norm cannot raise the maximum; after {@link #MAX_PROJECTIONS}
-   * projections the next block's norm bounds the rest (exact until then, looser after, valid
-   * always).
+   * projections (more on small n d^2) the next block's norm bounds the rest (exact until then,
+   * looser after, valid always).
    */
   private double maxSupport(double[] z) {
     op.maskedAdjoint(z, g);
@@ -190,12 +197,14 @@ public final class ProjectedCertificate {
     // the signed rows are rebuilt only when the visited block's pattern changes
     worst = 0;
     double[] cj = new double[d];
+    long maxProjections =
+        (long) Math.max(MAX_PROJECTIONS, PROJECTION_WORK / ((double) op.n * d * d));
     for (int q = 0; q < blocks; q++) {
       int j = order[q];
       if (norms[j] <= worst) {
         break;
       }
-      if (q == MAX_PROJECTIONS) {
+      if (q == maxProjections) {
         // every remaining block's support is at most its norm: a valid, looser bound
         return norms[j];
       }

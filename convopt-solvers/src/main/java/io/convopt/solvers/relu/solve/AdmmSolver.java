@@ -62,12 +62,13 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * iterations (spaced so that it costs at most about a fifth of the run); stop when its relative gap
  * is at most {@code settings.tolerance()}, or after {@code settings.maxIterations()} ADMM
  * iterations, or when the listener says stop. ADMM never calls the AL solver. <b>Penalty.</b> rho
- * starts at {@code withPenalty} (default: 1) and, when adaptive (default), is multiplied by {@code
- * sqrt(relP / relD)} (clamped to [1/100, 100]) every {@code settings.checkEvery()} iterations while
- * one relative residual exceeds ten times the other ({@link ResidualBalancing#ratioFactor}; Boyd et
- * al. §3.4.1, OSQP's ratio rule), at most {@link #MAX_PENALTY_CHANGES} times so that convergence
- * theory for fixed rho applies afterwards; with the squared loss each change refactors the n x n
- * matrix (O(n^3), LAPACK above order 400), with a split loss A does not depend on rho.
+ * starts at {@code withPenalty} (default: 1) and, when adaptive (default), is doubled or halved
+ * every {@code settings.checkEvery()} iterations while one relative residual exceeds ten times the
+ * other ({@link ResidualBalancing#factor}; Boyd et al. §3.4.1; OSQP's one-step ratio rule was tried
+ * and lost the hinge fixture's convergence within 400,000 iterations), at most {@link
+ * #MAX_PENALTY_CHANGES} times so that convergence theory for fixed rho applies afterwards; with the
+ * squared loss each change refactors the n x n matrix (O(n^3), LAPACK above order 400), with a
+ * split loss A does not depend on rho.
  *
  * <p><b>Result.</b> The weights are v (exactly group-sparse) moved into their cones by {@link
  * io.convopt.solvers.relu.certificate.ConeRestoration}, and the certificate is the {@link
@@ -445,7 +446,7 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
       cgAccuracy = Math.min(1e-2, Math.max(1e-13, 1e-2 * Math.min(relP, relD)));
       if (adaptive && changes < MAX_PENALTY_CHANGES && it % settings.checkEvery() == 0) {
-        double factor = ResidualBalancing.ratioFactor(relP, relD);
+        double factor = ResidualBalancing.factor(relP, relD);
         if (factor != 1.0) {
           rho *= factor;
           changes++;
