@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Each epoch draws a fresh Fisher–Yates permutation of the rows and walks it in consecutive
  * batches of {@link NonConvexConfig#batchSize(int)} rows (the last one may be smaller). After each
  * epoch the full-batch objective is recorded; if it is NaN or infinite the run stops and is flagged
- * as diverged.
+ * as diverged. With a {@linkplain NonConvexConfig#timeLimitSeconds() time limit} the run also stops
+ * after the first epoch at which the training time reaches it.
  */
 public final class NonConvexTrainer {
 
@@ -68,7 +69,11 @@ public final class NonConvexTrainer {
     long steps = 0;
     int epochsRun = 0;
     boolean diverged = !Double.isFinite(obj);
-    for (int epoch = 1; epoch <= config.epochs() && !diverged; epoch++) {
+    long limitNanos =
+        Double.isInfinite(config.timeLimitSeconds())
+            ? Long.MAX_VALUE
+            : (long) Math.min(Long.MAX_VALUE, config.timeLimitSeconds() * 1e9);
+    for (int epoch = 1; epoch <= config.epochs() && !diverged && nanos < limitNanos; epoch++) {
       long t0 = System.nanoTime();
       shuffle(perm, orderRng);
       for (int start = 0; start < n; start += batch) {

@@ -1,6 +1,7 @@
 package io.convopt.solvers.nonconvex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -202,6 +203,20 @@ class NonConvexTrainerTest {
                   p.features(), p.targets(), m, Loss.SQUARED, beta, r.network().flat()),
               within(1e-9 * r.finalObjective()));
     }
+  }
+
+  @Test
+  void timeLimitStopsAfterTheEpochThatReachesItWithTheSameFirstEpoch() {
+    ReluTrainingProblem p = randomProblem(40, 3, 5, false);
+    NonConvexConfig cfg = NonConvexConfig.defaults().withWidth(8).withEpochs(5).withSeed(3);
+    NonConvexResult full = NonConvexTrainer.train(p, cfg);
+    // any epoch takes longer than a nanosecond: exactly one epoch runs, identical to the first
+    NonConvexResult one = NonConvexTrainer.train(p, cfg.withTimeLimit(1e-9));
+    assertThat(full.epochsRun()).isEqualTo(5);
+    assertThat(one.epochsRun()).isEqualTo(1);
+    assertThat(one.trajectory()).hasSize(2);
+    assertThat(one.trajectory().get(1).objective()).isEqualTo(full.trajectory().get(1).objective());
+    assertThatIllegalArgumentException().isThrownBy(() -> cfg.withTimeLimit(0));
   }
 
   @Test
