@@ -50,6 +50,16 @@ class NonConvexTrainerTest {
       }
   }
 
+  @Test
+  void valueOverSeveralRowBlocksMatchesThePlainReference() {
+    // more rows than one block of the ND4J forward pass, the last block partial
+    ReluTrainingProblem p = randomProblem(2 * ReluObjective.VALUE_BLOCK_ROWS + 37, 3, 4, false);
+    ReluObjective f = new ReluObjective(p, 5, Loss.SQUARED, 0.2, 0L);
+    double[] theta = randomTheta(p.columns(), 5, 6);
+    double ref = PlainReference.value(p.features(), p.targets(), 5, Loss.SQUARED, 0.2, theta);
+    assertThat(f.value(theta)).isCloseTo(ref, within(1e-12 * Math.abs(ref)));
+  }
+
   /**
    * Central differences with h = 1e-6 on a smooth point (no ReLU argument and, for the hinge, no
    * margin within 1e-3 of its kink, so the objective is C^2 in a neighbourhood of radius ≫ h).
