@@ -31,7 +31,7 @@ import java.util.Map;
  * training rows over {@value #BUDGET_ROWS}, clamped to [1, {@value #MAX_BUDGET_FACTOR}] (so the
  * large sets get more time, within a bound). A multi-class cell splits it evenly over its K
  * one-vs-all programs. A convex solve stops at its certificate tolerance, its iteration cap or the
- * budget; SGD/Adam after their epochs or the first epoch that reaches the budget.
+ * budget; SGD/Adam after their epochs or at the first step that reaches the budget.
  *
  * @param datasets dataset names of the catalog (e.g. iris, ecg)
  * @param betas weight-decay values β &gt;= 0
@@ -220,7 +220,7 @@ public record CompareSpec(
    * = 5 000 gates for the gated program and P_CR = 2 500 patterns for CR (SGD/Adam width 5 000), on
    * every shipped classification set (multi-class one-vs-all) and the ECG next-sample regression
    * with every window (length 32, stride 1); SGD/Adam with η ∈ {0.01, 0.1, 1} for up to 100 epochs,
-   * convex solves to a 1e-6 certificate; every cell within 30 s × clamp(rows / 1000, 1, 8) of wall
+   * convex solves to a 1e-6 certificate; every cell within 20 s × clamp(rows / 1000, 1, 8) of wall
    * time. Cut to fit one hour on two cores: β = 1 only (not 0.1, 10) and seed 1 only (not 1..3);
    * see {@link #cuts()}.
    */
@@ -236,7 +236,7 @@ public record CompareSpec(
         100,
         0.1,
         1_000_000,
-        30.0,
+        20.0,
         1e-6,
         TrainTestSplit.DEFAULT_SEED,
         TrainTestSplit.DEFAULT_TEST_FRACTION,
@@ -366,7 +366,7 @@ public record CompareSpec(
             + ", 1, "
             + MAX_BUDGET_FACTOR
             + "), split over the K one-vs-all programs; convex: solver time limit; SGD/Adam:"
-            + " training time, checked after each epoch");
+            + " wall time, checked after each step");
     m.put("convex_tolerance", Double.toString(convexTolerance));
     m.put("cuts_from_field_protocol", String.join("; ", cuts()));
     m.put("split_seed", Long.toString(splitSeed));

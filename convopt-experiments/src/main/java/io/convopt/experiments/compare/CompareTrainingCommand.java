@@ -31,10 +31,10 @@ import picocli.CommandLine.Option;
       "counts): 5000 gates for CG, 2500 patterns for CR (SGD/Adam width 5000), every",
       "shipped classification set (spambase and digits included) and the ECG",
       "next-sample regression with every window (stride 1, n ~ 10^5); lr",
-      "0.01,0.1,1, up to 100 epochs; every cell within 30 s x clamp(training rows /",
+      "0.01,0.1,1, up to 100 epochs; every cell within 20 s x clamp(training rows /",
       "1000, 1, 8) of wall time. Cut to fit an hour on 2 cores: beta 1 only, seed 1",
-      "only (the summary and provenance.csv list every cut). About 45 minutes with",
-      "two shards (--shard 1/2 and 2/2 in parallel, then convopt merge)."
+      "only (the summary and provenance.csv list every cut). About 30 to 45 minutes",
+      "with --threads 2 on two cores."
     },
     description = {
       "Compares convex training (gated program CG by R-FISTA with P_CG gates, constrained ReLU"
@@ -84,7 +84,7 @@ public final class CompareTrainingCommand implements Callable<Integer> {
       description =
           "Base wall-clock budget of one cell (a convex solve, or one SGD/Adam run at one"
               + " learning rate), scaled by clamp(training rows / 1000, 1, 8) (default: quick 2,"
-              + " full 30). --convex-seconds is the older name.")
+              + " full 20). --convex-seconds is the older name.")
   Double cellSeconds;
 
   @Option(

@@ -228,10 +228,10 @@ public final class BaselineGrid {
   }
 
   /**
-   * Trains one cell on prepared data within {@code timeLimitSeconds} of training time (split evenly
-   * over the K one-vs-all networks of a multi-class set; each stops after the first epoch that
-   * reaches its share). The combined trajectory holds a network's last record once it has stopped,
-   * so its last point is the final objective.
+   * Trains one cell on prepared data within {@code timeLimitSeconds} of wall time (split evenly
+   * over the K one-vs-all networks of a multi-class set; each stops at the first step that reaches
+   * its share, see {@link NonConvexConfig}). The combined trajectory holds a network's last record
+   * once it has stopped, so its last point is the final objective.
    */
   public static Run run(
       PreparedData data, String method, Spec spec, double lr, long seed, double timeLimitSeconds) {

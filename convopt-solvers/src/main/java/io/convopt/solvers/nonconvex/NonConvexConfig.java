@@ -9,16 +9,10 @@ import java.util.Locale;
  * <p>Defaults: width m = 32, β = 1e-3, squared loss, {@link Adam} with η = 1e-3, 100 epochs,
  * mini-batches of 10 % of the rows (at least one row), seed 42, no time limit.
  *
- * <p>Time limit: the trainer stops after the first epoch at which its training time (the timed
- * part, without the per-epoch objective evaluation) reaches the limit, so a run may overshoot the
- * limit by at most one epoch; {@link Double#POSITIVE_INFINITY} means no limit.
- *
- * <p>Learning-rate scale: the optimiser receives (1/n)·ĝ where ĝ is the unbiased mini-batch
- * estimate of ∇F for the summed objective F (see {@link ReluObjective#gradient(double[], int[])}),
- * i.e. the gradient of F/n = mean loss + (β/2n)‖θ‖². The objective itself and every recorded value
- * keep the convex programs' summed scaling; only the step size is normalised, so one learning rate
- * grid fits datasets of different sizes. The optimiser held here is a prototype: the trainer runs a
- * {@link Optimiser#copy()} of it.
+ * <p>Time limit: the trainer stops at the first mini-batch step at which the wall time since
+ * training began (per-epoch objective evaluations included) reaches the limit, so a run overshoots
+ * it by at most one step and one objective evaluation; {@link Double#POSITIVE_INFINITY} means no
+ * limit.
  */
 public final class NonConvexConfig {
 
@@ -109,7 +103,7 @@ public final class NonConvexConfig {
         width, beta, loss, optimiser, epochs, batchFraction, s, timeLimitSeconds);
   }
 
-  /** A copy that stops training once its training time reaches {@code seconds} (see above). */
+  /** A copy that stops training once {@code seconds} of wall time have passed (see above). */
   public NonConvexConfig withTimeLimit(double seconds) {
     return new NonConvexConfig(width, beta, loss, optimiser, epochs, batchFraction, seed, seconds);
   }

@@ -19,8 +19,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Each epoch draws a fresh Fisher–Yates permutation of the rows and walks it in consecutive
  * batches of {@link NonConvexConfig#batchSize(int)} rows (the last one may be smaller). After each
  * epoch the full-batch objective is recorded; if it is NaN or infinite the run stops and is flagged
- * as diverged. With a {@linkplain NonConvexConfig#timeLimitSeconds() time limit} the run also stops
- * after the first epoch at which the training time reaches it.
+ * as diverged. With a {@linkplain NonConvexConfig#timeLimitSeconds() time limit} the run stops at
+ * the first mini-batch step at which the wall time since training began (objective evaluations
+ * included) reaches it; that last epoch is then partial, and its record is the point reached.
  */
 public final class NonConvexTrainer {
 
@@ -73,10 +74,12 @@ public final class NonConvexTrainer {
         Double.isInfinite(config.timeLimitSeconds())
             ? Long.MAX_VALUE
             : (long) Math.min(Long.MAX_VALUE, config.timeLimitSeconds() * 1e9);
-    for (int epoch = 1; epoch <= config.epochs() && !diverged && nanos < limitNanos; epoch++) {
+    long begin = System.nanoTime();
+    boolean timeUp = false;
+    for (int epoch = 1; epoch <= config.epochs() && !diverged && !timeUp; epoch++) {
       long t0 = System.nanoTime();
       shuffle(perm, orderRng);
-      for (int start = 0; start < n; start += batch) {
+      for (int start = 0; start < n && !timeUp; start += batch) {
         int end = Math.min(n, start + batch);
         int[] rows = new int[end - start];
         System.arraycopy(perm, start, rows, 0, rows.length);
@@ -86,6 +89,7 @@ public final class NonConvexTrainer {
         }
         opt.step(theta, g);
         steps++;
+        timeUp = System.nanoTime() - begin >= limitNanos;
       }
       nanos += System.nanoTime() - t0;
       epochsRun = epoch;

@@ -216,16 +216,21 @@ class NonConvexTrainerTest {
   }
 
   @Test
-  void timeLimitStopsAfterTheEpochThatReachesItWithTheSameFirstEpoch() {
+  void timeLimitStopsAtTheStepThatReachesIt() {
     ReluTrainingProblem p = randomProblem(40, 3, 5, false);
     NonConvexConfig cfg = NonConvexConfig.defaults().withWidth(8).withEpochs(5).withSeed(3);
-    NonConvexResult full = NonConvexTrainer.train(p, cfg);
-    // any epoch takes longer than a nanosecond: exactly one epoch runs, identical to the first
+    // any step takes longer than a nanosecond: exactly one step runs, in a partial first epoch
     NonConvexResult one = NonConvexTrainer.train(p, cfg.withTimeLimit(1e-9));
-    assertThat(full.epochsRun()).isEqualTo(5);
     assertThat(one.epochsRun()).isEqualTo(1);
+    assertThat(one.steps()).isEqualTo(1);
     assertThat(one.trajectory()).hasSize(2);
-    assertThat(one.trajectory().get(1).objective()).isEqualTo(full.trajectory().get(1).objective());
+    // full batches: one step is one epoch, the same as the first epoch of the unlimited run
+    NonConvexConfig fullBatch = cfg.withBatchFraction(1.0);
+    NonConvexResult all = NonConvexTrainer.train(p, fullBatch);
+    NonConvexResult first = NonConvexTrainer.train(p, fullBatch.withTimeLimit(1e-9));
+    assertThat(all.epochsRun()).isEqualTo(5);
+    assertThat(first.trajectory().get(1).objective())
+        .isEqualTo(all.trajectory().get(1).objective());
     assertThatIllegalArgumentException().isThrownBy(() -> cfg.withTimeLimit(0));
   }
 
