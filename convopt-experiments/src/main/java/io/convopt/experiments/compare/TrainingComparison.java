@@ -147,6 +147,24 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
                 + " model included):%n",
             problems));
     sb.append(verdicts);
+    List<String> failed = new ArrayList<>();
+    for (Summaries.RunRec r : data.runs) {
+      if (r.stopReason().startsWith("failed:")) {
+        failed.add(
+            r.method()
+                + " on "
+                + r.dataset()
+                + (Double.isFinite(r.learningRate()) ? " lr " + r.learningRate() : "")
+                + " ("
+                + r.stopReason().substring("failed:".length())
+                + ")");
+      }
+    }
+    if (!failed.isEmpty()) {
+      sb.append("Failed cells (no objective; they solve nothing): ")
+          .append(String.join(", ", failed))
+          .append(".\n");
+    }
     sb.append(
         "Test metric per problem (mean over seeds; SGD/Adam at the learning rate with the"
             + " lowest\n"
