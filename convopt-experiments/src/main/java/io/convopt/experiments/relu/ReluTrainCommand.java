@@ -18,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +45,11 @@ import picocli.CommandLine.Option;
     })
 public final class ReluTrainCommand implements Callable<Integer> {
 
-  /** Seconds between the "still solving" lines on stderr. */
-  static final long HEARTBEAT_SECONDS = 10;
+  /** Seconds without progress lines at the start (short runs print none). */
+  static final double PROGRESS_QUIET_SECONDS = 2;
+
+  /** Seconds between progress lines on stderr (each from the solver's listener). */
+  static final double PROGRESS_EVERY_SECONDS = 5;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -321,35 +321,20 @@ public final class ReluTrainCommand implements Callable<Integer> {
     err.printf(
         Locale.ROOT,
         "relu-train: %s program, %d training rows, %d features, %s; solving"
-            + " (iteration, objective and certificate are reported when the solve ends)%n",
+            + " (iteration, objective, certificate and elapsed time are reported every %.0f s"
+            + " after the first %.0f s, and when the solve ends)%n",
         form.id(),
         yTrain.length,
         featureNames.size(),
-        patterns != null ? patterns + " sampled gates" : "gates of " + gates);
+        patterns != null ? patterns + " sampled gates" : "gates of " + gates,
+        PROGRESS_EVERY_SECONDS,
+        PROGRESS_QUIET_SECONDS);
     err.flush();
-    // The solvers here have no common per-iteration listener: a heartbeat shows the run is alive.
-    ScheduledExecutorService heartbeat =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "relu-train-heartbeat");
-              t.setDaemon(true);
-              return t;
-            });
-    long start = System.nanoTime();
-    heartbeat.scheduleAtFixedRate(
-        () -> {
-          err.printf(
-              Locale.ROOT,
-              "relu-train: solving (--solver %s), %.0f s elapsed%n",
-              solver,
-              (System.nanoTime() - start) * 1e-9);
-          err.flush();
-        },
-        HEARTBEAT_SECONDS,
-        HEARTBEAT_SECONDS,
-        TimeUnit.SECONDS);
+    ProgressLines progress =
+        new ProgressLines(
+            err, "relu-train", PROGRESS_QUIET_SECONDS, PROGRESS_EVERY_SECONDS, System::nanoTime);
     try {
-      model = trainer.fit(xTrain, yTrain);
+      model = trainer.fit(xTrain, yTrain, progress);
     } catch (IllegalArgumentException e) {
       String where =
           gates != null && e.getMessage().startsWith("gates:") ? "--gates " + gates + ": " : "";
@@ -357,8 +342,6 @@ public final class ReluTrainCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       err.println("relu-train: solver failed: " + e);
       return 1;
-    } finally {
-      heartbeat.shutdownNow();
     }
     fs = model.summary();
     if (fs.seconds() > 2) {

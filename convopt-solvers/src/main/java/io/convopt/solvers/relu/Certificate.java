@@ -33,7 +33,9 @@ package io.convopt.solvers.relu;
  * @param dual dual objective at the scaled candidate
  * @param gap primal - dual
  * @param relativeGap gap / max(|primal|, 1e-300)
- * @param dualScale the factor s in [0, 1]
+ * @param dualScale the factor s applied to the candidate ({@code min(1, beta / max_j ||.||)}; the
+ *     gated first-order solvers take the best feasible point on the candidate's ray instead, which
+ *     may lie beyond 1 for the squared loss)
  * @param constraintViolation scaled max cone violation (0 for GATED)
  * @param stationarity relative Lagrangian stationarity (NaN for GATED)
  * @param complementarity relative complementarity (NaN for GATED)

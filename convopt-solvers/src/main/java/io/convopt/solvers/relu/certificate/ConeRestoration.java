@@ -48,21 +48,25 @@ public final class ConeRestoration {
     int n = op.n;
     int d = op.d;
     int pats = op.patterns;
+    int blocks = op.blocks;
     double[][] gates = patterns.gates();
-    double[] xg = new double[n * pats];
-    for (int k = 0; k < n; k++) {
-      for (int i = 0; i < pats; i++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += op.x[k * d + c] * gates[c][i];
-        }
-        xg[k * pats + i] = Math.abs(s);
-      }
-    }
-    double[] xu = new double[n * op.blocks];
-    double[] cs = new double[n * op.blocks];
-    op.products(u, xu);
-    op.slacks(xu, cs);
+    // one pass over row blocks finds the violating blocks (no n x B array is kept)
+    boolean[] violated = new boolean[blocks];
+    op.rowBlocks(
+        u,
+        (r0, rows, blk) -> {
+          for (int k = 0; k < rows; k++) {
+            int ro = k * blocks;
+            int mo = (r0 + k) * pats;
+            for (int j = 0; j < blocks; j++) {
+              double ck = op.mask[mo + (j < pats ? j : j - pats)] ? blk[ro + j] : -blk[ro + j];
+              if (ck < 0) {
+                violated[j] = true;
+              }
+            }
+          }
+        },
+        null);
     double[] rowNorm2 = new double[n];
     for (int k = 0; k < n; k++) {
       for (int c = 0; c < d; c++) {
@@ -70,34 +74,45 @@ public final class ConeRestoration {
       }
     }
     double[] mu = new double[n];
-    for (int j = 0; j < op.blocks; j++) {
-      boolean violated = false;
-      for (int k = 0; k < n && !violated; k++) {
-        violated = cs[k * op.blocks + j] < 0;
-      }
-      if (violated) {
+    for (int j = 0; j < blocks; j++) {
+      if (violated[j]) {
         project(op, j, u, mu, rowNorm2);
       }
     }
-    op.products(u, xu);
-    op.slacks(xu, cs);
-    int moved = 0;
-    for (int j = 0; j < op.blocks; j++) {
-      int i = op.pattern(j);
-      double t = 0;
-      boolean ok = true;
-      for (int k = 0; k < n; k++) {
-        double ck = cs[k * op.blocks + j];
-        if (ck < 0) {
-          double a = xg[k * pats + i];
-          if (a > 0) {
-            t = Math.max(t, -ck / a);
-          } else {
-            ok = false;
+    // gate shifts t_j = max_k -c_kj / |x_k . g_p(j)| over what the projection left violated
+    double[] shift = new double[blocks];
+    boolean[] blocked = new boolean[blocks];
+    op.rowBlocks(
+        u,
+        (r0, rows, blk) -> {
+          for (int k = 0; k < rows; k++) {
+            int ro = k * blocks;
+            int row = r0 + k;
+            int mo = row * pats;
+            for (int j = 0; j < blocks; j++) {
+              int i = j < pats ? j : j - pats;
+              double ck = op.mask[mo + i] ? blk[ro + j] : -blk[ro + j];
+              if (ck < 0) {
+                double a = 0;
+                for (int c = 0; c < d; c++) {
+                  a += op.x[row * d + c] * gates[c][i];
+                }
+                a = Math.abs(a);
+                if (a > 0) {
+                  shift[j] = Math.max(shift[j], -ck / a);
+                } else {
+                  blocked[j] = true;
+                }
+              }
+            }
           }
-        }
-      }
-      if (ok && t > 0) {
+        },
+        null);
+    int moved = 0;
+    for (int j = 0; j < blocks; j++) {
+      int i = op.pattern(j);
+      double t = shift[j];
+      if (!blocked[j] && t > 0) {
         for (int c = 0; c < d; c++) {
           u[j * d + c] += t * gates[c][i];
         }

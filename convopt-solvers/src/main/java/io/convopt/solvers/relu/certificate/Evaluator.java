@@ -16,11 +16,14 @@ public final class Evaluator {
   public final Loss loss;
   public final double[] y;
   public final double beta;
-  public final double[] xu;
   public final double[] yhat;
-  private final double[] m;
   private final double[] grad;
-  private final double[] c;
+
+  /** n x B scratch of {@link #certificate} with cone multipliers, made on first use. */
+  private double[] xu;
+
+  private double[] m;
+  private double[] c;
 
   public Evaluator(PatternOperator op, ReluProblem problem) {
     this.op = op;
@@ -28,11 +31,8 @@ public final class Evaluator {
     this.loss = problem.loss();
     this.y = problem.yView();
     this.beta = problem.beta();
-    this.xu = new double[op.n * op.blocks];
     this.yhat = new double[op.n];
-    this.m = new double[op.n * op.blocks];
     this.grad = new double[op.blocks * op.d];
-    this.c = new double[op.n * op.blocks];
   }
 
   public double penalty(double[] u) {
@@ -43,10 +43,9 @@ public final class Evaluator {
     return beta * s;
   }
 
-  /** Fills xu and yhat for u; returns the data term. */
+  /** Fills yhat for u (without an n x B intermediate); returns the data term. */
   public double dataTerm(double[] u) {
-    op.products(u, xu);
-    op.predict(xu, yhat);
+    op.maskedPredict(u, yhat);
     return loss.value(yhat, y);
   }
 
@@ -68,9 +67,20 @@ public final class Evaluator {
     } else {
       System.arraycopy(zCandidate, 0, zRaw, 0, op.n);
     }
-    // stationarity of the Lagrangian uses the raw multipliers
-    op.combine(zRaw, gamma, m);
-    op.adjoint(m, grad);
+    // stationarity of the Lagrangian uses the raw multipliers; the n x B arrays are needed only
+    // for the cone slacks and multipliers of the constrained program
+    if (op.constrained && xu == null) {
+      int nb = op.n * op.blocks;
+      xu = new double[nb];
+      m = new double[nb];
+      c = new double[nb];
+    }
+    if (gamma == null) {
+      op.maskedAdjoint(zRaw, grad);
+    } else {
+      op.combine(zRaw, gamma, m);
+      op.adjoint(m, grad);
+    }
     double maxNorm = 0;
     for (int j = 0; j < op.blocks; j++) {
       maxNorm = Math.max(maxNorm, PatternOperator.blockNorm(grad, j, op.d));
@@ -84,6 +94,7 @@ public final class Evaluator {
       }
       double mn = RestartedFista.minNormSubgradient(u, grad, op.d, beta);
       stationarity = mn / (Math.sqrt(op.blocks) * Math.max(Math.max(beta, maxNorm), 1e-300));
+      op.products(u, xu);
       op.slacks(xu, c);
       double worst = 0;
       double scale = 0;

@@ -36,18 +36,23 @@ import io.convopt.solvers.relu.linalg.PolyhedralCone;
  * then reported and the primal value is not an upper bound).
  *
  * <p>Cost per evaluation: the restoration (a few Hildreth sweeps over the violated blocks) plus one
- * n x d x B product per candidate and B cone projections (Lawson–Hanson NNLS with n rows and at
- * most d passive columns). Not thread-safe (scratch arrays); one instance per solve.
+ * masked n x d x B product per candidate and the cone projections (Lawson–Hanson NNLS with n rows
+ * and at most d passive columns) of the blocks visited by decreasing norm until no block can raise
+ * the maximum. Memory: O(n d + B d) besides the operator's row block (the signed rows of one
+ * pattern at a time, no n x B array); the KKT fields, which need the cone multipliers, are computed
+ * (with n x B scratch) only when the caller passes them, and are NaN for the constrained program
+ * otherwise. Not thread-safe (scratch arrays); one instance per solve.
  */
 public final class ProjectedCertificate {
   private final PatternOperator op;
   private final ReluProblem problem;
   private final Evaluator ev;
-  private final double[][][] signedRows; // per pattern: (2 D_ki - 1) x_k, n x d
-  private final double[] m;
   private final double[] g;
-  private final double[] xu;
-  private final double[] c;
+
+  /** Signed rows {@code (2 D_ki - 1) x_k} (n x d) of pattern {@link #rowsOf}, made on demand. */
+  private double[][] signedRows;
+
+  private int rowsOf = -1;
 
   /** Feasible point, its certificate, and whether w was actually made feasible. */
   public record Result(double[] w, Certificate certificate, boolean restored) {}
@@ -56,30 +61,34 @@ public final class ProjectedCertificate {
     this.op = op;
     this.problem = problem;
     this.ev = new Evaluator(op, problem);
-    int n = op.n;
-    int d = op.d;
-    this.signedRows = op.constrained ? new double[op.patterns][n][d] : null;
-    if (op.constrained) {
-      for (int i = 0; i < op.patterns; i++) {
-        for (int k = 0; k < n; k++) {
-          double sg = op.mask[k * op.patterns + i] ? 1.0 : -1.0;
-          for (int col = 0; col < d; col++) {
-            signedRows[i][k][col] = sg * op.x[k * d + col];
-          }
+    this.g = new double[op.blocks * op.d];
+  }
+
+  /** The signed rows of pattern i, into a reused n x d array. */
+  private double[][] signedRows(int i) {
+    if (signedRows == null) {
+      signedRows = new double[op.n][op.d];
+    }
+    if (rowsOf != i) {
+      int d = op.d;
+      for (int k = 0; k < op.n; k++) {
+        double sg = op.mask[k * op.patterns + i] ? 1.0 : -1.0;
+        double[] row = signedRows[k];
+        for (int col = 0; col < d; col++) {
+          row[col] = sg * op.x[k * d + col];
         }
       }
+      rowsOf = i;
     }
-    this.m = new double[n * op.blocks];
-    this.g = new double[op.blocks * d];
-    this.xu = new double[n * op.blocks];
-    this.c = new double[n * op.blocks];
+    return signedRows;
   }
 
   /**
    * @param u iterate (B x d blocks), not modified
    * @param multiplier extra dual candidate (length n, e.g. minus the loss-splitting multiplier), or
    *     null
-   * @param gamma cone multipliers for the reported KKT residuals (n x B), or null
+   * @param gamma cone multipliers for the reported KKT residuals (n x B), or null (constrained
+   *     program: KKT fields NaN)
    */
   public Result evaluate(double[] u, double[] multiplier, double[] gamma) {
     double[] w = u.clone();
@@ -134,8 +143,8 @@ public final class ProjectedCertificate {
     }
     // KKT residuals of w with the caller's multipliers (the unscaled candidate is not kept; the
     // scaled one differs from it by the factor bestScale, close to 1 near the optimum)
-    double[] zk = multiplier != null ? multiplier : null;
-    Certificate kkt = ev.certificate(w, zk, gamma);
+    // (skipped for the constrained program without cone multipliers: they would need n x B arrays)
+    Certificate kkt = op.constrained && gamma == null ? null : ev.certificate(w, multiplier, gamma);
     double gap = primal - bestDual;
     Certificate cert =
         new Certificate(
@@ -145,50 +154,72 @@ public final class ProjectedCertificate {
             gap / Math.max(Math.abs(primal), 1e-300),
             bestScale,
             violation(w),
-            kkt.stationarity(),
-            kkt.complementarity());
+            kkt == null ? Double.NaN : kkt.stationarity(),
+            kkt == null ? Double.NaN : kkt.complementarity());
     return new Result(w, cert, restored);
   }
 
-  /** {@code max_j ||Pi_{K_j}(sign_j X^T D_p(j) z)||} (GATED: the plain norm). */
+  /**
+   * {@code max_j ||Pi_{K_j}(sign_j X^T D_p(j) z)||} (GATED: the plain norm). The support is at most
+   * the block's norm, so blocks are visited by decreasing norm and the scan stops at the first
+   * whose norm cannot raise the maximum: usually a few cone projections instead of B.
+   */
   private double maxSupport(double[] z) {
-    op.combine(z, null, m);
-    op.adjoint(m, g);
+    op.maskedAdjoint(z, g);
     int d = op.d;
+    int blocks = op.blocks;
+    double[] norms = new double[blocks];
     double worst = 0;
+    for (int j = 0; j < blocks; j++) {
+      norms[j] = PatternOperator.blockNorm(g, j, d);
+      worst = Math.max(worst, norms[j]);
+    }
+    if (!op.constrained) {
+      return worst;
+    }
+    Integer[] order = new Integer[blocks];
+    for (int j = 0; j < blocks; j++) {
+      order[j] = j;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(norms[b], norms[a]));
+    // the signed rows are rebuilt only when the visited block's pattern changes
+    worst = 0;
     double[] cj = new double[d];
-    for (int j = 0; j < op.blocks; j++) {
-      double nj = PatternOperator.blockNorm(g, j, d);
-      if (!op.constrained || nj <= worst) {
-        // the support is at most the norm, so this block cannot raise the maximum
-        worst = Math.max(worst, op.constrained ? 0 : nj);
-        continue;
+    for (int q = 0; q < blocks; q++) {
+      int j = order[q];
+      if (norms[j] <= worst) {
+        break;
       }
       System.arraycopy(g, j * d, cj, 0, d);
-      double[] p = PolyhedralCone.project(signedRows[op.pattern(j)], cj);
-      double s = 0;
-      for (int col = 0; col < d; col++) {
-        s += p[col] * p[col];
-      }
-      worst = Math.max(worst, Math.sqrt(s));
+      double[] p = PolyhedralCone.project(signedRows(op.pattern(j)), cj);
+      worst = Math.max(worst, PolyhedralCone.norm(p));
     }
     return worst;
   }
 
-  /** Scaled cone violation of w (0 for GATED). */
+  /** Scaled cone violation of w (0 for GATED), by one pass over row blocks. */
   private double violation(double[] w) {
     if (!op.constrained) {
       return 0;
     }
-    op.products(w, xu);
-    op.slacks(xu, c);
-    double worst = 0;
-    double scale = 0;
-    for (double ci : c) {
-      worst = Math.max(worst, -ci);
-      scale = Math.max(scale, Math.abs(ci));
-    }
-    return scale > 0 ? worst / scale : 0;
+    double[] acc = new double[2]; // worst violation, largest |slack|
+    int blocks = op.blocks;
+    int pats = op.patterns;
+    op.rowBlocks(
+        w,
+        (r0, rows, blk) -> {
+          for (int k = 0; k < rows; k++) {
+            int ro = k * blocks;
+            int mo = (r0 + k) * pats;
+            for (int j = 0; j < blocks; j++) {
+              double ci = op.mask[mo + (j < pats ? j : j - pats)] ? blk[ro + j] : -blk[ro + j];
+              acc[0] = Math.max(acc[0], -ci);
+              acc[1] = Math.max(acc[1], Math.abs(ci));
+            }
+          }
+        },
+        null);
+    return acc[1] > 0 ? acc[0] / acc[1] : 0;
   }
 
   /**

@@ -67,6 +67,9 @@ public final class BlockedPatternOperator implements PatternMaps {
   private final INDArray workTail;
   private final ByteBuffer workBytes;
 
+  /** Heap copy of one row block for {@link #rowBlocks}, made on first use. */
+  private double[] passBlock;
+
   /** FLOAT32 staging of weights and gradients. */
   private final float[] staging;
 
@@ -287,6 +290,54 @@ public final class BlockedPatternOperator implements PatternMaps {
       blockAdjoint(b);
     }
     storeGradient(grad);
+  }
+
+  /**
+   * The fused row-block pass of {@link PatternOperator#rowBlocks}: per row block the products
+   * {@code X_R U^T} (when u is given) are copied out to the visitor, its M_R copied back and {@code
+   * G += M_R^T X_R} accumulated (when grad is given). Memory: one rows x B heap array besides the
+   * resident buffers.
+   */
+  public void rowBlocks(double[] u, PatternOperator.RowBlockVisitor visitor, double[] grad) {
+    if (grad != null) {
+      checkLength("grad", grad, blocks * d);
+    }
+    if (u != null) {
+      loadWeights(u);
+    }
+    if (passBlock == null) {
+      passBlock = new double[blockRows * blocks];
+    }
+    double[] blk = passBlock;
+    for (int b = 0; b < blockCount(); b++) {
+      int len = blockLength(b) * blocks;
+      if (u != null) {
+        blockProducts(b);
+        if (precision == Precision.FLOAT64) {
+          work.data().asNioDouble().get(0, blk, 0, len);
+        } else {
+          FloatBuffer fb = work.data().asNioFloat();
+          for (int i = 0; i < len; i++) {
+            blk[i] = fb.get(i);
+          }
+        }
+      }
+      visitor.visit(blockStart(b), blockLength(b), blk);
+      if (grad != null) {
+        if (precision == Precision.FLOAT64) {
+          work.data().asNioDouble().put(0, blk, 0, len);
+        } else {
+          FloatBuffer fb = work.data().asNioFloat();
+          for (int i = 0; i < len; i++) {
+            fb.put(i, (float) blk[i]);
+          }
+        }
+        blockAdjoint(b);
+      }
+    }
+    if (grad != null) {
+      storeGradient(grad);
+    }
   }
 
   private static void checkLength(String name, double[] a, int expected) {

@@ -5,8 +5,8 @@ package io.convopt.solvers.relu.linalg;
  * kappa F^T F + g blockdiag(X^T X)} with the block preconditioner {@code blockdiag(I + g X^T
  * X)^{-1}} (exact on the cone part), warm-started from the previous solution, stopped at a relative
  * residual set by the caller (the ADMM driver tightens it with its own residuals, so the inexact
- * steps are summable). Per CG step two GEMM-sized products (O(n d B)) and 2 B d^2; memory O(B d + n
- * B) besides the d x d preconditioner. Not thread-safe.
+ * steps are summable). Per CG step two GEMM-sized products (O(n d B), masked without n x B arrays)
+ * and 2 B d^2; memory O(B d + n) besides the d x d preconditioner. Not thread-safe.
  */
 public final class ConjugateGradientUStep implements UStep {
   /** Hard cap on CG steps per solve. */
@@ -23,9 +23,7 @@ public final class ConjugateGradientUStep implements UStep {
   private final double[] z;
   private final double[] p;
   private final double[] ap;
-  private final double[] xu;
   private final double[] yh;
-  private final double[] m;
 
   public ConjugateGradientUStep(PatternOperator op, double kappa, double sigma) {
     this.op = op;
@@ -37,9 +35,7 @@ public final class ConjugateGradientUStep implements UStep {
     this.z = new double[len];
     this.p = new double[len];
     this.ap = new double[len];
-    this.xu = new double[op.n * op.blocks];
     this.yh = new double[op.n];
-    this.m = new double[op.n * op.blocks];
     setKappa(kappa);
   }
 
@@ -66,10 +62,8 @@ public final class ConjugateGradientUStep implements UStep {
   /** out = A in. */
   public void apply(double[] in, double[] out) {
     int len = in.length;
-    op.products(in, xu);
-    op.predict(xu, yh);
-    op.combine(yh, null, m);
-    op.adjoint(m, out);
+    op.maskedPredict(in, yh);
+    op.maskedAdjoint(yh, out);
     for (int i = 0; i < len; i++) {
       out[i] = in[i] + kappa * out[i];
     }

@@ -33,6 +33,9 @@ public final class PatternOperator {
   /** The resident ND4J operator, made on first use when useNd4j. */
   private BlockedPatternOperator gemm;
 
+  /** Row block of {@link #rowBlocks} on the plain path, made on first use. */
+  private double[] passBlock;
+
   /** Scratch d x B for the transposed weights/gradient of the plain-Java GEMMs. */
   private final double[] transposed;
 
@@ -172,6 +175,165 @@ public final class PatternOperator {
     }
   }
 
+  /**
+   * One pass over the rows in blocks, for methods that must not hold n x B arrays: for each row
+   * block [r0, r0 + rows) the visitor receives a rows x B row-major array holding {@code XU[k,j] =
+   * x_{r0+k} . u_j} (when u is given; else its contents are unspecified), may overwrite it with a
+   * matrix M_R, and {@code grad_j = sum_R X_R^T M_R[:,j]} is accumulated (when grad is given,
+   * overwritten). Memory: one block of about {@link #PASS_BLOCK_ELEMENTS} elements besides the
+   * operator's own; the ND4J path does the two products as row-blocked GEMMs.
+   *
+   * <p>The visitor must not start another pass of this operator (the block array is shared).
+   *
+   * @param u block weights (B x d), or null to skip the products
+   * @param visitor reads the products of a row block and writes M_R into the same array
+   * @param grad B x d output, or null to skip the adjoint
+   */
+  public void rowBlocks(double[] u, RowBlockVisitor visitor, double[] grad) {
+    if (useNd4j) {
+      gemm().rowBlocks(u, visitor, grad);
+      return;
+    }
+    int rows = Math.max(1, Math.min(n, PASS_BLOCK_ELEMENTS / blocks));
+    if (passBlock == null) {
+      passBlock = new double[rows * blocks];
+    }
+    double[] blk = passBlock;
+    double[] ut = transposed;
+    if (u != null) {
+      transpose(u, ut);
+    }
+    double[] gt = grad == null ? null : new double[d * blocks];
+    for (int r0 = 0; r0 < n; r0 += rows) {
+      int len = Math.min(rows, n - r0);
+      if (u != null) {
+        productRows(r0, len, ut, blk);
+      }
+      visitor.visit(r0, len, blk);
+      if (gt != null) {
+        adjointRows(r0, len, blk, gt);
+      }
+    }
+    if (grad != null) {
+      for (int j = 0; j < blocks; j++) {
+        for (int c = 0; c < d; c++) {
+          grad[j * d + c] = gt[c * blocks + j];
+        }
+      }
+    }
+  }
+
+  /** Receives the products of one row block and writes the block's M (see {@link #rowBlocks}). */
+  @FunctionalInterface
+  public interface RowBlockVisitor {
+    /**
+     * @param r0 first row of the block
+     * @param rows rows in the block
+     * @param block rows x B row-major: products on entry, M_R on exit
+     */
+    void visit(int r0, int rows, double[] block);
+  }
+
+  /** Elements of the row block of {@link #rowBlocks} (1 MB in float64 on the plain path). */
+  public static final int PASS_BLOCK_ELEMENTS = 1 << 17;
+
+  /** {@code yhat_k = sum_j sign_j D[k,p(j)] x_k . u_j} without an n x B intermediate. */
+  public void maskedPredict(double[] u, double[] yhat) {
+    if (useNd4j) {
+      gemm().predict(u, yhat);
+      return;
+    }
+    rowBlocks(
+        u,
+        (r0, rows, blk) -> {
+          for (int k = 0; k < rows; k++) {
+            yhat[r0 + k] = maskedRowSum(r0 + k, blk, k * blocks);
+          }
+        },
+        null);
+  }
+
+  /** {@code grad_j = sign_j X^T D_p(j) a} without an n x B intermediate. */
+  public void maskedAdjoint(double[] a, double[] grad) {
+    if (useNd4j) {
+      gemm().adjoint(a, grad);
+      return;
+    }
+    rowBlocks(
+        null,
+        (r0, rows, blk) -> {
+          for (int k = 0; k < rows; k++) {
+            int mo = (r0 + k) * patterns;
+            int ro = k * blocks;
+            double ak = a[r0 + k];
+            for (int j = 0; j < blocks; j++) {
+              blk[ro + j] = mask[mo + pattern(j)] ? sign(j) * ak : 0.0;
+            }
+          }
+        },
+        grad);
+  }
+
+  /** {@code sum_j sign_j D[k,p(j)] row[off + j]} for sample k. */
+  public double maskedRowSum(int k, double[] row, int off) {
+    int mo = k * patterns;
+    double s = 0;
+    for (int i = 0; i < patterns; i++) {
+      if (mask[mo + i]) {
+        s += row[off + i];
+        if (constrained) {
+          s -= row[off + patterns + i];
+        }
+      }
+    }
+    return s;
+  }
+
+  private void transpose(double[] u, double[] ut) {
+    for (int j = 0; j < blocks; j++) {
+      for (int c = 0; c < d; c++) {
+        ut[c * blocks + j] = u[j * d + c];
+      }
+    }
+  }
+
+  /** Rows [r0, r0 + rows) of XU into out (rows x B) from the transposed weights ut (d x B). */
+  private void productRows(int r0, int rows, double[] ut, double[] out) {
+    for (int kk = 0; kk < rows; kk++) {
+      int xo = (r0 + kk) * d;
+      int ro = kk * blocks;
+      double x0 = x[xo];
+      for (int j = 0; j < blocks; j++) {
+        out[ro + j] = x0 * ut[j];
+      }
+      for (int c = 1; c < d; c++) {
+        double xc = x[xo + c];
+        int to = c * blocks;
+        for (int j = 0; j < blocks; j++) {
+          out[ro + j] += xc * ut[to + j];
+        }
+      }
+    }
+  }
+
+  /** gt (d x B) += X_R^T M_R for rows [r0, r0 + rows), M_R rows x B. */
+  private void adjointRows(int r0, int rows, double[] mr, double[] gt) {
+    for (int kk = 0; kk < rows; kk++) {
+      int xo = (r0 + kk) * d;
+      int ro = kk * blocks;
+      for (int c = 0; c < d; c++) {
+        double xc = x[xo + c];
+        if (xc == 0) {
+          continue;
+        }
+        int to = c * blocks;
+        for (int j = 0; j < blocks; j++) {
+          gt[to + j] += xc * mr[ro + j];
+        }
+      }
+    }
+  }
+
   /** Fills {@code m[k,j] = sign_j D[k,p(j)] a_k + S[k,j] b[k,j]} (b may be null), S = 2D - 1. */
   public void combine(double[] a, double[] b, double[] m) {
     for (int k = 0; k < n; k++) {
@@ -201,10 +363,14 @@ public final class PatternOperator {
 
   /** {@code max_j ||sign_j X^T D_p z + X^T (S_j gamma_j)||} (gamma may be null). */
   public double maxBlockNorm(double[] z, double[] gamma) {
-    double[] m = new double[n * blocks];
-    combine(z, gamma, m);
     double[] g = new double[blocks * d];
-    adjoint(m, g);
+    if (gamma == null) {
+      maskedAdjoint(z, g);
+    } else {
+      double[] m = new double[n * blocks];
+      combine(z, gamma, m);
+      adjoint(m, g);
+    }
     double best = 0;
     for (int j = 0; j < blocks; j++) {
       best = Math.max(best, blockNorm(g, j, d));
@@ -219,9 +385,7 @@ public final class PatternOperator {
   public double predictionNormSquared() {
     double[] u = new double[blocks * d];
     java.util.Arrays.fill(u, 1.0);
-    double[] xu = new double[n * blocks];
     double[] yh = new double[n];
-    double[] m = new double[n * blocks];
     double lam = 0;
     for (int it = 0; it < 50; it++) {
       double nu = 0;
@@ -235,10 +399,8 @@ public final class PatternOperator {
       for (int i = 0; i < u.length; i++) {
         u[i] /= nu;
       }
-      products(u, xu);
-      predict(xu, yh);
-      combine(yh, null, m);
-      adjoint(m, u);
+      maskedPredict(u, yh);
+      maskedAdjoint(yh, u);
       lam = nu;
     }
     double nu = 0;

@@ -30,6 +30,25 @@ public final class ResidualBalancing {
     return 1.0;
   }
 
+  /** Largest change of rho in one step of {@link #ratioFactor}. */
+  public static final double RATIO_STEP_MAX = 100.0;
+
+  /**
+   * The factor for rho by the residuals' ratio (as in OSQP, Stellato et al. 2020, section 5.2):
+   * {@code sqrt(relPrimal / relDual)}, clamped to [1/{@value #RATIO_STEP_MAX}, {@value
+   * #RATIO_STEP_MAX}], when one relative residual exceeds {@value #IMBALANCE} times the other, else
+   * 1. One step instead of {@code log2} of the imbalance doublings: each change of rho may cost a
+   * refactorisation, and the doublings are spaced by a check interval, so a penalty that starts
+   * 10^3 off would otherwise take tens of checks to arrive.
+   */
+  public static double ratioFactor(double relPrimal, double relDual) {
+    if (factor(relPrimal, relDual) == 1.0) {
+      return 1.0;
+    }
+    double f = Math.sqrt(relPrimal / Math.max(relDual, 1e-300));
+    return Math.min(RATIO_STEP_MAX, Math.max(1.0 / RATIO_STEP_MAX, f));
+  }
+
   /** Divides the scaled duals {@code u} by {@code factor} in place (rho was multiplied by it). */
   public static void rescaleDual(double[] u, double factor) {
     double inv = 1.0 / factor;

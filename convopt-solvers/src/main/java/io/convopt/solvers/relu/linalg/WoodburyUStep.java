@@ -15,8 +15,9 @@ package io.convopt.solvers.relu.linalg;
  * I/kappa} are cached: memory 2 n^2 doubles instead of (Bd)^2.
  *
  * <p>Cost: setup O(n^2 d + n^2 P / 64 + n^3 / 3 + d^3) ({@code D D^T} by popcounts of packed
- * pattern rows); per solve two GEMM-sized products (O(n d B)), one n x n triangular pair (2 n^2)
- * and 2 B d^2 for the block products; a change of kappa refactors C (n^3 / 3). Not thread-safe.
+ * pattern rows); per solve two GEMM-sized products (O(n d B), masked without n x B arrays), one n x
+ * n triangular pair (2 n^2) and 2 B d^2 for the block products; a change of kappa refactors C (n^3
+ * / 3, through LAPACK above {@link CholeskyFactor#LAPACK_MIN_ORDER}). Not thread-safe.
  */
 public final class WoodburyUStep implements UStep {
   private final PatternOperator op;
@@ -25,9 +26,7 @@ public final class WoodburyUStep implements UStep {
   private CholeskyFactor factor;
   private int factorizations;
   private final double[] w;
-  private final double[] xu;
   private final double[] f;
-  private final double[] m;
   private final double[] g;
 
   public WoodburyUStep(PatternOperator op, double kappa, double sigma) {
@@ -37,9 +36,7 @@ public final class WoodburyUStep implements UStep {
     this.h = new CholeskyFactor(UStep.baseBlock(op, sigma), d).inverse();
     this.c0 = capacitanceCore(op, h);
     this.w = new double[op.blocks * d];
-    this.xu = new double[n * op.blocks];
     this.f = new double[n];
-    this.m = new double[n * op.blocks];
     this.g = new double[op.blocks * d];
     setKappa(kappa);
   }
@@ -104,7 +101,7 @@ public final class WoodburyUStep implements UStep {
     for (int k = 0; k < n; k++) {
       a[k * n + k] += diag;
     }
-    factor = new CholeskyFactor(a, n);
+    factor = CholeskyFactor.of(a, n);
     factorizations++;
   }
 
@@ -113,11 +110,9 @@ public final class WoodburyUStep implements UStep {
     int d = op.d;
     int len = op.blocks * d;
     UStep.applyBlockwise(h, d, op.blocks, rhs, w);
-    op.products(w, xu);
-    op.predict(xu, f);
+    op.maskedPredict(w, f);
     factor.solveInPlace(f);
-    op.combine(f, null, m);
-    op.adjoint(m, g);
+    op.maskedAdjoint(f, g);
     UStep.applyBlockwise(h, d, op.blocks, g, out);
     for (int i = 0; i < len; i++) {
       out[i] = w[i] - out[i];

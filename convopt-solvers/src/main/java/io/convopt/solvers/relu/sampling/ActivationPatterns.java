@@ -2,10 +2,10 @@ package io.convopt.solvers.relu.sampling;
 
 import io.convopt.solvers.relu.linalg.Checks;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A set of activation patterns {@code D_i = diag(1[X g_i >= 0])} (non-strict inequality, as in the
@@ -246,31 +246,77 @@ public final class ActivationPatterns {
     return build(x, gates.toArray(new double[0][]), -1, gates.size());
   }
 
+  /**
+   * Patterns of the gates (one gate per row of {@code gateCols}), the all-zero and repeated ones
+   * removed, first occurrences kept in draw order. Per chunk of gates one sweep over the rows
+   * computes {@code x_k . g_j} for the chunk's gates in vector lanes (each lane sums its products
+   * over the features in ascending order with a rounding per multiply and per add, exactly as a
+   * plain dot product, so the signs and hence the patterns do not depend on this layout) and packs
+   * the signs into n-bit columns; repeats are found by hashing those columns. Memory: the packed
+   * columns (draws n / 8 bytes) and one row of products, besides the n x P mask.
+   */
+  /** Gates per chunk of {@link #build}: 256 gates of d = 60 features are 120 KB of slice. */
+  private static final int GATE_CHUNK = 256;
+
+  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+
+  /** Multiply-adds n d m from which {@link #build} computes in vector lanes. */
+  static final long VECTOR_MIN_WORK = 1L << 20;
+
   private static ActivationPatterns build(double[][] x, double[][] gateCols, long seed, int drawn) {
     int n = x.length;
     int d = x[0].length;
-    Set<String> seen = new HashSet<>();
-    List<boolean[]> cols = new ArrayList<>();
-    List<double[]> kept = new ArrayList<>();
-    for (double[] g : gateCols) {
-      boolean[] col = new boolean[n];
-      boolean any = false;
-      char[] key = new char[n];
-      for (int k = 0; k < n; k++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += x[k][c] * g[c];
-        }
-        col[k] = s >= 0;
-        any |= col[k];
-        key[k] = col[k] ? '1' : '0';
-      }
-      if (any && seen.add(new String(key))) {
-        cols.add(col);
-        kept.add(g);
+    int m = gateCols.length;
+    int words = (n + 63) >>> 6;
+    double[] gt = new double[d * m]; // feature-major: gt[c*m + j] = g_j[c]
+    for (int j = 0; j < m; j++) {
+      for (int c = 0; c < d; c++) {
+        gt[c * m + j] = gateCols[j][c];
       }
     }
-    int p = cols.size();
+    long[] bits = new long[m * words]; // column j: bits[j*words .. (j+1)*words)
+    double[] acc = new double[GATE_CHUNK];
+    // gates in chunks whose feature-major slice stays in cache while every row streams past it
+    for (int j0 = 0; j0 < m; j0 += GATE_CHUNK) {
+      int len = Math.min(GATE_CHUNK, m - j0);
+      // small problems stay scalar: the vector code is slow until the JIT has compiled it
+      int upper = (long) n * d * m >= VECTOR_MIN_WORK ? len - len % LANES.length() : 0;
+      for (int k = 0; k < n; k++) {
+        double[] xk = x[k];
+        int j = 0;
+        for (; j < upper; j += LANES.length()) {
+          // multiply, then add: the same two roundings per feature as a scalar dot product
+          DoubleVector s = DoubleVector.zero(LANES);
+          for (int c = 0; c < d; c++) {
+            s = s.add(DoubleVector.fromArray(LANES, gt, c * m + j0 + j).mul(xk[c]));
+          }
+          s.intoArray(acc, j);
+        }
+        for (; j < len; j++) {
+          double s = 0;
+          for (int c = 0; c < d; c++) {
+            s += xk[c] * gt[c * m + j0 + j];
+          }
+          acc[j] = s;
+        }
+        int w = k >>> 6;
+        long bit = 1L << (k & 63);
+        for (int q = 0; q < len; q++) {
+          if (acc[q] >= 0) {
+            bits[(j0 + q) * words + w] |= bit;
+          }
+        }
+      }
+    }
+    java.util.Map<PackedColumn, Integer> seen = new java.util.HashMap<>();
+    int[] kept = new int[m];
+    int p = 0;
+    for (int j = 0; j < m; j++) {
+      PackedColumn col = new PackedColumn(bits, j * words, words);
+      if (!col.isZero() && seen.putIfAbsent(col, j) == null) {
+        kept[p++] = j;
+      }
+    }
     if (p == 0) {
       throw new IllegalArgumentException(
           "patterns: zero patterns left after removing the all-zero one");
@@ -278,15 +324,60 @@ public final class ActivationPatterns {
     boolean[] mask = new boolean[n * p];
     double[][] g = new double[d][p];
     for (int i = 0; i < p; i++) {
-      boolean[] col = cols.get(i);
+      int o = kept[i] * words;
       for (int k = 0; k < n; k++) {
-        mask[k * p + i] = col[k];
+        mask[k * p + i] = (bits[o + (k >>> 6)] & (1L << (k & 63))) != 0;
       }
       for (int c = 0; c < d; c++) {
-        g[c][i] = kept.get(i)[c];
+        g[c][i] = gateCols[kept[i]][c];
       }
     }
     return new ActivationPatterns(n, p, mask, g, seed, drawn);
+  }
+
+  /** One pattern as packed bits (a view into a shared array), hashed and compared by content. */
+  private static final class PackedColumn {
+    private final long[] bits;
+    private final int offset;
+    private final int words;
+    private final int hash;
+
+    PackedColumn(long[] bits, int offset, int words) {
+      this.bits = bits;
+      this.offset = offset;
+      this.words = words;
+      long h = 0x9E3779B97F4A7C15L;
+      for (int q = 0; q < words; q++) {
+        h = (h ^ bits[offset + q]) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+      }
+      this.hash = (int) (h ^ (h >>> 32));
+    }
+
+    boolean isZero() {
+      for (int q = 0; q < words; q++) {
+        if (bits[offset + q] != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof PackedColumn)) {
+        return false;
+      }
+      PackedColumn c = (PackedColumn) o;
+      return c.hash == hash
+          && java.util.Arrays.equals(
+              bits, offset, offset + words, c.bits, c.offset, c.offset + c.words);
+    }
   }
 
   /** Number of samples n. */

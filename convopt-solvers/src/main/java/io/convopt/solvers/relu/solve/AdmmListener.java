@@ -18,10 +18,12 @@ public interface AdmmListener {
    *
    * @param iteration 1-based iteration number
    * @param primalResidual {@code ||(u - v, G u - s, F u - z)||} (z only when the loss is split)
-   * @param dualResidual {@code rho ||(v - v_old) + G^T (s - s_old) + F^T (z - z_old)||}
+   * @param dualResidual {@code rho ||(v - v_old) + G^T (s - s_old) + F^T (z - z_old)||} of the last
+   *     iteration where it was computed (the first and every {@code checkEvery}-th: it needs a
+   *     product of its own)
    * @param relativePrimal primal residual / max(||(u, Gu, Fu)||, ||(v, s, z)||)
    * @param relativeDual dual residual / max(||rho lambda||, ||F^T y||) (the group-norm multiplier,
-   *     floored by the data gradient at zero)
+   *     floored by the data gradient at zero), refreshed with the dual residual
    * @param penalty the penalty rho in force
    */
   record Progress(

@@ -45,25 +45,35 @@ import io.convopt.solvers.relu.linalg.WoodburyUStep;
  * A is constant, so it is factored once: by default through the Woodbury identity as an n x n
  * system ({@link WoodburyUStep}; setup O(n^2 d + n^2 P/64 + n^3), per iteration O(n d P + n^2),
  * memory O(n^2)), with a dense (Bd) x (Bd) Cholesky for tiny problems and matrix-free
- * preconditioned CG for large n ({@link UStepMethod}). Every iteration costs five n x d x B
- * products (u-step 2, residuals and right-hand side 3).
+ * preconditioned CG for large n ({@link UStepMethod}). Every iteration costs four n x d x B
+ * products (u-step 2, right-hand side 1, predictions and slacks 1), and one more every {@code
+ * checkEvery} iterations for the dual residual (it is refreshed only then).
+ *
+ * <p><b>Memory.</b> The slacks s and the scaled cone multipliers nu are complementary after every
+ * update, so one n x B array {@code t = s + nu} holds both; it is the method's only n x B state
+ * (the multipliers of n B constraints are what the method needs). Products, slacks, residuals and
+ * the masked matrices of the adjoint are formed one row block at a time ({@link
+ * PatternOperator#rowBlocks}); the u-steps use the masked maps without n x B arrays. Total: n B +
+ * O(n d + B d + block B) doubles plus the u-step's cache (Woodbury: n^2).
  *
  * <p><b>Stopping.</b> Once both relative residuals of {@link AdmmListener.Progress} are at most
- * 1e-3, the {@link ProjectedCertificate} of v (feasible projection, exact cone-dual bound) is
- * evaluated every {@link #CERTIFY_EVERY} or more iterations (spaced so that it costs at most about
- * a fifth of the run); stop when its relative gap is at most {@code settings.tolerance()}, or after
- * {@code settings.maxIterations()} ADMM iterations, or when the listener says stop. ADMM never
- * calls the AL solver. <b>Penalty.</b> rho starts at {@code withPenalty} (default: 1) and, when
- * adaptive (default), is doubled/halved every {@code settings.checkEvery()} iterations while one
- * relative residual exceeds ten times the other (residual balancing, Boyd et al. §3.4.1), at most
- * {@link #MAX_PENALTY_CHANGES} times so that convergence theory for fixed rho applies afterwards;
- * with the squared loss each change refactors the n x n matrix (O(n^3)), with a split loss A does
- * not depend on rho.
+ * 1e-3 (checked every {@code checkEvery} iterations), the {@link ProjectedCertificate} of v
+ * (feasible projection, exact cone-dual bound) is evaluated every {@link #CERTIFY_EVERY} or more
+ * iterations (spaced so that it costs at most about a fifth of the run); stop when its relative gap
+ * is at most {@code settings.tolerance()}, or after {@code settings.maxIterations()} ADMM
+ * iterations, or when the listener says stop. ADMM never calls the AL solver. <b>Penalty.</b> rho
+ * starts at {@code withPenalty} (default: 1) and, when adaptive (default), is multiplied by {@code
+ * sqrt(relP / relD)} (clamped to [1/100, 100]) every {@code settings.checkEvery()} iterations while
+ * one relative residual exceeds ten times the other ({@link ResidualBalancing#ratioFactor}; Boyd et
+ * al. §3.4.1, OSQP's ratio rule), at most {@link #MAX_PENALTY_CHANGES} times so that convergence
+ * theory for fixed rho applies afterwards; with the squared loss each change refactors the n x n
+ * matrix (O(n^3), LAPACK above order 400), with a split loss A does not depend on rho.
  *
  * <p><b>Result.</b> The weights are v (exactly group-sparse) moved into their cones by {@link
  * io.convopt.solvers.relu.certificate.ConeRestoration}, and the certificate is the {@link
- * ProjectedCertificate} there (KKT fields with {@code gamma = -rho nu >= 0}). {@code iterations()}
- * counts ADMM iterations, {@code outerIterations()} factorisations (1 + penalty changes; 0 for CG).
+ * ProjectedCertificate} there (KKT fields with {@code gamma = -rho nu >= 0}, reported when n B is
+ * at most {@link #KKT_MAX_ELEMENTS}, else NaN). {@code iterations()} counts ADMM iterations, {@code
+ * outerIterations()} factorisations (1 + penalty changes; 0 for CG).
  *
  * <p>Immutable and thread-safe (all state is per solve); configure with the {@code withX} methods.
  */
@@ -76,6 +86,12 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   /** AUTO picks conjugate gradients above this many samples (2 n^2 doubles would exceed 128 MB). */
   public static final int WOODBURY_MAX_SAMPLES = 4000;
+
+  /**
+   * Largest n x B for which the certificate's reported KKT fields (stationarity, complementarity)
+   * are computed: they need n x B copies of the cone multipliers (32 MB each at this size).
+   */
+  static final int KKT_MAX_ELEMENTS = 1 << 22;
 
   /** Minimal number of iterations between certificate evaluations. */
   static final int CERTIFY_EVERY = 50;
@@ -298,14 +314,13 @@ public final class AdmmSolver implements ConvexReluSolver {
     double beta = problem.beta();
     int n = op.n;
     int d = op.d;
-    int len = op.blocks * d;
-    int nb = n * op.blocks;
+    int blocks = op.blocks;
+    int len = blocks * d;
     boolean cons = op.constrained;
     boolean split = loss != Loss.SQUARED;
     double rho = penalty;
     double sigma = sigma(op);
     double rs = Math.sqrt(sigma);
-    double alpha = relaxation;
     UStep us = create(resolve(problem), op, split ? 1.0 : 1.0 / rho, sigma);
 
     double[] v = ConvexReluSolver.initialBlocks(problem, warmStart, len);
@@ -314,36 +329,18 @@ public final class AdmmSolver implements ConvexReluSolver {
     double[] vOld = new double[len];
     double[] rhs = new double[len];
     double[] gd = new double[len];
-    double[] xu = new double[nb];
-    double[] c = new double[nb];
-    double[] m = new double[nb];
-    double[] yh = new double[n];
-    double[] s = cons ? new double[nb] : null;
-    double[] nu = cons ? new double[nb] : null;
-    double[] sOld = cons ? new double[nb] : null;
-    double[] ds = cons ? new double[nb] : null;
-    double[] z = split ? new double[n] : null;
-    double[] mu = split ? new double[n] : null;
-    double[] zOld = split ? new double[n] : null;
-    double[] dz = split ? new double[n] : null;
+    ConeState st = new ConeState(op, loss, y, rs, relaxation, cons, split);
     double[] q = new double[n];
-    double[] sn = cons ? new double[nb] : null;
-    double[] zeroN = new double[n];
-    op.products(v, xu);
-    op.predict(xu, yh);
     if (cons) {
-      op.slacks(xu, c);
-      for (int i = 0; i < nb; i++) {
-        s[i] = Math.max(0.0, rs * c[i]);
-      }
+      st.start(v);
     }
+    op.maskedPredict(v, st.yh);
     if (split) {
-      System.arraycopy(yh, 0, z, 0, n);
+      System.arraycopy(st.yh, 0, st.z, 0, n);
     }
 
     // dual scale floor: ||F^T y||, the data gradient at u = 0 (same units as rho lambda)
-    op.combine(y, null, m);
-    op.adjoint(m, gd);
+    op.maskedAdjoint(y, gd);
     double dualFloor = 0;
     for (int i = 0; i < len; i++) {
       dualFloor += gd[i] * gd[i];
@@ -353,47 +350,34 @@ public final class AdmmSolver implements ConvexReluSolver {
     int changes = 0;
     int it = 0;
     double cgAccuracy = 1e-2;
+    double rd = Double.NaN;
+    double relD = Double.POSITIVE_INFINITY;
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
     ProjectedCertificate.Result certified = null;
     int nextCertify = CERTIFY_EVERY;
+    double alpha = relaxation;
     while (it < settings.maxIterations()) {
       it++;
-      // right-hand side kappa F^T q + G^T (s - nu) + v - lambda
+      // right-hand side kappa F^T q + G^T (s - nu) + v - lambda, with s - nu = |t|
       for (int k = 0; k < n; k++) {
-        q[k] = split ? z[k] - mu[k] : y[k] / rho;
+        q[k] = split ? st.z[k] - st.mu[k] : y[k] / rho;
       }
       if (cons) {
-        for (int i = 0; i < nb; i++) {
-          sn[i] = rs * (s[i] - nu[i]);
-        }
+        st.rightHandSide(q, rhs);
+      } else {
+        op.maskedAdjoint(q, rhs);
       }
-      op.combine(q, sn, m);
-      op.adjoint(m, rhs);
       for (int i = 0; i < len; i++) {
         rhs[i] += v[i] - lam[i];
       }
       us.setAccuracy(cgAccuracy);
       us.solve(rhs, u);
-      op.products(u, xu);
-      op.predict(xu, yh);
-      double pri = 0;
-      double scaleA = 0;
-      double scaleB = 0;
-      if (split) {
-        System.arraycopy(z, 0, zOld, 0, n);
-        for (int k = 0; k < n; k++) {
-          q[k] = alpha * yh[k] + (1 - alpha) * zOld[k] + mu[k];
-        }
-        loss.prox(q, y, 1.0 / rho, z);
-        for (int k = 0; k < n; k++) {
-          double r = yh[k] - z[k];
-          mu[k] += alpha * yh[k] + (1 - alpha) * zOld[k] - z[k];
-          pri += r * r;
-          dz[k] = z[k] - zOld[k];
-          scaleA += yh[k] * yh[k];
-          scaleB += z[k] * z[k];
-        }
-      }
+      // the dual residual needs a product of its own: it is refreshed every checkEvery iterations
+      boolean dual = it % settings.checkEvery() == 0 || it == 1;
+      st.update(u, rho, dual ? gd : null);
+      double pri = st.primal;
+      double scaleA = st.scaleA;
+      double scaleB = st.scaleB;
       System.arraycopy(v, 0, vOld, 0, len);
       for (int i = 0; i < len; i++) {
         v[i] = alpha * u[i] + (1 - alpha) * vOld[i] + lam[i];
@@ -408,45 +392,24 @@ public final class AdmmSolver implements ConvexReluSolver {
         scaleB += v[i] * v[i];
         lamNorm += lam[i] * lam[i];
       }
-      if (cons) {
-        op.slacks(xu, c);
-        System.arraycopy(s, 0, sOld, 0, nb);
-        for (int i = 0; i < nb; i++) {
-          c[i] *= rs;
-          double ch = alpha * c[i] + (1 - alpha) * sOld[i];
-          double t = ch + nu[i];
-          s[i] = t > 0 ? t : 0.0;
-          double r = c[i] - s[i];
-          nu[i] += ch - s[i];
-          pri += r * r;
-          ds[i] = rs * (s[i] - sOld[i]);
-          scaleA += c[i] * c[i];
-          scaleB += s[i] * s[i];
+      if (dual) {
+        // rho ((v - v_old) + G^T ds + F^T dz)
+        double dua = 0;
+        for (int i = 0; i < len; i++) {
+          double r = (cons || split ? gd[i] : 0.0) + v[i] - vOld[i];
+          dua += r * r;
         }
-      }
-      // dual residual rho ((v - v_old) + G^T ds + F^T dz)
-      if (cons || split) {
-        op.combine(split ? dz : zeroN, ds, m);
-        op.adjoint(m, gd);
-      } else {
-        java.util.Arrays.fill(gd, 0.0);
-      }
-      double dua = 0;
-      for (int i = 0; i < len; i++) {
-        double r = gd[i] + v[i] - vOld[i];
-        dua += r * r;
+        rd = rho * Math.sqrt(dua);
+        relD = rd / Math.max(rho * Math.sqrt(lamNorm), dualFloor);
       }
       double rp = Math.sqrt(pri);
-      double rd = rho * Math.sqrt(dua);
       double relP = rp / Math.max(Math.sqrt(Math.max(scaleA, scaleB)), 1e-300);
-      double relD = rd / Math.max(rho * Math.sqrt(lamNorm), dualFloor);
       AdmmListener.Action action =
           listener.iteration(new AdmmListener.Progress(it, rp, rd, relP, relD, rho));
-      if (it >= nextCertify && Math.max(relP, relD) <= CERTIFY_BELOW) {
+      if (dual && it >= nextCertify && Math.max(relP, relD) <= CERTIFY_BELOW) {
         long tc = System.nanoTime();
         ProjectedCertificate.Result pc =
-            pcert.evaluate(
-                v, dualCandidate(split, mu, rho, n), coneMultipliers(cons, nu, rho, rs, nb));
+            pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho));
         long spent = System.nanoTime() - tc;
         // spacing: at least CERTIFY_EVERY iterations, and at least four times the certificate's
         // cost in ADMM iterations, so certification stays below about a fifth of the run time
@@ -482,26 +445,20 @@ public final class AdmmSolver implements ConvexReluSolver {
       }
       cgAccuracy = Math.min(1e-2, Math.max(1e-13, 1e-2 * Math.min(relP, relD)));
       if (adaptive && changes < MAX_PENALTY_CHANGES && it % settings.checkEvery() == 0) {
-        double factor = ResidualBalancing.factor(relP, relD);
+        double factor = ResidualBalancing.ratioFactor(relP, relD);
         if (factor != 1.0) {
           rho *= factor;
           changes++;
           ResidualBalancing.rescaleDual(lam, factor);
-          if (cons) {
-            ResidualBalancing.rescaleDual(nu, factor);
-          }
-          if (split) {
-            ResidualBalancing.rescaleDual(mu, factor);
-          } else {
+          st.rescale(factor);
+          if (!split) {
             us.setKappa(1.0 / rho);
           }
         }
       }
     }
     if (certified == null) {
-      certified =
-          pcert.evaluate(
-              v, dualCandidate(split, mu, rho, n), coneMultipliers(cons, nu, rho, rs, nb));
+      certified = pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho));
     }
     double[] w = certified.w();
     Certificate cert = certified.certificate();
@@ -537,15 +494,206 @@ public final class AdmmSolver implements ConvexReluSolver {
     return zc;
   }
 
-  private static double[] coneMultipliers(
-      boolean cons, double[] nu, double rho, double rs, int nb) {
-    if (!cons) {
-      return null;
+  /**
+   * The n-sized and cone state of one solve and its fused row-block updates. The cone slacks s and
+   * their scaled multipliers nu are complementary after every update ({@code s = (c + nu)_+},
+   * {@code nu <- c + nu - s = (c + nu)_-}), so one n x B array {@code t = s + nu} holds both:
+   * {@code s = t_+}, {@code nu = t_-}, and the right-hand side needs {@code s - nu = |t|}. That
+   * array is the method's only n x B state; products, slacks and residuals are formed one row block
+   * at a time.
+   */
+  private static final class ConeState {
+    private final PatternOperator op;
+    private final Loss loss;
+    private final double[] y;
+    private final double rs;
+    private final double alpha;
+    private final int blocks;
+    private final int pats;
+    final double[] t;
+    final double[] yh;
+    final double[] z;
+    final double[] mu;
+    final double[] dz;
+    double primal;
+    double scaleA;
+    double scaleB;
+
+    ConeState(
+        PatternOperator op,
+        Loss loss,
+        double[] y,
+        double rs,
+        double alpha,
+        boolean cons,
+        boolean split) {
+      this.op = op;
+      this.loss = loss;
+      this.y = y;
+      this.rs = rs;
+      this.alpha = alpha;
+      this.blocks = op.blocks;
+      this.pats = op.patterns;
+      int n = op.n;
+      this.t = cons ? new double[n * blocks] : null;
+      this.yh = new double[n];
+      this.z = split ? new double[n] : null;
+      this.mu = split ? new double[n] : null;
+      this.dz = split ? new double[n] : null;
     }
-    double[] gamma = new double[nb];
-    for (int i = 0; i < nb; i++) {
-      gamma[i] = Math.max(0.0, -rho * rs * nu[i]);
+
+    /** s = (sqrt(sigma) G v)_+, nu = 0. */
+    void start(double[] v) {
+      op.rowBlocks(
+          v,
+          (r0, rows, blk) -> {
+            for (int k = 0; k < rows; k++) {
+              int ro = k * blocks;
+              int mo = (r0 + k) * pats;
+              int to = (r0 + k) * blocks;
+              for (int j = 0; j < blocks; j++) {
+                double c = op.mask[mo + (j < pats ? j : j - pats)] ? blk[ro + j] : -blk[ro + j];
+                t[to + j] = Math.max(0.0, rs * c);
+              }
+            }
+          },
+          null);
     }
-    return gamma;
+
+    /** rhs = F^T q + sqrt(sigma) G^T |t| (the cone part of the right-hand side). */
+    void rightHandSide(double[] q, double[] rhs) {
+      op.rowBlocks(
+          null,
+          (r0, rows, blk) -> {
+            for (int k = 0; k < rows; k++) {
+              int ro = k * blocks;
+              int row = r0 + k;
+              int mo = row * pats;
+              int to = row * blocks;
+              double qk = q[row];
+              for (int j = 0; j < blocks; j++) {
+                boolean on = op.mask[mo + (j < pats ? j : j - pats)];
+                double tv = rs * Math.abs(t[to + j]);
+                blk[ro + j] = on ? (j < pats ? qk : -qk) + tv : -tv;
+              }
+            }
+          },
+          rhs);
+    }
+
+    /**
+     * After the u-step: predictions, the (relaxed) loss split and cone updates, their primal
+     * residual and scales, and, when {@code gd} is given, {@code gd = sqrt(sigma) G^T ds + F^T dz}.
+     * Without cones (GATED) only the predictions and the split are updated.
+     */
+    void update(double[] u, double rho, double[] gd) {
+      primal = 0;
+      scaleA = 0;
+      scaleB = 0;
+      if (t == null) {
+        op.maskedPredict(u, yh);
+        if (z != null) {
+          splitRows(0, op.n, rho);
+          if (gd != null) {
+            op.maskedAdjoint(dz, gd);
+          }
+        }
+        return;
+      }
+      op.rowBlocks(
+          u,
+          (r0, rows, blk) -> {
+            for (int k = 0; k < rows; k++) {
+              yh[r0 + k] = op.maskedRowSum(r0 + k, blk, k * blocks);
+            }
+            if (z != null) {
+              splitRows(r0, rows, rho);
+            }
+            double pri = 0;
+            double sa = 0;
+            double sb = 0;
+            for (int k = 0; k < rows; k++) {
+              int ro = k * blocks;
+              int row = r0 + k;
+              int mo = row * pats;
+              int to = row * blocks;
+              double dzk = z != null ? dz[row] : 0.0;
+              for (int j = 0; j < blocks; j++) {
+                boolean on = op.mask[mo + (j < pats ? j : j - pats)];
+                double c = rs * (on ? blk[ro + j] : -blk[ro + j]);
+                double old = t[to + j];
+                double sOld = old > 0 ? old : 0.0;
+                double tn = alpha * c + (1 - alpha) * sOld + (old < 0 ? old : 0.0);
+                t[to + j] = tn;
+                double s = tn > 0 ? tn : 0.0;
+                double r = c - s;
+                pri += r * r;
+                sa += c * c;
+                sb += s * s;
+                double ds = rs * (s - sOld);
+                blk[ro + j] = on ? (j < pats ? dzk : -dzk) + ds : -ds;
+              }
+            }
+            primal += pri;
+            scaleA += sa;
+            scaleB += sb;
+          },
+          gd);
+    }
+
+    /** The relaxed loss-split update of rows [r0, r0 + rows): z, mu, dz, residual and scales. */
+    private void splitRows(int r0, int rows, double rho) {
+      double[] w = new double[rows];
+      double[] yb = new double[rows];
+      double[] zb = new double[rows];
+      for (int k = 0; k < rows; k++) {
+        int row = r0 + k;
+        w[k] = alpha * yh[row] + (1 - alpha) * z[row] + mu[row];
+        yb[k] = y[row];
+      }
+      loss.prox(w, yb, 1.0 / rho, zb);
+      for (int k = 0; k < rows; k++) {
+        int row = r0 + k;
+        double zOld = z[row];
+        double zn = zb[k];
+        double r = yh[row] - zn;
+        mu[row] += alpha * yh[row] + (1 - alpha) * zOld - zn;
+        z[row] = zn;
+        dz[row] = zn - zOld;
+        primal += r * r;
+        scaleA += yh[row] * yh[row];
+        scaleB += zn * zn;
+      }
+    }
+
+    /** Divides the scaled multipliers (nu = t_-, mu) by the penalty's factor. */
+    void rescale(double factor) {
+      if (t != null) {
+        double inv = 1.0 / factor;
+        for (int i = 0; i < t.length; i++) {
+          if (t[i] < 0) {
+            t[i] *= inv;
+          }
+        }
+      }
+      if (mu != null) {
+        ResidualBalancing.rescaleDual(mu, factor);
+      }
+    }
+
+    /**
+     * Cone multipliers {@code gamma = -rho sqrt(sigma) nu >= 0} for the certificate's reported KKT
+     * fields, or null (fields not reported) when an n x B copy would be large.
+     */
+    double[] coneMultipliers(double rho) {
+      if (t == null || t.length > KKT_MAX_ELEMENTS) {
+        return null;
+      }
+      double[] gamma = new double[t.length];
+      for (int i = 0; i < t.length; i++) {
+        gamma[i] = t[i] < 0 ? -rho * rs * t[i] : 0.0;
+      }
+      return gamma;
+    }
   }
 }

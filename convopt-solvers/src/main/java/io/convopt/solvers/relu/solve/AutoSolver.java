@@ -140,7 +140,9 @@ public final class AutoSolver implements ConvexReluSolver {
 
   private static String describe(String firstOrder) {
     return firstOrder.equals("fista")
-        ? "R-FISTA (gated program, smooth loss)"
+        ? "R-FISTA (gated program, smooth loss; on working sets of patterns from "
+            + ProximalGradientSolver.WORKING_SET_PATTERNS
+            + " patterns)"
         : "ADMM (constrained program or non-smooth loss)";
   }
 

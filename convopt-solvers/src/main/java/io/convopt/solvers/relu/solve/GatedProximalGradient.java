@@ -18,10 +18,10 @@ import io.convopt.solvers.relu.linalg.RestartedFista;
  * line-search backtrack; on problems above the ND4J threshold the first step comes from a few power
  * iterations ({@link #initialStep}), below it is 1. Every {@code checkEvery} iterations the
  * duality-gap {@link Certificate} of the current iterate is computed on the same maps (one product,
- * one adjoint: the dual candidate {@code z = -grad L(yhat)}, scaled by {@code min(1, beta / max_j
- * ||X^T D_j z||)}), the listener is told, and the solve stops when the relative gap is at most the
- * tolerance (CONVERGED), the listener says so (STOPPED_BY_LISTENER) or the time limit has passed
- * (TIME_LIMIT).
+ * one adjoint: the dual candidate {@code z = -grad L(yhat)} at its best feasible scaling, the best
+ * dual value of all checks kept, see {@link GatedDual}), the listener is told, and the solve stops
+ * when the relative gap is at most the tolerance (CONVERGED), the listener says so
+ * (STOPPED_BY_LISTENER) or the time limit has passed (TIME_LIMIT).
  */
 final class GatedProximalGradient {
   private GatedProximalGradient() {}
@@ -41,12 +41,85 @@ final class GatedProximalGradient {
       String name,
       double valueNoise) {
     long t0 = System.nanoTime();
-    double limit = settings.timeLimitSeconds();
-    int n = problem.samples();
-    int d = problem.dimension();
-    Loss loss = problem.loss();
-    double[] y = problem.yView();
-    double beta = problem.beta();
+    Run r =
+        run(
+            maps,
+            problem.loss(),
+            problem.yView(),
+            problem.beta(),
+            problem.dimension(),
+            u0,
+            settings.tolerance(),
+            settings.maxIterations(),
+            settings.checkEvery(),
+            t0,
+            settings.timeLimitSeconds(),
+            listener,
+            name,
+            valueNoise);
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    Certificate cert = r.certificate();
+    if (r.reason() != StopReason.STOPPED_BY_LISTENER) {
+      listener.progress(
+          new ProgressListener.Progress(
+              name, r.iterations(), cert.primal(), cert.relativeGap(), seconds));
+    }
+    return new ReluSolution(
+        problem,
+        r.u(),
+        r.yhat(),
+        cert.primal() - r.penalty(),
+        r.penalty(),
+        cert,
+        r.iterations(),
+        1,
+        seconds,
+        r.reason(),
+        name,
+        settings);
+  }
+
+  /**
+   * One R-FISTA run on some maps and its certificate at the final iterate.
+   *
+   * @param u final blocks
+   * @param yhat predictions at u
+   * @param penalty beta sum_j ||u_j|| at u
+   * @param certificate duality gap at u (dual bound: the best of the checks)
+   * @param iterations R-FISTA iterations
+   * @param reason why it stopped
+   * @param step last step size
+   */
+  record Run(
+      double[] u,
+      double[] yhat,
+      double penalty,
+      Certificate certificate,
+      int iterations,
+      StopReason reason,
+      double step) {}
+
+  /**
+   * R-FISTA from u0 (not modified) on {@code maps} until the relative duality gap on these maps is
+   * at most {@code tolerance}, the listener stops it, {@code limit} seconds have passed since
+   * {@code t0}, or {@code maxIterations}. The listener hears every check but not the final point.
+   */
+  static Run run(
+      PatternMaps maps,
+      Loss loss,
+      double[] y,
+      double beta,
+      int d,
+      double[] u0,
+      double tolerance,
+      int maxIterations,
+      int checkEvery,
+      long t0,
+      double limit,
+      ProgressListener listener,
+      String name,
+      double valueNoise) {
+    int n = y.length;
     Objective f = new Objective(maps, loss, y, u0.length);
     Gap gap = new Gap(maps, loss, y, beta, d, u0.length, n);
     StopReason[] reason = {StopReason.MAX_ITERATIONS};
@@ -62,12 +135,12 @@ final class GatedProximalGradient {
             beta,
             u0,
             step0,
-            settings.maxIterations(),
-            settings.checkEvery(),
+            maxIterations,
+            checkEvery,
             (x, it, eta) -> {
               Certificate c = gap.at(x);
               double seconds = (System.nanoTime() - t0) * 1e-9;
-              if (c.relativeGap() <= settings.tolerance()) {
+              if (c.relativeGap() <= tolerance) {
                 reason[0] = StopReason.CONVERGED;
                 return true;
               }
@@ -87,26 +160,17 @@ final class GatedProximalGradient {
             },
             valueNoise);
     Certificate cert = gap.at(out.u());
-    double seconds = (System.nanoTime() - t0) * 1e-9;
-    if (reason[0] != StopReason.STOPPED_BY_LISTENER) {
-      listener.progress(
-          new ProgressListener.Progress(
-              name, out.iterations(), cert.primal(), cert.relativeGap(), seconds));
+    if (reason[0] == StopReason.MAX_ITERATIONS && cert.relativeGap() <= tolerance) {
+      reason[0] = StopReason.CONVERGED;
     }
-    double penalty = gap.penalty(out.u());
-    return new ReluSolution(
-        problem,
+    return new Run(
         out.u(),
-        gap.yhat,
-        cert.primal() - penalty,
-        penalty,
+        gap.yhat.clone(),
+        gap.penalty(out.u()),
         cert,
         out.iterations(),
-        1,
-        seconds,
         reason[0],
-        name,
-        settings);
+        out.step());
   }
 
   /** Power iterations for the first step (each costs one product and one adjoint). */
@@ -179,7 +243,11 @@ final class GatedProximalGradient {
     }
   }
 
-  /** The gated duality gap (the smooth-loss case of {@link Evaluator#certificate}). */
+  /**
+   * The gated duality gap on some maps (the smooth-loss case of {@link Evaluator#certificate}): the
+   * dual candidate {@code z = -grad L(yhat)} at its best feasible scaling, and the best dual value
+   * of all checks ({@link GatedDual}).
+   */
   private static final class Gap {
     private final PatternMaps maps;
     private final Loss loss;
@@ -189,6 +257,7 @@ final class GatedProximalGradient {
     final double[] yhat;
     private final double[] z;
     private final double[] grad;
+    private final GatedDual dual;
 
     Gap(PatternMaps maps, Loss loss, double[] y, double beta, int d, int len, int n) {
       this.maps = maps;
@@ -199,14 +268,11 @@ final class GatedProximalGradient {
       this.yhat = new double[n];
       this.z = new double[n];
       this.grad = new double[len];
+      this.dual = new GatedDual(loss, y, beta);
     }
 
     double penalty(double[] u) {
-      double s = 0;
-      for (int j = 0; j < u.length / d; j++) {
-        s += PatternOperator.blockNorm(u, j, d);
-      }
-      return beta * s;
+      return beta * groupNorm(u, d);
     }
 
     Certificate at(double[] u) {
@@ -216,27 +282,36 @@ final class GatedProximalGradient {
       for (int k = 0; k < z.length; k++) {
         z[k] = -z[k];
       }
+      loss.projectDual(z, y);
       maps.adjoint(z, grad);
       double maxNorm = 0;
       for (int j = 0; j < grad.length / d; j++) {
         maxNorm = Math.max(maxNorm, PatternOperator.blockNorm(grad, j, d));
       }
-      loss.projectDual(z, y);
-      double s = maxNorm <= beta ? 1.0 : beta / maxNorm;
-      for (int k = 0; k < z.length; k++) {
-        z[k] *= s;
-      }
-      double dual = loss.dualValue(z, y);
-      double gap = primal - dual;
-      return new Certificate(
-          primal,
-          dual,
-          gap,
-          gap / Math.max(Math.abs(primal), 1e-300),
-          s,
-          0,
-          Double.NaN,
-          Double.NaN);
+      return certificate(primal, dual.offer(z, maxNorm), dual.lastScale());
     }
+  }
+
+  /** The certificate of a primal value and a dual bound. */
+  static Certificate certificate(double primal, double dual, double scale) {
+    double gap = primal - dual;
+    return new Certificate(
+        primal,
+        dual,
+        gap,
+        gap / Math.max(Math.abs(primal), 1e-300),
+        scale,
+        0,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  /** {@code sum_j ||u_j||} over blocks of size d. */
+  static double groupNorm(double[] u, int d) {
+    double s = 0;
+    for (int j = 0; j < u.length / d; j++) {
+      s += PatternOperator.blockNorm(u, j, d);
+    }
+    return s;
   }
 }

@@ -23,18 +23,37 @@ import io.convopt.solvers.relu.linalg.Precision;
  * checkEvery} iterations at the current iterate, where the listener is told), which bounds {@code
  * (F(U) - F*) / F(U)}, or at the time limit (see {@link GatedProximalGradient}).
  *
+ * <p>With many patterns (at least {@link #WORKING_SET_PATTERNS}) and beta > 0 it solves on working
+ * sets of patterns by block coordinate descent with per-pattern steps and Anderson extrapolation,
+ * and certifies on all patterns ({@link GatedWorkingSet}): the optimum uses a fraction of the
+ * patterns, and the restricted program has cheaper sweeps and far larger steps. The iterations
+ * reported are then block-descent sweeps (each about one product and one adjoint of the working
+ * set). {@link #withWorkingSets} forces either way.
+ *
  * <p>Immutable and thread-safe (each solve allocates its own state).
  */
 public final class ProximalGradientSolver implements ConvexReluSolver {
+  /** Patterns from which working sets are used by default (below, plain R-FISTA). */
+  public static final int WORKING_SET_PATTERNS = 200;
+
+  /** Whether working sets are used: by the number of patterns, always, never. */
+  private enum WorkingSets {
+    BY_SIZE,
+    ALWAYS,
+    NEVER
+  }
+
   private final ReluSolverSettings settings;
   private final Precision precision;
   private final int blockRows;
+  private final WorkingSets workingSets;
 
   public ProximalGradientSolver(ReluSolverSettings settings) {
-    this(settings, Precision.FLOAT64, 0);
+    this(settings, Precision.FLOAT64, 0, WorkingSets.BY_SIZE);
   }
 
-  private ProximalGradientSolver(ReluSolverSettings settings, Precision precision, int blockRows) {
+  private ProximalGradientSolver(
+      ReluSolverSettings settings, Precision precision, int blockRows, WorkingSets workingSets) {
     if (settings == null || precision == null) {
       throw new IllegalArgumentException("settings and precision: missing");
     }
@@ -44,6 +63,7 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
     this.settings = settings;
     this.precision = precision;
     this.blockRows = blockRows;
+    this.workingSets = workingSets;
   }
 
   /**
@@ -51,7 +71,7 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
    * operator; the certificate is then only as accurate as single precision, ~1e-6 relative).
    */
   public ProximalGradientSolver withPrecision(Precision p) {
-    return new ProximalGradientSolver(settings, p, blockRows);
+    return new ProximalGradientSolver(settings, p, blockRows, workingSets);
   }
 
   /**
@@ -60,7 +80,28 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
    * value forces the blocked operator).
    */
   public ProximalGradientSolver withBlockRows(int rows) {
-    return new ProximalGradientSolver(settings, precision, rows);
+    return new ProximalGradientSolver(settings, precision, rows, workingSets);
+  }
+
+  /**
+   * Working sets always (true) or never (false, plain R-FISTA on all patterns); by default they are
+   * used when there are at least {@link #WORKING_SET_PATTERNS} patterns and beta > 0.
+   */
+  public ProximalGradientSolver withWorkingSets(boolean on) {
+    return new ProximalGradientSolver(
+        settings, precision, blockRows, on ? WorkingSets.ALWAYS : WorkingSets.NEVER);
+  }
+
+  /** Whether a solve of {@code problem} uses working sets. */
+  public boolean usesWorkingSets(ReluProblem problem) {
+    switch (workingSets) {
+      case ALWAYS:
+        return true;
+      case NEVER:
+        return false;
+      default:
+        return problem.beta() > 0 && problem.patterns().count() >= WORKING_SET_PATTERNS;
+    }
   }
 
   public ProximalGradientSolver() {
@@ -91,16 +132,22 @@ public final class ProximalGradientSolver implements ConvexReluSolver {
     if (listener == null) {
       throw new IllegalArgumentException("listener: missing (use ProgressListener.none())");
     }
-    PatternMaps maps = PatternMaps.of(problem.operator(false), precision, blockRows);
     int len = problem.patterns().count() * problem.dimension();
     double[] u0 = ConvexReluSolver.initialBlocks(problem, warmStart, len);
-    return GatedProximalGradient.solve(
-        problem,
-        maps,
-        u0,
-        settings,
-        listener,
-        name(),
-        precision == Precision.FLOAT64 ? 1e-9 : 1e-5);
+    double noise = precision == Precision.FLOAT64 ? 1e-9 : 1e-5;
+    if (usesWorkingSets(problem)) {
+      return GatedWorkingSet.solve(
+          problem,
+          problem.operator(false),
+          precision,
+          blockRows,
+          u0,
+          settings,
+          listener,
+          name(),
+          noise);
+    }
+    PatternMaps maps = PatternMaps.of(problem.operator(false), precision, blockRows);
+    return GatedProximalGradient.solve(problem, maps, u0, settings, listener, name(), noise);
   }
 }

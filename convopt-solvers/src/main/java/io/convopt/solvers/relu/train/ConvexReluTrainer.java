@@ -3,6 +3,7 @@ package io.convopt.solvers.relu.train;
 import io.convopt.solvers.nonconvex.Nd4jSettings;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
@@ -215,13 +216,25 @@ public final class ConvexReluTrainer {
    *     of the wrong shape, labels, a solver that does not take this program)
    */
   public ConvexReluModel fit(double[][] x, double[] y) {
+    return fit(x, y, ProgressListener.none());
+  }
+
+  /**
+   * As {@link #fit(double[][], double[])}, telling {@code listener} what the solver reports
+   * (iteration, objective, relative certificate, seconds; see {@link ProgressListener}); a STOP
+   * ends the solve early and the model is that of the point reached.
+   */
+  public ConvexReluModel fit(double[][] x, double[] y, ProgressListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener: missing (use ProgressListener.none())");
+    }
     Standardization st = standardize ? Standardization.fit(x) : null;
     ReluProblem problem = problem(x, y, st);
     ReluSolvers.Choice choice = ReluSolvers.choose(solver, problem, settings);
     if (threads > 0) {
       Nd4jSettings.limitThreads(threads);
     }
-    ReluSolution sol = choice.solver().solve(problem);
+    ReluSolution sol = choice.solver().solve(problem, null, listener);
     TwoLayerNetwork net = TwoLayerNetwork.recover(problem, sol);
     ActivationPatterns ap = problem.patterns();
     FitSummary summary =

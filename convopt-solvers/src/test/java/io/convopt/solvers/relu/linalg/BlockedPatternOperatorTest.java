@@ -90,9 +90,68 @@ class BlockedPatternOperatorTest {
     op.adjoint(a, g);
     worst = Math.max(worst, ReluTestData.relDiff(g, gRef));
 
+    // the masked maps without n x B intermediates (plain path)
+    double[] yLoop = new double[n];
+    ref.maskedPredict(u, yLoop);
+    worst = Math.max(worst, ReluTestData.relDiff(yLoop, yRef));
+    double[] gLoop = new double[len];
+    ref.maskedAdjoint(a, gLoop);
+    worst = Math.max(worst, ReluTestData.relDiff(gLoop, gRef));
+
     ref.adjoint(m, gRef);
     op.adjointOf(m, g);
-    return Math.max(worst, ReluTestData.relDiff(g, gRef));
+    worst = Math.max(worst, ReluTestData.relDiff(g, gRef));
+
+    // the fused row-block pass, both paths: products seen block by block, M written back
+    for (PatternOperator pass : new PatternOperator[] {ref, problem.operator(true)}) {
+      if (precision != Precision.FLOAT64 && pass == ref) {
+        continue;
+      }
+      double[] seen = new double[n * ref.blocks];
+      double[] gPass = new double[len];
+      int blocks = ref.blocks;
+      pass.rowBlocks(
+          u,
+          (r0, rows, blk) -> {
+            System.arraycopy(blk, 0, seen, r0 * blocks, rows * blocks);
+            System.arraycopy(m, r0 * blocks, blk, 0, rows * blocks);
+          },
+          gPass);
+      worst = Math.max(worst, ReluTestData.relDiff(seen, xuRef));
+      worst = Math.max(worst, ReluTestData.relDiff(gPass, gRef));
+    }
+    return worst;
+  }
+
+  @Test
+  void lapackCholeskyAgreesWithTheLoops() {
+    int order = CholeskyFactor.LAPACK_MIN_ORDER + 13;
+    SplittableRandom r = new SplittableRandom(3);
+    double[] g = gaussian(r, order * order);
+    double[] a = new double[order * order];
+    for (int i = 0; i < order; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = 0;
+        for (int k = 0; k < order; k++) {
+          s += g[i * order + k] * g[j * order + k];
+        }
+        a[i * order + j] = s + (i == j ? 1.0 : 0.0);
+        a[j * order + i] = a[i * order + j];
+      }
+    }
+    double[] b = gaussian(r, order);
+    double[] viaLapack = b.clone();
+    CholeskyFactor.of(a, order).solveInPlace(viaLapack);
+    double[] viaLoops = b.clone();
+    new CholeskyFactor(a, order).solveInPlace(viaLoops);
+    assertThat(ReluTestData.relDiff(viaLapack, viaLoops)).isLessThan(1e-9);
+    double[] back = new double[order];
+    for (int i = 0; i < order; i++) {
+      for (int k = 0; k < order; k++) {
+        back[i] += a[i * order + k] * viaLapack[k];
+      }
+    }
+    assertThat(ReluTestData.relDiff(back, b)).isLessThan(1e-9);
   }
 
   private static double[] gaussian(SplittableRandom r, int len) {
