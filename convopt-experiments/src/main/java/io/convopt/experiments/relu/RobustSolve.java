@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.robust.RobustAdmmSolver;
+import io.convopt.solvers.relu.robust.RobustConeMargin;
 import io.convopt.solvers.relu.robust.RobustReluProblem;
 import io.convopt.solvers.relu.robust.RobustReluSolver;
 import io.convopt.solvers.relu.robust.RobustSolution;
@@ -15,9 +16,11 @@ import java.util.Locale;
 /**
  * The {@code relu-solve} path for {@code relu_robust} fixtures: reads {@link RobustReluFixture},
  * solves with the default robust solver (the interior-point method, {@link
- * RobustReluSolver#defaultSolver}) or the {@link RobustAdmmSolver}, and prints objective,
- * duality-gap certificate, cone violation, iterations, seconds and the reference comparison (JSON
- * line with {@code --json}). Exit codes as {@link ReluSolveCommand}.
+ * RobustReluSolver#defaultSolver}) or the {@link RobustAdmmSolver}, and prints how many patterns
+ * have no robust-cone interior at eps (given explicitly, they are accepted: the constraints force
+ * their weights to zero), objective, duality-gap certificate, cone violation, iterations, seconds
+ * and the reference comparison (JSON line with {@code --json}). Exit codes as {@link
+ * ReluSolveCommand}.
  */
 final class RobustSolve {
   private RobustSolve() {}
@@ -68,6 +71,15 @@ final class RobustSolve {
         p.patterns().count(),
         p.beta(),
         p.eps());
+    int fixed = 0;
+    for (double[] w : RobustConeMargin.interiorPoints(p)) {
+      fixed += w == null ? 1 : 0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "patterns     %d given, %d with no robust-cone interior at eps (weights forced to 0)%n",
+        p.patterns().count(),
+        fixed);
     out.printf(Locale.ROOT, "solver       %s, tol %s%n", s.solver(), tol);
     out.printf(Locale.ROOT, "choice       %s%n", reason);
     out.printf(
@@ -103,6 +115,7 @@ final class RobustSolve {
       o.put("formulation", "relu_robust");
       o.put("loss", p.loss().name().toLowerCase(Locale.ROOT));
       o.put("solver", s.solver());
+      o.put("patterns_without_robust_interior", fixed);
       o.put("solver_choice_reason", reason);
       o.put("objective", s.objective());
       o.put("data_term", s.dataTerm());

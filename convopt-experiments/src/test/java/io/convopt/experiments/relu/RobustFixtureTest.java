@@ -29,6 +29,12 @@ class RobustFixtureTest {
     }
   }
 
+  /**
+   * About a minute of ADMM iterations: the non-default robust solver's full-accuracy run is tagged
+   * {@code slow} (CI's second step, {@code -Pslow-tests}); the default interior-point method is
+   * checked on the same fixture in the verify.
+   */
+  @org.junit.jupiter.api.Tag("slow")
   @Test
   void admmReachesReferenceWithCertificate() throws Exception {
     RobustReluFixture fx = load();

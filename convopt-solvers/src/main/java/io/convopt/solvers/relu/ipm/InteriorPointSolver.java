@@ -8,6 +8,7 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.barrier.NewtonCentring;
 import io.convopt.solvers.relu.certificate.Evaluator;
 import io.convopt.solvers.relu.certificate.ProjectedCertificate;
 import io.convopt.solvers.relu.linalg.PatternOperator;
@@ -24,16 +25,17 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * constraints {@code (2D_j - I) X u_j >= 0} (RELU) and, for the hinge, slacks {@code xi >= 0, xi_k
  * - 1 + y_k yhat_k >= 0} are kept strictly feasible by logarithmic barriers, and {@code tau (L +
  * beta sum_j t_j) + barrier} is minimised for an increasing sequence of tau. The t_j are eliminated
- * in closed form and the Newton system is solved through an n x n capacitance matrix ({@link
- * IpmBarrier} has the formulas and the numerics). <b>Steps:</b> fraction-to-boundary rule (0.99 of
- * the largest step keeping the linear slacks positive) and Armijo backtracking on the barrier
- * objective, whose change is summed term by term (no cancellation between large values). A point is
- * <em>centred</em> when the squared Newton decrement is at most {@code 2 * }{@value #CENTRE_TOL};
- * then tau is multiplied by {@value #KAPPA} (capped where {@code nu / tau} reaches a quarter of the
- * target gap). Once {@code nu / tau} is below half the target gap the point is centred once more to
- * a decrement of {@value #TIGHT_CENTRE_TOL} before the next increase: the dual candidate, hence the
- * certificate, is only as good as the centring (the primal is accurate earlier). For the smooth
- * losses the cone constraints use primal-dual Hessian weights ({@link IpmBarrier#lam}), which
+ * in closed form ({@link IpmBarrier}) and the Newton system is solved through an n x n capacitance
+ * matrix ({@link IpmNewtonSystem}). <b>Steps</b> (shared with the robust method, {@link
+ * NewtonCentring}): fraction-to-boundary rule (0.99 of the largest step keeping the linear slacks
+ * positive) and Armijo backtracking on the barrier objective, whose change is summed term by term
+ * (no cancellation between large values). A point is <em>centred</em> when the squared Newton
+ * decrement is at most {@code 2 * }{@value #CENTRE_TOL}; then tau is multiplied by {@value #KAPPA}
+ * (capped where {@code nu / tau} reaches a quarter of the target gap). Once {@code nu / tau} is
+ * below half the target gap the point is centred once more to a decrement of {@value
+ * #TIGHT_CENTRE_TOL} before the next increase: the dual candidate, hence the certificate, is only
+ * as good as the centring (the primal is accurate earlier). For the smooth losses the cone
+ * constraints use primal-dual Hessian weights ({@link IpmBarrier#usePrimalDualWeights}), which
  * halves the number of steps. kappa and the tolerances are textbook values; the step counts were
  * insensitive to kappa in 10..100. Path on the fixtures: 20-40 Newton steps for CG, 30-50 for
  * squared-loss CR, ~90 for the hinge CR.
@@ -80,25 +82,13 @@ public final class InteriorPointSolver implements ConvexReluSolver {
   /** Centring tolerance for the final, accurate centring. */
   static final double TIGHT_CENTRE_TOL = 1e-8;
 
-  /** Newton steps per centring after which the centring is abandoned. */
-  static final int MAX_CENTRING_STEPS = 100;
-
-  /** Armijo constant. */
-  private static final double ARMIJO = 1e-4;
-
-  /** Fraction of the largest feasible step. */
-  private static final double TO_BOUNDARY = 0.99;
-
-  /** Final accurate centring once nu / tau is below this fraction of the target gap. */
-  private static final double TIGHT_BELOW = 0.5;
-
   private final ReluSolverSettings settings;
-  private final IpmBarrier.Mode mode;
+  private final IpmNewtonSystem.Mode mode;
   private final double kappa;
   private final double centreTol;
 
   public InteriorPointSolver(ReluSolverSettings settings) {
-    this(settings, IpmBarrier.Mode.AUTO, KAPPA, CENTRE_TOL);
+    this(settings, IpmNewtonSystem.Mode.AUTO, KAPPA, CENTRE_TOL);
   }
 
   public InteriorPointSolver() {
@@ -106,7 +96,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
   }
 
   InteriorPointSolver(
-      ReluSolverSettings settings, IpmBarrier.Mode mode, double kappa, double centreTol) {
+      ReluSolverSettings settings, IpmNewtonSystem.Mode mode, double kappa, double centreTol) {
     if (settings == null) {
       throw new IllegalArgumentException("settings: missing");
     }
@@ -127,7 +117,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     return new InteriorPointSolver(s, mode, kappa, centreTol);
   }
 
-  InteriorPointSolver withMode(IpmBarrier.Mode m) {
+  InteriorPointSolver withMode(IpmNewtonSystem.Mode m) {
     return new InteriorPointSolver(settings, m, kappa, centreTol);
   }
 
@@ -214,92 +204,32 @@ public final class InteriorPointSolver implements ConvexReluSolver {
     }
     Evaluator ev = new Evaluator(op, problem);
     double f0 = ev.dataTerm(bar.u) + ev.penalty(bar.u);
-    bar.startPath(bar.nu / Math.max(f0, 1e-12));
-    if (op.constrained && !bar.hinge && IpmBarrier.PRIMAL_DUAL) {
-      // primal-dual cone weights (smooth losses; with the hinge they made small instances stall)
-      bar.clampDuals();
+    bar.setTau(bar.nu / Math.max(f0, 1e-12));
+    if (op.constrained && !bar.hinge) {
+      // primal-dual cone weights (smooth losses; with the hinge small instances stalled more
+      // often): on the squared-loss CR fixtures they halve the number of Newton steps
+      bar.usePrimalDualWeights();
     }
 
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
-    double[] gu = new double[blocks * d];
-    double[] gxi = new double[bar.hinge ? n : 0];
-    double[] ru = new double[blocks * d];
-    double[] rxi = new double[gxi.length];
-    int steps = 0;
+    NewtonCentring centring =
+        new NewtonCentring(steps -> steps >= settings.maxIterations() || settings.timeUp(t0));
     int centrings = 0;
     int stalls = 0;
     boolean tight = false;
     ProjectedCertificate.Result best = null;
     StopReason reason;
-    outer:
     while (true) {
-      boolean stalled = false;
-      double ctol = tight ? TIGHT_CENTRE_TOL : centreTol;
-      int inner = 0;
-      while (true) {
-        bar.gradient(gu, gxi);
-        try {
-          bar.factor();
-        } catch (ArithmeticException e) {
-          stalled = true;
-          break;
-        }
-        for (int i = 0; i < gu.length; i++) {
-          ru[i] = -gu[i];
-        }
-        for (int k = 0; k < gxi.length; k++) {
-          rxi[k] = -gxi[k];
-        }
-        bar.solve(ru, rxi, bar.du, bar.dxi);
-        double lam2 = 0;
-        for (int i = 0; i < gu.length; i++) {
-          lam2 -= gu[i] * bar.du[i];
-        }
-        for (int k = 0; k < gxi.length; k++) {
-          lam2 -= gxi[k] * bar.dxi[k];
-        }
-        if (!Double.isFinite(lam2) || lam2 < 0) {
-          stalled = true;
-          break;
-        }
-        if (lam2 <= 2 * ctol) {
-          break;
-        }
-        if (steps >= settings.maxIterations() || settings.timeUp(t0)) {
-          reason =
-              steps >= settings.maxIterations() ? StopReason.MAX_ITERATIONS : StopReason.TIME_LIMIT;
-          best = certify(pcert, bar, best);
-          break outer;
-        }
-        double amax = bar.prepareDirection();
-        double alpha = Math.min(1.0, TO_BOUNDARY * amax);
-        boolean accepted = false;
-        for (int ls = 0; ls < 60 && alpha > 0; ls++) {
-          double dv = bar.valueChange(alpha);
-          if (dv <= -ARMIJO * alpha * lam2) {
-            accepted = true;
-            break;
-          }
-          alpha *= 0.5;
-        }
-        if (!accepted) {
-          // no decrease resolvable in floating point: nearly centred (small decrement) or stuck
-          stalled = lam2 > 1.0;
-          break;
-        }
-        steps++;
-        if (++inner > MAX_CENTRING_STEPS || alpha < 1e-12) {
-          // no real progress (tiny steps): numerical limit reached
-          stalled = lam2 > 1.0;
-          if (!bar.move(alpha)) {
-            throw new IllegalStateException("interior-point step left the domain (bug)");
-          }
-          break;
-        }
-        if (!bar.move(alpha)) {
-          throw new IllegalStateException("interior-point step left the domain (bug)");
-        }
+      NewtonCentring.Outcome outcome = centring.centre(bar, tight ? TIGHT_CENTRE_TOL : centreTol);
+      if (outcome == NewtonCentring.Outcome.OUT_OF_BUDGET) {
+        reason =
+            centring.steps() >= settings.maxIterations()
+                ? StopReason.MAX_ITERATIONS
+                : StopReason.TIME_LIMIT;
+        best = certify(pcert, bar, best);
+        break;
       }
+      boolean stalled = outcome == NewtonCentring.Outcome.STALLED;
       if (!stalled) {
         centrings++;
         best = certify(pcert, bar, best);
@@ -323,7 +253,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
           && listener.progress(
                   new ProgressListener.Progress(
                       name(),
-                      steps,
+                      centring.steps(),
                       cert.primal(),
                       cert.relativeGap(),
                       (System.nanoTime() - t0) * 1e-9))
@@ -337,15 +267,13 @@ public final class InteriorPointSolver implements ConvexReluSolver {
       }
       // near the end, centre accurately before going further: the dual candidate (hence the
       // certificate) is only as good as the centring, while the primal is already accurate
-      double gapEst = bar.nu / bar.tau();
       double target = settings.tolerance() * Math.abs(cert == null ? f0 : cert.primal());
-      if (!stalled && !tight && gapEst <= TIGHT_BELOW * target) {
+      if (!stalled && !tight && NewtonCentring.nearEnd(bar, target)) {
         tight = true;
         continue;
       }
       tight = false;
-      double tau = bar.tau();
-      bar.raiseTau(Math.min(tau * kappa, Math.max(tau * 2, bar.nu / (0.25 * target))));
+      bar.setTau(NewtonCentring.nextTau(bar.tau(), kappa, bar.nu, target));
     }
     double[] w = best.w();
     double data = ev.dataTerm(w);
@@ -356,7 +284,7 @@ public final class InteriorPointSolver implements ConvexReluSolver {
         data,
         ev.penalty(w),
         best.certificate(),
-        steps,
+        centring.steps(),
         centrings,
         (System.nanoTime() - t0) * 1e-9,
         reason,

@@ -4,8 +4,8 @@ import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.linalg.CholeskyFactor;
 import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
+import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.ResidualBalancing;
-import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
  * ADMM for convex adversarial training ({@link RobustReluProblem}). Consensus splitting {@code
@@ -118,7 +118,7 @@ public final class RobustAdmmSolver implements RobustReluSolver {
   @Override
   public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
-    Ops op = new Ops(problem);
+    RobustMaps op = new RobustMaps(problem);
     int nx = op.nx;
     double[] k = op.gram();
     CholeskyFactor kFactor = new CholeskyFactor(k, nx);
@@ -152,10 +152,9 @@ public final class RobustAdmmSolver implements RobustReluSolver {
       for (int i = 0; i < op.nc; i++) {
         mk[i] = zk[i] - uk[i];
       }
-      op.predAdjoint(mp, rhs);
-      op.coneAdjoint(mk, tmp);
+      op.adjoint(mp, mk, rhs);
       for (int i = 0; i < nx; i++) {
-        rhs[i] += tmp[i] + zc[i] - uc[i];
+        rhs[i] += zc[i] - uc[i];
       }
       System.arraycopy(rhs, 0, x, 0, nx);
       kFactor.solveInPlace(x);
@@ -225,16 +224,15 @@ public final class RobustAdmmSolver implements RobustReluSolver {
         mx2 += sq(x[i]);
         z2 += sq(zc[i]);
       }
-      op.predAdjoint(zpOld, rhs);
-      op.coneAdjoint(zkOld, tmp);
+      op.adjoint(zpOld, zkOld, rhs);
       double s2 = 0;
       for (int i = 0; i < nx; i++) {
-        s2 += sq(rho * (rhs[i] + tmp[i] + zc[i] - zcOld[i]));
+        s2 += sq(rho * (rhs[i] + zc[i] - zcOld[i]));
       }
       rNorm = Math.sqrt(r2);
       sNorm = Math.sqrt(s2);
       double[] eval = op.evaluate(support(x, zc, op.d));
-      bound = op.dualBound(up, uk, rho);
+      bound = dualBound(op, up, uk, rho);
       double obj = eval[0] + eval[1];
       double rel = (obj - bound) / Math.max(Math.abs(obj), 1e-300);
       if (rel <= settings.tolerance() && eval[2] <= settings.feasibilityTolerance()) {
@@ -255,7 +253,7 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     x = support(x, zc, op.d);
     double[] eval = op.evaluate(x);
     if (reason != StopReason.CONVERGED) {
-      bound = op.dualBound(up, uk, rho);
+      bound = dualBound(op, up, uk, rho);
     }
     return new RobustSolution(
         op.matrix(x, 0),
@@ -302,272 +300,54 @@ public final class RobustAdmmSolver implements RobustReluSolver {
     return s;
   }
 
-  /** The linear maps of the splitting and the objective/dual evaluations. */
-  static final class Ops {
-    final int n;
-    final int d;
-    final int patterns;
-    final int blocks;
-    final int m;
-    final int q;
-    final int cb;
-    final int nx;
-    final int np;
-    final int nc;
-    final double[][] x;
-    final double[] y;
-    final boolean[] act; // n x P
-    final int[] jIdx;
-    final double eps;
-    final double beta;
-    final Loss loss;
-
-    Ops(RobustReluProblem p) {
-      this.x = p.xView();
-      this.y = p.yView();
-      this.n = x.length;
-      this.d = x[0].length;
-      ActivationPatterns pats = p.patterns();
-      this.patterns = pats.count();
-      this.blocks = 2 * patterns;
-      boolean[] pert = p.perturbedView();
-      int cnt = 0;
-      for (boolean b : pert) {
-        cnt += b ? 1 : 0;
-      }
-      this.m = cnt;
-      this.jIdx = new int[m];
-      int t = 0;
-      for (int c = 0; c < d; c++) {
-        if (pert[c]) {
-          jIdx[t++] = c;
+  /** Dual lower bound from the scaled multipliers (see the class comment). */
+  private static double dualBound(RobustMaps op, double[] up, double[] uk, double rho) {
+    double[] yp = new double[op.np];
+    for (int k = 0; k < op.n; k++) {
+      int o = k * op.q;
+      if (op.loss == Loss.HINGE) {
+        double theta = Math.min(1, Math.max(0, -op.y[k] * rho * up[o]));
+        yp[o] = -theta * op.y[k];
+        for (int l = 1; l <= op.m; l++) {
+          yp[o + l] = Math.max(-theta * op.eps, Math.min(theta * op.eps, rho * up[o + l]));
         }
-      }
-      this.q = 1 + m;
-      this.cb = n + m;
-      this.nx = blocks * d;
-      this.np = n * q;
-      this.nc = blocks * cb;
-      this.act = new boolean[n * patterns];
-      for (int k = 0; k < n; k++) {
-        for (int i = 0; i < patterns; i++) {
-          act[k * patterns + i] = pats.active(k, i);
-        }
-      }
-      this.eps = p.eps();
-      this.beta = p.beta();
-      this.loss = p.loss();
-    }
-
-    /** out[k*q] = yhat_k, out[k*q + 1 + l] = z_k[J_l]. */
-    void pred(double[] w, double[] out) {
-      java.util.Arrays.fill(out, 0);
-      for (int i = 0; i < patterns; i++) {
-        int vo = i * d;
-        int wo = (patterns + i) * d;
-        for (int k = 0; k < n; k++) {
-          if (!act[k * patterns + i]) {
-            continue;
-          }
-          double s = 0;
-          for (int c = 0; c < d; c++) {
-            s += x[k][c] * (w[vo + c] - w[wo + c]);
-          }
-          out[k * q] += s;
-          for (int l = 0; l < m; l++) {
-            out[k * q + 1 + l] += w[vo + jIdx[l]] - w[wo + jIdx[l]];
-          }
+      } else {
+        for (int l = 0; l < op.q; l++) {
+          yp[o + l] = (op.eps > 0 || l == 0) ? rho * up[o + l] : 0;
         }
       }
     }
-
-    void predAdjoint(double[] in, double[] out) {
-      java.util.Arrays.fill(out, 0);
-      double[] g = new double[d];
-      for (int i = 0; i < patterns; i++) {
-        java.util.Arrays.fill(g, 0);
-        for (int k = 0; k < n; k++) {
-          if (!act[k * patterns + i]) {
-            continue;
-          }
-          double a = in[k * q];
-          for (int c = 0; c < d; c++) {
-            g[c] += a * x[k][c];
-          }
-          for (int l = 0; l < m; l++) {
-            g[jIdx[l]] += in[k * q + 1 + l];
-          }
+    double[] yk = new double[op.nc];
+    for (int i = 0; i < op.nc; i++) {
+      yk[i] = rho * uk[i];
+    }
+    double[] proj = yk.clone();
+    for (int j = 0; j < op.blocks; j++) {
+      RobustConeProjection.project(proj, j * op.cb, op.n, op.m, op.eps);
+    }
+    for (int i = 0; i < op.nc; i++) {
+      yk[i] -= proj[i]; // polar-cone component
+    }
+    double[] a = new double[op.nx];
+    op.adjoint(yp, yk, a);
+    double maxNorm = 0;
+    for (int j = 0; j < op.blocks; j++) {
+      maxNorm = Math.max(maxNorm, PatternOperator.blockNorm(a, j, op.d));
+    }
+    double s = maxNorm > op.beta ? op.beta / maxNorm : 1;
+    double val = 0;
+    for (int k = 0; k < op.n; k++) {
+      int o = k * op.q;
+      if (op.loss == Loss.HINGE) {
+        val += s * (-op.y[k] * yp[o]); // theta_k
+      } else {
+        double dn = Math.abs(s * yp[o]);
+        for (int l = 1; l <= op.m; l++) {
+          dn = Math.max(dn, Math.abs(s * yp[o + l]) / op.eps);
         }
-        for (int c = 0; c < d; c++) {
-          out[i * d + c] = g[c];
-          out[(patterns + i) * d + c] = -g[c];
-        }
+        val += -s * yp[o] * op.y[k] - 0.5 * dn * dn;
       }
     }
-
-    /** Block j: out[j*cb + k] = (2D_kj - 1) x_k . w_j, out[j*cb + n + l] = w_j[J_l]. */
-    void cone(double[] w, double[] out) {
-      for (int j = 0; j < blocks; j++) {
-        int pj = j < patterns ? j : j - patterns;
-        int wo = j * d;
-        int oo = j * cb;
-        for (int k = 0; k < n; k++) {
-          double s = 0;
-          for (int c = 0; c < d; c++) {
-            s += x[k][c] * w[wo + c];
-          }
-          out[oo + k] = act[k * patterns + pj] ? s : -s;
-        }
-        for (int l = 0; l < m; l++) {
-          out[oo + n + l] = w[wo + jIdx[l]];
-        }
-      }
-    }
-
-    void coneAdjoint(double[] in, double[] out) {
-      java.util.Arrays.fill(out, 0);
-      for (int j = 0; j < blocks; j++) {
-        int pj = j < patterns ? j : j - patterns;
-        int wo = j * d;
-        int io = j * cb;
-        for (int k = 0; k < n; k++) {
-          double a = act[k * patterns + pj] ? in[io + k] : -in[io + k];
-          for (int c = 0; c < d; c++) {
-            out[wo + c] += a * x[k][c];
-          }
-        }
-        for (int l = 0; l < m; l++) {
-          out[wo + jIdx[l]] += in[io + n + l];
-        }
-      }
-    }
-
-    /** K = M_pred^T M_pred + I + M_cone^T M_cone, row-major nx x nx. */
-    double[] gram() {
-      double[] k = new double[nx * nx];
-      double[] e = new double[nx];
-      double[] a = new double[np];
-      double[] b = new double[nc];
-      double[] c1 = new double[nx];
-      double[] c2 = new double[nx];
-      for (int col = 0; col < nx; col++) {
-        e[col] = 1;
-        pred(e, a);
-        predAdjoint(a, c1);
-        cone(e, b);
-        coneAdjoint(b, c2);
-        for (int r = 0; r < nx; r++) {
-          k[r * nx + col] = c1[r] + c2[r] + (r == col ? 1 : 0);
-        }
-        e[col] = 0;
-      }
-      return k;
-    }
-
-    /** {data term, penalty, scaled violation} at w. */
-    double[] evaluate(double[] w) {
-      double[] pr = new double[np];
-      pred(w, pr);
-      double data = 0;
-      for (int k = 0; k < n; k++) {
-        double l1 = 0;
-        for (int l = 0; l < m; l++) {
-          l1 += Math.abs(pr[k * q + 1 + l]);
-        }
-        data += RobustLoss.value(loss, y[k], pr[k * q], eps * l1);
-      }
-      double pen = 0;
-      for (int j = 0; j < blocks; j++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += w[j * d + c] * w[j * d + c];
-        }
-        pen += Math.sqrt(s);
-      }
-      double[] cv = new double[nc];
-      cone(w, cv);
-      double viol = 0;
-      double scale = 0;
-      for (int j = 0; j < blocks; j++) {
-        double l1 = 0;
-        for (int l = 0; l < m; l++) {
-          l1 += Math.abs(cv[j * cb + n + l]);
-        }
-        for (int k = 0; k < n; k++) {
-          double c = cv[j * cb + k];
-          scale = Math.max(scale, Math.abs(c));
-          viol = Math.max(viol, eps * l1 - c);
-        }
-      }
-      return new double[] {data, beta * pen, scale > 0 ? Math.max(0, viol) / scale : 0};
-    }
-
-    /** Dual lower bound from the scaled multipliers (see the class comment). */
-    double dualBound(double[] up, double[] uk, double rho) {
-      double[] yp = new double[np];
-      for (int k = 0; k < n; k++) {
-        int o = k * q;
-        if (loss == Loss.HINGE) {
-          double theta = Math.min(1, Math.max(0, -y[k] * rho * up[o]));
-          yp[o] = -theta * y[k];
-          for (int l = 1; l <= m; l++) {
-            yp[o + l] = Math.max(-theta * eps, Math.min(theta * eps, rho * up[o + l]));
-          }
-        } else {
-          for (int l = 0; l < q; l++) {
-            yp[o + l] = (eps > 0 || l == 0) ? rho * up[o + l] : 0;
-          }
-        }
-      }
-      double[] yk = new double[nc];
-      for (int i = 0; i < nc; i++) {
-        yk[i] = rho * uk[i];
-      }
-      double[] proj = yk.clone();
-      for (int j = 0; j < blocks; j++) {
-        RobustConeProjection.project(proj, j * cb, n, m, eps);
-      }
-      for (int i = 0; i < nc; i++) {
-        yk[i] -= proj[i]; // polar-cone component
-      }
-      double[] a = new double[nx];
-      double[] b = new double[nx];
-      predAdjoint(yp, a);
-      coneAdjoint(yk, b);
-      double maxNorm = 0;
-      for (int j = 0; j < blocks; j++) {
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          double v = a[j * d + c] + b[j * d + c];
-          s += v * v;
-        }
-        maxNorm = Math.max(maxNorm, Math.sqrt(s));
-      }
-      double s = maxNorm > beta ? beta / maxNorm : 1;
-      double val = 0;
-      for (int k = 0; k < n; k++) {
-        int o = k * q;
-        if (loss == Loss.HINGE) {
-          val += s * (-y[k] * yp[o]); // theta_k
-        } else {
-          double dn = Math.abs(s * yp[o]);
-          for (int l = 1; l <= m; l++) {
-            dn = Math.max(dn, Math.abs(s * yp[o + l]) / eps);
-          }
-          val += -s * yp[o] * y[k] - 0.5 * dn * dn;
-        }
-      }
-      return val;
-    }
-
-    double[][] matrix(double[] w, int first) {
-      double[][] out = new double[d][patterns];
-      for (int i = 0; i < patterns; i++) {
-        for (int c = 0; c < d; c++) {
-          out[c][i] = w[(first + i) * d + c];
-        }
-      }
-      return out;
-    }
+    return val;
   }
 }

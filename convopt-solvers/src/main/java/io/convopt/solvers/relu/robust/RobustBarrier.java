@@ -1,6 +1,10 @@
 package io.convopt.solvers.relu.robust;
 
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.barrier.LinearSlacks;
+import io.convopt.solvers.relu.barrier.NewtonBarrier;
+import io.convopt.solvers.relu.barrier.NormEpigraph;
+import io.convopt.solvers.relu.barrier.RefinedCholesky;
 import io.convopt.solvers.relu.linalg.CholeskyFactor;
 
 /**
@@ -23,10 +27,10 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * hinge: {@code g_k0 = xi_k}, {@code g_k1 = xi_k - 1 + y_k yhat_k - eps E_k}, loss xi_k; squared:
  * {@code g_k0 = xi_k - eps E_k - y_k + yhat_k}, {@code g_k1 = xi_k - eps E_k + y_k - yhat_k}, loss
  * xi_k^2 / 2. The group norm enters through {@code t_j >= ||u_j||} eliminated in closed form
- * ({@code phi(u) = 1 + q - log(2 (1 + q) / p^2)}, {@code p = tau beta}, {@code q = sqrt(1 + p^2
- * ||u||^2)}, the minimum over t of {@code tau beta t - log(t^2 - ||u||^2)}). The barrier objective
- * is {@code tau sum_k loss(xi_k) + sum_j phi(u_j) - sum log(constraints)}; its parameter nu (the
- * number of logarithms, 2 per norm cone) bounds the gap of a central point by {@code nu / tau}.
+ * ({@link NormEpigraph}, shared with the interior-point method for the non-robust programs). The
+ * barrier objective is {@code tau sum_k loss(xi_k) + sum_j phi(u_j) - sum log(constraints)}; its
+ * parameter nu (the number of logarithms, 2 per norm cone) bounds the gap of a central point by
+ * {@code nu / tau}.
  *
  * <p><b>Newton system by elimination.</b> The sample variables (e_k, xi_k) touch u only through
  * {@code w_k = (yhat_k, z_k) = Q_k u}; their (m+1) x (m+1) Hessian A_k is factored and eliminated
@@ -34,13 +38,15 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * their block ({@code G_ss = diag + rho 1 1^T}, inverted by Sherman-Morrison). What is left is the
  * (B d) x (B d) matrix {@code blockdiag(G~_j) + sum_k Q_k^T S_k Q_k}, assembled per pattern pair
  * ({@code sum_k D_kp D_kq L_k^T S_k L_k}, {@code L_k = [x_k; e_J]}) and factored by Cholesky; one
- * step of iterative refinement on the reduced system follows. Blocks whose robust cone is {0}
- * ({@code live[j] == false}) are fixed at zero and carry no constraint.
+ * step of iterative refinement on the reduced system follows ({@link RefinedCholesky}). Blocks
+ * whose robust cone is {0} ({@code live[j] == false}) are fixed at zero and carry no constraint
+ * (their slacks are held at 1 with direction 0, where they add nothing to the barrier). Step bounds
+ * and barrier changes of the linear slacks are {@link LinearSlacks}'.
  *
  * <p>Cost per Newton step: O(n B (d + m)^2 + n P^2 d^2 + (B d)^3 / 3 + n m^3). Not thread-safe; one
  * instance per solve.
  */
-final class RobustBarrier {
+final class RobustBarrier implements NewtonBarrier {
   final int n;
   final int d;
   final int m;
@@ -50,9 +56,12 @@ final class RobustBarrier {
   final double beta;
   final boolean hinge;
   final double nu;
-  double tau;
+  private double tau;
 
+  private final RobustMaps maps;
   private final double[] x; // n x d
+  private final double[] predScratch; // n x (m + 1)
+  private final double[] dxu; // n x B
   private final double[] y;
   private final boolean[] mask; // n x P
   private final int[] jcol; // m perturbed columns
@@ -105,7 +114,8 @@ final class RobustBarrier {
   private final double[] blockY; // B x m x d: G_ss^{-1} G_su
   private final double[] blockR; // B x m: G_ss^{-1} g_s
 
-  RobustBarrier(RobustReluProblem p, boolean[] live) {
+  RobustBarrier(RobustReluProblem p, RobustMaps maps, boolean[] live) {
+    this.maps = maps;
     double[][] xr = p.xView();
     n = p.samples();
     d = p.dimension();
@@ -195,6 +205,8 @@ final class RobustBarrier {
     rankOmega = new double[n];
     blockY = new double[blocks * m * d];
     blockR = new double[blocks * m];
+    predScratch = new double[n * (mm + 1)];
+    dxu = new double[n * blocks];
   }
 
   int pattern(int j) {
@@ -232,41 +244,26 @@ final class RobustBarrier {
 
   /** yhat and z (n x m) of arbitrary weights (the l_1 part only when m > 0). */
   void forward(double[] uu, double[] yh, double[] zz) {
-    java.util.Arrays.fill(yh, 0);
-    java.util.Arrays.fill(zz, 0);
+    maps.pred(uu, predScratch);
+    int q = maps.q;
     for (int k = 0; k < n; k++) {
-      for (int j = 0; j < blocks; j++) {
-        if (!live[j] || !active(k, pattern(j))) {
-          continue;
-        }
-        double sg = sign(j);
-        double v = 0;
-        for (int a = 0; a < d; a++) {
-          v += x[k * d + a] * uu[j * d + a];
-        }
-        yh[k] += sg * v;
-        for (int cc = 0; cc < m; cc++) {
-          zz[k * m + cc] += sg * uu[j * d + jcol[cc]];
-        }
+      yh[k] = predScratch[k * q];
+      for (int cc = 0; cc < m; cc++) {
+        zz[k * m + cc] = predScratch[k * q + 1 + cc];
       }
     }
   }
 
   private boolean derive() {
     boolean ok = true;
-    for (int k = 0; k < n; k++) {
-      for (int j = 0; j < blocks; j++) {
-        double v = 0;
-        if (live[j]) {
-          for (int a = 0; a < d; a++) {
-            v += x[k * d + a] * u[j * d + a];
-          }
-        }
-        xu[k * blocks + j] = v;
-      }
-    }
+    maps.products(u, xu); // blocks that are not live are 0
     for (int j = 0; j < blocks; j++) {
       if (!live[j]) {
+        java.util.Arrays.fill(sp, j * m, (j + 1) * m, 1.0);
+        java.util.Arrays.fill(sm, j * m, (j + 1) * m, 1.0);
+        for (int k = 0; k < n; k++) {
+          c[k * blocks + j] = 1.0;
+        }
         continue;
       }
       double ssum = 0;
@@ -318,7 +315,8 @@ final class RobustBarrier {
    *
    * @throws ArithmeticException when the reduced matrix is not numerically positive definite
    */
-  double newton() {
+  @Override
+  public double newtonDirection() {
     int bu = blocks * d;
     int bd = liveCount * d; // K and its right-hand side hold the live blocks only
     double[] k = new double[bd * bd];
@@ -343,13 +341,12 @@ final class RobustBarrier {
       for (int a = 0; a < d; a++) {
         nu2 += u[o + a] * u[o + a];
       }
-      double q = Math.sqrt(1 + p2 * nu2);
-      double f1 = p2 / (1 + q);
-      double f2 = p2 * p2 / (q * (1 + q) * (1 + q));
+      double f1 = NormEpigraph.tangential(p2, nu2);
+      double f2 = NormEpigraph.rankOne(p2, nu2);
       for (int a = 0; a < d; a++) {
         gu[o + a] = f1 * u[o + a];
         for (int b = 0; b < d; b++) {
-          guu[a * d + b] = (a == b ? f1 : 0) - f2 * u[o + a] * u[o + b];
+          guu[a * d + b] = (a == b ? f1 : 0) + f2 * u[o + a] * u[o + b];
         }
       }
       java.util.Arrays.fill(vus, 0);
@@ -542,6 +539,9 @@ final class RobustBarrier {
     double[] mpq = new double[d * d];
     for (int p = 0; p < patterns; p++) {
       for (int q = p; q < patterns; q++) {
+        if (!live[p] || !live[q]) {
+          continue; // a pattern's two blocks are live together; fixed blocks have no rows in K
+        }
         java.util.Arrays.fill(mpq, 0);
         boolean any = false;
         for (int kk = 0; kk < n; kk++) {
@@ -577,25 +577,12 @@ final class RobustBarrier {
         }
       }
     }
-    CholeskyFactor lk = new CholeskyFactor(k, bd);
-    double[] sol = rhs.clone();
-    lk.solveInPlace(sol);
-    // one step of iterative refinement on the reduced system
-    double[] res = rhs.clone();
-    for (int a = 0; a < bd; a++) {
-      double v = 0;
-      for (int b = 0; b < bd; b++) {
-        v += k[a * bd + b] * sol[b];
-      }
-      res[a] -= v;
-    }
-    lk.solveInPlace(res);
+    double[] sol = new double[bd];
+    RefinedCholesky.solve(new CholeskyFactor(k, bd), (v, out) -> multiply(k, v, out), rhs, sol, 1);
     java.util.Arrays.fill(du, 0);
     for (int j = 0; j < blocks; j++) {
       if (live[j]) {
-        for (int a = 0; a < d; a++) {
-          du[j * d + a] = sol[slot[j] * d + a] + res[slot[j] * d + a];
-        }
+        System.arraycopy(sol, slot[j] * d, du, j * d, d);
       }
     }
     // back substitution
@@ -649,15 +636,13 @@ final class RobustBarrier {
   }
 
   private void images() {
+    maps.products(du, dxu);
     for (int kk = 0; kk < n; kk++) {
       for (int j = 0; j < blocks; j++) {
         if (!live[j]) {
           continue;
         }
-        double v = 0;
-        for (int a = 0; a < d; a++) {
-          v += x[kk * d + a] * du[j * d + a];
-        }
+        double v = dxu[kk * blocks + j];
         double dss = 0;
         for (int cc = 0; cc < m; cc++) {
           dss += ds[j * m + cc];
@@ -688,36 +673,23 @@ final class RobustBarrier {
   }
 
   /** Largest step along the direction that keeps every constraint positive (may be +inf). */
-  double maxStep() {
+  @Override
+  public double maxStep() {
     double a = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < blocks; j++) {
-      if (!live[j]) {
-        continue;
-      }
-      for (int kk = 0; kk < n; kk++) {
-        a = limit(a, c[kk * blocks + j], dc[kk * blocks + j]);
-      }
-      for (int cc = 0; cc < m; cc++) {
-        a = limit(a, sp[j * m + cc], dsp[j * m + cc]);
-        a = limit(a, sm[j * m + cc], dsm[j * m + cc]);
-      }
-    }
-    for (int i = 0; i < ep.length; i++) {
-      a = limit(a, ep[i], dep[i]);
-      a = limit(a, em[i], dem[i]);
-    }
-    for (int i = 0; i < g.length; i++) {
-      a = limit(a, g[i], dg[i]);
+    for (double[][] sl : slacks()) {
+      a = LinearSlacks.maxStep(a, sl[0], sl[1]);
     }
     return a;
   }
 
-  private static double limit(double a, double v, double dv) {
-    return dv < 0 ? Math.min(a, -v / dv) : a;
+  /** The linear slacks and their direction images, (value, direction) pairs. */
+  private double[][][] slacks() {
+    return new double[][][] {{c, dc}, {sp, dsp}, {sm, dsm}, {ep, dep}, {em, dem}, {g, dg}};
   }
 
   /** Change of the barrier objective for a step alpha, summed term by term. */
-  double valueChange(double alpha) {
+  @Override
+  public double valueChange(double alpha) {
     double sum = 0;
     for (int kk = 0; kk < n; kk++) {
       double dv = alpha * dxi[kk];
@@ -738,34 +710,17 @@ final class RobustBarrier {
         ud += uv * dv;
         dd += dv * dv;
       }
-      double q = Math.sqrt(1 + p2 * nu2);
-      double nu2n = 0;
-      for (int a = 0; a < d; a++) {
-        double v = u[j * d + a] + alpha * du[j * d + a];
-        nu2n += v * v;
-      }
-      double qn = Math.sqrt(1 + p2 * nu2n);
-      double dq = p2 * (2 * alpha * ud + alpha * alpha * dd) / (q + qn);
-      sum += dq - Math.log1p(dq / (1 + q));
-      for (int kk = 0; kk < n; kk++) {
-        sum -= Math.log1p(alpha * dc[kk * blocks + j] / c[kk * blocks + j]);
-      }
-      for (int cc = 0; cc < m; cc++) {
-        int i = j * m + cc;
-        sum -= Math.log1p(alpha * dsp[i] / sp[i]) + Math.log1p(alpha * dsm[i] / sm[i]);
-      }
+      sum += NormEpigraph.valueChange(p2, nu2, ud, dd, alpha);
     }
-    for (int i = 0; i < ep.length; i++) {
-      sum -= Math.log1p(alpha * dep[i] / ep[i]) + Math.log1p(alpha * dem[i] / em[i]);
-    }
-    for (int i = 0; i < g.length; i++) {
-      sum -= Math.log1p(alpha * dg[i] / g[i]);
+    for (double[][] sl : slacks()) {
+      sum += LinearSlacks.logChange(alpha, sl[0], sl[1]);
     }
     return sum;
   }
 
   /** Moves the point by alpha along the direction; false if it left the domain. */
-  boolean move(double alpha) {
+  @Override
+  public boolean move(double alpha) {
     for (int i = 0; i < u.length; i++) {
       u[i] += alpha * du[i];
     }
@@ -779,6 +734,33 @@ final class RobustBarrier {
       xi[i] += alpha * dxi[i];
     }
     return derive();
+  }
+
+  @Override
+  public double nu() {
+    return nu;
+  }
+
+  @Override
+  public double tau() {
+    return tau;
+  }
+
+  @Override
+  public void setTau(double next) {
+    tau = next;
+  }
+
+  /** out = K v for the row-major square matrix K. */
+  private static void multiply(double[] k, double[] v, double[] out) {
+    int size = v.length;
+    for (int a = 0; a < size; a++) {
+      double s = 0;
+      for (int b = 0; b < size; b++) {
+        s += k[a * size + b] * v[b];
+      }
+      out[a] = s;
+    }
   }
 
   /**

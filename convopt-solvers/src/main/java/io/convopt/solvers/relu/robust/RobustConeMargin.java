@@ -1,5 +1,8 @@
 package io.convopt.solvers.relu.robust;
 
+import io.convopt.solvers.relu.barrier.LinearSlacks;
+import io.convopt.solvers.relu.barrier.NewtonBarrier;
+import io.convopt.solvers.relu.barrier.NewtonCentring;
 import io.convopt.solvers.relu.linalg.CholeskyFactor;
 
 /**
@@ -51,6 +54,36 @@ public record RobustConeMargin(double margin, double[] witness) {
   }
 
   /**
+   * For every pattern of {@code p}: a point strictly inside its robust cone of radius eps (the
+   * pattern's gate when its margin exceeds eps, else the max-margin witness when that margin does),
+   * or null when the cone has no interior point: it is {0} (margin below eps) or, at margin = eps
+   * up to a relative 1e-9, a single ray. The constraints force such a pattern's weights to zero
+   * (or, in the degenerate case, onto the ray), which is how the robust solvers treat it.
+   */
+  public static double[][] interiorPoints(RobustReluProblem p) {
+    int pn = p.patterns().count();
+    double eps = p.eps();
+    double[][] xr = p.xView();
+    boolean[] pert = p.perturbedView();
+    double[][] out = new double[pn][];
+    for (int i = 0; i < pn; i++) {
+      boolean[] act = new boolean[p.samples()];
+      for (int k = 0; k < act.length; k++) {
+        act[k] = p.patterns().active(k, i);
+      }
+      double[] w = p.patterns().hasGates() ? p.patterns().gate(i) : null;
+      double margin = w == null ? Double.NEGATIVE_INFINITY : marginOf(xr, act, pert, w);
+      if (!(margin > eps * (1 + 1e-9) + 1e-12)) {
+        RobustConeMargin mg = of(xr, act, pert);
+        margin = mg.margin();
+        w = mg.witness();
+      }
+      out[i] = margin > eps * (1 + 1e-9) + 1e-12 ? w : null;
+    }
+    return out;
+  }
+
+  /**
    * Max-margin program for the pattern {@code active} on the rows of {@code x}.
    *
    * @param x n x d rows
@@ -91,9 +124,10 @@ public record RobustConeMargin(double margin, double[] witness) {
    * Log-barrier path following on the max-margin program in the variables {@code v = (p, q, f, t)}
    * (u[J] = p - q, f the unperturbed coordinates, boxed to {@code |f| <= 1e3 cap} so that a
    * one-signed pattern keeps a bounded program): minimise {@code -tau t - sum log(slacks)} for tau
-   * growing by 10 from 1 until {@code nu / tau <= 1e-12 cap}, Newton steps with a dense Cholesky of
-   * the (2m + d - m + 1)-square Hessian, fraction-to-boundary 0.99 and Armijo backtracking. Returns
-   * u at the last iterate (strictly feasible, margin within about {@code nu / tau} of t*).
+   * growing by 10 from 1 until {@code nu / tau <= 1e-12 cap}, each centred to a squared Newton
+   * decrement of 1e-10 by the shared {@link NewtonCentring} (dense Cholesky of the (2m + d - m +
+   * 1)-square Hessian, fraction-to-boundary 0.99, Armijo backtracking). Returns u at the last
+   * iterate (strictly feasible, margin within about {@code nu / tau} of t*).
    */
   private static double[] maxMarginBarrier(
       double[][] x, boolean[] active, boolean[] perturbed, double cap) {
@@ -152,81 +186,16 @@ public record RobustConeMargin(double margin, double[] witness) {
       v[c] = 0.25 / Math.max(1, m);
     }
     v[it] = -cap; // u = 0 and t = -cap: every slack positive
-    double[] sl = new double[nc];
-    double[] dsl = new double[nc];
-    double[] hess = new double[nv * nv];
-    double[] grad = new double[nv];
-    double tau = 1;
-    double nu = nc;
+    MarginBarrier bar = new MarginBarrier(a, b, v);
+    NewtonCentring centring = new NewtonCentring(steps -> false);
+    bar.setTau(1);
     for (int outer = 0; outer < 60; outer++) {
-      for (int step = 0; step < 80; step++) {
-        slacks(a, b, v, sl);
-        java.util.Arrays.fill(hess, 0);
-        java.util.Arrays.fill(grad, 0);
-        grad[it] = -tau;
-        for (int i = 0; i < nc; i++) {
-          double w = 1 / sl[i];
-          double[] ai = a[i];
-          for (int p = 0; p < nv; p++) {
-            if (ai[p] == 0) {
-              continue;
-            }
-            grad[p] -= ai[p] * w;
-            double t = ai[p] * w * w;
-            for (int q = 0; q <= p; q++) {
-              hess[p * nv + q] += t * ai[q];
-            }
-          }
-        }
-        double[] dir = grad.clone();
-        for (int p = 0; p < nv; p++) {
-          dir[p] = -dir[p];
-        }
-        if (!solveSpd(hess, nv, dir)) {
-          break;
-        }
-        double lam2 = 0;
-        for (int p = 0; p < nv; p++) {
-          lam2 -= grad[p] * dir[p];
-        }
-        if (lam2 <= 1e-10) {
-          break;
-        }
-        double amax = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < nc; i++) {
-          double dv = 0;
-          for (int p = 0; p < nv; p++) {
-            dv += a[i][p] * dir[p];
-          }
-          dsl[i] = dv;
-          if (dv < 0) {
-            amax = Math.min(amax, -sl[i] / dv);
-          }
-        }
-        double alpha = Math.min(1, 0.99 * amax);
-        boolean ok = false;
-        for (int ls = 0; ls < 50; ls++) {
-          double ch = -tau * alpha * dir[it];
-          for (int i = 0; i < nc; i++) {
-            ch -= Math.log1p(alpha * dsl[i] / sl[i]);
-          }
-          if (ch <= -1e-4 * alpha * lam2) {
-            ok = true;
-            break;
-          }
-          alpha *= 0.5;
-        }
-        if (!ok) {
-          break;
-        }
-        for (int p = 0; p < nv; p++) {
-          v[p] += alpha * dir[p];
-        }
-      }
-      if (nu / tau <= 1e-12 * cap) {
+      // a centring that stalls (singular Hessian, no decrease) just hands over to the next tau
+      centring.centre(bar, 0.5e-10);
+      if (bar.nu() / bar.tau() <= 1e-12 * cap) {
         break;
       }
-      tau *= 10;
+      bar.setTau(bar.tau() * 10);
     }
     double[] u = new double[d];
     for (int c = 0; c < m; c++) {
@@ -238,23 +207,120 @@ public record RobustConeMargin(double margin, double[] witness) {
     return u;
   }
 
-  private static void slacks(double[][] a, double[] b, double[] v, double[] out) {
-    for (int i = 0; i < a.length; i++) {
-      double s = b[i];
-      for (int p = 0; p < v.length; p++) {
-        s += a[i][p] * v[p];
-      }
-      out[i] = s;
-    }
-  }
+  /**
+   * {@code -tau t - sum_i log(a_i . v + b_i)} over the variables v (t the last one), for the shared
+   * {@link NewtonCentring}: Newton directions by a dense Cholesky of the Hessian {@code sum a_i
+   * a_i^T / slack_i^2}.
+   */
+  private static final class MarginBarrier implements NewtonBarrier {
+    private final double[][] a;
+    private final double[] b;
+    private final double[] v;
+    private final int nv;
+    private final double[] sl;
+    private final double[] dsl;
+    private final double[] dir;
+    private double tau;
 
-  /** Solves H x = r in place (H: lower triangle, SPD); false if a pivot is not positive. */
-  private static boolean solveSpd(double[] h, int size, double[] r) {
-    try {
-      new CholeskyFactor(h, size).solveInPlace(r);
-      return true;
-    } catch (ArithmeticException e) {
-      return false;
+    MarginBarrier(double[][] a, double[] b, double[] v) {
+      this.a = a;
+      this.b = b;
+      this.v = v;
+      this.nv = v.length;
+      this.sl = new double[a.length];
+      this.dsl = new double[a.length];
+      this.dir = new double[nv];
+      slacks(v, sl);
+    }
+
+    private void slacks(double[] w, double[] out) {
+      for (int i = 0; i < a.length; i++) {
+        double s = b[i];
+        for (int p = 0; p < nv; p++) {
+          s += a[i][p] * w[p];
+        }
+        out[i] = s;
+      }
+    }
+
+    @Override
+    public double newtonDirection() {
+      double[] hess = new double[nv * nv];
+      double[] grad = new double[nv];
+      grad[nv - 1] = -tau;
+      for (int i = 0; i < a.length; i++) {
+        double w = 1 / sl[i];
+        double[] ai = a[i];
+        for (int p = 0; p < nv; p++) {
+          if (ai[p] == 0) {
+            continue;
+          }
+          grad[p] -= ai[p] * w;
+          double t = ai[p] * w * w;
+          for (int q = 0; q <= p; q++) {
+            hess[p * nv + q] += t * ai[q];
+          }
+        }
+      }
+      for (int p = 0; p < nv; p++) {
+        dir[p] = -grad[p];
+      }
+      new CholeskyFactor(hess, nv).solveInPlace(dir);
+      double lam2 = 0;
+      for (int p = 0; p < nv; p++) {
+        lam2 -= grad[p] * dir[p];
+      }
+      for (int i = 0; i < a.length; i++) {
+        double dv = 0;
+        for (int p = 0; p < nv; p++) {
+          dv += a[i][p] * dir[p];
+        }
+        dsl[i] = dv;
+      }
+      return lam2;
+    }
+
+    @Override
+    public double maxStep() {
+      return LinearSlacks.maxStep(Double.POSITIVE_INFINITY, sl, dsl);
+    }
+
+    @Override
+    public double valueChange(double alpha) {
+      return -tau * alpha * dir[nv - 1] + LinearSlacks.logChange(alpha, sl, dsl);
+    }
+
+    @Override
+    public boolean move(double alpha) {
+      double[] old = sl.clone();
+      for (int p = 0; p < nv; p++) {
+        v[p] += alpha * dir[p];
+      }
+      slacks(v, sl);
+      boolean ok = true;
+      for (int i = 0; i < sl.length; i++) {
+        if (!(sl[i] > 0)) {
+          // recomputed below zero by rounding: carry the (positive) linear update instead
+          sl[i] = old[i] + alpha * dsl[i];
+        }
+        ok &= sl[i] > 0;
+      }
+      return ok;
+    }
+
+    @Override
+    public double nu() {
+      return a.length;
+    }
+
+    @Override
+    public double tau() {
+      return tau;
+    }
+
+    @Override
+    public void setTau(double next) {
+      tau = next;
     }
   }
 

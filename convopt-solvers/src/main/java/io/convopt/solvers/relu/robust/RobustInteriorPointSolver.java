@@ -1,6 +1,7 @@
 package io.convopt.solvers.relu.robust;
 
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.barrier.NewtonCentring;
 
 /**
  * Log-barrier interior-point method (path following) for convex adversarial training ({@link
@@ -20,8 +21,9 @@ import io.convopt.solvers.relu.StopReason;
  * the constraints force (the dual bound then needs nothing from them). Sample epigraphs start 1
  * above their lower bounds; the first tau is {@code nu / F(start)}.
  *
- * <p><b>Path.</b> Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking on
- * the barrier objective (changes summed term by term); a point is centred when the squared Newton
+ * <p><b>Path</b> ({@link NewtonCentring}, shared with the interior-point method for the non-robust
+ * programs). Newton steps with the fraction-to-boundary rule (0.99) and Armijo backtracking on the
+ * barrier objective (changes summed term by term); a point is centred when the squared Newton
  * decrement is at most 2; then tau grows by 30 (capped where nu / tau reaches a quarter of the
  * target gap); once nu / tau is below half the target gap the point is centred to a decrement of
  * 1e-9 before tau grows again (the dual candidate is only as good as the centring). kappa = 30 and
@@ -43,10 +45,6 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
   private static final double KAPPA = 30;
   private static final double CENTRE_TOL = 1;
   private static final double TIGHT_CENTRE_TOL = 1e-9;
-  private static final int MAX_CENTRING_STEPS = 100;
-  private static final double ARMIJO = 1e-4;
-  private static final double TO_BOUNDARY = 0.99;
-  private static final double TIGHT_BELOW = 0.5;
 
   /**
    * @param tolerance certified relative duality gap to stop at (default 1e-7)
@@ -106,34 +104,17 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
   public RobustSolution solve(RobustReluProblem problem) {
     long t0 = System.nanoTime();
     int pn = problem.patterns().count();
-    double eps = problem.eps();
-    double[][] xr = problem.xView();
-    boolean[] pert = problem.perturbedView();
+    double[][] witness = RobustConeMargin.interiorPoints(problem);
     boolean[] live = new boolean[2 * pn];
-    double[][] witness = new double[pn][];
     for (int p = 0; p < pn; p++) {
-      boolean[] act = new boolean[problem.samples()];
-      for (int k = 0; k < act.length; k++) {
-        act[k] = problem.patterns().active(k, p);
-      }
-      double[] w = problem.patterns().hasGates() ? problem.patterns().gate(p) : null;
-      double margin =
-          w == null ? Double.NEGATIVE_INFINITY : RobustConeMargin.marginOf(xr, act, pert, w);
-      if (!(margin > eps * (1 + 1e-9) + 1e-12)) {
-        RobustConeMargin mg = RobustConeMargin.of(xr, act, pert);
-        margin = mg.margin();
-        w = mg.witness();
-      }
-      boolean interior = margin > eps * (1 + 1e-9) + 1e-12;
-      live[p] = interior;
-      live[p + pn] = interior;
-      witness[p] = w;
+      live[p] = witness[p] != null;
+      live[p + pn] = live[p];
     }
-    RobustBarrier bar = new RobustBarrier(problem, live);
+    RobustMaps maps = new RobustMaps(problem);
+    RobustBarrier bar = new RobustBarrier(problem, maps, live);
     start(bar, witness);
-    double[] yh = new double[bar.n];
-    Evaluation ev0 = evaluate(problem, bar, bar.u, yh);
-    bar.tau = bar.nu / Math.max(ev0.data + ev0.penalty, 1e-12);
+    Evaluation ev0 = Evaluation.of(maps.evaluate(bar.u));
+    bar.setTau(bar.nu / Math.max(ev0.data + ev0.penalty, 1e-12));
     int n = bar.n;
     int gl = bar.n * bar.blocks;
     double[] gamma = new double[gl];
@@ -142,61 +123,20 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
     double[] bestU = bar.u.clone();
     Evaluation bestEv = ev0;
     double bestBound = Double.NEGATIVE_INFINITY;
-    int steps = 0;
-    int centrings = 0;
+    NewtonCentring centring = new NewtonCentring(steps -> steps >= settings.maxIterations());
     int stalls = 0;
     boolean tight = false;
     StopReason reason;
-    outer:
     while (true) {
-      boolean stalled = false;
-      double ctol = tight ? TIGHT_CENTRE_TOL : CENTRE_TOL;
-      int inner = 0;
-      while (true) {
-        double lam2;
-        try {
-          lam2 = bar.newton();
-        } catch (ArithmeticException e) {
-          stalled = true;
-          break;
-        }
-        if (!Double.isFinite(lam2) || lam2 < 0) {
-          stalled = true;
-          break;
-        }
-        if (lam2 <= 2 * ctol) {
-          break;
-        }
-        if (steps >= settings.maxIterations()) {
-          reason = StopReason.MAX_ITERATIONS;
-          break outer;
-        }
-        double alpha = Math.min(1.0, TO_BOUNDARY * bar.maxStep());
-        boolean accepted = false;
-        for (int ls = 0; ls < 60 && alpha > 0; ls++) {
-          if (bar.valueChange(alpha) <= -ARMIJO * alpha * lam2) {
-            accepted = true;
-            break;
-          }
-          alpha *= 0.5;
-        }
-        if (!accepted) {
-          stalled = lam2 > 1.0;
-          break;
-        }
-        steps++;
-        if (!bar.move(alpha)) {
-          throw new IllegalStateException("interior-point step left the domain (bug)");
-        }
-        if (++inner > MAX_CENTRING_STEPS || alpha < 1e-12) {
-          stalled = lam2 > 1.0;
-          break;
-        }
+      NewtonCentring.Outcome outcome = centring.centre(bar, tight ? TIGHT_CENTRE_TOL : CENTRE_TOL);
+      if (outcome == NewtonCentring.Outcome.OUT_OF_BUDGET) {
+        reason = StopReason.MAX_ITERATIONS;
+        break;
       }
-      Evaluation ev = evaluate(problem, bar, bar.u, yh);
+      boolean stalled = outcome == NewtonCentring.Outcome.STALLED;
+      Evaluation ev = Evaluation.of(maps.evaluate(bar.u));
       double bound = Double.NEGATIVE_INFINITY;
       if (!stalled) {
-        centrings++;
         stalls = 0;
         for (boolean corrected : new boolean[] {false, true}) {
           bar.multipliers(corrected, gamma, nuy, zeta);
@@ -221,60 +161,28 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
         break;
       }
       double target = settings.tolerance() * Math.abs(obj);
-      if (!stalled && !tight && bar.nu / bar.tau <= TIGHT_BELOW * target) {
+      if (!stalled && !tight && NewtonCentring.nearEnd(bar, target)) {
         tight = true;
         continue;
       }
       tight = false;
-      bar.tau = Math.min(bar.tau * KAPPA, Math.max(bar.tau * 2, bar.nu / (0.25 * target)));
-    }
-    int d = bar.d;
-    double[][] v = new double[d][pn];
-    double[][] w = new double[d][pn];
-    for (int i = 0; i < pn; i++) {
-      for (int c = 0; c < d; c++) {
-        v[c][i] = bestU[i * d + c];
-        w[c][i] = bestU[(i + pn) * d + c];
-      }
+      bar.setTau(NewtonCentring.nextTau(bar.tau(), KAPPA, bar.nu, target));
     }
     return new RobustSolution(
-        v,
-        w,
+        maps.matrix(bestU, 0),
+        maps.matrix(bestU, pn),
         bestEv.data,
         bestEv.penalty,
         bestBound,
-        violation(problem, bar, bestU),
+        bestEv.violation,
         Double.NaN,
         Double.NaN,
-        steps,
+        centring.steps(),
         (System.nanoTime() - t0) * 1e-9,
         reason,
         null,
         name(),
         settings.tolerance());
-  }
-
-  /** Scaled robust-cone violation {@code max (eps ||u_j[J]||_1 - c_kj)_+ / max |x_k . u_j|}. */
-  private static double violation(RobustReluProblem p, RobustBarrier bar, double[] u) {
-    boolean[] pert = p.perturbedView();
-    double worst = 0;
-    double scale = 0;
-    for (int j = 0; j < bar.blocks; j++) {
-      double l1 = 0;
-      for (int a = 0; a < bar.d; a++) {
-        l1 += pert[a] ? Math.abs(u[j * bar.d + a]) : 0;
-      }
-      int pj = bar.pattern(j);
-      for (int k = 0; k < bar.n; k++) {
-        double xu = 0;
-        for (int a = 0; a < bar.d; a++) {
-          xu += bar.x(k, a) * u[j * bar.d + a];
-        }
-        scale = Math.max(scale, Math.abs(xu));
-        worst = Math.max(worst, p.eps() * l1 - (bar.active(k, pj) ? xu : -xu));
-      }
-    }
-    return scale > 0 ? worst / scale : 0;
   }
 
   /** Strictly feasible start: witnesses scaled to max |x . u| = 1, epigraphs 1 above. */
@@ -335,46 +243,10 @@ public final class RobustInteriorPointSolver implements RobustReluSolver {
     }
   }
 
-  private record Evaluation(double data, double penalty) {}
-
-  /** Closed-form robust objective at u (independent of the epigraph variables). */
-  private static Evaluation evaluate(
-      RobustReluProblem p, RobustBarrier bar, double[] u, double[] yh) {
-    int n = bar.n;
-    int d = bar.d;
-    boolean[] pert = p.perturbedView();
-    double[] y = p.yView();
-    double[] zfull = new double[d];
-    double data = 0;
-    for (int k = 0; k < n; k++) {
-      java.util.Arrays.fill(zfull, 0);
-      double yhat = 0;
-      for (int j = 0; j < bar.blocks; j++) {
-        if (!bar.live[j] || !bar.active(k, bar.pattern(j))) {
-          continue;
-        }
-        double sg = bar.sign(j);
-        for (int a = 0; a < d; a++) {
-          double v = sg * u[j * d + a];
-          zfull[a] += v;
-          yhat += v * bar.x(k, a);
-        }
-      }
-      double l1 = 0;
-      for (int a = 0; a < d; a++) {
-        l1 += pert[a] ? Math.abs(zfull[a]) : 0;
-      }
-      yh[k] = yhat;
-      data += RobustLoss.value(p.loss(), y[k], yhat, p.eps() * l1);
+  /** Closed-form robust objective and scaled robust-cone violation at a point. */
+  private record Evaluation(double data, double penalty, double violation) {
+    static Evaluation of(double[] e) {
+      return new Evaluation(e[0], e[1], e[2]);
     }
-    double pen = 0;
-    for (int j = 0; j < bar.blocks; j++) {
-      double s = 0;
-      for (int a = 0; a < d; a++) {
-        s += u[j * d + a] * u[j * d + a];
-      }
-      pen += Math.sqrt(s);
-    }
-    return new Evaluation(data, p.beta() * pen);
   }
 }

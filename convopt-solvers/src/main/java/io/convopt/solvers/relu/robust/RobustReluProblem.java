@@ -1,6 +1,7 @@
 package io.convopt.solvers.relu.robust;
 
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
@@ -163,6 +164,21 @@ public final class RobustReluProblem {
 
   double[][] xView() {
     return x;
+  }
+
+  /**
+   * The shared data operator of the constrained program on these X and patterns (2P blocks, V
+   * first): {@code x_k . u_j}, the predictions, the cone slacks and the adjoints. A new instance
+   * (it holds scratch space; not thread-safe).
+   */
+  PatternOperator operator() {
+    int n = x.length;
+    int d = x[0].length;
+    double[] flat = new double[n * d];
+    for (int k = 0; k < n; k++) {
+      System.arraycopy(x[k], 0, flat, k * d, d);
+    }
+    return new PatternOperator(n, d, patterns.count(), true, flat, patterns.maskView());
   }
 
   double[] yView() {

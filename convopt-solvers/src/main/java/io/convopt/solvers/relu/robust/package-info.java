@@ -10,8 +10,10 @@
  * io.convopt.solvers.relu.robust.RobustPatternSampler}), and the non-convex baselines (PGD attack
  * and PGD adversarial training of the network as a differentiable function).
  *
- * <p>Depends on: {@code relu}, {@code relu.linalg}, {@code relu.sampling}. Uses the shared numerics
- * of {@code relu.linalg} (Cholesky, group soft-thresholding, residual balancing) rather than
+ * <p>Depends on: {@code relu}, {@code relu.barrier}, {@code relu.linalg}, {@code relu.sampling}.
+ * Uses the shared numerics of {@code relu.linalg} (Cholesky, group soft-thresholding, residual
+ * balancing, the data operator {@code PatternOperator} behind {@code RobustMaps}) and the shared
+ * barrier path of {@code relu.barrier} (Newton centring, line search, norm epigraph) rather than
  * copies.
  */
 package io.convopt.solvers.relu.robust;

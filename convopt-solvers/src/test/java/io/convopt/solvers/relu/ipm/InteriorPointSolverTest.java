@@ -43,10 +43,10 @@ class InteriorPointSolverTest {
   }
 
   /** A random strictly feasible point: gate directions with random positive scales, plus noise. */
-  static IpmBarrier barrierAt(ReluProblem p, IpmBarrier.Mode mode, long seed) {
+  static IpmBarrier barrierAt(ReluProblem p, IpmNewtonSystem.Mode mode, long seed) {
     PatternOperator op = p.operator();
     IpmBarrier bar = new IpmBarrier(op, p, mode);
-    bar.startPath(5.0);
+    bar.setTau(5.0);
     SplittableRandom r = new SplittableRandom(seed);
     double[] u = new double[op.blocks * op.d];
     for (int j = 0; j < op.blocks; j++) {
@@ -89,7 +89,7 @@ class InteriorPointSolverTest {
       }
       double[] ou = new double[nu];
       double[] ox = new double[nx];
-      bar.applyHessian(vu, vx, ou, ox);
+      bar.system().applyHessian(vu, vx, ou, ox);
       for (int i = 0; i < nu; i++) {
         h[i][c] = ou[i];
       }
@@ -105,12 +105,12 @@ class InteriorPointSolverTest {
     for (Formulation f : new Formulation[] {Formulation.RELU, Formulation.GATED}) {
       for (Loss loss : Loss.values()) {
         ReluProblem p = random(14, 2, 12, 5, f, loss);
-        IpmBarrier wb = barrierAt(p, IpmBarrier.Mode.WOODBURY, 9);
-        IpmBarrier dn = barrierAt(p, IpmBarrier.Mode.DENSE, 9);
-        wb.factor();
-        dn.factor();
-        assertThat(wb.usedDense()).isFalse();
-        assertThat(dn.usedDense()).isTrue();
+        IpmBarrier wb = barrierAt(p, IpmNewtonSystem.Mode.WOODBURY, 9);
+        IpmBarrier dn = barrierAt(p, IpmNewtonSystem.Mode.DENSE, 9);
+        wb.system().factor();
+        dn.system().factor();
+        assertThat(wb.system().usedDense()).isFalse();
+        assertThat(dn.system().usedDense()).isTrue();
         double[][] h = denseHessian(wb);
         int nu = wb.blocks * wb.d;
         int nx = wb.hinge ? wb.n : 0;
@@ -132,12 +132,12 @@ class InteriorPointSolverTest {
         for (IpmBarrier bar : new IpmBarrier[] {wb, dn}) {
           double[] ou = new double[nu];
           double[] ox = new double[nx];
-          bar.solve(ru, rx, ou, ox);
-          double res = bar.residual(ru, rx, ou, ox);
+          bar.system().solve(ru, rx, ou, ox);
+          double res = bar.system().residual(ru, rx, ou, ox);
           double[] got = new double[nu + nx];
           System.arraycopy(ou, 0, got, 0, nu);
           System.arraycopy(ox, 0, got, nu, nx);
-          String what = f + " " + loss + (bar.usedDense() ? " dense" : " woodbury");
+          String what = f + " " + loss + (bar.system().usedDense() ? " dense" : " woodbury");
           assertThat(ReluTestData.relDiff(got, ref)).as(what).isLessThan(1e-10);
           assertThat(res).as(what + " residual").isLessThan(1e-10);
         }
@@ -151,7 +151,7 @@ class InteriorPointSolverTest {
     for (Formulation f : new Formulation[] {Formulation.RELU, Formulation.GATED}) {
       for (Loss loss : Loss.values()) {
         ReluProblem p = random(10, 2, 6, 21, f, loss);
-        IpmBarrier bar = barrierAt(p, IpmBarrier.Mode.AUTO, 3);
+        IpmBarrier bar = barrierAt(p, IpmNewtonSystem.Mode.AUTO, 3);
         int nu = bar.blocks * bar.d;
         int nx = bar.hinge ? bar.n : 0;
         double[] u0 = bar.u.clone();
@@ -159,7 +159,7 @@ class InteriorPointSolverTest {
         double[] gu = new double[nu];
         double[] gx = new double[nx];
         bar.gradient(gu, gx);
-        bar.factor();
+        bar.system().factor();
         double[][] hess = denseHessian(bar);
         double[] g = new double[nu + nx];
         System.arraycopy(gu, 0, g, 0, nu);
