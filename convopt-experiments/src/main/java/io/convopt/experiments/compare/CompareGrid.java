@@ -203,37 +203,56 @@ public final class CompareGrid {
       double lr,
       long seed) {
     long t0 = System.nanoTime();
+    if (method == Method.CR && spec.crMaxRows() > 0 && data.xTrain().length > spec.crMaxRows()) {
+      return unfinished(
+          spec, data, name, method, beta, lr, seed, "skipped:rows>" + spec.crMaxRows(), 0);
+    }
     try {
       return train(spec, data, name, method, beta, lr, seed);
     } catch (RuntimeException | OutOfMemoryError e) {
       double cell = (System.nanoTime() - t0) * 1e-9;
-      int classes = Math.max(1, data.signedProblems());
-      return new Row(
-          key(spec, name, method, beta, lr, seed),
-          name,
-          data.task(),
-          data.classCount(),
-          method,
-          beta,
-          lr,
-          seed,
-          method.isConvex() ? 0 : spec.width() * classes,
-          method.isConvex() ? spec.patternsFor(method) : 0,
-          data.xTrain().length,
-          data.xTest().length,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          false,
-          "failed:" + e.getClass().getSimpleName(),
-          0,
-          Double.NaN,
-          Double.NaN,
-          cell,
-          cell,
-          List.of(new ConvexTraining.TracePoint(0, 0, 0.0, Double.NaN)));
+      return unfinished(
+          spec, data, name, method, beta, lr, seed, "failed:" + e.getClass().getSimpleName(), cell);
     }
+  }
+
+  /** The row of a cell that gave no model: failed or skipped ({@code reason}). */
+  private static Row unfinished(
+      CompareSpec spec,
+      PreparedData data,
+      String name,
+      Method method,
+      double beta,
+      double lr,
+      long seed,
+      String reason,
+      double cell) {
+    int classes = Math.max(1, data.signedProblems());
+    return new Row(
+        key(spec, name, method, beta, lr, seed),
+        name,
+        data.task(),
+        data.classCount(),
+        method,
+        beta,
+        lr,
+        seed,
+        method.isConvex() ? 0 : spec.width() * classes,
+        method.isConvex() ? spec.patternsFor(method) : 0,
+        data.xTrain().length,
+        data.xTest().length,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        false,
+        reason,
+        0,
+        Double.NaN,
+        Double.NaN,
+        cell,
+        cell,
+        List.of(new ConvexTraining.TracePoint(0, 0, 0.0, Double.NaN)));
   }
 
   private static Row train(

@@ -295,6 +295,46 @@ class CompareTrainingTest {
   }
 
   @Test
+  void crOnSetsAboveItsRowLimitIsSkippedAndLeftOutOfTheVerdicts(@TempDir Path other) {
+    int c =
+        new CommandLine(new CompareTrainingCommand())
+            .execute(
+                "--quick",
+                "--out",
+                other.toString(),
+                "--datasets",
+                "iris",
+                "--betas",
+                "1",
+                "--repeats",
+                "1",
+                "--methods",
+                "cr,adam",
+                "--lr",
+                "0.1",
+                "--cr-max-rows",
+                "50",
+                "--cell-seconds",
+                "0.5");
+    assertThat(c).isZero();
+    Path d = other.resolve("compare-quick");
+    List<List<String>> runs = CsvRowWriter.readAll(d.resolve("runs.csv"));
+    Map<String, String> cr = null;
+    for (List<String> v : runs.subList(1, runs.size())) {
+      if (row(runs.get(0), v).get("method").equals("cr")) {
+        cr = row(runs.get(0), v);
+      }
+    }
+    assertThat(cr).isNotNull();
+    assertThat(cr.get("stop_reason")).isEqualTo("skipped:rows>50");
+    assertThat(cr.get("final_objective")).isEmpty();
+    List<List<String>> v = CsvRowWriter.readAll(d.resolve("verdicts.csv"));
+    assertThat(row(v.get(0), v.get(1)).get("method")).isEqualTo("cr");
+    assertThat(row(v.get(0), v.get(1)).get("problems")).isEqualTo("0");
+    assertThat(row(v.get(0), v.get(2)).get("problems")).isEqualTo("1");
+  }
+
+  @Test
   void crSolverAlIsRecordedAndNotResumedFromIpmRuns(@TempDir Path other) {
     String[] common = {
       "--quick",
@@ -381,6 +421,7 @@ class CompareTrainingTest {
             spec.seeds(),
             spec.patternDraws(),
             spec.crPatternDraws(),
+            spec.crMaxRows(),
             spec.epochs(),
             spec.batchFraction(),
             spec.convexMaxIterations(),
