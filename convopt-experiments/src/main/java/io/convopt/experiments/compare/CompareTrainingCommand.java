@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
       "next-sample regression with every window (stride 1, n ~ 10^5); lr 0.0001,",
       "0.001,0.01,0.1,1, up to 100 epochs; every cell within 20 s x clamp(training rows /",
       "1000, 1, 8) of wall time. Cut to fit an hour on 2 cores: beta 1 only, seed 1",
-      "only (the summary and provenance.csv list every cut). About 30 to 45 minutes",
-      "with --threads 2 on two cores."
+      "only, CR only on sets with at most 1000 training rows (the summary and",
+      "provenance.csv list every cut). About 45 minutes as two shards (--shard 1/2",
+      "and 2/2, one thread each, then convopt merge) on a shared 2-core machine."
     },
     description = {
       "Compares convex training (gated program CG by R-FISTA with P_CG gates, constrained ReLU"
