@@ -26,16 +26,16 @@ import picocli.CommandLine.Option;
       "",
       "--quick: Small preset used by the tests, into DIR/compare-quick: iris and",
       "cpu_performance, betas 0.1,1, seeds 1,2, P=8 (width 16), lr 0.01,0.1, 30",
-      "epochs, 2 s per cell (about a minute).",
-      "Without it: the field's protocol (the reference implementation's pattern",
-      "counts): 5000 gates for CG, 2500 patterns for CR (SGD/Adam width 5000), every",
-      "shipped classification set (spambase and digits included) and the ECG",
-      "next-sample regression with every window (stride 1, n ~ 10^5); lr 0.0001,",
-      "0.001,0.01,0.1,1, up to 100 epochs; every cell within 20 s x clamp(training rows /",
-      "1000, 1, 8) of wall time. Cut to fit an hour on 2 cores: beta 1 only, seed 1",
-      "only, CR only on sets with at most 1000 training rows (the summary and",
-      "provenance.csv list every cut). About 45 minutes as two shards (--shard 1/2",
-      "and 2/2, one thread each, then convopt merge) on a shared 2-core machine."
+      "epochs, 2 s per cell (under a minute). Without it: the field's protocol (the",
+      "reference implementation's pattern counts): 5000 gates for CG, 2500 patterns",
+      "for CR (SGD/Adam width 5000), every shipped classification set (spambase and",
+      "digits included) and the ECG next-sample regression with every window (stride",
+      "1, n ~ 10^5); lr 0.0001,0.001,0.01,0.1,1, up to 100 epochs; every cell within",
+      "20 s x clamp(training rows / 1000, 1, 8) of wall time. Cut to fit an hour on 2",
+      "cores: beta 1 only, seed 1 only, CR only on sets with at most 1000 training",
+      "rows (the summary and provenance.csv list every cut). About 45 minutes as two",
+      "shards (--shard 1/2 and 2/2, one thread each, then convopt merge) on a shared",
+      "2-core machine."
     },
     description = {
       "Compares convex training (gated program CG by R-FISTA with P_CG gates, constrained ReLU"
