@@ -49,7 +49,16 @@ class CompareReportTest {
             "Objective vs time",
             "Sensitivity",
             "Test metric per dataset",
-            "What the measurements say");
+            "What the measurements say",
+            "Verdicts at the solved tolerances");
+    // the verdict table: one row per method of the fixture's verdicts.csv
+    long verdictRows =
+        Files.readAllLines(dir.resolve("results/compare-quick/verdicts.csv")).size() - 1;
+    String verdicts = s.substring(s.indexOf("<table class=\"data-table verdicts\">"));
+    verdicts = verdicts.substring(0, verdicts.indexOf("</table>"));
+    assertThat(count(verdicts, "<tr>")).isEqualTo(1 + (int) verdictRows);
+    // every verdict of the fixture is shown (headers are broken at underscores with wbr)
+    assertThat(verdicts).contains("gap_<wbr>0.01", "holds", "does not hold");
     // one profile per tolerance, one trace figure per (dataset, beta), one sensitivity figure
     assertThat(summary.figures()).filteredOn(f -> f.startsWith("compare-quick-profile")).hasSize(4);
     assertThat(summary.figures()).filteredOn(f -> f.startsWith("compare-quick-trace")).hasSize(2);
@@ -76,6 +85,6 @@ class CompareReportTest {
   void compareFilesAreNotRepeatedUnderOtherTables() {
     // An empty "Other tables" section is left out of the page altogether.
     String other = html.contains("<section id=\"other\">") ? section(html, "other") : "";
-    assertThat(other).doesNotContain("profile.csv", "traces.csv");
+    assertThat(other).doesNotContain("profile.csv", "traces.csv", "verdicts.csv", "gaps.csv");
   }
 }

@@ -129,13 +129,13 @@ public final class CompareGrid {
     if (method.isConvex()) {
       return common
           + "|P"
-          + spec.patternDraws()
+          + spec.patternsFor(method)
           + "|tol"
           + spec.convexTolerance()
           + "|it"
           + spec.convexMaxIterations()
           + "|t"
-          + spec.convexTimeBudget()
+          + spec.cellSeconds()
           + (method == Method.CR ? "|solver=" + spec.crSolver().name() : "");
     }
     return common
@@ -146,7 +146,9 @@ public final class CompareGrid {
         + "|ep"
         + spec.epochs()
         + "|bf"
-        + spec.batchFraction();
+        + spec.batchFraction()
+        + "|t"
+        + spec.cellSeconds();
   }
 
   /** Every run key of the grid. */
@@ -185,8 +187,75 @@ public final class CompareGrid {
         spec.stride());
   }
 
-  /** Trains one cell; {@code name} is the dataset's catalog name (rows and keys use it). */
+  /**
+   * Trains one cell; {@code name} is the dataset's catalog name (rows and keys use it). A cell
+   * whose solver or trainer fails (an exception, or running out of memory at the field's scale)
+   * gives a row with stop reason {@code failed:<error>}, no objective and a one-point trace, so one
+   * failing method neither stops the grid nor counts as solving anything; rerun with {@code
+   * --fresh} to retry it.
+   */
   public static Row run(
+      CompareSpec spec,
+      PreparedData data,
+      String name,
+      Method method,
+      double beta,
+      double lr,
+      long seed) {
+    long t0 = System.nanoTime();
+    if (method == Method.CR && spec.crMaxRows() > 0 && data.xTrain().length > spec.crMaxRows()) {
+      return unfinished(
+          spec, data, name, method, beta, lr, seed, "skipped:rows>" + spec.crMaxRows(), 0);
+    }
+    try {
+      return train(spec, data, name, method, beta, lr, seed);
+    } catch (RuntimeException | OutOfMemoryError e) {
+      double cell = (System.nanoTime() - t0) * 1e-9;
+      return unfinished(
+          spec, data, name, method, beta, lr, seed, "failed:" + e.getClass().getSimpleName(), cell);
+    }
+  }
+
+  /** The row of a cell that gave no model: failed or skipped ({@code reason}). */
+  private static Row unfinished(
+      CompareSpec spec,
+      PreparedData data,
+      String name,
+      Method method,
+      double beta,
+      double lr,
+      long seed,
+      String reason,
+      double cell) {
+    int classes = Math.max(1, data.signedProblems());
+    return new Row(
+        key(spec, name, method, beta, lr, seed),
+        name,
+        data.task(),
+        data.classCount(),
+        method,
+        beta,
+        lr,
+        seed,
+        method.isConvex() ? 0 : spec.width() * classes,
+        method.isConvex() ? spec.patternsFor(method) : 0,
+        data.xTrain().length,
+        data.xTest().length,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        false,
+        reason,
+        0,
+        Double.NaN,
+        Double.NaN,
+        cell,
+        cell,
+        List.of(new ConvexTraining.TracePoint(0, 0, 0.0, Double.NaN)));
+  }
+
+  private static Row train(
       CompareSpec spec,
       PreparedData data,
       String name,
@@ -203,11 +272,11 @@ public final class CompareGrid {
               data,
               method,
               beta,
-              spec.patternDraws(),
+              spec.patternsFor(method),
               seed,
               spec.crSolver(),
               spec.solverSettings(),
-              spec.convexTimeBudget());
+              spec.secondsFor(nTr));
       return new Row(
           key,
           name,
@@ -236,7 +305,8 @@ public final class CompareGrid {
     }
     BaselineGrid.Spec b = baselineSpec(spec, data.name(), beta);
     long t0 = System.nanoTime();
-    BaselineGrid.Run r = BaselineGrid.run(data, method.id(), b, lr, seed);
+    BaselineGrid.Run r = BaselineGrid.run(data, method.id(), b, lr, seed, spec.secondsFor(nTr));
+    int epochsRun = Math.max(0, r.trajectory().size() - 1);
     double cell = (System.nanoTime() - t0) * 1e-9;
     List<ConvexTraining.TracePoint> trace = new ArrayList<>();
     for (EpochRecord e : r.trajectory()) {
@@ -262,7 +332,7 @@ public final class CompareGrid {
         r.testAccuracy(),
         r.testMse(),
         r.diverged(),
-        r.diverged() ? "diverged" : "epochs",
+        r.diverged() ? "diverged" : epochsRun < spec.epochs() ? "time_limit" : "epochs",
         r.trajectory().isEmpty() ? 0 : r.trajectory().get(r.trajectory().size() - 1).steps(),
         Double.NaN,
         Double.NaN,

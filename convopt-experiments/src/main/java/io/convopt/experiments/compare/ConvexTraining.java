@@ -8,6 +8,7 @@ import io.convopt.solvers.nonconvex.TwoLayerReluNetwork;
 import io.convopt.solvers.relu.ConvexReluSolver;
 import io.convopt.solvers.relu.Formulation;
 import io.convopt.solvers.relu.Loss;
+import io.convopt.solvers.relu.ProgressListener;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
@@ -19,29 +20,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trains one convex cell of the comparison: the gated (CG, R-FISTA) or constrained (CR;
- * interior-point method or augmented Lagrangian, see {@link CrSolver}) program on the training part
- * of a prepared dataset, with {@code P} gates drawn from {@code seed} (bias column appended, half
- * squared loss summed over samples, weight β — the same scaling as {@link ReluObjective}).
+ * Trains one convex cell of the comparison: the gated (CG, R-FISTA) or constrained (CR; see {@link
+ * CrSolver}) program on the training part of a prepared dataset, with {@code P} gates drawn from
+ * {@code seed} (bias column appended, half squared loss summed over samples, weight β — the same
+ * scaling as {@link ReluObjective}).
  *
  * <p>Targets: the standardised target for regression, ±1 labels for binary classification and K
  * one-vs-all ±1 problems on the same patterns for K ≥ 3 classes (each hidden unit feeds one
  * output); objectives, times and iteration counts are summed over the K programs, predictions are
  * the sign (binary) or the arg-max (one-vs-all) of the recovered networks' outputs.
  *
- * <p><b>Objective-vs-time trace.</b> The solvers expose no iteration callback, so the trace is
- * built from an iteration-budget schedule: the program is solved from zero with budgets b, 4b, 16b,
- * … solver iterations (R-FISTA iterations for CG and the augmented Lagrangian's inner solves,
- * Newton steps for the interior-point method; each solve is deterministic, so budget b reproduces
- * the first b iterations of every longer solve), and each solve contributes one trace point (its
- * own wall time, the objective it reached). The schedule stops when every program met its
- * certificate tolerance, when the iteration cap is reached, or when the next solve (predicted to
- * take 4 times the last one) would end after the cell's time budget; the last solve is the result.
- * This is how a solver that is slow to reach high precision on some problems (the augmented
- * Lagrangian) is run on a budget: the row records what it reached (stop reason, relative duality
- * gap, constraint violation). The interior-point method starts at 100 Newton steps (it typically
- * certifies within 20–100 per program); a budget it does not finish returns its best certified
- * (strictly feasible) point so far.
+ * <p><b>Budget.</b> Each program is solved once, from zero, with a wall-clock limit of the cell's
+ * budget divided by K; it stops at its certificate tolerance, its iteration cap or the limit and
+ * the row records what it reached (stop reason, relative certificate, constraint violation).
+ *
+ * <p><b>Objective-vs-time trace.</b> CG: one point per certificate check of R-FISTA (its progress
+ * reports), the K programs laid end to end — at a report of program j the point is the objective of
+ * the whole model then: the finished programs' final objectives, program j's current one and ½‖y‖²
+ * (the zero network's) for the programs not started. CR: the zero network at time 0 and the
+ * recovered network at the end only, because the solvers' intermediate objectives are those of
+ * iterates that may violate the cone constraints, not of a ReLU network.
  *
  * <p><b>Objective recorded.</b> CR: the non-convex objective (NC) of the recovered ReLU network,
  * evaluated by {@link ReluObjective} exactly as for SGD/Adam (equal to the convex objective when
@@ -49,12 +47,6 @@ import java.util.List;
  * objective of the recovered <em>gated</em> network (a different model; a relaxation of CR).
  */
 public final class ConvexTraining {
-
-  /** First iteration budget of the schedule (CG; CR: {@link CrSolver#firstBudget()}). */
-  static final int FIRST_BUDGET = 25;
-
-  /** Growth factor of the budget schedule. */
-  static final int BUDGET_GROWTH = 4;
 
   /** One point of the objective-vs-time trace. */
   public record TracePoint(int point, long iterations, double wallSeconds, double objective) {}
@@ -70,12 +62,11 @@ public final class ConvexTraining {
    * @param testAccuracy classification accuracy on the test part (NaN for regression)
    * @param testMse regression test MSE in standardised target units (NaN for classification)
    * @param stopReason CONVERGED if every program met its tolerance, else the first other reason
-   * @param iterations solver iterations (R-FISTA iterations or Newton steps) of the final solve,
-   *     summed
+   * @param iterations solver iterations (R-FISTA or ADMM iterations, Newton steps), summed
    * @param relativeGap largest relative duality gap over the programs
    * @param constraintViolation largest scaled cone violation (0 for CG)
-   * @param wallSeconds wall time of the final solve (summed over programs)
-   * @param cellSeconds wall time of the whole budget schedule
+   * @param wallSeconds wall time of the solves (summed over programs)
+   * @param cellSeconds wall time of the whole cell (sampling, setup, solves)
    */
   public record Outcome(
       double objective,
@@ -128,14 +119,13 @@ public final class ConvexTraining {
   }
 
   /**
-   * Runs the budget schedule.
+   * Trains the cell.
    *
    * @param draws gates drawn (P); duplicates and the zero pattern are dropped
    * @param seed pattern seed
    * @param crSolver solver of the CR program (ignored for CG)
-   * @param settings solver settings; their {@code maxIterations} (solver iterations) caps the
-   *     schedule
-   * @param timeBudgetSeconds cumulative time after which no larger budget is tried
+   * @param settings solver settings (tolerance, iteration cap)
+   * @param timeBudgetSeconds wall-clock budget of the cell, split evenly over its programs
    */
   public static Outcome train(
       PreparedData data,
@@ -146,81 +136,22 @@ public final class ConvexTraining {
       CrSolver crSolver,
       ReluSolverSettings settings,
       double timeBudgetSeconds) {
+    long cell0 = System.nanoTime();
     double[][] xTr = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[][] xTe = ReluTrainingProblem.appendBiasColumn(data.xTest());
     ActivationPatterns patterns = ActivationPatterns.sample(xTr, draws, seed);
     Formulation f = method == Method.CG ? Formulation.GATED : Formulation.RELU;
     List<double[]> ys = targets(data);
+    double[] atZero = new double[ys.size()];
     List<ReluProblem> problems = new ArrayList<>();
-    for (double[] y : ys) {
-      problems.add(new ReluProblem(xTr, y, patterns, beta, Loss.SQUARED, f));
+    for (int k = 0; k < ys.size(); k++) {
+      problems.add(new ReluProblem(xTr, ys.get(k), patterns, beta, Loss.SQUARED, f));
+      atZero[k] = 0.5 * sumOfSquares(ys.get(k));
     }
-    int cap = settings.maxIterations();
-    long cell0 = System.nanoTime();
+    ConvexReluSolver solver =
+        solver(method, crSolver, settings.withTimeLimit(timeBudgetSeconds / problems.size()));
     List<TracePoint> trace = new ArrayList<>();
-    Solved last = null;
-    int budget = Math.min(method == Method.CR ? crSolver.firstBudget() : FIRST_BUDGET, cap);
-    for (int point = 0; ; point++) {
-      ConvexReluSolver solver = solver(method, crSolver, settings.withMaxIterations(budget));
-      last = solveAll(problems, solver, xTr, beta, method);
-      trace.add(new TracePoint(point, last.iterations, last.wall, last.objective));
-      double spent = (System.nanoTime() - cell0) * 1e-9;
-      // the next solve costs about BUDGET_GROWTH times this one: start it only if it fits the
-      // budget
-      double predicted = spent + BUDGET_GROWTH * last.wall;
-      if (last.reason == StopReason.CONVERGED || budget >= cap || predicted > timeBudgetSeconds) {
-        break;
-      }
-      budget = (int) Math.min(cap, (long) budget * BUDGET_GROWTH);
-    }
-    double cell = (System.nanoTime() - cell0) * 1e-9;
-    double acc = Double.NaN;
-    double mse = Double.NaN;
-    List<double[]> outputs = new ArrayList<>();
-    for (TwoLayerNetwork net : last.networks) {
-      outputs.add(net.predict(xTe));
-    }
-    if (data.task() == Task.REGRESSION) {
-      mse = Metrics.meanSquaredError(outputs.get(0), data.yTest());
-    } else {
-      acc = Metrics.accuracy(outputs, data.labelsTest());
-    }
-    int width = 0;
-    for (TwoLayerNetwork net : last.networks) {
-      width += net.width();
-    }
-    return new Outcome(
-        last.objective,
-        last.convexObjective,
-        patterns.count(),
-        width,
-        acc,
-        mse,
-        last.reason,
-        last.iterations,
-        last.relativeGap,
-        last.violation,
-        last.wall,
-        cell,
-        trace);
-  }
-
-  private record Solved(
-      List<TwoLayerNetwork> networks,
-      double objective,
-      double convexObjective,
-      long iterations,
-      double wall,
-      StopReason reason,
-      double relativeGap,
-      double violation) {}
-
-  private static Solved solveAll(
-      List<ReluProblem> problems,
-      ConvexReluSolver solver,
-      double[][] xTr,
-      double beta,
-      Method method) {
+    trace.add(new TracePoint(0, 0, 0.0, sum(atZero, 0, atZero.length)));
     List<TwoLayerNetwork> nets = new ArrayList<>();
     double obj = 0;
     double convex = 0;
@@ -229,8 +160,27 @@ public final class ConvexTraining {
     StopReason reason = StopReason.CONVERGED;
     double gap = 0;
     double viol = 0;
-    for (ReluProblem p : problems) {
-      ReluSolution s = solver.solve(p);
+    for (int k = 0; k < problems.size(); k++) {
+      ReluProblem p = problems.get(k);
+      ProgressListener listener = ProgressListener.none();
+      if (method == Method.CG) {
+        // the whole model's objective at this report: finished + current + not yet started
+        double before = obj;
+        double after = sum(atZero, k + 1, atZero.length);
+        double offset = wall;
+        long itBefore = it;
+        listener =
+            pr -> {
+              trace.add(
+                  new TracePoint(
+                      trace.size(),
+                      itBefore + pr.iteration(),
+                      offset + pr.seconds(),
+                      before + pr.objective() + after));
+              return ProgressListener.Action.CONTINUE;
+            };
+      }
+      ReluSolution s = solver.solve(p, null, listener);
       TwoLayerNetwork net = TwoLayerNetwork.recover(p, s);
       nets.add(net);
       convex += s.objective();
@@ -243,7 +193,41 @@ public final class ConvexTraining {
       gap = Math.max(gap, s.certificate().relativeGap());
       viol = Math.max(viol, s.certificate().constraintViolation());
     }
-    return new Solved(nets, obj, convex, it, wall, reason, gap, viol);
+    trace.add(new TracePoint(trace.size(), it, wall, obj));
+    double acc = Double.NaN;
+    double mse = Double.NaN;
+    List<double[]> outputs = new ArrayList<>();
+    for (TwoLayerNetwork net : nets) {
+      outputs.add(net.predict(xTe));
+    }
+    if (data.task() == Task.REGRESSION) {
+      mse = Metrics.meanSquaredError(outputs.get(0), data.yTest());
+    } else {
+      acc = Metrics.accuracy(outputs, data.labelsTest());
+    }
+    int width = 0;
+    for (TwoLayerNetwork net : nets) {
+      width += net.width();
+    }
+    double cell = (System.nanoTime() - cell0) * 1e-9;
+    return new Outcome(
+        obj, convex, patterns.count(), width, acc, mse, reason, it, gap, viol, wall, cell, trace);
+  }
+
+  private static double sumOfSquares(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return s;
+  }
+
+  private static double sum(double[] v, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      s += v[i];
+    }
+    return s;
   }
 
   /**

@@ -37,17 +37,6 @@ public enum CrSolver {
         : new AugmentedLagrangianSolver(settings);
   }
 
-  /**
-   * First budget of {@link ConvexTraining}'s schedule for this solver: 25 R-FISTA iterations for al
-   * (an anytime method: any prefix of the run is useful), 100 Newton steps for ipm (a barrier run
-   * stopped early is far from the optimum, and 100 steps cover every per-program path measured on
-   * the fixtures, 20–92; a truncated run would otherwise end most cells); 100 for auto (either kind
-   * of iteration).
-   */
-  public int firstBudget() {
-    return this == al ? ConvexTraining.FIRST_BUDGET : 100;
-  }
-
   /** What one solver iteration is, for the outputs' descriptions. */
   public String iterationUnit() {
     if (this == auto) {

@@ -164,6 +164,9 @@ public final class Summaries {
       if (r.size() != h.size() || keys != null && !keys.contains(get(r, h, "run_key"))) {
         continue;
       }
+      if (get(r, h, "stop_reason").startsWith("skipped:")) {
+        continue; // a cut of the grid, not a result
+      }
       runs.add(
           new RunRec(
               get(r, h, "run_key"),

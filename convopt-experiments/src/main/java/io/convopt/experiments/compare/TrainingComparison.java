@@ -5,6 +5,7 @@ import io.convopt.experiments.data.BaselineGrid;
 import io.convopt.experiments.data.DataCatalog;
 import io.convopt.experiments.data.PreparedData;
 import io.convopt.experiments.grid.CellRows;
+import io.convopt.experiments.io.Numbers;
 import io.convopt.experiments.io.RunOutputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,17 +82,31 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
             dir.resolve("runs.csv"), dir.resolve("traces.csv"), CompareGrid.keys(spec, catalog()));
     Table profile = Summaries.profile(data);
     Table metrics = Summaries.metrics(data);
-    List<Findings.Finding> findings = Findings.evaluate(data, profile);
+    List<Verdicts.Problem> problems = Verdicts.problems(Verdicts.entries(data));
+    List<String> methods = spec.methods().stream().map(Method::id).toList();
+    List<Findings.Finding> findings = new ArrayList<>();
+    for (String m : List.of("cr", "cg")) {
+      if (methods.contains(m) && methods.contains(Verdicts.ADAM)) {
+        findings.add(Verdicts.claim(problems, m));
+      }
+    }
+    findings.addAll(Findings.evaluate(data, profile));
     RunOutputs.writeTable(profile, dir.resolve("profile.csv"));
     RunOutputs.writeTable(Summaries.sensitivity(data), dir.resolve("sensitivity.csv"));
     RunOutputs.writeTable(metrics, dir.resolve("metrics.csv"));
-    return new Summary(findings, summaryText(spec, data, metrics, findings, seconds));
+    RunOutputs.writeTable(Verdicts.verdictTable(problems, methods), dir.resolve("verdicts.csv"));
+    RunOutputs.writeTable(Verdicts.gapTable(problems), dir.resolve("gaps.csv"));
+    String verdicts = Verdicts.text(problems, methods);
+    return new Summary(
+        findings, summaryText(spec, data, metrics, verdicts, problems.size(), findings, seconds));
   }
 
   static String summaryText(
       CompareSpec spec,
       Summaries.Data data,
       Table metrics,
+      String verdicts,
+      int problems,
       List<Findings.Finding> findings,
       double seconds) {
     StringBuilder sb = new StringBuilder();
@@ -99,25 +114,57 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
         String.format(
             Locale.ROOT,
             "%nConvex vs non-convex training: %d problems (dataset x beta), %d seeds,"
-                + " width %d (P = %d),%ngrid time this invocation %.1f s%n",
+                + " CG with P = %d gates, CR with P = %d patterns, SGD/Adam width %d,%n"
+                + "grid time this invocation %.1f s%n",
             data.problems().size(),
             spec.seeds().size(),
-            spec.width(),
             spec.patternDraws(),
+            spec.crPatternDraws(),
+            spec.width(),
             seconds));
     sb.append(
         String.format(
             Locale.ROOT,
-            "Convex solvers: CG by R-FISTA; CR by %s;%niteration budgets %d * %d^k"
-                + " solver iterations (CR: %d * %d^k %s), %.3g s per cell, tolerance %.1g%n",
+            "Convex solvers: CG by R-FISTA; CR by %s; tolerance %.1g, at most %d solver"
+                + " iterations.%nBudget per cell (convex solve or one SGD/Adam run): %s s x"
+                + " clamp(training rows / %d, 1, %d) of wall time,%nsplit over the one-vs-all"
+                + " programs.%n",
             spec.crSolver().describe(),
-            ConvexTraining.FIRST_BUDGET,
-            ConvexTraining.BUDGET_GROWTH,
-            spec.crSolver().firstBudget(),
-            ConvexTraining.BUDGET_GROWTH,
-            spec.crSolver().iterationUnit(),
-            spec.convexTimeBudget(),
-            spec.convexTolerance()));
+            spec.convexTolerance(),
+            spec.convexMaxIterations(),
+            Numbers.rounded(spec.cellSeconds(), 4),
+            CompareSpec.BUDGET_ROWS,
+            CompareSpec.MAX_BUDGET_FACTOR));
+    sb.append("Cut from the field's protocol: ")
+        .append(String.join("; ", spec.cuts()))
+        .append(".\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Problems solved at relative gap (f - f_best)/|f_best| <= 1, 0.5, 0.1, 0.01 over %d"
+                + " problems%n(dataset, beta, seed; f = final training objective, SGD/Adam at"
+                + " their best learning rate;%nf_best = the lowest f of any method, CG's gated"
+                + " model included):%n",
+            problems));
+    sb.append(verdicts);
+    List<String> failed = new ArrayList<>();
+    for (Summaries.RunRec r : data.runs) {
+      if (r.stopReason().startsWith("failed:")) {
+        failed.add(
+            r.method()
+                + " on "
+                + r.dataset()
+                + (Double.isFinite(r.learningRate()) ? " lr " + r.learningRate() : "")
+                + " ("
+                + r.stopReason().substring("failed:".length())
+                + ")");
+      }
+    }
+    if (!failed.isEmpty()) {
+      sb.append("Failed cells (no objective; they solve nothing): ")
+          .append(String.join(", ", failed))
+          .append(".\n");
+    }
     sb.append(
         "Test metric per problem (mean over seeds; SGD/Adam at the learning rate with the"
             + " lowest\n"
@@ -142,12 +189,9 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
               metrics.doubleColumn("beta").getDouble(r),
               metrics.stringColumn("method").get(r),
               metrics.stringColumn("metric").get(r),
-              io.convopt.experiments.io.Numbers.rounded(
-                  metrics.doubleColumn("mean").getDouble(r), 4),
-              io.convopt.experiments.io.Numbers.rounded(
-                  metrics.doubleColumn("train_objective_mean").getDouble(r), 5),
-              io.convopt.experiments.io.Numbers.rounded(
-                  metrics.doubleColumn("relative_gap_to_best").getDouble(r), 3)));
+              Numbers.rounded(metrics.doubleColumn("mean").getDouble(r), 4),
+              Numbers.rounded(metrics.doubleColumn("train_objective_mean").getDouble(r), 5),
+              Numbers.rounded(metrics.doubleColumn("relative_gap_to_best").getDouble(r), 3)));
     }
     sb.append(
         "What the measurements say (verdicts are counts over the problems run, nothing"
@@ -163,9 +207,10 @@ public final class TrainingComparison extends DatasetComparison<TrainingComparis
     sb.append(
         "Notes: CG trains a gated network (a relaxation of CR on the same patterns), so"
             + " its objective\n"
-            + "is not that of a ReLU network; it is measured against the best ReLU objective but"
-            + " does not\n"
-            + "define it. Convex wall times include pattern sampling and solver setup; SGD/Adam"
+            + "is not that of a ReLU network; in the profiles, sensitivity and metrics it is"
+            + " measured against\n"
+            + "the best ReLU objective but does not define it (the verdict table's f_best includes"
+            + " it).\nConvex wall times include pattern sampling and solver setup; SGD/Adam"
             + " times exclude\n"
             + "the per-epoch objective evaluation. Adversarial robustness (method cr-robust) is"
             + " measured by\n"

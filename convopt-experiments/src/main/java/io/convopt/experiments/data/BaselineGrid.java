@@ -222,8 +222,19 @@ public final class BaselineGrid {
         "win" + spec.window() + "/" + spec.stride());
   }
 
-  /** Trains one cell on prepared data. */
+  /** Trains one cell on prepared data (no time limit). */
   public static Run run(PreparedData data, String method, Spec spec, double lr, long seed) {
+    return run(data, method, spec, lr, seed, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Trains one cell on prepared data within {@code timeLimitSeconds} of wall time (split evenly
+   * over the K one-vs-all networks of a multi-class set; each stops at the first step that reaches
+   * its share, see {@link NonConvexConfig}). The combined trajectory holds a network's last record
+   * once it has stopped, so its last point is the final objective.
+   */
+  public static Run run(
+      PreparedData data, String method, Spec spec, double lr, long seed, double timeLimitSeconds) {
     String key = key(data.name(), method, spec, lr, seed);
     double[][] xTr = ReluTrainingProblem.appendBiasColumn(data.xTrain());
     double[][] xTe = ReluTrainingProblem.appendBiasColumn(data.xTest());
@@ -233,7 +244,8 @@ public final class BaselineGrid {
             .withBeta(spec.beta())
             .withLoss(spec.loss())
             .withEpochs(spec.epochs())
-            .withBatchFraction(spec.batchFraction());
+            .withBatchFraction(spec.batchFraction())
+            .withTimeLimit(timeLimitSeconds / Math.max(1, data.signedProblems()));
     int batch = base.batchSize(xTr.length);
     base = base.withOptimiser(optimiser(method, lr, (xTr.length + batch - 1) / batch));
     List<NonConvexResult> results = new ArrayList<>();
@@ -252,12 +264,12 @@ public final class BaselineGrid {
     double obj = 0;
     double wall = 0;
     boolean diverged = false;
-    int len = Integer.MAX_VALUE;
+    int len = 0;
     for (NonConvexResult r : results) {
       obj += r.finalObjective();
       wall += r.wallSeconds();
       diverged |= r.diverged();
-      len = Math.min(len, r.trajectory().size());
+      len = Math.max(len, r.trajectory().size());
     }
     List<EpochRecord> traj = new ArrayList<>();
     for (int e = 0; e < len; e++) {
@@ -265,7 +277,8 @@ public final class BaselineGrid {
       double w = 0;
       long steps = 0;
       for (NonConvexResult r : results) {
-        EpochRecord er = r.trajectory().get(e);
+        List<EpochRecord> t = r.trajectory();
+        EpochRecord er = t.get(Math.min(e, t.size() - 1));
         o += er.objective();
         w += er.wallSeconds();
         steps += er.steps();

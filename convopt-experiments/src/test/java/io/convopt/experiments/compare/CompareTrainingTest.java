@@ -1,6 +1,7 @@
 package io.convopt.experiments.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.convopt.experiments.comparison.ComparisonPipeline;
 import io.convopt.experiments.data.DataCatalog;
@@ -224,7 +225,9 @@ class CompareTrainingTest {
             "split_seed",
             "learning_rates",
             "width_rule",
-            "pattern_draws");
+            "pattern_draws_cg",
+            "pattern_draws_cr",
+            "cuts_from_field_protocol");
     assertThat(prov.get("seeds")).isEqualTo("3");
     assertThat(prov.get("cr_solver")).isEqualTo("ipm");
     assertThat(printed).contains("CR by ipm");
@@ -235,6 +238,100 @@ class CompareTrainingTest {
     assertThat(printed)
         .contains("What the measurements say")
         .contains("CR reaches a lower training objective");
+  }
+
+  @Test
+  void verdictTableCountsTheGapsOfTheSelectedRuns() {
+    // gaps.csv: each method's selected run per (dataset, beta, seed), gap to the lowest of them
+    List<List<String>> g = read("gaps.csv");
+    Map<String, Double> lowest = new HashMap<>();
+    for (List<String> v : g.subList(1, g.size())) {
+      Map<String, String> r = row(g.get(0), v);
+      String p = r.get("dataset") + "|" + r.get("seed");
+      if (!r.get("objective").isEmpty()) {
+        lowest.merge(p, Double.parseDouble(r.get("objective")), Math::min);
+      }
+      // the selected objective is the lowest final objective among the method's runs
+      double low = Double.POSITIVE_INFINITY;
+      for (List<String> rv : read("runs.csv").subList(1, read("runs.csv").size())) {
+        Map<String, String> run = row(read("runs.csv").get(0), rv);
+        if (run.get("dataset").equals(r.get("dataset"))
+            && run.get("method").equals(r.get("method"))
+            && run.get("seed").equals(r.get("seed"))
+            && !run.get("final_objective").isEmpty()) {
+          low = Math.min(low, Double.parseDouble(run.get("final_objective")));
+        }
+      }
+      if (Double.isFinite(low)) {
+        assertThat(Double.parseDouble(r.get("objective"))).isEqualTo(low);
+      }
+    }
+    Map<String, int[]> counted = new HashMap<>();
+    for (List<String> v : g.subList(1, g.size())) {
+      Map<String, String> r = row(g.get(0), v);
+      double best = lowest.get(r.get("dataset") + "|" + r.get("seed"));
+      assertThat(Double.parseDouble(r.get("best_objective"))).isEqualTo(best);
+      int[] c = counted.computeIfAbsent(r.get("method"), k -> new int[4]);
+      if (!r.get("objective").isEmpty()) {
+        double gap = (Double.parseDouble(r.get("objective")) - best) / Math.abs(best);
+        assertThat(Double.parseDouble(r.get("relative_gap"))).isCloseTo(gap, within(1e-12));
+        for (int t = 0; t < 4; t++) {
+          c[t] += gap <= Verdicts.TOLERANCES[t] ? 1 : 0;
+        }
+      }
+    }
+    List<List<String>> vt = read("verdicts.csv");
+    assertThat(vt).hasSize(1 + 4);
+    for (List<String> v : vt.subList(1, vt.size())) {
+      Map<String, String> r = row(vt.get(0), v);
+      int[] c = counted.get(r.get("method"));
+      assertThat(r.get("problems")).isEqualTo("2");
+      assertThat(r.get("solved_gap_1")).isEqualTo(Integer.toString(c[0]));
+      assertThat(r.get("solved_gap_0.5")).isEqualTo(Integer.toString(c[1]));
+      assertThat(r.get("solved_gap_0.1")).isEqualTo(Integer.toString(c[2]));
+      assertThat(r.get("solved_gap_0.01")).isEqualTo(Integer.toString(c[3]));
+    }
+    assertThat(printed).contains("Problems solved at relative gap").contains("Cut from the field");
+  }
+
+  @Test
+  void crOnSetsAboveItsRowLimitIsSkippedAndLeftOutOfTheVerdicts(@TempDir Path other) {
+    int c =
+        new CommandLine(new CompareTrainingCommand())
+            .execute(
+                "--quick",
+                "--out",
+                other.toString(),
+                "--datasets",
+                "iris",
+                "--betas",
+                "1",
+                "--repeats",
+                "1",
+                "--methods",
+                "cr,adam",
+                "--lr",
+                "0.1",
+                "--cr-max-rows",
+                "50",
+                "--cell-seconds",
+                "0.5");
+    assertThat(c).isZero();
+    Path d = other.resolve("compare-quick");
+    List<List<String>> runs = CsvRowWriter.readAll(d.resolve("runs.csv"));
+    Map<String, String> cr = null;
+    for (List<String> v : runs.subList(1, runs.size())) {
+      if (row(runs.get(0), v).get("method").equals("cr")) {
+        cr = row(runs.get(0), v);
+      }
+    }
+    assertThat(cr).isNotNull();
+    assertThat(cr.get("stop_reason")).isEqualTo("skipped:rows>50");
+    assertThat(cr.get("final_objective")).isEmpty();
+    List<List<String>> v = CsvRowWriter.readAll(d.resolve("verdicts.csv"));
+    assertThat(row(v.get(0), v.get(1)).get("method")).isEqualTo("cr");
+    assertThat(row(v.get(0), v.get(1)).get("problems")).isEqualTo("0");
+    assertThat(row(v.get(0), v.get(2)).get("problems")).isEqualTo("1");
   }
 
   @Test
@@ -323,6 +420,8 @@ class CompareTrainingTest {
             spec.learningRates(),
             spec.seeds(),
             spec.patternDraws(),
+            spec.crPatternDraws(),
+            spec.crMaxRows(),
             spec.epochs(),
             spec.batchFraction(),
             spec.convexMaxIterations(),

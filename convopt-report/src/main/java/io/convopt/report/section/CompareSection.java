@@ -19,11 +19,12 @@ import java.util.TreeMap;
 
 /**
  * Convex vs non-convex training ({@code compare-training}): for one folder {@code compare*} of the
- * results, the checked claims (findings.csv), performance profiles per tolerance (profile.csv),
- * objective-vs-time traces per dataset and β (traces.csv with runs.csv), min/median/max bars of the
- * final objective relative to the best ReLU objective (sensitivity.csv) and the test-metric table
- * (metrics.csv). Every file is optional; the section says which are missing. Time axes are log10
- * seconds (points at time 0 are left out).
+ * results, the checked claims (findings.csv), the problems each method solves at the relative gaps
+ * 1, 0.5, 0.1 and 0.01 (verdicts.csv, with each gap in gaps.csv), performance profiles per
+ * tolerance (profile.csv), objective-vs-time traces per dataset and β (traces.csv with runs.csv),
+ * min/median/max bars of the final objective relative to the best ReLU objective (sensitivity.csv)
+ * and the test-metric table (metrics.csv). Every file is optional; the section says which are
+ * missing. Time axes are log10 seconds (points at time 0 are left out).
  */
 public final class CompareSection {
   private CompareSection() {}
@@ -62,6 +63,15 @@ public final class CompareSection {
           "train_objective_mean",
           "relative_gap_to_best");
   public static final List<String> FINDINGS = List.of("claim", "verdict", "evidence");
+  public static final List<String> VERDICTS =
+      List.of(
+          "method",
+          "problems",
+          "solved_gap_1",
+          "solved_gap_0.5",
+          "solved_gap_0.1",
+          "solved_gap_0.01",
+          "claim_lower_than_adam");
 
   private static final Map<String, String> COLOURS =
       Map.of(
@@ -81,12 +91,12 @@ public final class CompareSection {
         new StringBuilder(
             Html.p(
                 "The same two-layer ReLU network trained by the convex programs (CG: gated"
-                    + " relaxation, R-FISTA; CR: constrained ReLU program, augmented Lagrangian)"
-                    + " and by SGD/Adam on the same objective (half squared error summed + beta/2"
-                    + " squared weights). A problem is a dataset and beta; SGD/Adam use, per seed,"
-                    + " the learning rate with the lowest training objective. CG is a different"
-                    + " (gated) model: it is compared with, but does not define, the best ReLU"
-                    + " objective."));
+                    + " relaxation, R-FISTA; CR: constrained ReLU program, the solver named in"
+                    + " provenance.csv) and by SGD/Adam on the same objective (half squared error"
+                    + " summed + beta/2 squared weights). A problem is a dataset and beta; SGD/Adam"
+                    + " use, per seed, the learning rate with the lowest training objective. In the"
+                    + " profiles and figures CG, a different (gated) model, is compared with, but"
+                    + " does not define, the best ReLU objective."));
     List<Figure> figures = new ArrayList<>();
     CsvTable findings = tables.get("findings.csv");
     String summary = "";
@@ -111,6 +121,24 @@ public final class CompareSection {
               holds,
               findings.rowCount());
     }
+    CsvTable verdicts = tables.get("verdicts.csv");
+    if (verdicts != null) {
+      verdicts.require(VERDICTS.toArray(String[]::new));
+      html.append("<h3>Verdicts at the solved tolerances</h3>\n")
+          .append(
+              Html.p(
+                  "Problems (dataset, beta, seed) each method solves: its final training objective"
+                      + " f within (f - f_best)/|f_best| <= 1, 0.5, 0.1, 0.01 of the lowest final"
+                      + " objective any method reached on that problem (CG's gated model included;"
+                      + " SGD/Adam at their best learning rate). best_on: problems on which the"
+                      + " method reached f_best; lower_than_adam: problems on which its f is below"
+                      + " Adam's; claim_lower_than_adam: the verdict from the solved counts."))
+          .append(Html.plain(verdicts, "data-table verdicts"));
+      CsvTable gaps = tables.get("gaps.csv");
+      if (gaps != null) {
+        html.append(Html.plain(gaps, "data-table gaps"));
+      }
+    }
     CsvTable profile = tables.get("profile.csv");
     if (profile != null) {
       profile.require(PROFILE.toArray(String[]::new));
@@ -132,8 +160,8 @@ public final class CompareSection {
       html.append("<h3>Objective vs time</h3>\n")
           .append(
               Html.p(
-                  "Training objective of every run against its wall time (convex: one point per"
-                      + " iteration budget of the schedule; SGD/Adam: one point per epoch)."));
+                  "Training objective of every run against its wall time (CG: one point per"
+                      + " certificate check; CR: start and end; SGD/Adam: one point per epoch)."));
       for (Figure f : traceFigures(id, traces, names)) {
         figures.add(f);
         html.append(Html.figure(f));
@@ -202,7 +230,14 @@ public final class CompareSection {
               "metrics.csv"));
     }
     for (String other : tables.keySet()) {
-      if (!List.of("findings.csv", "profile.csv", "traces.csv", "sensitivity.csv", "metrics.csv")
+      if (!List.of(
+              "findings.csv",
+              "profile.csv",
+              "traces.csv",
+              "sensitivity.csv",
+              "metrics.csv",
+              "verdicts.csv",
+              "gaps.csv")
           .contains(other)) {
         CsvTable t = tables.get(other);
         html.append("<h3>")

@@ -7,14 +7,12 @@ import java.util.Locale;
  * and validates its argument ({@link IllegalArgumentException} on bad values).
  *
  * <p>Defaults: width m = 32, β = 1e-3, squared loss, {@link Adam} with η = 1e-3, 100 epochs,
- * mini-batches of 10 % of the rows (at least one row), seed 42.
+ * mini-batches of 10 % of the rows (at least one row), seed 42, no time limit.
  *
- * <p>Learning-rate scale: the optimiser receives (1/n)·ĝ where ĝ is the unbiased mini-batch
- * estimate of ∇F for the summed objective F (see {@link ReluObjective#gradient(double[], int[])}),
- * i.e. the gradient of F/n = mean loss + (β/2n)‖θ‖². The objective itself and every recorded value
- * keep the convex programs' summed scaling; only the step size is normalised, so one learning rate
- * grid fits datasets of different sizes. The optimiser held here is a prototype: the trainer runs a
- * {@link Optimiser#copy()} of it.
+ * <p>Time limit: the trainer stops at the first mini-batch step at which the wall time since
+ * training began (per-epoch objective evaluations included) reaches the limit, so a run overshoots
+ * it by at most one step and one objective evaluation; {@link Double#POSITIVE_INFINITY} means no
+ * limit.
  */
 public final class NonConvexConfig {
 
@@ -25,6 +23,7 @@ public final class NonConvexConfig {
   private final int epochs;
   private final double batchFraction;
   private final long seed;
+  private final double timeLimitSeconds;
 
   private NonConvexConfig(
       int width,
@@ -33,7 +32,8 @@ public final class NonConvexConfig {
       Optimiser optimiser,
       int epochs,
       double batchFraction,
-      long seed) {
+      long seed,
+      double timeLimitSeconds) {
     if (width <= 0) {
       throw new IllegalArgumentException("width must be positive, got " + width);
     }
@@ -49,6 +49,10 @@ public final class NonConvexConfig {
     if (!(batchFraction > 0 && batchFraction <= 1)) {
       throw new IllegalArgumentException("batch fraction must be in (0, 1], got " + batchFraction);
     }
+    if (!(timeLimitSeconds > 0)) {
+      throw new IllegalArgumentException(
+          "time limit must be > 0 seconds (infinity for none), got " + timeLimitSeconds);
+    }
     this.width = width;
     this.beta = beta;
     this.loss = loss;
@@ -56,40 +60,52 @@ public final class NonConvexConfig {
     this.epochs = epochs;
     this.batchFraction = batchFraction;
     this.seed = seed;
+    this.timeLimitSeconds = timeLimitSeconds;
   }
 
   /** The defaults listed in the class comment. */
   public static NonConvexConfig defaults() {
-    return new NonConvexConfig(32, 1e-3, Loss.SQUARED, Adam.of(1e-3), 100, 0.1, 42L);
+    return new NonConvexConfig(
+        32, 1e-3, Loss.SQUARED, Adam.of(1e-3), 100, 0.1, 42L, Double.POSITIVE_INFINITY);
   }
 
   public NonConvexConfig withWidth(int w) {
-    return new NonConvexConfig(w, beta, loss, optimiser, epochs, batchFraction, seed);
+    return new NonConvexConfig(
+        w, beta, loss, optimiser, epochs, batchFraction, seed, timeLimitSeconds);
   }
 
   public NonConvexConfig withBeta(double b) {
-    return new NonConvexConfig(width, b, loss, optimiser, epochs, batchFraction, seed);
+    return new NonConvexConfig(
+        width, b, loss, optimiser, epochs, batchFraction, seed, timeLimitSeconds);
   }
 
   public NonConvexConfig withLoss(Loss l) {
-    return new NonConvexConfig(width, beta, l, optimiser, epochs, batchFraction, seed);
+    return new NonConvexConfig(
+        width, beta, l, optimiser, epochs, batchFraction, seed, timeLimitSeconds);
   }
 
   public NonConvexConfig withOptimiser(Optimiser o) {
-    return new NonConvexConfig(width, beta, loss, o, epochs, batchFraction, seed);
+    return new NonConvexConfig(width, beta, loss, o, epochs, batchFraction, seed, timeLimitSeconds);
   }
 
   public NonConvexConfig withEpochs(int e) {
-    return new NonConvexConfig(width, beta, loss, optimiser, e, batchFraction, seed);
+    return new NonConvexConfig(
+        width, beta, loss, optimiser, e, batchFraction, seed, timeLimitSeconds);
   }
 
   /** Mini-batch size as a fraction of n (rounded, at least 1); 1 gives full-batch steps. */
   public NonConvexConfig withBatchFraction(double f) {
-    return new NonConvexConfig(width, beta, loss, optimiser, epochs, f, seed);
+    return new NonConvexConfig(width, beta, loss, optimiser, epochs, f, seed, timeLimitSeconds);
   }
 
   public NonConvexConfig withSeed(long s) {
-    return new NonConvexConfig(width, beta, loss, optimiser, epochs, batchFraction, s);
+    return new NonConvexConfig(
+        width, beta, loss, optimiser, epochs, batchFraction, s, timeLimitSeconds);
+  }
+
+  /** A copy that stops training once {@code seconds} of wall time have passed (see above). */
+  public NonConvexConfig withTimeLimit(double seconds) {
+    return new NonConvexConfig(width, beta, loss, optimiser, epochs, batchFraction, seed, seconds);
   }
 
   public int width() {
@@ -121,6 +137,11 @@ public final class NonConvexConfig {
     return seed;
   }
 
+  /** Training-time limit in seconds ({@link Double#POSITIVE_INFINITY}: none). */
+  public double timeLimitSeconds() {
+    return timeLimitSeconds;
+  }
+
   /** The batch size used for {@code n} rows: max(1, round(fraction · n)). */
   public int batchSize(int n) {
     return (int) Math.max(1, Math.min(n, Math.round(batchFraction * n)));
@@ -131,13 +152,14 @@ public final class NonConvexConfig {
     return String.format(
         Locale.ROOT,
         "NonConvexConfig[width=%d, beta=%s, loss=%s, optimiser=%s, epochs=%d,"
-            + " batchFraction=%s, seed=%d]",
+            + " batchFraction=%s, seed=%d, timeLimit=%s]",
         width,
         beta,
         loss,
         optimiser.describe(),
         epochs,
         batchFraction,
-        seed);
+        seed,
+        timeLimitSeconds);
   }
 }

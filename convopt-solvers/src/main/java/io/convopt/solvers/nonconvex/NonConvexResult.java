@@ -10,7 +10,8 @@ import java.util.List;
  * @param optimiser {@link Optimiser#describe()} of the optimiser used
  * @param trajectory the full-batch objective after every epoch, epoch 0 first
  * @param finalObjective F at the final weights
- * @param epochsRun epochs completed (fewer than configured only if the objective diverged)
+ * @param epochsRun epochs completed (fewer than configured if the objective diverged or the time
+ *     limit was reached)
  * @param steps optimiser steps taken
  * @param wallSeconds training time, excluding per-epoch bookkeeping
  * @param diverged true if the objective became NaN or infinite (the run stopped there)

@@ -19,7 +19,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Each epoch draws a fresh Fisher–Yates permutation of the rows and walks it in consecutive
  * batches of {@link NonConvexConfig#batchSize(int)} rows (the last one may be smaller). After each
  * epoch the full-batch objective is recorded; if it is NaN or infinite the run stops and is flagged
- * as diverged.
+ * as diverged. With a {@linkplain NonConvexConfig#timeLimitSeconds() time limit} the run stops at
+ * the first mini-batch step at which the wall time since training began (objective evaluations
+ * included) reaches it; that last epoch is then partial, and its record is the point reached.
  */
 public final class NonConvexTrainer {
 
@@ -68,10 +70,16 @@ public final class NonConvexTrainer {
     long steps = 0;
     int epochsRun = 0;
     boolean diverged = !Double.isFinite(obj);
-    for (int epoch = 1; epoch <= config.epochs() && !diverged; epoch++) {
+    long limitNanos =
+        Double.isInfinite(config.timeLimitSeconds())
+            ? Long.MAX_VALUE
+            : (long) Math.min(Long.MAX_VALUE, config.timeLimitSeconds() * 1e9);
+    long begin = System.nanoTime();
+    boolean timeUp = false;
+    for (int epoch = 1; epoch <= config.epochs() && !diverged && !timeUp; epoch++) {
       long t0 = System.nanoTime();
       shuffle(perm, orderRng);
-      for (int start = 0; start < n; start += batch) {
+      for (int start = 0; start < n && !timeUp; start += batch) {
         int end = Math.min(n, start + batch);
         int[] rows = new int[end - start];
         System.arraycopy(perm, start, rows, 0, rows.length);
@@ -81,6 +89,7 @@ public final class NonConvexTrainer {
         }
         opt.step(theta, g);
         steps++;
+        timeUp = System.nanoTime() - begin >= limitNanos;
       }
       nanos += System.nanoTime() - t0;
       epochsRun = epoch;

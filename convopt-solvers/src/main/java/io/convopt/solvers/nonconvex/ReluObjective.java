@@ -3,6 +3,7 @@ package io.convopt.solvers.nonconvex;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -29,6 +30,12 @@ public final class ReluObjective {
 
   /** Batches with fewer than this many multiply-adds (b·d·m) skip ND4J. */
   public static final long ND4J_MIN_WORK = 1L << 22;
+
+  /**
+   * Rows per block of {@link #value}'s forward pass through ND4J, so its activations take
+   * O(block·m) memory, not O(n·m) (at n = 10⁵ rows and m = 5 000 units that would be 4 GB).
+   */
+  static final int VALUE_BLOCK_ROWS = 8192;
 
   private final double[][] xRows;
   private final INDArray x;
@@ -100,7 +107,7 @@ public final class ReluObjective {
   /** F(θ) over all n samples. */
   public double value(double[] theta) {
     checkLength(theta);
-    double[] f = useNd4j(n) ? forward(theta, x).f : plainForward(theta, null);
+    double[] f = useNd4j(n) ? blockedForward(theta) : plainForward(theta, null);
     double s = 0;
     for (int k = 0; k < n; k++) {
       s += loss.value(f[k], y[k]);
@@ -230,6 +237,21 @@ public final class ReluObjective {
     double[] z = new double[width];
     for (int t = 0; t < b; t++) {
       f[t] = hidden(theta, xRows[rows == null ? t : rows[t]], z);
+    }
+    return f;
+  }
+
+  /** The outputs on all rows, {@link #VALUE_BLOCK_ROWS} rows at a time. */
+  private double[] blockedForward(double[] theta) {
+    if (n <= VALUE_BLOCK_ROWS) {
+      return forward(theta, x).f;
+    }
+    double[] f = new double[n];
+    for (int r0 = 0; r0 < n; r0 += VALUE_BLOCK_ROWS) {
+      int r1 = Math.min(n, r0 + VALUE_BLOCK_ROWS);
+      INDArray xb = x.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all());
+      double[] fb = forward(theta, xb).f;
+      System.arraycopy(fb, 0, f, r0, fb.length);
     }
     return f;
   }

@@ -1,6 +1,7 @@
 package io.convopt.solvers.nonconvex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -47,6 +48,16 @@ class NonConvexTrainerTest {
               .isCloseTo(gRef[i], within(1e-10 * (1 + Math.abs(gRef[i]))));
         }
       }
+  }
+
+  @Test
+  void valueOverSeveralRowBlocksMatchesThePlainReference() {
+    // more rows than one block of the ND4J forward pass, the last block partial
+    ReluTrainingProblem p = randomProblem(2 * ReluObjective.VALUE_BLOCK_ROWS + 37, 3, 4, false);
+    ReluObjective f = new ReluObjective(p, 5, Loss.SQUARED, 0.2, 0L);
+    double[] theta = randomTheta(p.columns(), 5, 6);
+    double ref = PlainReference.value(p.features(), p.targets(), 5, Loss.SQUARED, 0.2, theta);
+    assertThat(f.value(theta)).isCloseTo(ref, within(1e-12 * Math.abs(ref)));
   }
 
   /**
@@ -202,6 +213,25 @@ class NonConvexTrainerTest {
                   p.features(), p.targets(), m, Loss.SQUARED, beta, r.network().flat()),
               within(1e-9 * r.finalObjective()));
     }
+  }
+
+  @Test
+  void timeLimitStopsAtTheStepThatReachesIt() {
+    ReluTrainingProblem p = randomProblem(40, 3, 5, false);
+    NonConvexConfig cfg = NonConvexConfig.defaults().withWidth(8).withEpochs(5).withSeed(3);
+    // any step takes longer than a nanosecond: exactly one step runs, in a partial first epoch
+    NonConvexResult one = NonConvexTrainer.train(p, cfg.withTimeLimit(1e-9));
+    assertThat(one.epochsRun()).isEqualTo(1);
+    assertThat(one.steps()).isEqualTo(1);
+    assertThat(one.trajectory()).hasSize(2);
+    // full batches: one step is one epoch, the same as the first epoch of the unlimited run
+    NonConvexConfig fullBatch = cfg.withBatchFraction(1.0);
+    NonConvexResult all = NonConvexTrainer.train(p, fullBatch);
+    NonConvexResult first = NonConvexTrainer.train(p, fullBatch.withTimeLimit(1e-9));
+    assertThat(all.epochsRun()).isEqualTo(5);
+    assertThat(first.trajectory().get(1).objective())
+        .isEqualTo(all.trajectory().get(1).objective());
+    assertThatIllegalArgumentException().isThrownBy(() -> cfg.withTimeLimit(0));
   }
 
   @Test
