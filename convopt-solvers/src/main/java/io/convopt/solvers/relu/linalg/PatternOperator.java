@@ -110,21 +110,7 @@ public final class PatternOperator {
         ut[c * blocks + j] = u[j * d + c];
       }
     }
-    for (int k = 0; k < n; k++) {
-      int xo = k * d;
-      int ro = k * blocks;
-      double x0 = x[xo];
-      for (int j = 0; j < blocks; j++) {
-        xu[ro + j] = x0 * ut[j];
-      }
-      for (int c = 1; c < d; c++) {
-        double xc = x[xo + c];
-        int to = c * blocks;
-        for (int j = 0; j < blocks; j++) {
-          xu[ro + j] += xc * ut[to + j];
-        }
-      }
-    }
+    productRows(0, n, ut, xu);
   }
 
   /** yhat from XU. */
@@ -154,20 +140,7 @@ public final class PatternOperator {
     // accumulate G^T = X^T M (d x B) by axpys over contiguous rows of M, then transpose
     double[] gt = transposed;
     java.util.Arrays.fill(gt, 0.0);
-    for (int k = 0; k < n; k++) {
-      int xo = k * d;
-      int ro = k * blocks;
-      for (int c = 0; c < d; c++) {
-        double xc = x[xo + c];
-        if (xc == 0) {
-          continue;
-        }
-        int to = c * blocks;
-        for (int j = 0; j < blocks; j++) {
-          gt[to + j] += xc * m[ro + j];
-        }
-      }
-    }
+    adjointRows(0, n, m, gt);
     for (int j = 0; j < blocks; j++) {
       for (int c = 0; c < d; c++) {
         grad[j * d + c] = gt[c * blocks + j];
