@@ -33,6 +33,12 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
  * gap is a true bound. Blocks whose violated rows have a gate on the hyperplane, and problems
  * without gates, are left as they are. Used by both CR solvers as their last step (target: scaled
  * cone violation ≤ 1e-8).
+ *
+ * <p><b>Deadline.</b> {@link #restore(PatternOperator, ActivationPatterns, double[], Deadline)}
+ * checks the deadline before each block's projection; once it has passed, the remaining violating
+ * blocks are <i>deferred</i>: each takes the shorter of two feasible moves, the gate shift above or
+ * setting the block to zero (0 lies in every cone), at the cost of the two row-block passes only.
+ * The result is feasible either way; deferred blocks move further than their projection would.
  */
 public final class ConeRestoration {
   /** Hildreth sweeps per block. */
@@ -41,13 +47,32 @@ public final class ConeRestoration {
   private ConeRestoration() {}
 
   /**
-   * Shifts the violating blocks of {@code u} (in place).
+   * What a restoration did.
+   *
+   * @param applicable false when the problem has no gates or is GATED (u left as it is)
+   * @param moved blocks moved by the gate shift or set to zero
+   * @param deferred violating blocks not projected because the deadline had passed
+   */
+  public record Outcome(boolean applicable, int moved, int deferred) {}
+
+  /**
+   * Shifts the violating blocks of {@code u} (in place), without a deadline.
    *
    * @return the number of blocks moved, or -1 when the problem has no gates or is GATED
    */
   public static int restore(PatternOperator op, ActivationPatterns patterns, double[] u) {
+    Outcome o = restore(op, patterns, u, Deadline.none());
+    return o.applicable() ? o.moved() : -1;
+  }
+
+  /**
+   * Moves the violating blocks of {@code u} into their cones (in place), projecting them exactly
+   * until the deadline passes and deferring the rest (see the class comment).
+   */
+  public static Outcome restore(
+      PatternOperator op, ActivationPatterns patterns, double[] u, Deadline deadline) {
     if (!op.constrained || !patterns.hasGates()) {
-      return -1;
+      return new Outcome(false, 0, 0);
     }
     int n = op.n;
     int d = op.d;
@@ -80,9 +105,17 @@ public final class ConeRestoration {
     double[] mu = new double[n];
     double[][] signed = null;
     double[] uj = new double[d];
+    boolean[] deferred = new boolean[blocks];
+    int deferredCount = 0;
     for (int i = 0; i < pats; i++) {
       for (int j = i; j < blocks; j += pats) {
         if (!violated[j]) {
+          continue;
+        }
+        if (deadline.passed()) {
+          // (monotone: once block i is deferred, so is block i + P, whose rows are then not needed)
+          deferred[j] = true;
+          deferredCount++;
           continue;
         }
         if (signed == null) {
@@ -134,15 +167,28 @@ public final class ConeRestoration {
     for (int j = 0; j < blocks; j++) {
       int i = op.pattern(j);
       double t = shift[j];
-      if (!blocked[j] && t > 0) {
+      if (deferred[j] && (blocked[j] || t * gateNorm(gates, i) >= PatternOperator.blockNorm(u, j, d))) {
+        // the zero block is feasible and nearer than the gate shift
+        java.util.Arrays.fill(u, j * d, (j + 1) * d, 0.0);
+        moved++;
+      } else if (!blocked[j] && t > 0) {
         for (int c = 0; c < d; c++) {
           u[j * d + c] += t * gates[c][i];
         }
         moved++;
       }
     }
-    return moved;
+    return new Outcome(true, moved, deferredCount);
   }
+
+  private static double gateNorm(double[][] gates, int i) {
+    double s = 0;
+    for (double[] row : gates) {
+      s += row[i] * row[i];
+    }
+    return Math.sqrt(s);
+  }
+
 
   /** The signed rows {@code (2 D_ki - 1) x_k} of pattern i into rows (n x d). */
   private static void signedRows(PatternOperator op, int i, double[][] rows) {

@@ -41,7 +41,15 @@ import io.convopt.solvers.relu.linalg.PolyhedralCone;
  * the maximum. Memory: O(n d + B d) besides the operator's row block (the signed rows of one
  * pattern at a time, no n x B array); the KKT fields, which need the cone multipliers, are computed
  * (with n x B scratch) only when the caller passes them, and are NaN for the constrained program
- * otherwise. Not thread-safe (scratch arrays); one instance per solve.
+ * otherwise.
+ *
+ * <p><b>Deadline.</b> {@link #evaluate(double[], double[], double[], Deadline)} checks a deadline
+ * before each block's projection, in the restoration and in the dual bound. Past it, the
+ * restoration defers the remaining blocks to a cheap feasible move (see {@link ConeRestoration}) and
+ * the dual bound takes the next block's norm for the rest (both valid, looser); the result is then
+ * marked incomplete ({@link Result#complete()} false), so that a solver can drop it in favour of an
+ * earlier complete one. The work after the deadline is a few row-block passes (masked products),
+ * no projection. Not thread-safe (scratch arrays); one instance per solve.
  */
 public final class ProjectedCertificate {
   private final PatternOperator op;
@@ -54,8 +62,19 @@ public final class ProjectedCertificate {
 
   private int rowsOf = -1;
 
-  /** Feasible point, its certificate, and whether w was actually made feasible. */
-  public record Result(double[] w, Certificate certificate, boolean restored) {}
+  /**
+   * Feasible point, its certificate, whether w was actually made feasible, and whether the
+   * evaluation finished before its deadline (an incomplete one is valid but looser).
+   */
+  public record Result(double[] w, Certificate certificate, boolean restored, boolean complete) {
+    /** A complete result. */
+    public Result(double[] w, Certificate certificate, boolean restored) {
+      this(w, certificate, restored, true);
+    }
+  }
+
+  /** Set by {@link #maxSupport} when the deadline cut the projections short. */
+  private boolean interrupted;
 
   public ProjectedCertificate(PatternOperator op, ReluProblem problem) {
     this.op = op;
@@ -91,10 +110,22 @@ public final class ProjectedCertificate {
    *     program: KKT fields NaN)
    */
   public Result evaluate(double[] u, double[] multiplier, double[] gamma) {
+    return evaluate(u, multiplier, gamma, Deadline.none());
+  }
+
+  /**
+   * As {@link #evaluate(double[], double[], double[])}, stopping the projections when the deadline
+   * passes (see the class comment); the result is then incomplete but valid.
+   */
+  public Result evaluate(double[] u, double[] multiplier, double[] gamma, Deadline deadline) {
     double[] w = u.clone();
     boolean restored = true;
+    boolean complete = true;
+    interrupted = false;
     if (op.constrained) {
-      restored = ConeRestoration.restore(op, problem.patterns(), w) >= 0;
+      ConeRestoration.Outcome o = ConeRestoration.restore(op, problem.patterns(), w, deadline);
+      restored = o.applicable();
+      complete = o.deferred() == 0;
     }
     Loss loss = problem.loss();
     double[] y = problem.yView();
@@ -123,7 +154,7 @@ public final class ProjectedCertificate {
         }
       }
       loss.projectDual(z, y);
-      double worst = maxSupport(z);
+      double worst = maxSupport(z, deadline);
       double s = worst <= beta ? 1.0 : beta / worst;
       for (int k = 0; k < op.n; k++) {
         z[k] *= s;
@@ -156,7 +187,7 @@ public final class ProjectedCertificate {
             violation(w),
             kkt == null ? Double.NaN : kkt.stationarity(),
             kkt == null ? Double.NaN : kkt.complementarity());
-    return new Result(w, cert, restored);
+    return new Result(w, cert, restored, complete && !interrupted);
   }
 
   /**
@@ -176,7 +207,7 @@ public final class ProjectedCertificate {
    * projections (more on small n d^2) the next block's norm bounds the rest (exact until then,
    * looser after, valid always).
    */
-  private double maxSupport(double[] z) {
+  private double maxSupport(double[] z, Deadline deadline) {
     op.maskedAdjoint(z, g);
     int d = op.d;
     int blocks = op.blocks;
@@ -204,8 +235,9 @@ public final class ProjectedCertificate {
       if (norms[j] <= worst) {
         break;
       }
-      if (q == maxProjections) {
+      if (q == maxProjections || deadline.passed()) {
         // every remaining block's support is at most its norm: a valid, looser bound
+        interrupted |= q < maxProjections;
         return norms[j];
       }
       System.arraycopy(g, j * d, cj, 0, d);
@@ -266,6 +298,7 @@ public final class ProjectedCertificate {
             cp.constraintViolation(),
             cp.stationarity(),
             cp.complementarity()),
-        p.restored());
+        p.restored(),
+        a.complete() && b.complete());
   }
 }

@@ -9,6 +9,7 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
+import io.convopt.solvers.relu.certificate.Deadline;
 import io.convopt.solvers.relu.certificate.Evaluator;
 import io.convopt.solvers.relu.certificate.ProjectedCertificate;
 import io.convopt.solvers.relu.linalg.ConjugateGradientUStep;
@@ -96,6 +97,12 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   /** Minimal number of iterations between certificate evaluations. */
   static final int CERTIFY_EVERY = 50;
+
+  /**
+   * Share of a bounded time limit kept for the final certificate before the first evaluation has
+   * been timed (afterwards 1.5 times the last evaluation's time, at most this share).
+   */
+  static final double FINAL_RESERVE = 0.2;
 
   /** The certificate is evaluated only once both relative residuals are at most this. */
   static final double CERTIFY_BELOW = 1e-2;
@@ -354,7 +361,12 @@ public final class AdmmSolver implements ConvexReluSolver {
     double rd = Double.NaN;
     double relD = Double.POSITIVE_INFINITY;
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
-    ProjectedCertificate.Result certified = null;
+    Deadline deadline = Deadline.after(t0, settings.timeLimitSeconds());
+    // best = the best feasible point and the best dual bound of the complete evaluations so far
+    ProjectedCertificate.Result best = null;
+    long certNanos = 0;
+    long lastCertNanos = -1;
+    boolean stoppedAtCertificate = false;
     int nextCertify = CERTIFY_EVERY;
     double alpha = relaxation;
     while (it < settings.maxIterations()) {
@@ -410,37 +422,45 @@ public final class AdmmSolver implements ConvexReluSolver {
       if (dual && it >= nextCertify && Math.max(relP, relD) <= CERTIFY_BELOW) {
         long tc = System.nanoTime();
         ProjectedCertificate.Result pc =
-            pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho));
-        long spent = System.nanoTime() - tc;
+            pcert.evaluate(
+                v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho), deadline);
+        lastCertNanos = System.nanoTime() - tc;
+        certNanos += lastCertNanos;
         // spacing: at least CERTIFY_EVERY iterations, and at least four times the certificate's
-        // cost in ADMM iterations, so certification stays below about a fifth of the run time
-        double perIteration = Math.max((tc - t0) / (double) it, 1.0);
-        nextCertify = it + Math.max(CERTIFY_EVERY, (int) Math.min(1e6, 4 * spent / perIteration));
-        if (pc.certificate().relativeGap() <= settings.tolerance()
-            && (pc.restored()
-                || pc.certificate().constraintViolation() <= settings.feasibilityTolerance())) {
-          certified = pc;
-          reason = StopReason.CONVERGED;
-          break;
-        }
-        ProgressListener.Progress report =
-            new ProgressListener.Progress(
-                name(),
-                it,
-                pc.certificate().primal(),
-                pc.certificate().relativeGap(),
-                (System.nanoTime() - t0) * 1e-9);
-        if (progress.progress(report) == ProgressListener.Action.STOP) {
-          certified = pc;
-          reason = StopReason.STOPPED_BY_LISTENER;
-          break;
+        // cost in ADMM iterations (timed without the certificates), so that certification stays
+        // below about a fifth of the run time
+        double perIteration = Math.max((tc - t0 - (certNanos - lastCertNanos)) / (double) it, 1.0);
+        nextCertify =
+            it + Math.max(CERTIFY_EVERY, (int) Math.min(1e6, 4 * lastCertNanos / perIteration));
+        if (!pc.complete()) {
+          // the deadline cut it short: no new certificate (the time limit ends the loop below)
+          best = best == null ? pc : best;
+        } else {
+          best = best == null ? pc : ProjectedCertificate.better(best, pc);
+          if (converged(best)) {
+            reason = StopReason.CONVERGED;
+            break;
+          }
+          ProgressListener.Progress report =
+              new ProgressListener.Progress(
+                  name(),
+                  it,
+                  best.certificate().primal(),
+                  best.certificate().relativeGap(),
+                  (System.nanoTime() - t0) * 1e-9);
+          if (progress.progress(report) == ProgressListener.Action.STOP) {
+            reason = StopReason.STOPPED_BY_LISTENER;
+            stoppedAtCertificate = true;
+            break;
+          }
         }
       }
       if (action == AdmmListener.Action.STOP) {
         reason = StopReason.STOPPED_BY_LISTENER;
         break;
       }
-      if (settings.timeUp(t0)) {
+      if (settings.timeUp(t0) || finalCertificateDue(deadline, lastCertNanos)) {
+        // the rest of the time is kept for the final certificate of the current point
         reason = StopReason.TIME_LIMIT;
         break;
       }
@@ -458,9 +478,24 @@ public final class AdmmSolver implements ConvexReluSolver {
         }
       }
     }
-    if (certified == null) {
-      certified = pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho));
+    // (CONVERGED and a progress-listener stop leave right after an evaluation of the current v)
+    boolean justCertified =
+        best != null
+            && (reason == StopReason.CONVERGED
+                || reason == StopReason.STOPPED_BY_LISTENER && stoppedAtCertificate);
+    boolean finalEvaluation = best == null || !justCertified && !deadline.passed();
+    if (finalEvaluation) {
+      // within the deadline; past it, only when nothing is certified yet (then the evaluation
+      // defers every violating block to a cheap feasible move: a few row-block passes)
+      ProjectedCertificate.Result pc =
+          pcert.evaluate(v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho), deadline);
+      if (best == null) {
+        best = pc;
+      } else if (pc.complete()) {
+        best = ProjectedCertificate.better(best, pc);
+      }
     }
+    ProjectedCertificate.Result certified = best;
     double[] w = certified.w();
     Certificate cert = certified.certificate();
     double data = ev.dataTerm(w);
@@ -482,6 +517,29 @@ public final class AdmmSolver implements ConvexReluSolver {
         reason,
         name(),
         settings);
+  }
+
+  private boolean converged(ProjectedCertificate.Result r) {
+    return r.certificate().relativeGap() <= settings.tolerance()
+        && (r.restored()
+            || r.certificate().constraintViolation() <= settings.feasibilityTolerance());
+  }
+
+  /**
+   * Whether to stop iterating and keep the rest of a bounded time limit for the final certificate:
+   * the reserve is 1.5 times the last evaluation's time, or {@link #FINAL_RESERVE} of the limit
+   * before any evaluation (capped at that share).
+   */
+  private boolean finalCertificateDue(Deadline deadline, long lastCertNanos) {
+    if (!deadline.bounded()) {
+      return false;
+    }
+    double limit = settings.timeLimitSeconds();
+    double reserve =
+        lastCertNanos < 0
+            ? FINAL_RESERVE * limit
+            : Math.min(FINAL_RESERVE * limit, 1.5e-9 * lastCertNanos);
+    return deadline.secondsLeft() <= reserve;
   }
 
   private static double[] dualCandidate(boolean split, double[] mu, double rho, int n) {

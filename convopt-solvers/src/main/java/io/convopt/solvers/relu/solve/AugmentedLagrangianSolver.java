@@ -9,6 +9,7 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.certificate.Evaluator;
+import io.convopt.solvers.relu.certificate.Deadline;
 import io.convopt.solvers.relu.certificate.ProjectedCertificate;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.RestartedFista;
@@ -139,6 +140,7 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
     Certificate cert = null;
     double[] result = u;
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
+    Deadline deadline = Deadline.after(t0, settings.timeLimitSeconds());
     ActiveFacePolish polish = new ActiveFacePolish(op, problem);
     double[] gScratch = new double[u.length];
     double[] xu = new double[nb];
@@ -188,11 +190,13 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
                   // not run to its own tolerance once the iterate (or its polished face point)
                   // is already certified
                   long tc = System.nanoTime();
-                  ProjectedCertificate.Result pc = pcert.evaluate(x, zNow, gamma);
+                  ProjectedCertificate.Result pc = pcert.evaluate(x, zNow, gamma, deadline);
                   if (!split) {
                     double[] pol =
                         polish.polish(x, gamma, eta, 1e-3 * settings.tolerance() * gradScaleF);
-                    pc = ProjectedCertificate.better(pc, pcert.evaluate(pol, zNow, gamma));
+                    pc =
+                        ProjectedCertificate.better(
+                            pc, pcert.evaluate(pol, zNow, gamma, deadline));
                   }
                   long spent = System.nanoTime() - tc;
                   double perIteration = Math.max((tc - start) / (double) Math.max(it, 1), 1.0);
@@ -259,10 +263,11 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
         result = u;
         done = cert.relativeGap() <= settings.tolerance();
       } else {
-        ProjectedCertificate.Result pc = pcert.evaluate(u, z, gamma);
-        if (cons && !split && violation <= POLISH_BELOW) {
+        // (past the deadline the evaluation defers its projections: valid, looser, a few passes)
+        ProjectedCertificate.Result pc = pcert.evaluate(u, z, gamma, deadline);
+        if (cons && !split && violation <= POLISH_BELOW && !deadline.passed()) {
           double[] pol = polish.polish(u, gamma, step, 1e-3 * settings.tolerance() * gradScale);
-          ProjectedCertificate.Result pp = pcert.evaluate(pol, z, gamma);
+          ProjectedCertificate.Result pp = pcert.evaluate(pol, z, gamma, deadline);
           pc = ProjectedCertificate.better(pc, pp);
         }
         cert = pc.certificate();
