@@ -2,6 +2,7 @@ package io.convopt.solvers.relu.certificate;
 
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.PolyhedralCone;
+import io.convopt.solvers.relu.linalg.SignedDataRows;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
 
 /**
@@ -43,6 +44,13 @@ import io.convopt.solvers.relu.sampling.ActivationPatterns;
 public final class ConeRestoration {
   /** Hildreth sweeps per block. */
   public static final int SWEEPS = 500;
+
+  /**
+   * Hildreth's sweeps run after the projection only when a row is violated by more than this
+   * times {@code max_k ||x_k|| max_c |w_c|} (a degenerate active set, not rounding: rounding-level
+   * violations, about 1e-16 d times that scale, are removed by the gate shift).
+   */
+  static final double HILDRETH_ABOVE = 1e-12;
 
   private ConeRestoration() {}
 
@@ -103,7 +111,8 @@ public final class ConeRestoration {
       }
     }
     double[] mu = new double[n];
-    double[][] signed = null;
+    SignedDataRows signed = null;
+    double[] prod = new double[n];
     double[] uj = new double[d];
     boolean[] deferred = new boolean[blocks];
     int deferredCount = 0;
@@ -119,17 +128,17 @@ public final class ConeRestoration {
           continue;
         }
         if (signed == null) {
-          signed = new double[n][d];
+          signed = new SignedDataRows(n, d, op.x);
         }
-        if (j == i || !violated[i]) {
-          signedRows(op, i, signed);
-        }
+        signed.usePattern(op.mask, pats, i);
         // the exact projection by the active-set NNLS (a few O(n d) steps when few rows are
         // active); Hildreth's sweeps only finish what it leaves (a degenerate active set)
         System.arraycopy(u, j * d, uj, 0, d);
         double[] w = PolyhedralCone.project(signed, uj);
         System.arraycopy(w, 0, u, j * d, d);
-        if (worstViolation(signed, w) > 1e-15 * maxAbs(w)) {
+        // (a violation at rounding level, relative to the rows and w, is left to the gate shift)
+        signed.products(w, prod);
+        if (worstViolation(prod) > HILDRETH_ABOVE * signed.maxRowNorm() * maxAbs(w)) {
           project(op, j, u, mu, rowNorm2);
         }
       }
@@ -190,21 +199,10 @@ public final class ConeRestoration {
   }
 
 
-  /** The signed rows {@code (2 D_ki - 1) x_k} of pattern i into rows (n x d). */
-  private static void signedRows(PatternOperator op, int i, double[][] rows) {
-    int d = op.d;
-    for (int k = 0; k < op.n; k++) {
-      double sg = op.mask[k * op.patterns + i] ? 1.0 : -1.0;
-      for (int c = 0; c < d; c++) {
-        rows[k][c] = sg * op.x[k * d + c];
-      }
-    }
-  }
-
-  private static double worstViolation(double[][] rows, double[] w) {
+  private static double worstViolation(double[] slacks) {
     double worst = 0;
-    for (double[] a : rows) {
-      worst = Math.max(worst, -PolyhedralCone.dot(a, w));
+    for (double c : slacks) {
+      worst = Math.max(worst, -c);
     }
     return worst;
   }
@@ -228,6 +226,12 @@ public final class ConeRestoration {
     for (int c = 0; c < d; c++) {
       scale = Math.max(scale, Math.abs(u[o + c]));
     }
+    double rowMax = 0;
+    for (double r2 : rowNorm2) {
+      rowMax = Math.max(rowMax, r2);
+    }
+    // stop at rounding level relative to the rows (the gate shift removes the rest)
+    scale *= 1e-14 * Math.sqrt(rowMax);
     for (int sweep = 0; sweep < SWEEPS; sweep++) {
       double worst = 0;
       for (int k = 0; k < n; k++) {
@@ -249,7 +253,7 @@ public final class ConeRestoration {
           }
         }
       }
-      if (worst <= 1e-15 * scale) {
+      if (worst <= scale) {
         return;
       }
     }

@@ -5,6 +5,7 @@ import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.PolyhedralCone;
+import io.convopt.solvers.relu.linalg.SignedDataRows;
 
 /**
  * Certified duality gap for an approximate solution of the constrained program (CR) that need not
@@ -57,10 +58,8 @@ public final class ProjectedCertificate {
   private final Evaluator ev;
   private final double[] g;
 
-  /** Signed rows {@code (2 D_ki - 1) x_k} (n x d) of pattern {@link #rowsOf}, made on demand. */
-  private double[][] signedRows;
-
-  private int rowsOf = -1;
+  /** Signed rows of one pattern at a time over the shared data, made on demand. */
+  private SignedDataRows signedRows;
 
   /**
    * Feasible point, its certificate, whether w was actually made feasible, and whether the
@@ -83,22 +82,12 @@ public final class ProjectedCertificate {
     this.g = new double[op.blocks * op.d];
   }
 
-  /** The signed rows of pattern i, into a reused n x d array. */
-  private double[][] signedRows(int i) {
+  /** The signed rows of pattern i (a view over the shared data). */
+  private SignedDataRows signedRows(int i) {
     if (signedRows == null) {
-      signedRows = new double[op.n][op.d];
+      signedRows = new SignedDataRows(op.n, op.d, op.x);
     }
-    if (rowsOf != i) {
-      int d = op.d;
-      for (int k = 0; k < op.n; k++) {
-        double sg = op.mask[k * op.patterns + i] ? 1.0 : -1.0;
-        double[] row = signedRows[k];
-        for (int col = 0; col < d; col++) {
-          row[col] = sg * op.x[k * d + col];
-        }
-      }
-      rowsOf = i;
-    }
+    signedRows.usePattern(op.mask, op.patterns, i);
     return signedRows;
   }
 

@@ -26,28 +26,39 @@ public final class PolyhedralCone {
    * @return {@code Pi_K(c)}, a new array
    */
   public static double[] project(double[][] a, double[] c) {
-    int m = a.length;
+    return project(ConeRows.of(a), c);
+  }
+
+  /**
+   * Projection of {@code c} onto {@code {u : a_k . u >= 0 for every row k of a}}; each active-set
+   * step scans the rows by one {@link ConeRows#products} call.
+   *
+   * @param a the m constraint rows of length d (m >= 0)
+   * @param c vector of length d
+   * @return {@code Pi_K(c)}, a new array
+   */
+  public static double[] project(ConeRows a, double[] c) {
+    int m = a.count();
     int d = c.length;
     double scale = norm(c);
     double[] u = c.clone();
     if (m == 0 || scale == 0) {
       return u;
     }
-    double rowMax = 0;
-    for (double[] row : a) {
-      rowMax = Math.max(rowMax, norm(row));
-    }
-    double tol = 1e-13 * rowMax * scale;
+    double tol = 1e-13 * a.maxRowNorm() * scale;
     double[] mu = new double[m];
     boolean[] passive = new boolean[m];
     int[] idx = new int[d];
+    double[] prod = new double[m];
+    double[][] rows = new double[d][d];
     // residual r = c + A^T mu = u; NNLS gradient w_j = -(a_j . r) (descent directions w_j > 0)
     for (int outer = 0; outer < 3 * m + 3; outer++) {
+      a.products(u, prod);
       int t = -1;
       double best = tol;
       for (int j = 0; j < m; j++) {
         if (!passive[j]) {
-          double w = -dot(a[j], u);
+          double w = -prod[j];
           if (w > best) {
             best = w;
             t = j;
@@ -65,7 +76,10 @@ public final class PolyhedralCone {
             idx[p++] = j;
           }
         }
-        double[] s = leastSquares(a, idx, p, c);
+        for (int q = 0; q < p; q++) {
+          a.row(idx[q], rows[q]);
+        }
+        double[] s = leastSquares(rows, p, c);
         if (s == null) {
           // the entering column is dependent on the passive set: drop it and stop adding
           passive[t] = false;
@@ -110,26 +124,28 @@ public final class PolyhedralCone {
     return norm(project(a, c));
   }
 
-  private static double[] residual(double[][] a, double[] mu, double[] c) {
+  private static double[] residual(ConeRows a, double[] mu, double[] c) {
     double[] r = c.clone();
-    for (int j = 0; j < a.length; j++) {
+    double[] row = new double[c.length];
+    for (int j = 0; j < mu.length; j++) {
       if (mu[j] != 0) {
+        a.row(j, row);
         for (int i = 0; i < r.length; i++) {
-          r[i] += mu[j] * a[j][i];
+          r[i] += mu[j] * row[i];
         }
       }
     }
     return r;
   }
 
-  /** argmin_s ||sum_q s_q a_{idx q} + c||^2 over the p passive columns; null if singular. */
-  private static double[] leastSquares(double[][] a, int[] idx, int p, double[] c) {
+  /** argmin_s ||sum_q s_q rows_q + c||^2 over the first p rows; null if singular. */
+  private static double[] leastSquares(double[][] rows, int p, double[] c) {
     double[][] g = new double[p][p + 1];
     for (int q = 0; q < p; q++) {
       for (int r = 0; r < p; r++) {
-        g[q][r] = dot(a[idx[q]], a[idx[r]]);
+        g[q][r] = dot(rows[q], rows[r]);
       }
-      g[q][p] = -dot(a[idx[q]], c);
+      g[q][p] = -dot(rows[q], c);
     }
     // Gaussian elimination with partial pivoting on the p x p normal equations (p <= d)
     for (int col = 0; col < p; col++) {

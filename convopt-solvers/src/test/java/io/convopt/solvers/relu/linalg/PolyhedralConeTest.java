@@ -1,6 +1,7 @@
 package io.convopt.solvers.relu.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,53 @@ class PolyhedralConeTest {
       s += a[i] * b[i];
     }
     return s;
+  }
+
+  @Test
+  void signedDataRowsGiveTheProjectionOfTheExplicitSignedRows() {
+    // the pattern view (column-major scan, signs) against the explicit rows (2 D_ki - 1) x_k,
+    // on shapes with d = 1, d > n and n >> d; KKT of the projection checked too
+    SplittableRandom r = new SplittableRandom(9);
+    int[][] shapes = {{30, 1}, {5, 8}, {200, 7}, {64, 12}};
+    for (int[] sh : shapes) {
+      int n = sh[0];
+      int d = sh[1];
+      int pats = 3;
+      double[] x = new double[n * d];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = r.nextGaussian();
+      }
+      boolean[] mask = new boolean[n * pats];
+      for (int i = 0; i < mask.length; i++) {
+        mask[i] = r.nextBoolean();
+      }
+      SignedDataRows view = new SignedDataRows(n, d, x);
+      for (int i = 0; i < pats; i++) {
+        double[][] a = new double[n][d];
+        for (int k = 0; k < n; k++) {
+          for (int c = 0; c < d; c++) {
+            a[k][c] = (mask[k * pats + i] ? 1 : -1) * x[k * d + c];
+          }
+        }
+        view.usePattern(mask, pats, i);
+        double[] c = new double[d];
+        for (int q = 0; q < d; q++) {
+          c[q] = r.nextGaussian();
+        }
+        double[] p = PolyhedralCone.project(view, c);
+        double[] q = PolyhedralCone.project(a, c);
+        String what = "n " + n + " d " + d + " pattern " + i;
+        assertThat(dist(p, q)).as(what).isLessThanOrEqualTo(1e-12 * (1 + norm(c)));
+        // feasible, and c - p is in the polar cone: (c - p) . p = 0 up to rounding
+        double[] slack = new double[n];
+        view.products(p, slack);
+        for (int k = 0; k < n; k++) {
+          assertThat(slack[k]).as(what).isCloseTo(dot(a[k], p), within(1e-12));
+          assertThat(slack[k]).as(what).isGreaterThanOrEqualTo(-1e-10);
+        }
+        assertThat(Math.abs(dot(minus(c, p), p))).as(what).isLessThanOrEqualTo(1e-10);
+      }
+    }
   }
 
   static double norm(double[] a) {
