@@ -607,13 +607,8 @@ public final class AdmmSolver implements ConvexReluSolver {
           v,
           (r0, rows, blk) -> {
             for (int k = 0; k < rows; k++) {
-              int ro = k * blocks;
-              int mo = (r0 + k) * pats;
-              int to = (r0 + k) * blocks;
-              for (int j = 0; j < blocks; j++) {
-                double c = op.mask[mo + (j < pats ? j : j - pats)] ? blk[ro + j] : -blk[ro + j];
-                t[to + j] = Math.max(0.0, rs * c);
-              }
+              ConeRowKernels.start(
+                  op.mask, (r0 + k) * pats, blk, k * blocks, t, (r0 + k) * blocks, pats, rs);
             }
           },
           null);
@@ -625,16 +620,9 @@ public final class AdmmSolver implements ConvexReluSolver {
           null,
           (r0, rows, blk) -> {
             for (int k = 0; k < rows; k++) {
-              int ro = k * blocks;
               int row = r0 + k;
-              int mo = row * pats;
-              int to = row * blocks;
-              double qk = q[row];
-              for (int j = 0; j < blocks; j++) {
-                boolean on = op.mask[mo + (j < pats ? j : j - pats)];
-                double tv = rs * Math.abs(t[to + j]);
-                blk[ro + j] = on ? (j < pats ? qk : -qk) + tv : -tv;
-              }
+              ConeRowKernels.rightHandSide(
+                  op.mask, row * pats, t, row * blocks, blk, k * blocks, pats, rs, q[row]);
             }
           },
           rhs);
@@ -659,45 +647,37 @@ public final class AdmmSolver implements ConvexReluSolver {
         }
         return;
       }
+      double[] acc = new double[3]; // primal residual, scales
       op.rowBlocks(
           u,
           (r0, rows, blk) -> {
             for (int k = 0; k < rows; k++) {
-              yh[r0 + k] = op.maskedRowSum(r0 + k, blk, k * blocks);
+              yh[r0 + k] =
+                  ConeRowKernels.maskedRowSum(op.mask, (r0 + k) * pats, blk, k * blocks, pats);
             }
             if (z != null) {
               splitRows(r0, rows, rho);
             }
-            double pri = 0;
-            double sa = 0;
-            double sb = 0;
             for (int k = 0; k < rows; k++) {
-              int ro = k * blocks;
               int row = r0 + k;
-              int mo = row * pats;
-              int to = row * blocks;
-              double dzk = z != null ? dz[row] : 0.0;
-              for (int j = 0; j < blocks; j++) {
-                boolean on = op.mask[mo + (j < pats ? j : j - pats)];
-                double c = rs * (on ? blk[ro + j] : -blk[ro + j]);
-                double old = t[to + j];
-                double sOld = old > 0 ? old : 0.0;
-                double tn = alpha * c + (1 - alpha) * sOld + (old < 0 ? old : 0.0);
-                t[to + j] = tn;
-                double s = tn > 0 ? tn : 0.0;
-                double r = c - s;
-                pri += r * r;
-                sa += c * c;
-                sb += s * s;
-                double ds = rs * (s - sOld);
-                blk[ro + j] = on ? (j < pats ? dzk : -dzk) + ds : -ds;
-              }
+              ConeRowKernels.update(
+                  op.mask,
+                  row * pats,
+                  blk,
+                  k * blocks,
+                  t,
+                  row * blocks,
+                  pats,
+                  rs,
+                  alpha,
+                  z != null ? dz[row] : 0.0,
+                  acc);
             }
-            primal += pri;
-            scaleA += sa;
-            scaleB += sb;
           },
           gd);
+      primal += acc[0];
+      scaleA += acc[1];
+      scaleB += acc[2];
     }
 
     /** The relaxed loss-split update of rows [r0, r0 + rows): z, mu, dz, residual and scales. */
