@@ -151,9 +151,12 @@ public final class AdmmSolver implements ConvexReluSolver {
   private final double constraintScale;
   private final double relaxation;
 
-  /** Defaults: AUTO u-step, rho = 1, adaptive, no listener. */
+  /** Working sets of patterns: null = automatic (see {@link #withWorkingSets}). */
+  private final Boolean workingSets;
+
+  /** Defaults: AUTO u-step, rho = 1, adaptive, no listener, automatic working sets. */
   public AdmmSolver(ReluSolverSettings settings) {
-    this(settings, UStepMethod.AUTO, 1.0, true, AdmmListener.none(), Double.NaN, 1.6);
+    this(settings, UStepMethod.AUTO, 1.0, true, AdmmListener.none(), Double.NaN, 1.6, null);
   }
 
   public AdmmSolver() {
@@ -167,7 +170,8 @@ public final class AdmmSolver implements ConvexReluSolver {
       boolean adaptive,
       AdmmListener listener,
       double constraintScale,
-      double relaxation) {
+      double relaxation,
+      Boolean workingSets) {
     if (settings == null) {
       throw new IllegalArgumentException("settings: missing");
     }
@@ -195,28 +199,29 @@ public final class AdmmSolver implements ConvexReluSolver {
     }
     this.constraintScale = constraintScale;
     this.relaxation = relaxation;
+    this.workingSets = workingSets;
   }
 
   public AdmmSolver withSettings(ReluSolverSettings s) {
-    return new AdmmSolver(s, uStep, penalty, adaptive, listener, constraintScale, relaxation);
+    return new AdmmSolver(s, uStep, penalty, adaptive, listener, constraintScale, relaxation, workingSets);
   }
 
   public AdmmSolver withUStep(UStepMethod m) {
-    return new AdmmSolver(settings, m, penalty, adaptive, listener, constraintScale, relaxation);
+    return new AdmmSolver(settings, m, penalty, adaptive, listener, constraintScale, relaxation, workingSets);
   }
 
   /** Initial penalty rho (> 0). */
   public AdmmSolver withPenalty(double rho) {
-    return new AdmmSolver(settings, uStep, rho, adaptive, listener, constraintScale, relaxation);
+    return new AdmmSolver(settings, uStep, rho, adaptive, listener, constraintScale, relaxation, workingSets);
   }
 
   /** Whether rho is re-balanced from the residuals. */
   public AdmmSolver withAdaptivePenalty(boolean on) {
-    return new AdmmSolver(settings, uStep, penalty, on, listener, constraintScale, relaxation);
+    return new AdmmSolver(settings, uStep, penalty, on, listener, constraintScale, relaxation, workingSets);
   }
 
   public AdmmSolver withListener(AdmmListener l) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, l, constraintScale, relaxation);
+    return new AdmmSolver(settings, uStep, penalty, adaptive, l, constraintScale, relaxation, workingSets);
   }
 
   /**
@@ -225,12 +230,33 @@ public final class AdmmSolver implements ConvexReluSolver {
    * (NaN, the default: {@code sigma = 1 / lambda_max(X^T X)}, so that both have unit scale).
    */
   public AdmmSolver withConstraintScale(double sigma) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, sigma, relaxation);
+    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, sigma, relaxation, workingSets);
   }
 
   /** Over-relaxation alpha in (0, 2) (Boyd et al. §3.4.3; default 1.6, 1 = plain ADMM). */
   public AdmmSolver withRelaxation(double alpha) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, constraintScale, alpha);
+    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, constraintScale, alpha, workingSets);
+  }
+
+  /**
+   * Whether the constrained program is solved on working sets of patterns ({@link
+   * ConstrainedWorkingSet}); by default it is when the program is RELU with a smooth loss, beta >
+   * 0 and at least {@link ProximalGradientSolver#WORKING_SET_PATTERNS} patterns. {@code false}
+   * forces plain ADMM over all blocks; {@code true} forces working sets where they apply.
+   */
+  public AdmmSolver withWorkingSets(boolean on) {
+    return new AdmmSolver(
+        settings, uStep, penalty, adaptive, listener, constraintScale, relaxation, on);
+  }
+
+  /** Whether {@link #solve} uses working sets of patterns for this problem. */
+  public boolean usesWorkingSets(ReluProblem p) {
+    boolean applies =
+        p.formulation() == Formulation.RELU && p.loss().isSmooth() && p.beta() > 0;
+    if (workingSets != null) {
+      return workingSets && applies;
+    }
+    return applies && p.patterns().count() >= ProximalGradientSolver.WORKING_SET_PATTERNS;
   }
 
   public UStepMethod uStep() {
@@ -313,6 +339,9 @@ public final class AdmmSolver implements ConvexReluSolver {
     check(problem);
     if (progress == null) {
       throw new IllegalArgumentException("listener: missing (use ProgressListener.none())");
+    }
+    if (usesWorkingSets(problem)) {
+      return new ConstrainedWorkingSet(withWorkingSets(false)).solve(problem, warmStart, progress);
     }
     long t0 = System.nanoTime();
     PatternOperator op = problem.operator();
