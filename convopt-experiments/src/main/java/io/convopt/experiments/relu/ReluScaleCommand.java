@@ -17,6 +17,7 @@ import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.linalg.Precision;
 import io.convopt.solvers.relu.sampling.ActivationPatterns;
+import io.convopt.solvers.relu.solve.AdmmSolver;
 import io.convopt.solvers.relu.solve.AutoSolver;
 import io.convopt.solvers.relu.solve.ProximalGradientSolver;
 import io.convopt.solvers.relu.solve.ReluSolvers;
@@ -129,6 +130,16 @@ public final class ReluScaleCommand implements Callable<Integer> {
   String precision;
 
   @Option(
+      names = "--working-sets",
+      defaultValue = "auto",
+      paramLabel = "auto|on|off",
+      description =
+          "fista, and admm on the relu formulation: solve on working sets of patterns (auto: with"
+              + " at least 200 patterns, beta > 0 and, for admm, a smooth loss; default"
+              + " ${DEFAULT-VALUE})")
+  String workingSets;
+
+  @Option(
       names = "--check-every",
       defaultValue = "10",
       paramLabel = "K",
@@ -155,6 +166,21 @@ public final class ReluScaleCommand implements Callable<Integer> {
               + " the throughput ratio")
   int gemmRatio;
 
+  /** auto = null (the solver decides), on = true, off = false. */
+  private static Boolean parseWorkingSets(String v) {
+    switch (v == null ? "" : v.trim().toLowerCase(Locale.ROOT)) {
+      case "auto":
+        return null;
+      case "on":
+        return Boolean.TRUE;
+      case "off":
+        return Boolean.FALSE;
+      default:
+        throw new IllegalArgumentException(
+            "--working-sets: unknown value '" + v + "' (expected auto, on or off)");
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -175,8 +201,15 @@ public final class ReluScaleCommand implements Callable<Integer> {
               .withTimeLimit(timeLimit)
               .withCheckEvery(checkEvery);
       s = ReluSolvers.byName(solver, settings);
+      Boolean ws = parseWorkingSets(workingSets);
       if (s instanceof ProximalGradientSolver) {
         s = ((ProximalGradientSolver) s).withPrecision(prec);
+        if (ws != null) {
+          s = ((ProximalGradientSolver) s).withWorkingSets(ws);
+        }
+      }
+      if (s instanceof AdmmSolver && ws != null) {
+        s = ((AdmmSolver) s).withWorkingSets(ws);
       }
     } catch (IllegalArgumentException e) {
       err.println("relu-scale: " + e.getMessage());

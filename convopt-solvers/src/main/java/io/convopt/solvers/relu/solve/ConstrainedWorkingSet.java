@@ -31,7 +31,8 @@ import java.util.List;
  *
  * <p>Start: the {@link #INITIAL_PATTERNS} patterns with the largest dual residual at u = 0 (z =
  * minus the loss gradient at 0). Restricted solves get a tolerance of a tenth of the last full gap
- * (at least the requested tolerance, at most 1e-2) and a third of the remaining time. Stops when
+ * (at least the requested tolerance, at most 1e-2) and a third of the remaining time, and start
+ * from the previous round's final penalty. Stops when
  * the full certificate is at most the tolerance (CONVERGED), at the time limit (TIME_LIMIT: the
  * best certified point so far), after {@code maxOuterIterations} rounds, or when the listener says
  * stop. {@code iterations()} sums the ADMM iterations, {@code outerIterations()} counts rounds.
@@ -101,6 +102,7 @@ public final class ConstrainedWorkingSet implements ConvexReluSolver {
     ReluSolution sub = null;
     ReluProblem subProblem = null;
     double subTol = 1e-2;
+    double penalty = inner.penalty();
     int iterations = 0;
     int rounds = 0;
     StopReason reason = StopReason.MAX_OUTER_ITERATIONS;
@@ -114,7 +116,19 @@ public final class ConstrainedWorkingSet implements ConvexReluSolver {
           settings
               .withTolerance(Math.max(settings.tolerance(), subTol))
               .withTimeLimit(Double.isInfinite(left) ? left : Math.max(left / 3, 1e-3));
-      sub = inner.withSettings(s).solve(q, start, ProgressListener.none());
+      // the penalty carries over between rounds (each change refactors the n x n Woodbury matrix)
+      double[] rho = {penalty};
+      AdmmSolver admm =
+          inner
+              .withSettings(s)
+              .withPenalty(penalty)
+              .withListener(
+                  pr -> {
+                    rho[0] = pr.penalty();
+                    return AdmmListener.Action.CONTINUE;
+                  });
+      sub = admm.solve(q, start, ProgressListener.none());
+      penalty = rho[0];
       subProblem = q;
       iterations += sub.iterations();
       double[] w = embed(sub.blockView(), set, pats, d);
