@@ -134,9 +134,9 @@ public final class ReluScaleCommand implements Callable<Integer> {
       defaultValue = "auto",
       paramLabel = "auto|on|off",
       description =
-          "fista, and admm on the relu formulation: solve on working sets of patterns (auto: with"
-              + " at least 200 patterns, beta > 0 and, for admm, a smooth loss; default"
-              + " ${DEFAULT-VALUE})")
+          "fista, and admm on the relu formulation with a smooth loss: solve on working sets of"
+              + " patterns (auto: fista with at least 200 patterns and beta > 0, admm never;"
+              + " default ${DEFAULT-VALUE})")
   String workingSets;
 
   @Option(

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class ConstrainedWorkingSetTest {
   @Test
   void workingSetsReachTheFullProgramsOptimumWithAFullCertificate() {
-    double[][] x = ReluTestData.gaussian(50, 3, 31L);
-    ActivationPatterns pat = ActivationPatterns.sample(x, 80, 32L);
+    double[][] x = ReluTestData.gaussian(40, 3, 31L);
+    ActivationPatterns pat = ActivationPatterns.sample(x, 60, 32L);
     ReluProblem full =
         new ReluProblem(
             x, ReluTestData.sinTargets(x, 33L), pat, 1.0, Loss.SQUARED, Formulation.RELU);
@@ -32,15 +32,15 @@ class ConstrainedWorkingSetTest {
             .solve(full)
             .objective();
     AdmmSolver admm =
-        new AdmmSolver(ReluSolverSettings.defaults().withTolerance(1e-5)).withWorkingSets(true);
+        new AdmmSolver(ReluSolverSettings.defaults().withTolerance(1e-4)).withWorkingSets(true);
     assertThat(admm.usesWorkingSets(full)).isTrue();
     ReluSolution s = admm.solve(full);
     assertThat(s.stopReason()).isEqualTo(StopReason.CONVERGED);
     assertThat(s.outerIterations()).isGreaterThan(1);
-    assertThat(s.certificate().relativeGap()).isLessThanOrEqualTo(1e-5);
+    assertThat(s.certificate().relativeGap()).isLessThanOrEqualTo(1e-4);
     assertThat(s.certificate().primal()).isGreaterThanOrEqualTo(pStar * (1 - 1e-9));
     assertThat(s.certificate().dual()).isLessThanOrEqualTo(pStar * (1 + 1e-9));
-    assertThat(s.objective()).isCloseTo(pStar, org.assertj.core.data.Offset.offset(2e-5 * pStar));
+    assertThat(s.objective()).isCloseTo(pStar, org.assertj.core.data.Offset.offset(2e-4 * pStar));
     assertThat(s.certificate().constraintViolation()).isLessThanOrEqualTo(1e-12);
     // few patterns carry the optimum: the working set stays below P
     assertThat(s.activeBlocks()).isLessThan(2 * pat.count());
