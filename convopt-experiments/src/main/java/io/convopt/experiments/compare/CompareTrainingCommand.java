@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
       "digits included) and the ECG next-sample regression with every window (stride",
       "1, n ~ 10^5); lr 0.0001,0.001,0.01,0.1,1, up to 100 epochs; every cell within",
       "20 s x clamp(training rows / 1000, 1, 8) of wall time. Cut to fit an hour on 2",
-      "cores: beta 1 only, seed 1 only, CR only on sets with at most 1000 training",
-      "rows (the summary and provenance.csv list every cut). About 45 minutes as two",
+      "cores: beta 1 only, seed 1 only, CR only on sets with at most 5000 training",
+      "rows (the summary and provenance.csv list every cut). About 55 minutes as two",
       "shards (--shard 1/2 and 2/2, one thread each, then convopt merge) on a shared",
       "2-core machine."
     },
@@ -94,9 +94,9 @@ public final class CompareTrainingCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Run CR only on datasets with at most N training rows, 0 = on all (default: quick 0,"
-              + " full 1000: above, the CR solver's certificate evaluation alone outlasts the"
-              + " cell budget by minutes). Larger sets get a skipped row; rerun with --fresh to"
-              + " retry them.")
+              + " full 5000: every classification set, not the full ECG, whose n x 2P_CR ADMM"
+              + " state alone would take 3.5 GB). Larger sets get a skipped row; rerun with"
+              + " --fresh to retry them.")
   Integer crMaxRows;
 
   @Option(

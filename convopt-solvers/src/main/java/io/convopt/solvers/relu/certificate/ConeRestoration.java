@@ -46,8 +46,8 @@ public final class ConeRestoration {
   public static final int SWEEPS = 500;
 
   /**
-   * Hildreth's sweeps run after the projection only when a row is violated by more than this
-   * times {@code max_k ||x_k|| max_c |w_c|} (a degenerate active set, not rounding: rounding-level
+   * Hildreth's sweeps run after the projection only when a row is violated by more than this times
+   * {@code max_k ||x_k|| max_c |w_c|} (a degenerate active set, not rounding: rounding-level
    * violations, about 1e-16 d times that scale, are removed by the gate shift).
    */
   static final double HILDRETH_ABOVE = 1e-12;
@@ -176,7 +176,8 @@ public final class ConeRestoration {
     for (int j = 0; j < blocks; j++) {
       int i = op.pattern(j);
       double t = shift[j];
-      if (deferred[j] && (blocked[j] || t * gateNorm(gates, i) >= PatternOperator.blockNorm(u, j, d))) {
+      if (deferred[j]
+          && (blocked[j] || t * gateNorm(gates, i) >= PatternOperator.blockNorm(u, j, d))) {
         // the zero block is feasible and nearer than the gate shift
         java.util.Arrays.fill(u, j * d, (j + 1) * d, 0.0);
         moved++;
@@ -197,7 +198,6 @@ public final class ConeRestoration {
     }
     return Math.sqrt(s);
   }
-
 
   private static double worstViolation(double[] slacks) {
     double worst = 0;

@@ -46,11 +46,11 @@ import io.convopt.solvers.relu.linalg.SignedDataRows;
  *
  * <p><b>Deadline.</b> {@link #evaluate(double[], double[], double[], Deadline)} checks a deadline
  * before each block's projection, in the restoration and in the dual bound. Past it, the
- * restoration defers the remaining blocks to a cheap feasible move (see {@link ConeRestoration}) and
- * the dual bound takes the next block's norm for the rest (both valid, looser); the result is then
- * marked incomplete ({@link Result#complete()} false), so that a solver can drop it in favour of an
- * earlier complete one. The work after the deadline is a few row-block passes (masked products),
- * no projection. Not thread-safe (scratch arrays); one instance per solve.
+ * restoration defers the remaining blocks to a cheap feasible move (see {@link ConeRestoration})
+ * and the dual bound takes the next block's norm for the rest (both valid, looser); the result is
+ * then marked incomplete ({@link Result#complete()} false), so that a solver can drop it in favour
+ * of an earlier complete one. The work after the deadline is a few row-block passes (masked
+ * products), no projection. Not thread-safe (scratch arrays); one instance per solve.
  */
 public final class ProjectedCertificate {
   private final PatternOperator op;

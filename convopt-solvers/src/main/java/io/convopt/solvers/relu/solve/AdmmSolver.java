@@ -203,25 +203,30 @@ public final class AdmmSolver implements ConvexReluSolver {
   }
 
   public AdmmSolver withSettings(ReluSolverSettings s) {
-    return new AdmmSolver(s, uStep, penalty, adaptive, listener, constraintScale, relaxation, workingSets);
+    return new AdmmSolver(
+        s, uStep, penalty, adaptive, listener, constraintScale, relaxation, workingSets);
   }
 
   public AdmmSolver withUStep(UStepMethod m) {
-    return new AdmmSolver(settings, m, penalty, adaptive, listener, constraintScale, relaxation, workingSets);
+    return new AdmmSolver(
+        settings, m, penalty, adaptive, listener, constraintScale, relaxation, workingSets);
   }
 
   /** Initial penalty rho (> 0). */
   public AdmmSolver withPenalty(double rho) {
-    return new AdmmSolver(settings, uStep, rho, adaptive, listener, constraintScale, relaxation, workingSets);
+    return new AdmmSolver(
+        settings, uStep, rho, adaptive, listener, constraintScale, relaxation, workingSets);
   }
 
   /** Whether rho is re-balanced from the residuals. */
   public AdmmSolver withAdaptivePenalty(boolean on) {
-    return new AdmmSolver(settings, uStep, penalty, on, listener, constraintScale, relaxation, workingSets);
+    return new AdmmSolver(
+        settings, uStep, penalty, on, listener, constraintScale, relaxation, workingSets);
   }
 
   public AdmmSolver withListener(AdmmListener l) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, l, constraintScale, relaxation, workingSets);
+    return new AdmmSolver(
+        settings, uStep, penalty, adaptive, l, constraintScale, relaxation, workingSets);
   }
 
   /**
@@ -230,20 +235,22 @@ public final class AdmmSolver implements ConvexReluSolver {
    * (NaN, the default: {@code sigma = 1 / lambda_max(X^T X)}, so that both have unit scale).
    */
   public AdmmSolver withConstraintScale(double sigma) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, sigma, relaxation, workingSets);
+    return new AdmmSolver(
+        settings, uStep, penalty, adaptive, listener, sigma, relaxation, workingSets);
   }
 
   /** Over-relaxation alpha in (0, 2) (Boyd et al. §3.4.3; default 1.6, 1 = plain ADMM). */
   public AdmmSolver withRelaxation(double alpha) {
-    return new AdmmSolver(settings, uStep, penalty, adaptive, listener, constraintScale, alpha, workingSets);
+    return new AdmmSolver(
+        settings, uStep, penalty, adaptive, listener, constraintScale, alpha, workingSets);
   }
 
   /**
    * Whether the constrained program is solved on working sets of patterns ({@link
-   * ConstrainedWorkingSet}, for RELU programs with a smooth loss and beta > 0); off by default:
-   * at spambase's shape (n = 3680, P = 2500, beta = 1) the restricted solves, each refactoring
-   * the n x n Woodbury matrix as the penalty adapts, ended above the zero network in 74 s, where
-   * plain ADMM did better. {@code true} turns them on where they apply.
+   * ConstrainedWorkingSet}, for RELU programs with a smooth loss and beta > 0); off by default: at
+   * spambase's shape (n = 3680, P = 2500, beta = 1) the restricted solves, each refactoring the n x
+   * n Woodbury matrix as the penalty adapts, ended above the zero network in 74 s, where plain ADMM
+   * did better. {@code true} turns them on where they apply.
    */
   public AdmmSolver withWorkingSets(boolean on) {
     return new AdmmSolver(
@@ -252,8 +259,7 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   /** Whether {@link #solve} uses working sets of patterns for this problem. */
   public boolean usesWorkingSets(ReluProblem p) {
-    boolean applies =
-        p.formulation() == Formulation.RELU && p.loss().isSmooth() && p.beta() > 0;
+    boolean applies = p.formulation() == Formulation.RELU && p.loss().isSmooth() && p.beta() > 0;
     if (workingSets != null) {
       return workingSets && applies;
     }
@@ -393,10 +399,13 @@ public final class AdmmSolver implements ConvexReluSolver {
     ProjectedCertificate pcert = new ProjectedCertificate(op, problem);
     Deadline deadline = Deadline.after(t0, settings.timeLimitSeconds());
     // best = the best feasible point and the best dual bound so far; the starting point (zero or
-    // the warm start, restored) is the first, so the result is never worse than it
+    // the warm start, restored) is the first, so the result is never worse than it (the zero
+    // point with the trivial dual point z = 0 costs O(n), no projection)
     ProjectedCertificate.Result best =
-        pcert.evaluate(
-            v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho), deadline);
+        allZero(v)
+            ? zeroPoint(problem, v)
+            : pcert.evaluate(
+                v, dualCandidate(split, st.mu, rho, n), st.coneMultipliers(rho), deadline);
     long certNanos = 0;
     long lastCertNanos = -1;
     boolean stoppedAtCertificate = false;
@@ -543,6 +552,38 @@ public final class AdmmSolver implements ConvexReluSolver {
         reason,
         name(),
         settings);
+  }
+
+  private static boolean allZero(double[] v) {
+    for (double x : v) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The zero weights (feasible: 0 lies in every cone) with the trivial dual point z = 0 (feasible
+   * for every beta): primal {@code L(0, y)}, dual {@code -L*(0)}.
+   */
+  private static ProjectedCertificate.Result zeroPoint(ReluProblem problem, double[] zero) {
+    int n = problem.samples();
+    double primal = problem.loss().value(new double[n], problem.yView());
+    double dual = problem.loss().dualValue(new double[n], problem.yView());
+    double gap = primal - dual;
+    return new ProjectedCertificate.Result(
+        zero.clone(),
+        new Certificate(
+            primal,
+            dual,
+            gap,
+            gap / Math.max(Math.abs(primal), 1e-300),
+            0,
+            0,
+            Double.NaN,
+            Double.NaN),
+        true);
   }
 
   private boolean converged(ProjectedCertificate.Result r) {

@@ -8,8 +8,8 @@ import io.convopt.solvers.relu.ReluProblem;
 import io.convopt.solvers.relu.ReluSolution;
 import io.convopt.solvers.relu.ReluSolverSettings;
 import io.convopt.solvers.relu.StopReason;
-import io.convopt.solvers.relu.certificate.Evaluator;
 import io.convopt.solvers.relu.certificate.Deadline;
+import io.convopt.solvers.relu.certificate.Evaluator;
 import io.convopt.solvers.relu.certificate.ProjectedCertificate;
 import io.convopt.solvers.relu.linalg.PatternOperator;
 import io.convopt.solvers.relu.linalg.RestartedFista;
@@ -195,8 +195,7 @@ public final class AugmentedLagrangianSolver implements ConvexReluSolver {
                     double[] pol =
                         polish.polish(x, gamma, eta, 1e-3 * settings.tolerance() * gradScaleF);
                     pc =
-                        ProjectedCertificate.better(
-                            pc, pcert.evaluate(pol, zNow, gamma, deadline));
+                        ProjectedCertificate.better(pc, pcert.evaluate(pol, zNow, gamma, deadline));
                   }
                   long spent = System.nanoTime() - tc;
                   double perIteration = Math.max((tc - start) / (double) Math.max(it, 1), 1.0);

@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The per-row element work of ADMM's cone state (see {@code AdmmSolver}): one row of a row block
- * holds the B = 2P products {@code x_k . u_j} (V half, then W half), both halves masked by the
- * same P pattern bits of the row. Each kernel has a scalar reference ({@code *Scalar}) and a Vector
- * API implementation (the one ADMM uses, lanes of {@link DoubleVector#SPECIES_PREFERRED}, scalar
+ * holds the B = 2P products {@code x_k . u_j} (V half, then W half), both halves masked by the same
+ * P pattern bits of the row. Each kernel has a scalar reference ({@code *Scalar}) and a Vector API
+ * implementation (the one ADMM uses, lanes of {@link DoubleVector#SPECIES_PREFERRED}, scalar
  * tails); a test runs both on ragged shapes. The vector sums are reduced per lane, so they differ
  * from the scalar ones by rounding only. Stateless.
  *
@@ -88,7 +88,14 @@ final class ConeRowKernels {
    * the V half, -1 on the W half) (vector).
    */
   static void rightHandSide(
-      boolean[] mask, int mo, double[] t, int to, double[] blk, int ro, int pats, double rs,
+      boolean[] mask,
+      int mo,
+      double[] t,
+      int to,
+      double[] blk,
+      int ro,
+      int pats,
+      double rs,
       double q) {
     int lanes = S.length();
     int upper = pats - pats % lanes;
@@ -111,7 +118,14 @@ final class ConeRowKernels {
 
   /** Scalar reference of {@link #rightHandSide}. */
   static void rightHandSideScalar(
-      boolean[] mask, int mo, double[] t, int to, double[] blk, int ro, int pats, double rs,
+      boolean[] mask,
+      int mo,
+      double[] t,
+      int to,
+      double[] blk,
+      int ro,
+      int pats,
+      double rs,
       double q) {
     for (int j = 0; j < 2 * pats; j++) {
       boolean on = mask[mo + (j < pats ? j : j - pats)];
@@ -126,8 +140,17 @@ final class ConeRowKernels {
    * {@code acc[0..2] += sum (c - s)^2, sum c^2, sum s^2} (vector).
    */
   static void update(
-      boolean[] mask, int mo, double[] blk, int ro, double[] t, int to, int pats, double rs,
-      double alpha, double dz, double[] acc) {
+      boolean[] mask,
+      int mo,
+      double[] blk,
+      int ro,
+      double[] t,
+      int to,
+      int pats,
+      double rs,
+      double alpha,
+      double dz,
+      double[] acc) {
     int lanes = S.length();
     int upper = pats - pats % lanes;
     DoubleVector pri = DoubleVector.zero(S);
@@ -183,8 +206,17 @@ final class ConeRowKernels {
 
   /** Scalar reference of {@link #update}. */
   static void updateScalar(
-      boolean[] mask, int mo, double[] blk, int ro, double[] t, int to, int pats, double rs,
-      double alpha, double dz, double[] acc) {
+      boolean[] mask,
+      int mo,
+      double[] blk,
+      int ro,
+      double[] t,
+      int to,
+      int pats,
+      double rs,
+      double alpha,
+      double dz,
+      double[] acc) {
     for (int j = 0; j < 2 * pats; j++) {
       boolean on = mask[mo + (j < pats ? j : j - pats)];
       double c = rs * (on ? blk[ro + j] : -blk[ro + j]);

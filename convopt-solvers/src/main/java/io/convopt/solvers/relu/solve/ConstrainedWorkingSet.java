@@ -32,11 +32,11 @@ import java.util.List;
  * <p>Start: the {@link #INITIAL_PATTERNS} patterns with the largest dual residual at u = 0 (z =
  * minus the loss gradient at 0). Restricted solves get a tolerance of a tenth of the last full gap
  * (at least the requested tolerance, at most 1e-2) and a third of the remaining time, and start
- * from the previous round's final penalty. Stops when
- * the full certificate is at most the tolerance (CONVERGED), at the time limit (TIME_LIMIT: the
- * best certified point so far), after {@code maxOuterIterations} rounds, or when the listener says
- * stop. {@code iterations()} sums the ADMM iterations, {@code outerIterations()} counts rounds.
- * Immutable and thread-safe (all state per solve).
+ * from the previous round's final penalty. Stops when the full certificate is at most the tolerance
+ * (CONVERGED), at the time limit (TIME_LIMIT: the best certified point so far), after {@code
+ * maxOuterIterations} rounds, or when the listener says stop. {@code iterations()} sums the ADMM
+ * iterations, {@code outerIterations()} counts rounds. Immutable and thread-safe (all state per
+ * solve).
  */
 public final class ConstrainedWorkingSet implements ConvexReluSolver {
   /** Patterns in the first working set. */
@@ -66,7 +66,8 @@ public final class ConstrainedWorkingSet implements ConvexReluSolver {
   }
 
   @Override
-  public ReluSolution solve(ReluProblem problem, ReluSolution warmStart, ProgressListener progress) {
+  public ReluSolution solve(
+      ReluProblem problem, ReluSolution warmStart, ProgressListener progress) {
     if (problem == null || problem.formulation() != Formulation.RELU) {
       throw new IllegalArgumentException("problem: working sets need the relu formulation");
     }
@@ -110,7 +111,9 @@ public final class ConstrainedWorkingSet implements ConvexReluSolver {
       rounds++;
       ReluProblem q = restricted(problem, set);
       ReluSolution start =
-          sub == null ? restrictedStart(full, set, q, pats, d) : WarmStarts.withAddedPatterns(sub, q);
+          sub == null
+              ? restrictedStart(full, set, q, pats, d)
+              : WarmStarts.withAddedPatterns(sub, q);
       double left = deadline.secondsLeft();
       ReluSolverSettings s =
           settings

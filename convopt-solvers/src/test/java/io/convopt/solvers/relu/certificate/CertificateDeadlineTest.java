@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The projected certificate under a deadline: an evaluation cut short (deadline already passed)
- * still returns a feasible point and a valid bound, checked against the interior-point optimum
- * p* of the same constrained program (an independent method, certified to 1e-9); the CR solvers
- * stop at a tiny time limit with TIME_LIMIT and such a certificate. No timing is asserted.
+ * still returns a feasible point and a valid bound, checked against the interior-point optimum p*
+ * of the same constrained program (an independent method, certified to 1e-9); the CR solvers stop
+ * at a tiny time limit with TIME_LIMIT and such a certificate. No timing is asserted.
  */
 class CertificateDeadlineTest {
   private static ReluProblem problem() {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Vector API kernels of ADMM's cone state against their scalar references, on rows whose
  * pattern count is below, at and above the vector length (ragged tails) and at offsets inside a
- * larger array. Element-wise outputs agree exactly (same operations per element); the sums to
- * 1e-13 relative (lane-wise reduction order).
+ * larger array. Element-wise outputs agree exactly (same operations per element); the sums to 1e-13
+ * relative (lane-wise reduction order).
  */
 class ConeRowKernelsTest {
   @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ADMM on working sets of patterns for the constrained program against the interior-point optimum
- * over all patterns (an independent method): the certificate it reports is of the full program
- * (its primal value is at least p*, its dual bound at most p*) and it reaches p* to its tolerance.
+ * over all patterns (an independent method): the certificate it reports is of the full program (its
+ * primal value is at least p*, its dual bound at most p*) and it reaches p* to its tolerance.
  */
 class ConstrainedWorkingSetTest {
   @Test
