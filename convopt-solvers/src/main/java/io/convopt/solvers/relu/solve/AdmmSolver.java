@@ -413,6 +413,8 @@ public final class AdmmSolver implements ConvexReluSolver {
     double alpha = relaxation;
     while (it < settings.maxIterations()) {
       it++;
+      long iterationStart = System.nanoTime();
+      long certBefore = certNanos;
       // right-hand side kappa F^T q + G^T (s - nu) + v - lambda, with s - nu = |t|
       for (int k = 0; k < n; k++) {
         q[k] = split ? st.z[k] - st.mu[k] : y[k] / rho;
@@ -500,7 +502,9 @@ public final class AdmmSolver implements ConvexReluSolver {
         reason = StopReason.STOPPED_BY_LISTENER;
         break;
       }
-      if (settings.timeUp(t0) || finalCertificateDue(deadline, lastCertNanos)) {
+      long now = System.nanoTime();
+      double iterationSeconds = (now - iterationStart - (certNanos - certBefore)) * 1e-9;
+      if (settings.timeUp(t0) || finalCertificateDue(deadline, lastCertNanos, iterationSeconds)) {
         // the rest of the time is kept for the final certificate of the current point
         reason = StopReason.TIME_LIMIT;
         break;
@@ -595,9 +599,11 @@ public final class AdmmSolver implements ConvexReluSolver {
   /**
    * Whether to stop iterating and keep the rest of a bounded time limit for the final certificate:
    * the reserve is 1.5 times the last evaluation's time, or {@link #FINAL_RESERVE} of the limit
-   * before any evaluation (capped at that share).
+   * before any evaluation (capped at that share), plus the last iteration's time (the next check
+   * comes only after one more).
    */
-  private boolean finalCertificateDue(Deadline deadline, long lastCertNanos) {
+  private boolean finalCertificateDue(
+      Deadline deadline, long lastCertNanos, double iterationSeconds) {
     if (!deadline.bounded()) {
       return false;
     }
@@ -606,7 +612,7 @@ public final class AdmmSolver implements ConvexReluSolver {
         lastCertNanos < 0
             ? FINAL_RESERVE * limit
             : Math.min(FINAL_RESERVE * limit, 1.5e-9 * lastCertNanos);
-    return deadline.secondsLeft() <= reserve;
+    return deadline.secondsLeft() <= reserve + iterationSeconds;
   }
 
   private static double[] dualCandidate(boolean split, double[] mu, double rho, int n) {
