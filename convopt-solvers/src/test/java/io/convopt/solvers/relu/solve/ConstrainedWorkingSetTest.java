@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * primal value is at least p*, its dual bound at most p*) and it reaches p* to its tolerance.
  */
 class ConstrainedWorkingSetTest {
+  // slow-tagged (about 4 s): working sets are off by default, so the default path is not at stake
+  @org.junit.jupiter.api.Tag("slow")
   @Test
   void workingSetsReachTheFullProgramsOptimumWithAFullCertificate() {
     double[][] x = ReluTestData.gaussian(40, 3, 31L);
