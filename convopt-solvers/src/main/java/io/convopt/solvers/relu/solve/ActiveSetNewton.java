@@ -2,6 +2,9 @@ package io.convopt.solvers.relu.solve;
 
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.linalg.CholeskyFactor;
+import io.convopt.solvers.relu.linalg.PatternMaps;
+import io.convopt.solvers.relu.linalg.PatternOperator;
+import io.convopt.solvers.relu.linalg.Precision;
 
 /**
  * Newton steps of a gated program on its active blocks, for the ill-conditioned end of a solve that
@@ -12,8 +15,10 @@ import io.convopt.solvers.relu.linalg.CholeskyFactor;
  * The direction solves {@code H p = -g} by preconditioned conjugate gradients (block-Jacobi: per
  * block {@code c X^T D_j X + beta / ||u_j|| (I - uhat uhat^T)}, c the loss's curvature bound, the
  * Gram matrices cached per pattern); a backtracking line search on F (predictions move along the
- * precomputed {@code A p}, so a trial costs O(n)) keeps every step a descent step. Blocks that
- * should vanish are left to the block-descent sweeps around it.
+ * precomputed {@code A p}, so a trial costs O(n)) keeps every step a descent step. The gradient and
+ * every Hessian-vector product go through the masked maps of the support ({@link PatternMaps}:
+ * row-blocked ND4J GEMMs at scale, plain loops when small), rebuilt only when the support changes.
+ * Blocks that should vanish are left to the block-descent sweeps around it.
  *
  * <p>Not thread-safe (scratch per instance); one instance per working set.
  */
@@ -30,6 +35,11 @@ final class ActiveSetNewton {
   private final double curvature;
   private final double[] y;
   private final double beta;
+
+  /** The maps of the last support (its blocks in {@link #mapsSupport}), reused while it holds. */
+  private PatternMaps maps;
+
+  private int[] mapsSupport;
 
   /**
    * @param rows rows of each working-set block
@@ -85,19 +95,15 @@ final class ActiveSetNewton {
         rowCurv[k] = s * (1 - s);
       }
     }
+    act = java.util.Arrays.copyOf(act, m);
+    supportMaps(act);
     double[] g = new double[m * d];
+    maps.adjoint(rowGrad, g);
     CholeskyFactor[] pre = new CholeskyFactor[m];
     double[] a = new double[d * d];
     for (int t = 0; t < m; t++) {
       int i = act[t];
       int go = t * d;
-      for (int k : rows[i]) {
-        double gk = rowGrad[k];
-        int xo = k * d;
-        for (int c = 0; c < d; c++) {
-          g[go + c] += gk * x[xo + c];
-        }
-      }
       double nu = norm(u, i);
       for (int c = 0; c < d; c++) {
         g[go + c] += beta * u[i * d + c] / nu;
@@ -162,7 +168,7 @@ final class ActiveSetNewton {
     }
     // predictions move along q = A p
     double[] q = new double[n];
-    predictInto(act, m, p, q);
+    maps.predict(p, q);
     double f0 = objective(u, yhat, act, m, p, q, 0.0, scratch);
     double t = 1.0;
     for (int ls = 0; ls < 30; ls++) {
@@ -212,24 +218,14 @@ final class ActiveSetNewton {
 
   private void hessian(
       int[] act, int m, double[] u, double[] rowCurv, double[] v, double[] out, double[] t) {
-    predictInto(act, m, v, t);
+    maps.predict(v, t);
     for (int k = 0; k < t.length; k++) {
       t[k] *= rowCurv[k];
     }
-    java.util.Arrays.fill(out, 0.0);
+    maps.adjoint(t, out);
     for (int s = 0; s < m; s++) {
       int i = act[s];
       int oo = s * d;
-      for (int k : rows[i]) {
-        double tk = t[k];
-        if (tk == 0) {
-          continue;
-        }
-        int xo = k * d;
-        for (int c = 0; c < d; c++) {
-          out[oo + c] += tk * x[xo + c];
-        }
-      }
       double nu = norm(u, i);
       double proj = 0;
       for (int c = 0; c < d; c++) {
@@ -243,20 +239,25 @@ final class ActiveSetNewton {
     }
   }
 
-  /** q = sum over active blocks s of D X v_s. */
-  private void predictInto(int[] act, int m, double[] v, double[] q) {
-    java.util.Arrays.fill(q, 0.0);
+  /**
+   * Makes {@link #maps} those of the blocks act (m of them, in order): {@code sum_s D_s X v_s} and
+   * its adjoint, as blocked GEMMs at scale (plain loops when small), so that the gradient and each
+   * Hessian-vector product cost one GEMM pair over the support only.
+   */
+  private void supportMaps(int[] act) {
+    if (java.util.Arrays.equals(act, mapsSupport)) {
+      return;
+    }
+    int n = y.length;
+    int m = act.length;
+    boolean[] sub = new boolean[n * m];
     for (int s = 0; s < m; s++) {
-      int vo = s * d;
       for (int k : rows[act[s]]) {
-        int xo = k * d;
-        double sum = 0;
-        for (int c = 0; c < d; c++) {
-          sum += x[xo + c] * v[vo + c];
-        }
-        q[k] += sum;
+        sub[k * m + s] = true;
       }
     }
+    maps = PatternMaps.of(new PatternOperator(n, d, m, false, x, sub), Precision.FLOAT64, 0);
+    mapsSupport = act;
   }
 
   private double[] precondition(CholeskyFactor[] pre, double[] r, int m) {

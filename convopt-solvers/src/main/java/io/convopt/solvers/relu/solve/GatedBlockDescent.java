@@ -4,6 +4,10 @@ import io.convopt.solvers.relu.Certificate;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
+import io.convopt.solvers.relu.linalg.PatternMaps;
+import io.convopt.solvers.relu.linalg.PatternOperator;
+import io.convopt.solvers.relu.linalg.Precision;
+import io.convopt.solvers.relu.linalg.RowKernels;
 
 /**
  * Cyclic proximal block coordinate descent on a gated program restricted to a few patterns: {@code
@@ -22,8 +26,14 @@ import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
  * a row, an {@link ActiveSetNewton} step on it follows: the sweeps find the support, Newton steps
  * converge on it where first-order steps crawl (ill-conditioned data, many overlapping patterns).
  *
- * <p>Plain loops over the rows of each pattern (index lists, n/2 per pattern on average); not
- * thread-safe (one instance per working set).
+ * <p>Each check also offers the {@link DualExtrapolation} of the dual candidates of the last
+ * consecutive sweeps (those between two Anderson jumps), scaled to feasibility like the plain one,
+ * so the bound stays valid; the last such candidate is returned for the full certificate.
+ *
+ * <p>The sweeps loop over the rows of each pattern (index lists, n/2 per pattern on average) with
+ * SIMD row kernels ({@link RowKernels}); predictions and the certificate's constraint norms use the
+ * working set's masked maps (blocked GEMMs at scale, {@link PatternMaps}). Not thread-safe (one
+ * instance per working set).
  */
 final class GatedBlockDescent {
   private static final int POWER_ITERATIONS = 12;
@@ -38,6 +48,7 @@ final class GatedBlockDescent {
   private final double[] y;
   private final double beta;
   private final ActiveSetNewton newton;
+  private final PatternMaps maps;
 
   /**
    * The restricted program on the patterns {@code global} of a program with mask {@code
@@ -90,6 +101,14 @@ final class GatedBlockDescent {
         }
       }
     }
+    boolean[] sub = new boolean[n * w];
+    for (int k = 0; k < n; k++) {
+      int o = k * patterns;
+      for (int i = 0; i < w; i++) {
+        sub[k * w + i] = mask[o + global[i]];
+      }
+    }
+    this.maps = PatternMaps.of(new PatternOperator(n, d, w, false, x, sub), Precision.FLOAT64, 0);
     this.newton = new ActiveSetNewton(x, d, rows, global, grams, loss, y, beta);
     for (int i = 0; i < w; i++) {
       if (Double.isNaN(lipschitz[global[i]])) {
@@ -98,8 +117,11 @@ final class GatedBlockDescent {
     }
   }
 
-  /** Sweeps used, the restricted certificate at the end and why it stopped. */
-  record Result(int sweeps, Certificate certificate, StopReason reason) {}
+  /**
+   * Sweeps used, the restricted certificate at the end, why it stopped, and the last extrapolated
+   * dual candidate ({@link DualExtrapolation}, in the loss's dual domain; null if none was made).
+   */
+  record Result(int sweeps, Certificate certificate, StopReason reason, double[] extrapolated) {}
 
   /**
    * Descends from u (W x d, updated in place); yhat is overwritten with the predictions at the
@@ -114,13 +136,20 @@ final class GatedBlockDescent {
       long t0,
       double limitSeconds) {
     int w = global.length;
+    int n = y.length;
     double[] g = new double[d];
     double[] v = new double[d];
-    double[] deriv = new double[y.length];
+    double[] deriv = new double[n];
+    double[] residual = new double[n];
+    double[] accelerated = new double[n];
+    double[] lastAccelerated = null;
+    boolean pending = false;
     GatedDual dual = new GatedDual(loss, y, beta);
     predict(u, yhat);
     Anderson anderson = new Anderson(u.length, yhat.length);
     anderson.record(u, yhat);
+    DualExtrapolation extrapolation = new DualExtrapolation(n);
+    extrapolation.record(candidate(yhat, residual));
     int sweeps = 0;
     boolean[] lastSupport = null;
     StopReason reason = StopReason.MAX_ITERATIONS;
@@ -128,7 +157,14 @@ final class GatedBlockDescent {
     while (true) {
       if (sweeps % checkEvery == 0 || sweeps >= maxSweeps) {
         predict(u, yhat);
-        cert = certificate(u, yhat, deriv, g, dual);
+        cert = certificate(u, yhat, deriv, dual);
+        if (extrapolation.extrapolate(accelerated) || pending) {
+          pending = false;
+          loss.projectDual(accelerated, y);
+          dual.offer(accelerated, maxNorm(accelerated));
+          cert = GatedProximalGradient.certificate(cert.primal(), dual.best(), dual.lastScale());
+          lastAccelerated = accelerated.clone();
+        }
         if (cert.relativeGap() <= tolerance) {
           reason = StopReason.CONVERGED;
           break;
@@ -145,6 +181,8 @@ final class GatedBlockDescent {
         boolean[] support = support(u);
         if (java.util.Arrays.equals(support, lastSupport) && newton.step(u, yhat)) {
           anderson.restart(u, yhat);
+          extrapolation.reset();
+          extrapolation.record(candidate(yhat, residual));
           support = support(u);
         }
         lastSupport = support;
@@ -153,9 +191,16 @@ final class GatedBlockDescent {
         step(i, u, yhat, g, v);
       }
       sweeps++;
-      anderson.record(u, yhat);
+      extrapolation.record(candidate(yhat, residual));
+      if (anderson.record(u, yhat)) {
+        // the point jumped: extrapolate the candidates of the sweeps before, then start a new
+        // recursion from the jumped point
+        pending = extrapolation.extrapolate(accelerated) || pending;
+        extrapolation.reset();
+        extrapolation.record(candidate(yhat, residual));
+      }
     }
-    return new Result(sweeps, cert, reason);
+    return new Result(sweeps, cert, reason, lastAccelerated);
   }
 
   /**
@@ -183,20 +228,23 @@ final class GatedBlockDescent {
       count = 1;
     }
 
-    void record(double[] u, double[] yhat) {
+    /** Records u after a sweep; returns whether an extrapolation replaced it. */
+    boolean record(double[] u, double[] yhat) {
       System.arraycopy(u, 0, us[count], 0, u.length);
       System.arraycopy(yhat, 0, ys[count], 0, yhat.length);
       count++;
+      boolean jumped = false;
       if (count == DEPTH + 1) {
-        extrapolate(u, yhat);
+        jumped = extrapolate(u, yhat);
         count = 0;
         System.arraycopy(u, 0, us[0], 0, u.length);
         System.arraycopy(yhat, 0, ys[0], 0, yhat.length);
         count = 1;
       }
+      return jumped;
     }
 
-    private void extrapolate(double[] u, double[] yhat) {
+    private boolean extrapolate(double[] u, double[] yhat) {
       int k = DEPTH;
       double[][] m = new double[k][k + 1];
       for (int a = 0; a < k; a++) {
@@ -216,7 +264,7 @@ final class GatedBlockDescent {
       }
       double[] c = solve(m, k);
       if (c == null) {
-        return;
+        return false;
       }
       double[] ue = new double[u.length];
       double[] ye = new double[yhat.length];
@@ -236,7 +284,9 @@ final class GatedBlockDescent {
       if (then < now) {
         System.arraycopy(ue, 0, u, 0, u.length);
         System.arraycopy(ye, 0, yhat, 0, yhat.length);
+        return true;
       }
+      return false;
     }
   }
 
@@ -319,10 +369,7 @@ final class GatedBlockDescent {
       if (gk == 0) {
         continue;
       }
-      int xo = k * d;
-      for (int c = 0; c < d; c++) {
-        g[c] += gk * x[xo + c];
-      }
+      RowKernels.axpy(gk, x, k * d, g, d);
     }
     while (true) {
       double lj = lipschitz[global[i]];
@@ -356,11 +403,7 @@ final class GatedBlockDescent {
     double q = 0;
     for (int t = 0; t < r.length; t++) {
       int k = r[t];
-      int xo = k * d;
-      double s = 0;
-      for (int c = 0; c < d; c++) {
-        s += x[xo + c] * delta[c];
-      }
+      double s = RowKernels.dot(x, k * d, delta, d);
       yhat[k] += sign * s;
       q += s * s;
     }
@@ -369,58 +412,37 @@ final class GatedBlockDescent {
 
   /** yhat = sum_j D_j X u_j, exactly (no drift from the incremental updates). */
   void predict(double[] u, double[] yhat) {
-    java.util.Arrays.fill(yhat, 0.0);
-    for (int i = 0; i < global.length; i++) {
-      int uo = i * d;
-      boolean zero = true;
-      for (int c = 0; c < d && zero; c++) {
-        zero = u[uo + c] == 0;
-      }
-      if (zero) {
-        continue;
-      }
-      int[] r = rows[i];
-      for (int t = 0; t < r.length; t++) {
-        int k = r[t];
-        int xo = k * d;
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += x[xo + c] * u[uo + c];
-        }
-        yhat[k] += s;
-      }
-    }
+    maps.predict(u, yhat);
   }
 
-  /** The restricted duality gap at u with predictions yhat. */
-  private Certificate certificate(
-      double[] u, double[] yhat, double[] z, double[] g, GatedDual dual) {
+  /** The restricted duality gap at u with predictions yhat (z: scratch, the dual candidate). */
+  private Certificate certificate(double[] u, double[] yhat, double[] z, GatedDual dual) {
     double penalty = beta * GatedProximalGradient.groupNorm(u, d);
     double primal = loss.value(yhat, y) + penalty;
+    candidate(yhat, z);
+    loss.projectDual(z, y);
+    double best = dual.offer(z, maxNorm(z));
+    return GatedProximalGradient.certificate(primal, best, dual.lastScale());
+  }
+
+  /** The dual candidate {@code -grad L(yhat)} into z (before projection); returns z. */
+  private double[] candidate(double[] yhat, double[] z) {
     loss.gradient(yhat, y, z);
     for (int k = 0; k < z.length; k++) {
       z[k] = -z[k];
     }
-    loss.projectDual(z, y);
-    double maxNorm = 0;
+    return z;
+  }
+
+  /** {@code max_j ||X^T D_j z||} over the working set. */
+  private double maxNorm(double[] z) {
+    double[] wide = new double[global.length * d];
+    maps.adjoint(z, wide);
+    double max = 0;
     for (int i = 0; i < global.length; i++) {
-      java.util.Arrays.fill(g, 0.0);
-      int[] r = rows[i];
-      for (int t = 0; t < r.length; t++) {
-        int k = r[t];
-        double zk = z[k];
-        int xo = k * d;
-        for (int c = 0; c < d; c++) {
-          g[c] += zk * x[xo + c];
-        }
-      }
-      double s = 0;
-      for (int c = 0; c < d; c++) {
-        s += g[c] * g[c];
-      }
-      maxNorm = Math.max(maxNorm, Math.sqrt(s));
+      max = Math.max(max, PatternOperator.blockNorm(wide, i, d));
     }
-    return GatedProximalGradient.certificate(primal, dual.offer(z, maxNorm), dual.lastScale());
+    return max;
   }
 
   private double derivative(double yh, double yk) {
@@ -437,13 +459,7 @@ final class GatedBlockDescent {
       java.util.Arrays.fill(w, 0.0);
       for (int t = 0; t < r.length; t++) {
         int xo = r[t] * d;
-        double s = 0;
-        for (int c = 0; c < d; c++) {
-          s += x[xo + c] * v[c];
-        }
-        for (int c = 0; c < d; c++) {
-          w[c] += s * x[xo + c];
-        }
+        RowKernels.axpy(RowKernels.dot(x, xo, v, d), x, xo, w, d);
       }
       double nw = 0;
       for (int c = 0; c < d; c++) {

@@ -23,8 +23,10 @@ import java.util.Arrays;
  *   <li>evaluates the duality gap on all P patterns at the current point: one full adjoint (the
  *       blocked GEMMs of {@link PatternMaps}) gives the constraint norms {@code c_j = ||X^T D_j
  *       z||} of the dual candidate {@code z = -grad L(yhat)}; {@link GatedDual} scales z to its
- *       best feasible point and keeps the best bound so far. The listener hears it, and the solve
- *       stops when the relative gap is at most the tolerance;
+ *       best feasible point and keeps the best bound so far. The last round's extrapolated dual
+ *       candidate ({@link DualExtrapolation}) is scaled on all P patterns and offered too (one more
+ *       adjoint): residuals lag the primal objective, and the extrapolation estimates their limit.
+ *       The listener hears it, and the solve stops when the relative gap is at most the tolerance;
  *   <li>chooses the working set: the patterns with non-zero weights and, to fill it to twice their
  *       number (at least {@link #MIN_SIZE}, never fewer than the last round's size), the others
  *       with the largest {@code c_j} (the most violated dual constraints: a zero block is optimal
@@ -85,6 +87,8 @@ final class GatedWorkingSet {
     double[] z = new double[n];
     double[] corr = new double[patterns * d];
     double[] norms = new double[patterns];
+    double[] scratch = new double[patterns * d];
+    double[] extrapolated = null;
     double[] lipschitz = new double[patterns];
     Arrays.fill(lipschitz, Double.NaN);
     double[][] grams = new double[patterns][];
@@ -108,6 +112,15 @@ final class GatedWorkingSet {
         maxNorm = Math.max(maxNorm, norms[j]);
       }
       double best = dual.offer(z, maxNorm);
+      if (extrapolated != null) {
+        // the restricted solve's extrapolated candidate, scaled to feasibility on all P patterns
+        full.adjoint(extrapolated, scratch);
+        double accNorm = 0;
+        for (int j = 0; j < patterns; j++) {
+          accNorm = Math.max(accNorm, PatternOperator.blockNorm(scratch, j, d));
+        }
+        best = dual.offer(extrapolated, accNorm);
+      }
       cert = GatedProximalGradient.certificate(primal, best, dual.lastScale());
       double seconds = (System.nanoTime() - t0) * 1e-9;
       if (cert.relativeGap() <= tol) {
@@ -156,6 +169,7 @@ final class GatedWorkingSet {
       }
       iterations += r.sweeps();
       rounds++;
+      extrapolated = r.extrapolated();
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     double penalty = beta * GatedProximalGradient.groupNorm(u, d);
