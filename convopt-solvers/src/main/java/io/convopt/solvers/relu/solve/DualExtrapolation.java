@@ -53,23 +53,7 @@ final class DualExtrapolation {
       return false;
     }
     int k = DEPTH;
-    double[][] m = new double[k][k + 1];
-    for (int a = 0; a < k; a++) {
-      for (int b = a; b < k; b++) {
-        double s = 0;
-        double[] a1 = history[a + 1];
-        double[] a0 = history[a];
-        double[] b1 = history[b + 1];
-        double[] b0 = history[b];
-        for (int t = 0; t < a0.length; t++) {
-          s += (a1[t] - a0[t]) * (b1[t] - b0[t]);
-        }
-        m[a][b] = s;
-        m[b][a] = s;
-      }
-      m[a][k] = 1.0;
-    }
-    double[] c = GatedBlockDescent.solve(m, k);
+    double[] c = ExtrapolationWeights.of(history, k);
     if (c == null) {
       return false;
     }

@@ -246,23 +246,7 @@ final class GatedBlockDescent {
 
     private boolean extrapolate(double[] u, double[] yhat) {
       int k = DEPTH;
-      double[][] m = new double[k][k + 1];
-      for (int a = 0; a < k; a++) {
-        for (int b = a; b < k; b++) {
-          double s = 0;
-          double[] ua1 = us[a + 1];
-          double[] ua = us[a];
-          double[] ub1 = us[b + 1];
-          double[] ub = us[b];
-          for (int t = 0; t < ua.length; t++) {
-            s += (ua1[t] - ua[t]) * (ub1[t] - ub[t]);
-          }
-          m[a][b] = s;
-          m[b][a] = s;
-        }
-        m[a][k] = 1.0;
-      }
-      double[] c = solve(m, k);
+      double[] c = ExtrapolationWeights.of(us, k);
       if (c == null) {
         return false;
       }
@@ -288,63 +272,6 @@ final class GatedBlockDescent {
       }
       return false;
     }
-  }
-
-  /**
-   * Solves the k x k system in the first k columns of m (right-hand side in column k) by Gaussian
-   * elimination with partial pivoting, with a tiny ridge; returns the solution scaled to sum 1, or
-   * null when singular or not finite.
-   */
-  static double[] solve(double[][] m, int k) {
-    double trace = 0;
-    for (int a = 0; a < k; a++) {
-      trace += m[a][a];
-    }
-    if (!(trace > 0) || !Double.isFinite(trace)) {
-      return null;
-    }
-    for (int a = 0; a < k; a++) {
-      m[a][a] += 1e-12 * trace;
-    }
-    for (int col = 0; col < k; col++) {
-      int piv = col;
-      for (int r = col + 1; r < k; r++) {
-        if (Math.abs(m[r][col]) > Math.abs(m[piv][col])) {
-          piv = r;
-        }
-      }
-      double[] tmp = m[col];
-      m[col] = m[piv];
-      m[piv] = tmp;
-      if (m[col][col] == 0) {
-        return null;
-      }
-      for (int r = col + 1; r < k; r++) {
-        double f = m[r][col] / m[col][col];
-        for (int c = col; c <= k; c++) {
-          m[r][c] -= f * m[col][c];
-        }
-      }
-    }
-    double[] x = new double[k];
-    for (int r = k - 1; r >= 0; r--) {
-      double s = m[r][k];
-      for (int c = r + 1; c < k; c++) {
-        s -= m[r][c] * x[c];
-      }
-      x[r] = s / m[r][r];
-    }
-    double sum = 0;
-    for (int a = 0; a < k; a++) {
-      sum += x[a];
-    }
-    if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) {
-      return null;
-    }
-    for (int a = 0; a < k; a++) {
-      x[a] /= sum;
-    }
-    return x;
   }
 
   /** Which blocks of u are non-zero. */

@@ -133,11 +133,11 @@ class GatedWorkingSetTest {
   @Test
   void andersonWeightsSumToOneAndSolveTheSystem() {
     double[][] m = {{4, 1, 1}, {1, 3, 1}};
-    double[] c = GatedBlockDescent.solve(m, 2);
+    double[] c = ExtrapolationWeights.solve(m, 2);
     // (4 1; 1 3) c = 1 gives c = (2, 3) / 11, then scaled to sum 1: (0.4, 0.6)
     assertThat(c[0]).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(c[1]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(GatedBlockDescent.solve(new double[][] {{0, 0, 1}, {0, 0, 1}}, 2)).isNull();
+    assertThat(ExtrapolationWeights.solve(new double[][] {{0, 0, 1}, {0, 0, 1}}, 2)).isNull();
   }
 
   @Test
