@@ -25,4 +25,20 @@ public interface PatternMaps {
     }
     return new LoopPatternMaps(op);
   }
+
+  /**
+   * The float64 maps of a gated program on n rows of X (row-major n x d) whose block s is active on
+   * the rows {@code rows[blocks[s]]}: the blocks of a working set or of a support, given by their
+   * row lists rather than by a full mask.
+   */
+  static PatternMaps ofRowLists(double[] x, int n, int d, int[][] rows, int[] blocks) {
+    int m = blocks.length;
+    boolean[] mask = new boolean[n * m];
+    for (int s = 0; s < m; s++) {
+      for (int k : rows[blocks[s]]) {
+        mask[k * m + s] = true;
+      }
+    }
+    return of(new PatternOperator(n, d, m, false, x, mask), Precision.FLOAT64, 0);
+  }
 }

@@ -3,8 +3,6 @@ package io.convopt.solvers.relu.solve;
 import io.convopt.solvers.relu.Loss;
 import io.convopt.solvers.relu.linalg.CholeskyFactor;
 import io.convopt.solvers.relu.linalg.PatternMaps;
-import io.convopt.solvers.relu.linalg.PatternOperator;
-import io.convopt.solvers.relu.linalg.Precision;
 
 /**
  * Newton steps of a gated program on its active blocks, for the ill-conditioned end of a solve that
@@ -248,15 +246,7 @@ final class ActiveSetNewton {
     if (java.util.Arrays.equals(act, mapsSupport)) {
       return;
     }
-    int n = y.length;
-    int m = act.length;
-    boolean[] sub = new boolean[n * m];
-    for (int s = 0; s < m; s++) {
-      for (int k : rows[act[s]]) {
-        sub[k * m + s] = true;
-      }
-    }
-    maps = PatternMaps.of(new PatternOperator(n, d, m, false, x, sub), Precision.FLOAT64, 0);
+    maps = PatternMaps.ofRowLists(x, y.length, d, rows, act);
     mapsSupport = act;
   }
 

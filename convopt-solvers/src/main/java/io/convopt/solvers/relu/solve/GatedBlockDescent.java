@@ -6,7 +6,6 @@ import io.convopt.solvers.relu.StopReason;
 import io.convopt.solvers.relu.linalg.GroupSoftThreshold;
 import io.convopt.solvers.relu.linalg.PatternMaps;
 import io.convopt.solvers.relu.linalg.PatternOperator;
-import io.convopt.solvers.relu.linalg.Precision;
 import io.convopt.solvers.relu.linalg.RowKernels;
 
 /**
@@ -101,14 +100,11 @@ final class GatedBlockDescent {
         }
       }
     }
-    boolean[] sub = new boolean[n * w];
-    for (int k = 0; k < n; k++) {
-      int o = k * patterns;
-      for (int i = 0; i < w; i++) {
-        sub[k * w + i] = mask[o + global[i]];
-      }
+    int[] all = new int[w];
+    for (int i = 0; i < w; i++) {
+      all[i] = i;
     }
-    this.maps = PatternMaps.of(new PatternOperator(n, d, w, false, x, sub), Precision.FLOAT64, 0);
+    this.maps = PatternMaps.ofRowLists(x, n, d, rows, all);
     this.newton = new ActiveSetNewton(x, d, rows, global, grams, loss, y, beta);
     for (int i = 0; i < w; i++) {
       if (Double.isNaN(lipschitz[global[i]])) {
