@@ -151,12 +151,12 @@ public final class AdmmSolver implements ConvexReluSolver {
   private final double constraintScale;
   private final double relaxation;
 
-  /** Working sets of patterns: null = automatic (see {@link #withWorkingSets}). */
-  private final Boolean workingSets;
+  /** Working sets of patterns where they apply (see {@link #withWorkingSets}); off by default. */
+  private final boolean workingSets;
 
-  /** Defaults: AUTO u-step, rho = 1, adaptive, no listener, automatic working sets. */
+  /** Defaults: AUTO u-step, rho = 1, adaptive, no listener, no working sets. */
   public AdmmSolver(ReluSolverSettings settings) {
-    this(settings, UStepMethod.AUTO, 1.0, true, AdmmListener.none(), Double.NaN, 1.6, null);
+    this(settings, UStepMethod.AUTO, 1.0, true, AdmmListener.none(), Double.NaN, 1.6, false);
   }
 
   public AdmmSolver() {
@@ -171,7 +171,7 @@ public final class AdmmSolver implements ConvexReluSolver {
       AdmmListener listener,
       double constraintScale,
       double relaxation,
-      Boolean workingSets) {
+      boolean workingSets) {
     if (settings == null) {
       throw new IllegalArgumentException("settings: missing");
     }
@@ -259,11 +259,10 @@ public final class AdmmSolver implements ConvexReluSolver {
 
   /** Whether {@link #solve} uses working sets of patterns for this problem. */
   public boolean usesWorkingSets(ReluProblem p) {
-    boolean applies = p.formulation() == Formulation.RELU && p.loss().isSmooth() && p.beta() > 0;
-    if (workingSets != null) {
-      return workingSets && applies;
-    }
-    return false;
+    return workingSets
+        && p.formulation() == Formulation.RELU
+        && p.loss().isSmooth()
+        && p.beta() > 0;
   }
 
   public UStepMethod uStep() {
